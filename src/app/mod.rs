@@ -1,0 +1,286 @@
+//! The eframe application: owns the document, the UI state and the runtime resources, lays out
+//! the panels, and applies the commands they ask for — once, after the UI of each frame.
+
+mod commands;
+pub mod fonts;
+pub mod theme;
+
+pub use commands::{AppCommand, Command};
+
+use std::path::{Path, PathBuf};
+use std::sync::mpsc;
+
+use eframe::egui;
+use serde::{Deserialize, Serialize};
+
+use crate::document::Document;
+use crate::i18n::{Lang, strings};
+use crate::io::{self, FileError, Origin};
+use crate::ui;
+
+/// How many files "Open recent" remembers.
+const MAX_RECENT: usize = 10;
+
+/// What the app remembers between runs (through eframe's storage).
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct UiState {
+    pub lang: Lang,
+    pub recent: Vec<PathBuf>,
+    /// The overview's line chart: the id of the indicator shown.
+    pub chart_indicator: Option<String>,
+    pub bars_by_sector: bool,
+    #[serde(skip)]
+    pub search: String,
+    /// The id of the selected entity.
+    #[serde(skip)]
+    pub selected: Option<String>,
+}
+
+/// Runtime resources: never saved.
+#[derive(Default)]
+struct Runtime {
+    /// The answer of a native file dialog running on its own thread.
+    pending_dialog: Option<mpsc::Receiver<Option<PathBuf>>>,
+    /// A file that failed to load, shown until dismissed.
+    load_error: Option<FileError>,
+    /// A one-line message for the status bar.
+    notice: Option<String>,
+    about_open: bool,
+    shown_title: String,
+}
+
+pub struct TownscopeApp {
+    pub doc: Document,
+    pub state: UiState,
+    runtime: Runtime,
+}
+
+const STORAGE_KEY: &str = "townscope";
+
+impl TownscopeApp {
+    /// The app on the embedded Yunqi model, or on `file` if given (falling back to the
+    /// embedded model, with the error shown, if it does not load).
+    pub fn new(cc: &eframe::CreationContext<'_>, file: Option<&Path>) -> Self {
+        let state = cc
+            .storage
+            .and_then(|storage| eframe::get_value::<UiState>(storage, STORAGE_KEY))
+            .unwrap_or_default();
+        Self::with_state(&cc.egui_ctx, state, file)
+    }
+
+    /// The app without eframe's storage (tests, benchmarks).
+    pub fn with_state(ctx: &egui::Context, state: UiState, file: Option<&Path>) -> Self {
+        fonts::install(ctx);
+        theme::apply(ctx);
+        let mut runtime = Runtime::default();
+        let embedded = match io::embedded_yunqi() {
+            Ok(model) => Document::new(model, Origin::Embedded),
+            Err(error) => {
+                // Only a broken build can get here; show it rather than crash.
+                runtime.load_error = Some(error);
+                Document::new(
+                    crate::model::Model::new(crate::model::Text::new("空模型", "Empty model")),
+                    Origin::Embedded,
+                )
+            }
+        };
+        let mut app = Self {
+            doc: embedded,
+            state,
+            runtime,
+        };
+        if let Some(path) = file {
+            app.open_path(path);
+        }
+        if app.state.selected.is_none() {
+            app.state.selected = app.doc.model.focus.clone();
+        }
+        app
+    }
+
+    /// Loads a file; on failure the open model stays and the error is shown.
+    pub fn open_path(&mut self, path: &Path) {
+        match io::load_file(path) {
+            Ok(model) => {
+                self.doc = Document::new(model, Origin::File(path.to_path_buf()));
+                self.state.selected = self.doc.model.focus.clone();
+                self.remember_recent(path);
+                self.runtime.load_error = None;
+                self.runtime.notice = None;
+            }
+            Err(error) => self.runtime.load_error = Some(error),
+        }
+    }
+
+    fn open_embedded(&mut self) {
+        match io::embedded_yunqi() {
+            Ok(model) => {
+                self.doc = Document::new(model, Origin::Embedded);
+                self.state.selected = self.doc.model.focus.clone();
+            }
+            Err(error) => self.runtime.load_error = Some(error),
+        }
+    }
+
+    fn remember_recent(&mut self, path: &Path) {
+        let path = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
+        self.state.recent.retain(|p| p != &path);
+        self.state.recent.insert(0, path);
+        self.state.recent.truncate(MAX_RECENT);
+    }
+
+    /// The error currently shown for a file that did not load, if any.
+    pub fn load_error(&self) -> Option<&FileError> {
+        self.runtime.load_error.as_ref()
+    }
+
+    fn start_open_dialog(&mut self, ctx: &egui::Context) {
+        if self.runtime.pending_dialog.is_some() {
+            return;
+        }
+        let (sender, receiver) = mpsc::channel();
+        let ctx = ctx.clone();
+        // The native dialog blocks its thread until the user answers, so it gets its own.
+        std::thread::spawn(move || {
+            let picked = rfd::FileDialog::new()
+                .add_filter("Townscope model (.ron)", &["ron"])
+                .pick_file();
+            let _ = sender.send(picked);
+            ctx.request_repaint();
+        });
+        self.runtime.pending_dialog = Some(receiver);
+    }
+
+    fn poll_dialog(&mut self) {
+        let Some(receiver) = &self.runtime.pending_dialog else {
+            return;
+        };
+        match receiver.try_recv() {
+            Ok(Some(path)) => {
+                self.runtime.pending_dialog = None;
+                self.open_path(&path);
+            }
+            Ok(None) | Err(mpsc::TryRecvError::Disconnected) => {
+                self.runtime.pending_dialog = None;
+                self.runtime.notice = Some(strings(self.state.lang).no_file_chosen.to_owned());
+            }
+            Err(mpsc::TryRecvError::Empty) => {}
+        }
+    }
+
+    fn apply(&mut self, ctx: &egui::Context, command: Command) {
+        match command {
+            Command::App(AppCommand::Open) => self.start_open_dialog(ctx),
+            Command::App(AppCommand::Quit) => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+            Command::App(AppCommand::About) => self.runtime.about_open = true,
+            Command::OpenPath(path) => self.open_path(&path),
+            Command::OpenEmbedded => self.open_embedded(),
+            Command::SetLang(lang) => self.state.lang = lang,
+            Command::Select(id) => self.state.selected = Some(id),
+            Command::CloseAbout => self.runtime.about_open = false,
+            Command::DismissError => self.runtime.load_error = None,
+            Command::DismissNotice => self.runtime.notice = None,
+        }
+    }
+
+    fn update_title(&mut self, ctx: &egui::Context) {
+        let title = format!(
+            "{} — {} — Townscope",
+            self.doc.model.name.get(self.state.lang.is_chinese()),
+            self.doc.origin.display_name()
+        );
+        if title != self.runtime.shown_title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.runtime.shown_title = title;
+        }
+    }
+
+    fn dropped_files(&self, ctx: &egui::Context) -> Vec<PathBuf> {
+        ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .filter(|p| !p.as_os_str().is_empty())
+                .collect()
+        })
+    }
+}
+
+impl eframe::App for TownscopeApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        let ctx = ui.ctx().clone();
+        self.poll_dialog();
+        let mut commands: Vec<Command> = AppCommand::ALL
+            .iter()
+            .filter(|c| {
+                c.shortcut()
+                    .is_some_and(|s| ctx.input_mut(|i| i.consume_shortcut(&s)))
+            })
+            .map(|&c| Command::App(c))
+            .collect();
+        commands.extend(self.dropped_files(&ctx).into_iter().map(Command::OpenPath));
+
+        let view = ui::View::new(&self.doc, &self.state);
+        egui::Panel::top("menu_bar").show(ui, |ui| {
+            ui::menu::ui(ui, &view, &self.state.recent, &mut commands)
+        });
+        egui::Panel::bottom("status_bar").show(ui, |ui| {
+            ui::status::ui(ui, &view, self.runtime.notice.as_deref(), &mut commands);
+        });
+        egui::Panel::left("browser")
+            .default_size(260.0)
+            .min_size(180.0)
+            .resizable(true)
+            .show(ui, |ui| {
+                ui::browser::ui(ui, &view, &mut self.state.search, &mut commands)
+            });
+        egui::Panel::right("details")
+            .default_size(360.0)
+            .min_size(240.0)
+            .resizable(true)
+            .show(ui, |ui| ui::details::ui(ui, &view, &mut commands));
+        let mut overview_state = ui::overview::ChartChoice {
+            indicator: self.state.chart_indicator.clone(),
+            by_sector: self.state.bars_by_sector,
+        };
+        egui::CentralPanel::default().show(ui, |ui| {
+            ui::overview::ui(ui, &view, &mut overview_state, &mut commands);
+        });
+        if let Some(error) = &self.runtime.load_error {
+            ui::dialogs::load_error(&ctx, error, self.state.lang, &mut commands);
+        }
+        if self.runtime.about_open {
+            ui::dialogs::about(&ctx, &self.doc, self.state.lang, &mut commands);
+        }
+        self.state.chart_indicator = overview_state.indicator;
+        self.state.bars_by_sector = overview_state.by_sector;
+
+        for command in commands {
+            self.apply(&ctx, command);
+        }
+        self.update_title(&ctx);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, STORAGE_KEY, &self.state);
+    }
+}
+
+/// Opens the window on `file`, or on the embedded Yunqi model.
+pub fn run(file: Option<PathBuf>) -> eframe::Result {
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("Townscope")
+            .with_inner_size([1440.0, 900.0])
+            .with_min_inner_size([960.0, 600.0])
+            .with_drag_and_drop(true),
+        ..Default::default()
+    };
+    eframe::run_native(
+        "Townscope",
+        options,
+        Box::new(move |cc| Ok(Box::new(TownscopeApp::new(cc, file.as_deref())))),
+    )
+}

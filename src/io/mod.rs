@@ -1,0 +1,253 @@
+//! Reading and writing model files (RON), with errors that point at the line and column.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use ron::extensions::Extensions;
+use serde::Deserialize;
+
+use crate::model::{FORMAT_VERSION, Model};
+
+/// The Yunqi Town model, built into the binary.
+pub const EMBEDDED_YUNQI: &str = include_str!("../../data/yunqi.ron");
+
+/// The name shown for the embedded model where a file name would be.
+pub const EMBEDDED_NAME: &str = "yunqi.ron (built in)";
+
+/// Files larger than this are refused rather than read into memory (a 100k-entity model is ~100 MB).
+pub const MAX_FILE_BYTES: u64 = 1 << 30;
+
+/// Why a file could not be turned into a model.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum LoadError {
+    #[error("cannot read: {0}")]
+    Unreadable(String),
+    #[error("is {size} bytes, more than the {max} this program reads")]
+    TooLarge { size: u64, max: u64 },
+    #[error("{line}:{column}: error: not UTF-8 text (invalid byte at this position)")]
+    NotUtf8 { line: usize, column: usize },
+    #[error("{line}:{column}: error: {message}")]
+    Syntax {
+        line: usize,
+        column: usize,
+        message: String,
+        line_text: String,
+    },
+    #[error(
+        "error: format version {found} is newer than this program reads ({FORMAT_VERSION}); update Townscope"
+    )]
+    NewerVersion { found: u32 },
+}
+
+impl LoadError {
+    /// The line and column the error points at, if it points somewhere.
+    pub fn position(&self) -> Option<(usize, usize)> {
+        match self {
+            Self::NotUtf8 { line, column } | Self::Syntax { line, column, .. } => {
+                Some((*line, *column))
+            }
+            _ => None,
+        }
+    }
+}
+
+/// A load error together with the file it came from, printed `FILE:LINE:COL: error: …`
+/// followed by the offending line and a caret under the column.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileError {
+    pub file: String,
+    pub error: LoadError,
+}
+
+impl fmt::Display for FileError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.error {
+            LoadError::NotUtf8 { .. }
+            | LoadError::Syntax { .. }
+            | LoadError::NewerVersion { .. } => {
+                write!(f, "{}:{}", self.file, self.error)?;
+            }
+            LoadError::Unreadable(_) | LoadError::TooLarge { .. } => {
+                write!(f, "{}: error: {}", self.file, self.error)?;
+            }
+        }
+        if let LoadError::Syntax {
+            column, line_text, ..
+        } = &self.error
+        {
+            write!(f, "\n{}", caret_excerpt(line_text, *column))?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for FileError {}
+
+/// `    line text\n    ^` with the caret under the 1-based character column, counting wide
+/// (CJK) characters as two cells and keeping tabs so the caret lines up in a terminal.
+fn caret_excerpt(line_text: &str, column: usize) -> String {
+    use unicode_width::UnicodeWidthChar;
+    let shown: String = line_text.chars().take(200).collect();
+    let mut pad = String::new();
+    for c in shown.chars().take(column.saturating_sub(1)) {
+        if c == '\t' {
+            pad.push('\t');
+        } else {
+            pad.extend(std::iter::repeat_n(' ', c.width().unwrap_or(0)));
+        }
+    }
+    format!("    {shown}\n    {pad}^")
+}
+
+fn read_options() -> ron::Options {
+    ron::Options::default().with_default_extension(Extensions::IMPLICIT_SOME)
+}
+
+/// Parses a model from the bytes of a file: a UTF-8 byte-order mark and CRLF line ends are fine.
+pub fn parse(bytes: &[u8]) -> Result<Model, LoadError> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let text = match std::str::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => {
+            let (line, column) = line_column(bytes, e.valid_up_to());
+            return Err(LoadError::NotUtf8 { line, column });
+        }
+    };
+    let text = if text.contains('\r') {
+        text.replace("\r\n", "\n")
+    } else {
+        text.to_owned()
+    };
+    match read_options().from_str::<Model>(&text) {
+        Ok(model) if model.format_version > FORMAT_VERSION => Err(LoadError::NewerVersion {
+            found: model.format_version,
+        }),
+        Ok(model) => Ok(model),
+        Err(error) => {
+            // A newer file may fail on fields this version does not know: say so instead.
+            if let Ok(header) = read_options().from_str::<Header>(&text)
+                && header.format_version > FORMAT_VERSION
+            {
+                return Err(LoadError::NewerVersion {
+                    found: header.format_version,
+                });
+            }
+            let position = error.span.start;
+            let line_text = text
+                .lines()
+                .nth(position.line.saturating_sub(1))
+                .unwrap_or("")
+                .to_owned();
+            Err(LoadError::Syntax {
+                line: position.line,
+                column: position.col,
+                message: error.code.to_string(),
+                line_text,
+            })
+        }
+    }
+}
+
+#[derive(Deserialize)]
+struct Header {
+    format_version: u32,
+}
+
+/// 1-based line and character column of a byte offset in text that is valid UTF-8 up to it.
+fn line_column(bytes: &[u8], offset: usize) -> (usize, usize) {
+    let before = &bytes[..offset.min(bytes.len())];
+    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+    let line_start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1);
+    let column = String::from_utf8_lossy(&before[line_start..])
+        .chars()
+        .count()
+        + 1;
+    (line, column)
+}
+
+/// Reads and parses a model file.
+pub fn load_file(path: &Path) -> Result<Model, FileError> {
+    let file = path.display().to_string();
+    let fail = |error| FileError {
+        file: file.clone(),
+        error,
+    };
+    let metadata =
+        std::fs::metadata(path).map_err(|e| fail(LoadError::Unreadable(e.to_string())))?;
+    if metadata.is_dir() {
+        return Err(fail(LoadError::Unreadable(
+            "it is a directory, not a file".into(),
+        )));
+    }
+    if metadata.len() > MAX_FILE_BYTES {
+        return Err(fail(LoadError::TooLarge {
+            size: metadata.len(),
+            max: MAX_FILE_BYTES,
+        }));
+    }
+    let bytes = std::fs::read(path).map_err(|e| fail(LoadError::Unreadable(e.to_string())))?;
+    parse(&bytes).map_err(fail)
+}
+
+/// The embedded Yunqi model.
+pub fn embedded_yunqi() -> Result<Model, FileError> {
+    parse(EMBEDDED_YUNQI.as_bytes()).map_err(|error| FileError {
+        file: EMBEDDED_NAME.into(),
+        error,
+    })
+}
+
+/// The canonical text of a model: pretty, `\n` line ends, entity order kept, Chinese unescaped.
+/// The same model always gives the same bytes.
+pub fn to_canonical_string(model: &Model) -> Result<String, ron::Error> {
+    let config = ron::ser::PrettyConfig::new()
+        .new_line("\n")
+        .indentor("    ")
+        .struct_names(false)
+        .escape_strings(false)
+        .extensions(Extensions::IMPLICIT_SOME);
+    let mut text = ron::Options::default().to_string_pretty(model, config)?;
+    text.push('\n');
+    Ok(text)
+}
+
+/// Where a model came from: a file, or the copy built into the program.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Origin {
+    Embedded,
+    File(PathBuf),
+}
+
+impl Origin {
+    /// The name to show in the title bar and messages.
+    pub fn display_name(&self) -> String {
+        match self {
+            Self::Embedded => EMBEDDED_NAME.to_owned(),
+            Self::File(path) => path.file_name().map_or_else(
+                || path.display().to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            ),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn caret_sits_under_the_column_counting_wide_characters() {
+        let excerpt = caret_excerpt("name: (zh: \"阿里云\" x)", 18);
+        let lines: Vec<&str> = excerpt.lines().collect();
+        // "name: (zh: \"阿里云\" " is 11 + 1 + 6 (three wide) + 1 + 1 = 20 cells before the caret.
+        assert_eq!(lines[1], format!("    {}^", " ".repeat(20)));
+    }
+
+    #[test]
+    fn line_and_column_of_invalid_utf8() {
+        assert_eq!(line_column(b"ab\ncd\xff", 5), (2, 3));
+    }
+}

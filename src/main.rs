@@ -1,0 +1,52 @@
+//! The `townscope` program: the desktop app, or a headless command.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// Explore the industry ecosystem of a characteristic town (first: Yunqi Town, Hangzhou).
+///
+/// With no arguments the app opens on the built-in Yunqi Town model.
+#[derive(Parser)]
+#[command(name = "townscope", version, args_conflicts_with_subcommands = true)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+    /// A model file (.ron) to open in the app.
+    file: Option<PathBuf>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Check model files without opening a window (the built-in model when no file is given).
+    ///
+    /// Exit status: 0 valid, 1 problems, 2 unreadable file or bad usage.
+    Check {
+        /// Model files to check.
+        files: Vec<PathBuf>,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Some(Command::Check { files }) => {
+            let mut out = std::io::stdout().lock();
+            match townscope::cli::check(&files, &mut out) {
+                Ok(status) => ExitCode::from(status as u8),
+                Err(error) => {
+                    eprintln!("townscope: {error}");
+                    ExitCode::from(townscope::cli::EXIT_UNREADABLE as u8)
+                }
+            }
+        }
+        None => match townscope::app::run(cli.file) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(error) => {
+                eprintln!("townscope: cannot open the window: {error}");
+                ExitCode::FAILURE
+            }
+        },
+    }
+}

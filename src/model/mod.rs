@@ -1,0 +1,310 @@
+//! The document: a town's ecosystem as entities, relations, indicators, milestones and sources.
+//!
+//! Plain data with serde, no egui: the command line and the tests use it without a window.
+
+mod date;
+mod figure;
+mod kinds;
+mod query;
+mod validate;
+
+pub use date::{Date, DateSyntaxError};
+pub use figure::{Figure, Measure, Qualifier, Unit};
+pub use kinds::{EntityKind, RelationKind};
+pub use query::{Index, RelationEnd};
+pub use validate::{Problem, Severity, Subject, validate};
+
+use serde::{Deserialize, Serialize};
+
+/// The file format version this build writes. Files of this version or older load.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// A name or a text in Chinese and English; either may be empty, not both.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[serde(default)]
+pub struct Text {
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub zh: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub en: String,
+}
+
+impl Text {
+    pub fn new(zh: &str, en: &str) -> Self {
+        Self {
+            zh: zh.to_owned(),
+            en: en.to_owned(),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.zh.trim().is_empty() && self.en.trim().is_empty()
+    }
+
+    /// The text in the wanted language, falling back to the other one.
+    pub fn get(&self, chinese: bool) -> &str {
+        let (first, second) = if chinese {
+            (&self.zh, &self.en)
+        } else {
+            (&self.en, &self.zh)
+        };
+        if first.trim().is_empty() {
+            second
+        } else {
+            first
+        }
+    }
+}
+
+/// A reference to a source, with where in it the fact is read (a section, a page, a table).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Cite {
+    pub source: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub at: String,
+}
+
+/// Where a fact comes from.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    pub id: String,
+    pub title: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub publisher: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<Date>,
+    /// A URL, or how to find the document.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub locator: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+}
+
+/// A point on the Earth, in degrees.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Coordinates {
+    pub lat: f64,
+    pub lon: f64,
+    /// The source gives only an area or a rough position.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub approximate: bool,
+}
+
+/// One edition of a recurring event.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Edition {
+    pub date: Date,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end: Option<Date>,
+    #[serde(default, skip_serializing_if = "Text::is_empty")]
+    pub name: Text,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub location: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub figures: Vec<Figure>,
+    #[serde(default, skip_serializing_if = "Text::is_empty")]
+    pub note: Text,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<Cite>,
+}
+
+/// What a policy document says of itself: its number and its goals.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[serde(default)]
+pub struct PolicyDocument {
+    /// The document number, e.g. `建村〔2016〕147号`.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub number: String,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub goals: Vec<Text>,
+}
+
+/// An organisation, person, place, fund, event or policy of the town's ecosystem.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Entity {
+    /// Stable and readable: `aliyun`, `ginkgo-valley-fund`.
+    pub id: String,
+    pub kind: EntityKind,
+    pub name: Text,
+    /// A finer kind: `university`, `park`, `valley`, `media`…
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub subkind: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sectors: Vec<String>,
+    /// Founded, started, opened or issued.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub founded: Option<Date>,
+    /// Came to the town.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub joined: Option<Date>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ended: Option<Date>,
+    /// The id of the place it is in.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub location: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub coordinates: Option<Coordinates>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub website: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub figures: Vec<Figure>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub policy: Option<PolicyDocument>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub editions: Vec<Edition>,
+    #[serde(default, skip_serializing_if = "Text::is_empty")]
+    pub description: Text,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<Cite>,
+}
+
+impl Entity {
+    /// A bare entity; the rest is filled in by whoever makes it.
+    pub fn new(id: &str, kind: EntityKind, name: Text) -> Self {
+        Self {
+            id: id.to_owned(),
+            kind,
+            name,
+            subkind: String::new(),
+            sectors: Vec::new(),
+            founded: None,
+            joined: None,
+            ended: None,
+            location: None,
+            coordinates: None,
+            website: String::new(),
+            figures: Vec::new(),
+            policy: None,
+            editions: Vec::new(),
+            description: Text::default(),
+            sources: Vec::new(),
+        }
+    }
+}
+
+/// A typed, optionally dated link between two entities.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Relation {
+    pub kind: RelationKind,
+    pub from: String,
+    pub to: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub since: Option<Date>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub until: Option<Date>,
+    #[serde(default, skip_serializing_if = "Text::is_empty")]
+    pub note: Text,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<Cite>,
+}
+
+/// One value of an indicator.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Point {
+    pub date: Date,
+    pub value: f64,
+    #[serde(default, skip_serializing_if = "Qualifier::is_exact")]
+    pub qualifier: Qualifier,
+    #[serde(default, skip_serializing_if = "Text::is_empty")]
+    pub note: Text,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<Cite>,
+}
+
+/// A named time series: the town's output, fiscal revenue, enterprises…
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Indicator {
+    pub id: String,
+    pub name: Text,
+    pub unit: Unit,
+    /// The entity the figures are about (usually the town).
+    pub scope: String,
+    #[serde(default, skip_serializing_if = "Text::is_empty")]
+    pub description: Text,
+    pub points: Vec<Point>,
+}
+
+impl Indicator {
+    /// The newest point, if any.
+    pub fn latest(&self) -> Option<&Point> {
+        self.points
+            .iter()
+            .max_by(|a, b| a.date.midpoint().total_cmp(&b.date.midpoint()))
+    }
+}
+
+/// A dated happening with the entities involved.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Milestone {
+    pub date: Date,
+    pub title: Text,
+    #[serde(default, skip_serializing_if = "Text::is_empty")]
+    pub description: Text,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub entities: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<Cite>,
+}
+
+/// A whole town model: what a `.ron` file holds.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Model {
+    pub format_version: u32,
+    pub name: Text,
+    #[serde(default, skip_serializing_if = "Text::is_empty")]
+    pub description: Text,
+    /// The entity the model is about (the town), shown first.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub focus: Option<String>,
+    #[serde(default)]
+    pub sources: Vec<Source>,
+    #[serde(default)]
+    pub entities: Vec<Entity>,
+    #[serde(default)]
+    pub relations: Vec<Relation>,
+    #[serde(default)]
+    pub indicators: Vec<Indicator>,
+    #[serde(default)]
+    pub milestones: Vec<Milestone>,
+}
+
+impl Model {
+    /// An empty model of the current format.
+    pub fn new(name: Text) -> Self {
+        Self {
+            format_version: FORMAT_VERSION,
+            name,
+            description: Text::default(),
+            focus: None,
+            sources: Vec::new(),
+            entities: Vec::new(),
+            relations: Vec::new(),
+            indicators: Vec::new(),
+            milestones: Vec::new(),
+        }
+    }
+
+    /// The counts `townscope check` reports.
+    pub fn summary(&self) -> String {
+        format!(
+            "{} entities, {} relations, {} indicators, {} milestones, {} sources",
+            self.entities.len(),
+            self.relations.len(),
+            self.indicators.len(),
+            self.milestones.len(),
+            self.sources.len()
+        )
+    }
+}

@@ -1,0 +1,177 @@
+//! Look-ups over a model: entities by id, each entity's relations, what a place contains, search.
+
+use std::collections::HashMap;
+
+use super::{EntityKind, Model};
+
+/// One relation seen from one of its ends.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RelationEnd {
+    /// Index into `Model::relations`.
+    pub relation: usize,
+    /// Index into `Model::entities` of the entity at the other end.
+    pub other: usize,
+    /// The relation starts at this entity.
+    pub outgoing: bool,
+}
+
+/// Indexes over a model, rebuilt whenever the model changes.
+#[derive(Clone, Debug, Default)]
+pub struct Index {
+    by_id: HashMap<String, usize>,
+    /// For each entity, its relations in file order.
+    ends: Vec<Vec<RelationEnd>>,
+    /// For each place, the entities whose `location` it is.
+    contents: Vec<Vec<usize>>,
+}
+
+impl Index {
+    pub fn new(model: &Model) -> Self {
+        let mut by_id = HashMap::with_capacity(model.entities.len());
+        for (i, entity) in model.entities.iter().enumerate() {
+            // The first of duplicate ids wins; validation reports the rest.
+            by_id.entry(entity.id.clone()).or_insert(i);
+        }
+        let mut ends = vec![Vec::new(); model.entities.len()];
+        for (r, relation) in model.relations.iter().enumerate() {
+            let (Some(&from), Some(&to)) = (by_id.get(&relation.from), by_id.get(&relation.to))
+            else {
+                continue;
+            };
+            ends[from].push(RelationEnd {
+                relation: r,
+                other: to,
+                outgoing: true,
+            });
+            if from != to {
+                ends[to].push(RelationEnd {
+                    relation: r,
+                    other: from,
+                    outgoing: false,
+                });
+            }
+        }
+        let mut contents = vec![Vec::new(); model.entities.len()];
+        for (i, entity) in model.entities.iter().enumerate() {
+            if let Some(place) = entity.location.as_ref().and_then(|id| by_id.get(id)) {
+                contents[*place].push(i);
+            }
+        }
+        Self {
+            by_id,
+            ends,
+            contents,
+        }
+    }
+
+    pub fn get(&self, id: &str) -> Option<usize> {
+        self.by_id.get(id).copied()
+    }
+
+    pub fn relations_of(&self, entity: usize) -> &[RelationEnd] {
+        self.ends.get(entity).map_or(&[], Vec::as_slice)
+    }
+
+    pub fn contents_of(&self, place: usize) -> &[usize] {
+        self.contents.get(place).map_or(&[], Vec::as_slice)
+    }
+}
+
+impl Model {
+    /// Entities whose Chinese or English name, or id, contains `query` (case-insensitive),
+    /// in file order.
+    pub fn search(&self, query: &str) -> Vec<usize> {
+        let query = query.trim().to_lowercase();
+        self.entities
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| {
+                query.is_empty()
+                    || e.name.zh.to_lowercase().contains(&query)
+                    || e.name.en.to_lowercase().contains(&query)
+                    || e.id.contains(&query)
+            })
+            .map(|(i, _)| i)
+            .collect()
+    }
+
+    /// How many entities there are of each kind, in `EntityKind::ALL` order.
+    pub fn count_by_kind(&self) -> Vec<(EntityKind, usize)> {
+        EntityKind::ALL
+            .iter()
+            .map(|&kind| {
+                (
+                    kind,
+                    self.entities.iter().filter(|e| e.kind == kind).count(),
+                )
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Entity, Relation, RelationKind, Text};
+
+    fn sample() -> Model {
+        let mut model = Model::new(Text::new("镇", "Town"));
+        model.entities.push(Entity::new(
+            "town",
+            EntityKind::Place,
+            Text::new("云栖小镇", "Yunqi Town"),
+        ));
+        let mut cloud = Entity::new(
+            "aliyun",
+            EntityKind::Enterprise,
+            Text::new("阿里云", "Alibaba Cloud"),
+        );
+        cloud.location = Some("town".into());
+        model.entities.push(cloud);
+        model.relations.push(Relation {
+            kind: RelationKind::LocatedIn,
+            from: "aliyun".into(),
+            to: "town".into(),
+            since: None,
+            until: None,
+            note: Text::default(),
+            sources: vec![],
+        });
+        model
+    }
+
+    #[test]
+    fn indexes_both_ends_and_contents() {
+        let model = sample();
+        let index = Index::new(&model);
+        assert_eq!(index.get("aliyun"), Some(1));
+        assert_eq!(
+            index.relations_of(0),
+            &[RelationEnd {
+                relation: 0,
+                other: 1,
+                outgoing: false
+            }]
+        );
+        assert_eq!(
+            index.relations_of(1),
+            &[RelationEnd {
+                relation: 0,
+                other: 0,
+                outgoing: true
+            }]
+        );
+        assert_eq!(index.contents_of(0), &[1]);
+        assert!(index.relations_of(99).is_empty());
+    }
+
+    #[test]
+    fn searches_both_languages_ignoring_case() {
+        let model = sample();
+        assert_eq!(model.search("阿里"), vec![1]);
+        assert_eq!(model.search("alibaba"), vec![1]);
+        assert_eq!(model.search("YUNQI"), vec![0]);
+        assert_eq!(model.search(""), vec![0, 1]);
+        assert!(model.search("nothing").is_empty());
+    }
+}

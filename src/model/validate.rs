@@ -1,0 +1,365 @@
+//! Validation: every problem of a parsed model, each naming what it is about.
+
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+
+use super::{Cite, Date, Entity, EntityKind, Figure, Model, Unit};
+
+/// How bad a problem is: errors make `townscope check` fail, warnings do not.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// What a problem is about, so the app can select it and the command line can name it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Subject {
+    Model,
+    Source(String),
+    Entity(String),
+    /// The relation at this index of `Model::relations`, described as `from -Kind-> to`.
+    Relation {
+        index: usize,
+        label: String,
+    },
+    Indicator(String),
+    /// The milestone at this index of `Model::milestones`.
+    Milestone {
+        index: usize,
+        date: String,
+    },
+}
+
+impl fmt::Display for Subject {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Model => write!(f, "[model]"),
+            Self::Source(id) => write!(f, "[source {id}]"),
+            Self::Entity(id) => write!(f, "[{id}]"),
+            Self::Relation { index, label } => write!(f, "[relation #{} {label}]", index + 1),
+            Self::Indicator(id) => write!(f, "[indicator {id}]"),
+            Self::Milestone { index, date } => write!(f, "[milestone #{} {date}]", index + 1),
+        }
+    }
+}
+
+/// One thing wrong with a model.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    pub severity: Severity,
+    pub subject: Subject,
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let severity = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        write!(f, "{severity}: {} {}", self.subject, self.message)
+    }
+}
+
+/// Collects every problem of a model, errors and warnings, in file order.
+pub fn validate(model: &Model) -> Vec<Problem> {
+    let mut entities = HashMap::with_capacity(model.entities.len());
+    for entity in &model.entities {
+        entities.entry(entity.id.as_str()).or_insert(entity);
+    }
+    let mut check = Checker {
+        model,
+        problems: Vec::new(),
+        source_ids: HashSet::new(),
+        entities,
+    };
+    check.model_header();
+    check.sources();
+    check.entities();
+    check.relations();
+    check.indicators();
+    check.milestones();
+    check.problems
+}
+
+struct Checker<'a> {
+    model: &'a Model,
+    problems: Vec<Problem>,
+    source_ids: HashSet<&'a str>,
+    entities: HashMap<&'a str, &'a Entity>,
+}
+
+impl<'a> Checker<'a> {
+    fn error(&mut self, subject: &Subject, message: impl Into<String>) {
+        self.problems.push(Problem {
+            severity: Severity::Error,
+            subject: subject.clone(),
+            message: message.into(),
+        });
+    }
+
+    fn warning(&mut self, subject: &Subject, message: impl Into<String>) {
+        self.problems.push(Problem {
+            severity: Severity::Warning,
+            subject: subject.clone(),
+            message: message.into(),
+        });
+    }
+
+    fn model_header(&mut self) {
+        if self.model.name.is_empty() {
+            self.error(&Subject::Model, "has no name");
+        }
+        if let Some(focus) = &self.model.focus
+            && !self.entities.contains_key(focus.as_str())
+        {
+            self.error(&Subject::Model, format!("focus `{focus}` is not an entity"));
+        }
+    }
+
+    fn date(&mut self, subject: &Subject, what: &str, date: Option<Date>) {
+        if let Some(why) = date.and_then(|d| d.impossibility()) {
+            self.error(subject, format!("{what} date is impossible: {why}"));
+        }
+    }
+
+    fn order(
+        &mut self,
+        subject: &Subject,
+        first: (&str, Option<Date>),
+        then: (&str, Option<Date>),
+    ) {
+        if let (Some(a), Some(b)) = (first.1, then.1)
+            && b < a
+            && !is_prefix(b, a)
+        {
+            self.error(subject, format!("{} {b} is before {} {a}", then.0, first.0));
+        }
+    }
+
+    fn cites(&mut self, subject: &Subject, what: &str, cites: &[Cite], required: bool) {
+        if cites.is_empty() {
+            if required {
+                self.error(subject, format!("{what} cites no source"));
+            }
+            return;
+        }
+        for cite in cites {
+            if !self.source_ids.contains(cite.source.as_str()) {
+                self.error(
+                    subject,
+                    format!(
+                        "{what} cites source `{}`, which does not exist",
+                        cite.source
+                    ),
+                );
+            }
+        }
+    }
+
+    fn value(&mut self, subject: &Subject, what: &str, value: f64, unit: Unit) {
+        if !value.is_finite() {
+            self.error(subject, format!("{what} is not a finite number"));
+        } else if value < 0.0 && unit != Unit::Percent {
+            self.error(subject, format!("{what} is negative ({value})"));
+        }
+    }
+
+    fn figures(&mut self, subject: &Subject, figures: &[Figure]) {
+        for figure in figures {
+            let what = format!("figure {:?}", figure.measure);
+            self.value(subject, &what, figure.value, figure.unit);
+            self.date(subject, &what, figure.date);
+            self.cites(subject, &what, &figure.sources, true);
+        }
+    }
+
+    fn sources(&mut self) {
+        let model = self.model;
+        for source in &model.sources {
+            let subject = Subject::Source(source.id.clone());
+            if source.id.trim().is_empty() {
+                self.error(&subject, "has an empty id");
+            } else if !self.source_ids.insert(&source.id) {
+                self.error(&subject, "duplicate source id");
+            }
+            if source.title.trim().is_empty() {
+                self.error(&subject, "has no title");
+            }
+            self.date(&subject, "its", source.date);
+        }
+    }
+
+    fn entities(&mut self) {
+        let model = self.model;
+        let mut seen = HashSet::new();
+        for entity in &model.entities {
+            let subject = Subject::Entity(entity.id.clone());
+            if entity.id.trim().is_empty() {
+                self.error(&subject, "has an empty id");
+            } else if entity.id.chars().any(char::is_whitespace) {
+                self.error(&subject, "id contains whitespace");
+            }
+            if !seen.insert(entity.id.as_str()) {
+                self.error(&subject, "duplicate entity id");
+            }
+            if entity.name.is_empty() {
+                self.error(&subject, "has no name in Chinese or English");
+            }
+            self.date(&subject, "founded", entity.founded);
+            self.date(&subject, "joined", entity.joined);
+            self.date(&subject, "ended", entity.ended);
+            self.order(
+                &subject,
+                ("founded", entity.founded),
+                ("ended", entity.ended),
+            );
+            self.order(&subject, ("joined", entity.joined), ("ended", entity.ended));
+            if let Some(place) = &entity.location {
+                self.place_ref(&subject, "location", place);
+                if place == &entity.id {
+                    self.error(&subject, "is located in itself");
+                }
+            }
+            if let Some(c) = entity.coordinates
+                && (!(-90.0..=90.0).contains(&c.lat) || !(-180.0..=180.0).contains(&c.lon))
+            {
+                self.error(
+                    &subject,
+                    format!("coordinates {}, {} are off the Earth", c.lat, c.lon),
+                );
+            }
+            self.figures(&subject, &entity.figures);
+            for edition in &entity.editions {
+                let what = format!("edition {}", edition.date);
+                self.date(&subject, &what, Some(edition.date));
+                self.date(&subject, &format!("{what} end"), edition.end);
+                self.order(
+                    &subject,
+                    ("start", Some(edition.date)),
+                    ("end", edition.end),
+                );
+                if let Some(place) = &edition.location {
+                    self.place_ref(&subject, &what, place);
+                }
+                self.figures(&subject, &edition.figures);
+                self.cites(&subject, &what, &edition.sources, false);
+            }
+            self.cites(&subject, "it", &entity.sources, false);
+            if entity.sources.is_empty() {
+                self.warning(&subject, "rests on no source");
+            }
+        }
+    }
+
+    fn place_ref(&mut self, subject: &Subject, what: &str, place: &str) {
+        match self.entities.get(place) {
+            None => self.error(subject, format!("{what} `{place}` does not exist")),
+            Some(e) if e.kind != EntityKind::Place => {
+                self.error(
+                    subject,
+                    format!("{what} `{place}` is a {:?}, not a place", e.kind),
+                );
+            }
+            Some(_) => {}
+        }
+    }
+
+    fn relations(&mut self) {
+        let model = self.model;
+        for (index, relation) in model.relations.iter().enumerate() {
+            let label = format!("{} -{:?}-> {}", relation.from, relation.kind, relation.to);
+            let subject = Subject::Relation { index, label };
+            let from = self.entities.get(relation.from.as_str()).copied();
+            let to = self.entities.get(relation.to.as_str()).copied();
+            if from.is_none() {
+                self.error(&subject, format!("`{}` does not exist", relation.from));
+            }
+            if to.is_none() {
+                self.error(&subject, format!("`{}` does not exist", relation.to));
+            }
+            if let (Some(from), Some(to)) = (from, to)
+                && !relation.kind.allows(from.kind, to.kind)
+            {
+                self.error(
+                    &subject,
+                    format!(
+                        "{:?} may not join a {:?} to a {:?}",
+                        relation.kind, from.kind, to.kind
+                    ),
+                );
+            }
+            if relation.from == relation.to {
+                self.error(&subject, "joins an entity to itself");
+            }
+            self.date(&subject, "since", relation.since);
+            self.date(&subject, "until", relation.until);
+            self.order(
+                &subject,
+                ("since", relation.since),
+                ("until", relation.until),
+            );
+            self.cites(&subject, "it", &relation.sources, false);
+        }
+    }
+
+    fn indicators(&mut self) {
+        let model = self.model;
+        let mut seen = HashSet::new();
+        for indicator in &model.indicators {
+            let subject = Subject::Indicator(indicator.id.clone());
+            if indicator.id.trim().is_empty() {
+                self.error(&subject, "has an empty id");
+            }
+            if !seen.insert(indicator.id.as_str()) {
+                self.error(&subject, "duplicate indicator id");
+            }
+            if indicator.name.is_empty() {
+                self.error(&subject, "has no name in Chinese or English");
+            }
+            if !self.entities.contains_key(indicator.scope.as_str()) {
+                self.error(
+                    &subject,
+                    format!("scope `{}` does not exist", indicator.scope),
+                );
+            }
+            let mut dates = HashSet::new();
+            for point in &indicator.points {
+                let what = format!("point {}", point.date);
+                self.date(&subject, &what, Some(point.date));
+                self.value(&subject, &what, point.value, indicator.unit);
+                self.cites(&subject, &what, &point.sources, true);
+                if !dates.insert(point.date) {
+                    self.warning(&subject, format!("{what} appears twice"));
+                }
+            }
+        }
+    }
+
+    fn milestones(&mut self) {
+        let model = self.model;
+        for (index, milestone) in model.milestones.iter().enumerate() {
+            let subject = Subject::Milestone {
+                index,
+                date: milestone.date.to_string(),
+            };
+            self.date(&subject, "its", Some(milestone.date));
+            if milestone.title.is_empty() {
+                self.error(&subject, "has no title");
+            }
+            for id in &milestone.entities {
+                if !self.entities.contains_key(id.as_str()) {
+                    self.error(&subject, format!("entity `{id}` does not exist"));
+                }
+            }
+            self.cites(&subject, "it", &milestone.sources, true);
+        }
+    }
+}
+
+/// `2016` is not "before" `2016-07`: a coarser date that contains the finer one is not out of order.
+fn is_prefix(coarse: Date, fine: Date) -> bool {
+    coarse.year == fine.year
+        && (coarse.month.is_none() || (coarse.month == fine.month && coarse.day.is_none()))
+}

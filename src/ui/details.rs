@@ -1,0 +1,262 @@
+//! Details of the selected entity: every attribute, its sources, and its relations as links.
+
+use eframe::egui;
+
+use super::{View, kind_swatch};
+use crate::app::Command;
+use crate::app::theme::kind_colour;
+use crate::i18n::{entity_kind, format_figure, measure, relation_kind};
+use crate::model::{Cite, Entity, Figure};
+
+pub fn ui(ui: &mut egui::Ui, view: &View<'_>, commands: &mut Vec<Command>) {
+    let s = view.s();
+    ui.add_space(4.0);
+    let Some(index) = view.selected else {
+        ui.heading(s.details);
+        ui.weak(s.nothing_selected);
+        return;
+    };
+    let entity = &view.model().entities[index];
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            header(ui, view, entity);
+            ui.separator();
+            fields(ui, view, entity, commands);
+            if !entity.figures.is_empty() {
+                section(ui, s.figures);
+                figures(ui, view, &entity.figures);
+            }
+            if let Some(policy) = &entity.policy {
+                if !policy.number.is_empty() {
+                    section(ui, s.policy_number);
+                    ui.label(&policy.number);
+                }
+                if !policy.goals.is_empty() {
+                    section(ui, s.goals);
+                    for goal in &policy.goals {
+                        ui.label(format!("• {}", goal.get(view.zh())));
+                    }
+                }
+            }
+            if !entity.editions.is_empty() {
+                section(ui, s.editions);
+                for edition in &entity.editions {
+                    let mut line = edition.date.to_string();
+                    if let Some(end) = edition.end {
+                        line.push_str(&format!(" – {end}"));
+                    }
+                    let name = edition.name.get(view.zh());
+                    if !name.is_empty() {
+                        line.push_str(&format!("  {name}"));
+                    }
+                    let note = edition.note.get(view.zh());
+                    if !note.is_empty() {
+                        line.push_str(&format!("  ({note})"));
+                    }
+                    ui.label(line)
+                        .on_hover_ui(|ui| cites(ui, view, &edition.sources));
+                    if !edition.figures.is_empty() {
+                        ui.indent(("edition", edition.date), |ui| {
+                            figures(ui, view, &edition.figures)
+                        });
+                    }
+                }
+            }
+            let description = entity.description.get(view.zh());
+            if !description.is_empty() {
+                section(ui, s.description);
+                ui.label(description);
+            }
+            relations(ui, view, index, commands);
+            let contents = view.doc.index.contents_of(index);
+            if !contents.is_empty() {
+                section(ui, s.contains);
+                ui.horizontal_wrapped(|ui| {
+                    for &i in contents {
+                        entity_link(ui, view, &view.model().entities[i], commands);
+                    }
+                });
+            }
+            if !entity.sources.is_empty() {
+                section(ui, s.sources);
+                for cite in &entity.sources {
+                    source_line(ui, view, cite);
+                }
+            }
+        });
+}
+
+fn header(ui: &mut egui::Ui, view: &View<'_>, entity: &Entity) {
+    ui.heading(view.name(entity));
+    let other = entity.name.get(!view.zh());
+    if other != view.name(entity) && !other.is_empty() {
+        ui.label(other);
+    }
+    ui.horizontal(|ui| {
+        kind_swatch(ui, kind_colour(entity.kind));
+        let mut kind = entity_kind(entity.kind, view.lang).to_owned();
+        if !entity.subkind.is_empty() {
+            kind.push_str(&format!(" · {}", entity.subkind));
+        }
+        ui.label(kind);
+        ui.weak(egui::RichText::new(&entity.id).monospace().small());
+    });
+}
+
+fn section(ui: &mut egui::Ui, title: &str) {
+    ui.add_space(8.0);
+    ui.strong(title);
+}
+
+fn fields(ui: &mut egui::Ui, view: &View<'_>, entity: &Entity, commands: &mut Vec<Command>) {
+    let s = view.s();
+    egui::Grid::new(("fields", &entity.id))
+        .num_columns(2)
+        .spacing([12.0, 4.0])
+        .show(ui, |ui| {
+            if !entity.sectors.is_empty() {
+                ui.weak(s.sectors);
+                ui.label(entity.sectors.join(", "));
+                ui.end_row();
+            }
+            for (label, date) in [
+                (s.founded, entity.founded),
+                (s.joined, entity.joined),
+                (s.ended, entity.ended),
+            ] {
+                if let Some(date) = date {
+                    ui.weak(label);
+                    ui.label(date.to_string());
+                    ui.end_row();
+                }
+            }
+            if let Some(place) = &entity.location {
+                ui.weak(s.location);
+                match view.doc.index.get(place) {
+                    Some(i) => {
+                        entity_link(ui, view, &view.model().entities[i], commands);
+                    }
+                    None => {
+                        ui.label(place);
+                    }
+                }
+                ui.end_row();
+            }
+            if let Some(c) = entity.coordinates {
+                ui.weak(s.coordinates);
+                let mut text = format!("{:.4}°N, {:.4}°E", c.lat, c.lon);
+                if c.approximate {
+                    text.push_str(s.approximate);
+                }
+                ui.label(text);
+                ui.end_row();
+            }
+            if !entity.website.is_empty() {
+                ui.weak(s.website);
+                ui.hyperlink(&entity.website);
+                ui.end_row();
+            }
+        });
+}
+
+fn figures(ui: &mut egui::Ui, view: &View<'_>, figures: &[Figure]) {
+    let s = view.s();
+    for figure in figures {
+        let value = format_figure(figure.value, figure.unit, figure.qualifier, view.lang);
+        let when = figure
+            .date
+            .map_or_else(|| s.year_unknown.to_owned(), |d| d.to_string());
+        let text = format!("{}: {value}  ({when})", measure(figure.measure, view.lang));
+        ui.label(text).on_hover_ui(|ui| {
+            let note = figure.note.get(view.zh());
+            if !note.is_empty() {
+                ui.label(note);
+            }
+            cites(ui, view, &figure.sources);
+        });
+    }
+}
+
+/// Lists citations in a tooltip.
+pub fn cites(ui: &mut egui::Ui, view: &View<'_>, cites: &[Cite]) {
+    ui.strong(view.s().sources);
+    for cite in cites {
+        ui.label(view.cite_text(cite));
+    }
+}
+
+fn source_line(ui: &mut egui::Ui, view: &View<'_>, cite: &Cite) {
+    let text = view.cite_text(cite);
+    let locator = view
+        .model()
+        .sources
+        .iter()
+        .find(|s| s.id == cite.source)
+        .map(|s| s.locator.as_str())
+        .unwrap_or("");
+    let response = ui.label(format!("• {text}"));
+    if !locator.is_empty() {
+        response.on_hover_text(locator);
+    }
+}
+
+fn relations(ui: &mut egui::Ui, view: &View<'_>, index: usize, commands: &mut Vec<Command>) {
+    let s = view.s();
+    section(ui, s.relations);
+    let ends = view.doc.index.relations_of(index);
+    if ends.is_empty() {
+        ui.weak(s.no_relations);
+        return;
+    }
+    for end in ends {
+        let relation = &view.model().relations[end.relation];
+        let other = &view.model().entities[end.other];
+        ui.horizontal_wrapped(|ui| {
+            let arrow = if !relation.kind.is_directed() {
+                "↔"
+            } else if end.outgoing {
+                "→"
+            } else {
+                "←"
+            };
+            ui.weak(format!(
+                "{arrow} {}",
+                relation_kind(relation.kind, end.outgoing, view.lang)
+            ));
+            kind_swatch(ui, kind_colour(other.kind));
+            let link = entity_link(ui, view, other, commands);
+            let mut when = String::new();
+            if let Some(since) = relation.since {
+                when.push_str(&since.to_string());
+            }
+            if let Some(until) = relation.until {
+                when.push_str(&format!(" – {until}"));
+            }
+            if !when.is_empty() {
+                ui.weak(when);
+            }
+            link.on_hover_ui(|ui| {
+                let note = relation.note.get(view.zh());
+                if !note.is_empty() {
+                    ui.label(note);
+                }
+                cites(ui, view, &relation.sources);
+            });
+        });
+    }
+}
+
+/// A link that selects the entity; returns its response for a tooltip.
+fn entity_link(
+    ui: &mut egui::Ui,
+    view: &View<'_>,
+    entity: &Entity,
+    commands: &mut Vec<Command>,
+) -> egui::Response {
+    let response = ui.link(view.name(entity));
+    if response.clicked() {
+        commands.push(Command::Select(entity.id.clone()));
+    }
+    response
+}

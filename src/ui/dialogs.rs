@@ -1,0 +1,68 @@
+//! Dialogs: a file that failed to load, and About.
+
+use eframe::egui;
+
+use crate::app::Command;
+use crate::document::Document;
+use crate::i18n::{Lang, strings};
+use crate::io::FileError;
+
+/// Says why a file did not load, with the line and caret, and that the open model is kept.
+pub fn load_error(ctx: &egui::Context, error: &FileError, lang: Lang, commands: &mut Vec<Command>) {
+    let s = strings(lang);
+    let modal = egui::Modal::new(egui::Id::unique("load-error")).show(ctx, |ui| {
+        ui.set_max_width(760.0);
+        ui.heading(s.load_failed);
+        ui.add_space(6.0);
+        egui::ScrollArea::both().max_height(260.0).show(ui, |ui| {
+            ui.add(egui::Label::new(egui::RichText::new(error.to_string()).monospace()).extend());
+        });
+        ui.add_space(6.0);
+        ui.label(s.model_kept);
+        ui.add_space(6.0);
+        if ui.button(s.close).clicked() {
+            commands.push(Command::DismissError);
+        }
+    });
+    if modal.should_close() {
+        commands.push(Command::DismissError);
+    }
+}
+
+pub fn about(ctx: &egui::Context, doc: &Document, lang: Lang, commands: &mut Vec<Command>) {
+    let s = strings(lang);
+    let mut open = true;
+    egui::Window::new(s.about)
+        .open(&mut open)
+        .collapsible(false)
+        .resizable(false)
+        .show(ctx, |ui| {
+            ui.heading("Townscope");
+            ui.label(format!("{} {}", s.version, env!("CARGO_PKG_VERSION")));
+            ui.label(s.about_text);
+            ui.add_space(8.0);
+            ui.strong(s.data_sources);
+            egui::ScrollArea::vertical()
+                .max_height(300.0)
+                .show(ui, |ui| {
+                    for source in &doc.model.sources {
+                        let mut line = source.title.clone();
+                        if !source.publisher.is_empty() {
+                            line.push_str(&format!(" — {}", source.publisher));
+                        }
+                        if let Some(date) = source.date {
+                            line.push_str(&format!(", {date}"));
+                        }
+                        if !source.locator.is_empty() {
+                            line.push_str(&format!(" · {}", source.locator));
+                        }
+                        ui.label(line);
+                    }
+                });
+            ui.add_space(6.0);
+            ui.weak("Noto Sans SC (subset) © Adobe, SIL Open Font License 1.1");
+        });
+    if !open {
+        commands.push(Command::CloseAbout);
+    }
+}

@@ -1,0 +1,106 @@
+//! One module per part of the screen. Each reads a [`View`] and pushes the [`Command`]s it wants.
+//!
+//! [`Command`]: crate::app::Command
+
+pub mod browser;
+pub mod details;
+pub mod dialogs;
+pub mod menu;
+pub mod overview;
+pub mod status;
+
+use eframe::egui;
+
+use crate::app::UiState;
+use crate::document::Document;
+use crate::i18n::{Lang, Strings, strings};
+use crate::model::{Cite, Entity, Model};
+
+/// What every panel may read: the document and the language, never a way to change them.
+pub struct View<'a> {
+    pub doc: &'a Document,
+    pub lang: Lang,
+    pub selected: Option<usize>,
+}
+
+impl<'a> View<'a> {
+    pub fn new(doc: &'a Document, state: &UiState) -> Self {
+        let selected = state.selected.as_deref().and_then(|id| doc.index.get(id));
+        Self {
+            doc,
+            lang: state.lang,
+            selected,
+        }
+    }
+
+    pub fn model(&self) -> &'a Model {
+        &self.doc.model
+    }
+
+    pub fn s(&self) -> &'static Strings {
+        strings(self.lang)
+    }
+
+    pub fn zh(&self) -> bool {
+        self.lang.is_chinese()
+    }
+
+    /// An entity's name in the current language (falling back to the other, then the id).
+    pub fn name(&self, entity: &'a Entity) -> &'a str {
+        let name = entity.name.get(self.zh());
+        if name.is_empty() { &entity.id } else { name }
+    }
+
+    pub fn name_of_id(&self, id: &'a str) -> &'a str {
+        self.doc
+            .index
+            .get(id)
+            .map_or(id, |i| self.name(&self.doc.model.entities[i]))
+    }
+
+    /// `Title (publisher, date) §section` for a citation.
+    pub fn cite_text(&self, cite: &Cite) -> String {
+        let Some(source) = self.doc.model.sources.iter().find(|s| s.id == cite.source) else {
+            return format!("{} (?)", cite.source);
+        };
+        let mut text = source.title.clone();
+        let mut extra = Vec::new();
+        if !source.publisher.is_empty() {
+            extra.push(source.publisher.clone());
+        }
+        if let Some(date) = source.date {
+            extra.push(date.to_string());
+        }
+        if !extra.is_empty() {
+            text.push_str(&format!(" ({})", extra.join(", ")));
+        }
+        if !cite.at.is_empty() {
+            text.push_str(&format!(" § {}", cite.at));
+        }
+        text
+    }
+
+    /// A short label for a citation: the publisher (or title) and section.
+    pub fn cite_short(&self, cite: &Cite) -> String {
+        let Some(source) = self.doc.model.sources.iter().find(|s| s.id == cite.source) else {
+            return cite.source.clone();
+        };
+        let who = if source.publisher.is_empty() {
+            &source.title
+        } else {
+            &source.publisher
+        };
+        if cite.at.is_empty() {
+            who.clone()
+        } else {
+            format!("{who} § {}", cite.at)
+        }
+    }
+}
+
+/// A small coloured square, the legend mark of an entity kind.
+pub fn kind_swatch(ui: &mut egui::Ui, colour: egui::Color32) {
+    let size = egui::vec2(10.0, 10.0);
+    let (rect, _) = ui.allocate_exact_size(size, egui::Sense::hover());
+    ui.painter().rect_filled(rect, 2.0, colour);
+}

@@ -1,0 +1,432 @@
+//! The overview dashboard: headline figure cards, entities by kind or sector, an indicator over
+//! time, and the milestones — everything computed from the model, nothing typed in here.
+
+use eframe::egui;
+use egui_plot::{Bar, BarChart, GridMark, Line, Plot, PlotPoints, Points};
+
+use super::View;
+use crate::app::Command;
+use crate::app::theme::{figure_style, kind_colour};
+use crate::i18n::{entity_kind_plural, format_figure, measure};
+use crate::model::{Cite, EntityKind, Measure, Qualifier};
+
+/// Which charts the user chose; kept by the app between frames and runs.
+pub struct ChartChoice {
+    pub indicator: Option<String>,
+    pub by_sector: bool,
+}
+
+/// One headline figure, with where it comes from.
+pub struct Card {
+    pub title: String,
+    pub value: String,
+    pub when: String,
+    pub note: String,
+    pub cites: Vec<Cite>,
+    /// The entity the figure is about.
+    pub about: Option<String>,
+}
+
+/// The headline figures: the newest point of every indicator, then the members of each
+/// alliance and the size of each fund, as the model records them.
+pub fn cards(view: &View<'_>) -> Vec<Card> {
+    let model = view.model();
+    let zh = view.zh();
+    let mut cards = Vec::new();
+    for indicator in &model.indicators {
+        let Some(point) = indicator.latest() else {
+            continue;
+        };
+        cards.push(Card {
+            title: indicator.name.get(zh).to_owned(),
+            value: format_figure(point.value, indicator.unit, point.qualifier, view.lang),
+            when: point.date.to_string(),
+            note: point.note.get(zh).to_owned(),
+            cites: point.sources.clone(),
+            about: Some(indicator.scope.clone()),
+        });
+    }
+    for entity in &model.entities {
+        let wanted = match entity.kind {
+            EntityKind::Alliance => Measure::Members,
+            EntityKind::Fund => Measure::FundSize,
+            _ => continue,
+        };
+        for figure in entity.figures.iter().filter(|f| f.measure == wanted) {
+            cards.push(Card {
+                title: format!("{} · {}", measure(wanted, view.lang), view.name(entity)),
+                value: format_figure(figure.value, figure.unit, figure.qualifier, view.lang),
+                when: figure
+                    .date
+                    .map_or_else(|| view.s().year_unknown.to_owned(), |d| d.to_string()),
+                note: figure.note.get(zh).to_owned(),
+                cites: figure.sources.clone(),
+                about: Some(entity.id.clone()),
+            });
+        }
+    }
+    cards
+}
+
+pub fn ui(
+    ui: &mut egui::Ui,
+    view: &View<'_>,
+    choice: &mut ChartChoice,
+    commands: &mut Vec<Command>,
+) {
+    let s = view.s();
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            ui.add_space(4.0);
+            ui.heading(view.model().name.get(view.zh()));
+            let description = view.model().description.get(view.zh());
+            if !description.is_empty() {
+                ui.label(description);
+            }
+            ui.add_space(8.0);
+            ui.strong(s.headline_figures);
+            cards_ui(ui, view, commands);
+            ui.add_space(12.0);
+            bars_ui(ui, view, choice);
+            ui.add_space(12.0);
+            indicator_ui(ui, view, choice);
+            ui.add_space(12.0);
+            milestones_ui(ui, view, commands);
+        });
+}
+
+const CARD_WIDTH: f32 = 220.0;
+
+fn cards_ui(ui: &mut egui::Ui, view: &View<'_>, commands: &mut Vec<Command>) {
+    let cards = cards(view);
+    if cards.is_empty() {
+        ui.weak(view.s().no_data);
+        return;
+    }
+    ui.horizontal_wrapped(|ui| {
+        ui.spacing_mut().item_spacing = egui::vec2(10.0, 10.0);
+        for card in &cards {
+            let response = egui::Frame::group(ui.style())
+                .inner_margin(10.0)
+                .show(ui, |ui| {
+                    ui.set_width(CARD_WIDTH);
+                    ui.set_min_height(86.0);
+                    ui.vertical(|ui| {
+                        ui.add(
+                            egui::Label::new(egui::RichText::new(&card.title).small()).truncate(),
+                        );
+                        ui.add(
+                            egui::Label::new(
+                                egui::RichText::new(&card.value)
+                                    .text_style(figure_style())
+                                    .strong(),
+                            )
+                            .wrap(),
+                        );
+                        let first = card
+                            .cites
+                            .first()
+                            .map(|c| view.cite_short(c))
+                            .unwrap_or_default();
+                        ui.add(
+                            egui::Label::new(
+                                egui::RichText::new(format!("{} · {first}", card.when))
+                                    .small()
+                                    .weak(),
+                            )
+                            .truncate(),
+                        );
+                    });
+                })
+                .response
+                .interact(egui::Sense::click());
+            let response = response.on_hover_ui(|ui| {
+                ui.strong(&card.title);
+                ui.label(format!("{}  ({})", card.value, card.when));
+                if !card.note.is_empty() {
+                    ui.label(&card.note);
+                }
+                super::details::cites(ui, view, &card.cites);
+            });
+            if response.clicked()
+                && let Some(id) = &card.about
+            {
+                commands.push(Command::Select(id.clone()));
+            }
+        }
+    });
+}
+
+fn bars_ui(ui: &mut egui::Ui, view: &View<'_>, choice: &mut ChartChoice) {
+    let s = view.s();
+    ui.horizontal(|ui| {
+        ui.strong(if choice.by_sector {
+            s.entities_by_sector
+        } else {
+            s.entities_by_kind
+        });
+        ui.add_space(12.0);
+        ui.selectable_value(&mut choice.by_sector, false, s.by_kind);
+        ui.selectable_value(&mut choice.by_sector, true, s.by_sector);
+    });
+    let (labels, values, colours): (Vec<String>, Vec<usize>, Vec<egui::Color32>) =
+        if choice.by_sector {
+            let counts = sector_counts(view);
+            let colour = ui.visuals().selection.bg_fill;
+            counts
+                .into_iter()
+                .take(12)
+                .map(|(name, n)| (name, n, colour))
+                .collect::<Vec<_>>()
+                .into_iter()
+                .fold(
+                    (Vec::new(), Vec::new(), Vec::new()),
+                    |mut acc, (l, v, c)| {
+                        acc.0.push(l);
+                        acc.1.push(v);
+                        acc.2.push(c);
+                        acc
+                    },
+                )
+        } else {
+            let mut acc = (Vec::new(), Vec::new(), Vec::new());
+            for (kind, n) in view.model().count_by_kind() {
+                acc.0.push(entity_kind_plural(kind, view.lang).to_owned());
+                acc.1.push(n);
+                acc.2.push(kind_colour(kind));
+            }
+            acc
+        };
+    if values.iter().all(|&v| v == 0) {
+        ui.weak(s.no_data);
+        return;
+    }
+    let bars: Vec<Bar> = values
+        .iter()
+        .enumerate()
+        .map(|(i, &n)| {
+            Bar::new(i as f64, n as f64)
+                .name(&labels[i])
+                .fill(colours[i])
+                .width(0.7)
+        })
+        .collect();
+    let axis_labels = labels.clone();
+    let count_word = s.count;
+    Plot::new(("bars", choice.by_sector))
+        .height(220.0)
+        .allow_drag(false)
+        .allow_zoom(false)
+        .allow_scroll(false)
+        .allow_boxed_zoom(false)
+        .allow_double_click_reset(false)
+        .show_grid([false, true])
+        .x_axis_formatter(move |mark: GridMark, _range| {
+            let i = mark.value.round();
+            if (mark.value - i).abs() < 1e-6 && i >= 0.0 {
+                axis_labels.get(i as usize).cloned().unwrap_or_default()
+            } else {
+                String::new()
+            }
+        })
+        .y_axis_formatter(|mark: GridMark, _range| {
+            if mark.value.fract() == 0.0 {
+                format!("{}", mark.value)
+            } else {
+                String::new()
+            }
+        })
+        .label_formatter(|_| None)
+        .show(ui, |plot| {
+            plot.bar_chart(BarChart::new("entities", bars).element_formatter(Box::new(
+                move |bar, _| format!("{}: {} {count_word}", bar.name, bar.value),
+            )));
+        });
+}
+
+/// Sectors by how many entities name them, most first, ties by name.
+fn sector_counts(view: &View<'_>) -> Vec<(String, usize)> {
+    let mut counts: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
+    for entity in &view.model().entities {
+        for sector in &entity.sectors {
+            *counts.entry(sector.as_str()).or_default() += 1;
+        }
+    }
+    let mut counts: Vec<(String, usize)> =
+        counts.into_iter().map(|(k, v)| (k.to_owned(), v)).collect();
+    counts.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    counts
+}
+
+fn indicator_ui(ui: &mut egui::Ui, view: &View<'_>, choice: &mut ChartChoice) {
+    let s = view.s();
+    let model = view.model();
+    ui.horizontal(|ui| {
+        let heading = ui.strong(s.indicator_over_time);
+        if model.indicators.is_empty() {
+            return;
+        }
+        let current = choice
+            .indicator
+            .as_deref()
+            .and_then(|id| model.indicators.iter().find(|i| i.id == id))
+            .or_else(|| model.indicators.iter().max_by_key(|i| i.points.len()));
+        let shown = current.map(|i| i.name.get(view.zh())).unwrap_or_default();
+        let combo = egui::ComboBox::from_id_salt("indicator-choice")
+            .selected_text(shown)
+            .width(260.0)
+            .show_ui(ui, |ui| {
+                for indicator in &model.indicators {
+                    let selected = current.is_some_and(|c| c.id == indicator.id);
+                    if ui
+                        .selectable_label(selected, indicator.name.get(view.zh()))
+                        .clicked()
+                    {
+                        choice.indicator = Some(indicator.id.clone());
+                    }
+                }
+            });
+        let _ = combo.response.labelled_by(heading.id);
+        if choice.indicator.is_none() {
+            choice.indicator = current.map(|c| c.id.clone());
+        }
+    });
+    let Some(indicator) = choice
+        .indicator
+        .as_deref()
+        .and_then(|id| model.indicators.iter().find(|i| i.id == id))
+    else {
+        ui.weak(s.no_data);
+        return;
+    };
+    if indicator.points.is_empty() {
+        ui.weak(s.no_data);
+        return;
+    }
+    let mut points: Vec<_> = indicator.points.iter().collect();
+    points.sort_by(|a, b| a.date.midpoint().total_cmp(&b.date.midpoint()));
+    let xy: Vec<[f64; 2]> = points
+        .iter()
+        .map(|p| [p.date.midpoint(), p.value])
+        .collect();
+    let readouts: Vec<String> = points
+        .iter()
+        .map(|p| {
+            let source = p
+                .sources
+                .first()
+                .map(|c| view.cite_short(c))
+                .unwrap_or_default();
+            format!(
+                "{}: {}\n{source}",
+                p.date,
+                format_figure(p.value, indicator.unit, p.qualifier, view.lang)
+            )
+        })
+        .collect();
+    let unit = indicator.unit;
+    let lang = view.lang;
+    let colour = ui.visuals().hyperlink_color;
+    let description = indicator.description.get(view.zh());
+    if !description.is_empty() {
+        ui.weak(description);
+    }
+    Plot::new(("indicator", &indicator.id))
+        .height(240.0)
+        .allow_drag(false)
+        .allow_zoom(false)
+        .allow_scroll(false)
+        .allow_boxed_zoom(false)
+        .include_y(0.0)
+        .x_axis_formatter(|mark: GridMark, _range| {
+            if mark.value.fract() == 0.0 {
+                format!("{}", mark.value)
+            } else {
+                String::new()
+            }
+        })
+        .y_axis_formatter(move |mark: GridMark, _range| {
+            format_figure(mark.value, unit, Qualifier::Exact, lang)
+        })
+        .y_axis_min_width(64.0)
+        .label_formatter(move |position| match position {
+            egui_plot::HoverPosition::NearDataPoint { index, .. } => readouts.get(*index).cloned(),
+            egui_plot::HoverPosition::Elsewhere { .. } => None,
+        })
+        .show(ui, |plot| {
+            let name = indicator.name.get(lang.is_chinese()).to_owned();
+            plot.line(
+                Line::new(name.clone(), PlotPoints::from(xy.clone()))
+                    .color(colour)
+                    .width(2.0),
+            );
+            plot.points(
+                Points::new(name, PlotPoints::from(xy))
+                    .color(colour)
+                    .radius(5.0)
+                    .filled(true),
+            );
+        });
+}
+
+fn milestones_ui(ui: &mut egui::Ui, view: &View<'_>, commands: &mut Vec<Command>) {
+    let s = view.s();
+    ui.strong(s.milestones);
+    let model = view.model();
+    if model.milestones.is_empty() {
+        ui.weak(s.no_data);
+        return;
+    }
+    let mut order: Vec<usize> = (0..model.milestones.len()).collect();
+    order.sort_by(|&a, &b| {
+        let (a, b) = (&model.milestones[a], &model.milestones[b]);
+        a.date.midpoint().total_cmp(&b.date.midpoint())
+    });
+    let mut last_year = None;
+    egui::Grid::new("milestones")
+        .num_columns(3)
+        .spacing([12.0, 4.0])
+        .striped(true)
+        .show(ui, |ui| {
+            for i in order {
+                let milestone = &model.milestones[i];
+                let year = milestone.date.year;
+                if last_year == Some(year) {
+                    ui.label("");
+                } else {
+                    ui.strong(year.to_string());
+                }
+                last_year = Some(year);
+                ui.weak(milestone.date.to_string());
+                let title = milestone.title.get(view.zh());
+                let target = milestone.entities.first();
+                let response = if target.is_some() {
+                    ui.link(title)
+                } else {
+                    ui.label(title)
+                };
+                let response = response.on_hover_ui(|ui| {
+                    let description = milestone.description.get(view.zh());
+                    if !description.is_empty() {
+                        ui.label(description);
+                    }
+                    if !milestone.entities.is_empty() {
+                        let names: Vec<&str> = milestone
+                            .entities
+                            .iter()
+                            .map(|id| view.name_of_id(id))
+                            .collect();
+                        ui.weak(names.join("、"));
+                    }
+                    super::details::cites(ui, view, &milestone.sources);
+                });
+                if response.clicked()
+                    && let Some(id) = target
+                {
+                    commands.push(Command::Select(id.clone()));
+                }
+                ui.end_row();
+            }
+        });
+}

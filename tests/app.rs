@@ -1,0 +1,164 @@
+//! The app driven as a user drives it: by labels, clicks and typing.
+
+mod common;
+
+use common::{WINDOW, app, data, drop_file};
+use eframe::egui::accesskit::Role;
+use egui_kittest::kittest::Queryable;
+use townscope::i18n::Lang;
+
+#[test]
+fn starts_on_the_yunqi_model_and_shows_the_towns_name() {
+    let harness = app(None, Lang::Zh, WINDOW);
+    assert!(harness.query_by_label("云栖小镇产业生态").is_some());
+    // The town is selected at start: its details show both names.
+    assert!(harness.query_by_label("Yunqi Town").is_some());
+    // Headline figures come from the model, written the Chinese way.
+    assert!(harness.query_by_label("近30亿元").is_some());
+    assert!(harness.query_by_label("2.1亿元").is_some());
+    assert_eq!(
+        harness.state().doc.model.focus.as_deref(),
+        Some("yunqi-town")
+    );
+}
+
+#[test]
+fn english_figures_read_the_english_way() {
+    let harness = app(None, Lang::En, WINDOW);
+    assert!(
+        harness
+            .query_by_label("Yunqi Town industry ecosystem")
+            .is_some()
+    );
+    assert!(harness.query_by_label("nearly RMB 3.0 bn").is_some());
+    assert!(harness.query_by_label("RMB 210 m").is_some());
+}
+
+#[test]
+fn searching_and_clicking_an_entity_shows_its_details() {
+    let mut harness = app(None, Lang::Zh, WINDOW);
+    harness.get_by_role(Role::TextInput).click();
+    harness.run();
+    harness
+        .get_by_role(Role::TextInput)
+        .type_text("Alibaba Cloud");
+    harness.run();
+    // Only the match is listed now.
+    assert!(harness.query_by_label("中软国际").is_none());
+    harness
+        .get_by_role_and_label(Role::Button, "阿里云")
+        .click();
+    harness.run();
+    assert_eq!(harness.state().state.selected.as_deref(), Some("aliyun"));
+    assert!(harness.query_by_label("Alibaba Cloud").is_some());
+    assert!(harness.query_by_label("2009-09").is_some());
+}
+
+#[test]
+fn clicking_a_relation_navigates_to_the_other_entity() {
+    let mut harness = app(None, Lang::En, WINDOW);
+    harness.get_by_role(Role::TextInput).click();
+    harness.run();
+    harness.get_by_role(Role::TextInput).type_text("Chinasoft");
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::Button, "Chinasoft International")
+        .click();
+    harness.run();
+    assert!(
+        harness
+            .query_by_label("Staff: over 20,000 people  (year not stated)")
+            .is_some()
+    );
+    // The relation "member of → Yunqi Town Alliance" is a link in the details.
+    harness
+        .get_by_role_and_label(Role::Link, "Yunqi Town Alliance")
+        .click();
+    harness.run();
+    assert_eq!(
+        harness.state().state.selected.as_deref(),
+        Some("yunqi-alliance")
+    );
+    assert!(
+        harness
+            .query_by_label("Members: over 60  (year not stated)")
+            .is_some()
+    );
+    // And back along another relation.
+    harness
+        .get_by_role_and_label(Role::Link, "Alibaba Cloud")
+        .click();
+    harness.run();
+    assert_eq!(harness.state().state.selected.as_deref(), Some("aliyun"));
+}
+
+#[test]
+fn opening_a_bad_file_shows_the_error_and_keeps_the_model() {
+    let mut harness = app(None, Lang::En, WINDOW);
+    let before = harness.state().doc.model.clone();
+    let bad = data("syntax-error.ron");
+    drop_file(&mut harness, &bad);
+    harness.run();
+    assert!(harness.query_by_label("Could not open the file").is_some());
+    let shown = format!("{}:5:", bad.display());
+    assert!(
+        harness.query_by_label_contains(&shown).is_some(),
+        "the error names file, line and column"
+    );
+    assert!(
+        harness
+            .query_by_label("The open model is unchanged.")
+            .is_some()
+    );
+    assert_eq!(harness.state().doc.model, before);
+    harness.get_by_label("Close").click();
+    harness.run();
+    assert!(harness.query_by_label("Could not open the file").is_none());
+    assert!(
+        harness
+            .query_by_label("Yunqi Town industry ecosystem")
+            .is_some()
+    );
+}
+
+#[test]
+fn opening_a_good_file_replaces_the_model() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("small.ron");
+    std::fs::write(
+        &path,
+        r#"(format_version: 1, name: (zh: "小模型", en: "Small model"), sources: [(id: "s", title: "S")],
+            entities: [(id: "a", kind: Enterprise, name: (zh: "甲公司", en: "Firm A"), sources: [(source: "s")])])"#,
+    )
+    .unwrap();
+    let mut harness = app(None, Lang::Zh, WINDOW);
+    drop_file(&mut harness, &path);
+    harness.run();
+    assert!(harness.query_by_label("小模型").is_some());
+    assert!(harness.query_by_label("甲公司").is_some());
+    assert_eq!(
+        harness.state().state.recent.first().map(|p| p.file_name()),
+        Some(path.canonicalize().unwrap().file_name())
+    );
+}
+
+#[test]
+fn switching_language_from_the_menu_bar() {
+    let mut harness = app(None, Lang::Zh, WINDOW);
+    harness.get_by_label("English").click();
+    harness.run();
+    assert!(
+        harness
+            .query_by_label("Yunqi Town industry ecosystem")
+            .is_some()
+    );
+    harness.get_by_label("中文").click();
+    harness.run();
+    assert!(harness.query_by_label("云栖小镇产业生态").is_some());
+}
+
+#[test]
+fn fits_a_small_laptop_screen() {
+    let harness = app(None, Lang::En, [1280.0, 720.0]);
+    assert!(harness.query_by_label("Headline figures").is_some());
+}

@@ -1,0 +1,60 @@
+//! Helpers shared by the integration tests.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+
+use egui_kittest::Harness;
+use townscope::app::{TownscopeApp, UiState};
+use townscope::i18n::Lang;
+
+/// The default window size of the app.
+pub const WINDOW: [f32; 2] = [1440.0, 900.0];
+
+/// The app as a user sees it at start: the embedded Yunqi model (or `file`), in `lang`.
+/// The app installs the bundled CJK font itself, so the harness never misses a glyph.
+pub fn app(file: Option<&Path>, lang: Lang, size: [f32; 2]) -> Harness<'static, TownscopeApp> {
+    let file = file.map(Path::to_path_buf);
+    let mut harness = Harness::builder().with_size(size).build_eframe(move |cc| {
+        let state = UiState {
+            lang,
+            ..UiState::default()
+        };
+        TownscopeApp::with_state(&cc.egui_ctx, state, file.as_deref())
+    });
+    harness.run();
+    harness
+}
+
+/// A file dropped onto the window, as the windowing layer reports it.
+#[derive(Debug)]
+pub struct DroppedPath(pub PathBuf);
+
+impl eframe::egui::DroppedFile for DroppedPath {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+/// Drops `path` onto the app's window.
+pub fn drop_file(harness: &mut Harness<'static, TownscopeApp>, path: &Path) {
+    harness
+        .input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(DroppedPath(path.to_path_buf())));
+}
+
+/// A file under `tests/data`.
+pub fn data(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data")
+        .join(name)
+}
+
+/// The shipped Yunqi model file.
+pub fn yunqi_path() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("data/yunqi.ron")
+}

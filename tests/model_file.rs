@@ -1,0 +1,133 @@
+//! The file format: round trips, byte stability, Windows files, and the shipped model's facts.
+
+mod common;
+
+use common::yunqi_path;
+use townscope::io::{parse, to_canonical_string};
+use townscope::model::{EntityKind, RelationKind, validate};
+
+#[test]
+fn load_save_load_is_equal_and_byte_stable() {
+    let model = townscope::io::load_file(&yunqi_path()).unwrap();
+    let first = to_canonical_string(&model).unwrap();
+    let reloaded = parse(first.as_bytes()).unwrap();
+    assert_eq!(reloaded, model);
+    let second = to_canonical_string(&reloaded).unwrap();
+    assert_eq!(first, second);
+}
+
+#[test]
+fn the_shipped_file_is_in_canonical_form() {
+    let bytes = std::fs::read(yunqi_path()).unwrap();
+    let model = parse(&bytes).unwrap();
+    let canonical = to_canonical_string(&model).unwrap();
+    assert!(
+        canonical == String::from_utf8(bytes).unwrap(),
+        "data/yunqi.ron is not canonical: run the canonicaliser"
+    );
+}
+
+#[test]
+fn bom_and_crlf_load_like_any_other_file() {
+    let text = std::fs::read_to_string(yunqi_path()).unwrap();
+    let windows = format!("\u{feff}{}", text.replace('\n', "\r\n"));
+    assert_eq!(
+        parse(windows.as_bytes()).unwrap(),
+        parse(text.as_bytes()).unwrap()
+    );
+}
+
+#[test]
+fn the_embedded_model_is_the_shipped_file_and_valid() {
+    let embedded = townscope::io::embedded_yunqi().unwrap();
+    assert_eq!(embedded, townscope::io::load_file(&yunqi_path()).unwrap());
+    let problems = validate(&embedded);
+    assert!(problems.is_empty(), "{problems:#?}");
+}
+
+#[test]
+fn yunqi_model_holds_the_source_documents_facts() {
+    let model = townscope::io::embedded_yunqi().unwrap();
+    let index = townscope::model::Index::new(&model);
+    let entity =
+        |id: &str| &model.entities[index.get(id).unwrap_or_else(|| panic!("no entity {id}"))];
+    // One town, two valleys, six parks, one street.
+    let layout = entity("xihu-layout-2014");
+    assert_eq!(layout.kind, EntityKind::Policy);
+    let supported: Vec<&str> = model
+        .relations
+        .iter()
+        .filter(|r| r.kind == RelationKind::Supports && r.from == "xihu-layout-2014")
+        .map(|r| r.to.as_str())
+        .collect();
+    let count = |subkind: &str| {
+        supported
+            .iter()
+            .filter(|id| entity(id).subkind == subkind)
+            .count()
+    };
+    assert_eq!(
+        (
+            count("town"),
+            count("valley"),
+            count("park"),
+            count("street")
+        ),
+        (1, 2, 6, 1)
+    );
+    for id in &supported {
+        assert_eq!(entity(id).kind, EntityKind::Place);
+    }
+    // The 2015 results are indicator points citing the results section.
+    let point = |indicator: &str| {
+        let i = model.indicators.iter().find(|i| i.id == indicator).unwrap();
+        let p = i
+            .points
+            .iter()
+            .find(|p| p.date.to_string() == "2015")
+            .unwrap();
+        assert!(
+            p.sources
+                .iter()
+                .any(|c| c.source == "case-study" && c.at == "三、成效")
+        );
+        p.value
+    };
+    assert_eq!(point("cloud-output"), 3e9);
+    assert_eq!(point("fiscal-revenue"), 2.1e8);
+    assert_eq!(point("enterprises"), 328.0);
+    assert_eq!(point("cloud-enterprises"), 255.0);
+    // Milestones run from the 2011 park to the October 2016 national list.
+    let dates: Vec<String> = model
+        .milestones
+        .iter()
+        .map(|m| m.date.to_string())
+        .collect();
+    assert!(dates.contains(&"2011-10".to_owned()) && dates.contains(&"2016-10".to_owned()));
+    assert_eq!(
+        model
+            .milestones
+            .iter()
+            .map(|m| m.date)
+            .min()
+            .unwrap()
+            .to_string(),
+        "2011-10"
+    );
+    // The alliance: 45 founding members, over 60 now; the 5 billion fund.
+    let alliance = entity("yunqi-alliance");
+    assert!(alliance.figures.iter().any(|f| f.value == 45.0));
+    assert!(alliance.figures.iter().any(|f| f.value == 60.0));
+    assert!(
+        entity("industry-fund")
+            .figures
+            .iter()
+            .any(|f| f.value == 5e9)
+    );
+    assert_eq!(
+        entity("notice-147").policy.as_ref().unwrap().number,
+        "建村[2016]147号"
+    );
+    // Every figure, point and milestone cites a source that exists (validation checks it too).
+    assert!(model.milestones.iter().all(|m| !m.sources.is_empty()));
+}
