@@ -208,6 +208,15 @@ fn milestone_without_a_source() {
 }
 
 #[test]
+fn sector_that_is_not_declared() {
+    let p = problems_after(
+        r#"(id: "fund", kind: Fund, name: (en: "Fund"),"#,
+        r#"(id: "fund", kind: Fund, name: (en: "Fund"), sectors: ["fintech"],"#,
+    );
+    only_error(&p, entity("fund"), "sector `fintech` is not declared");
+}
+
+#[test]
 fn entity_resting_on_no_source_is_a_warning() {
     let p = problems_after(
         r#"(id: "fund", kind: Fund, name: (en: "Fund"), sources: [(source: "doc")])"#,

@@ -230,15 +230,15 @@ impl eframe::App for TownscopeApp {
             ui::status::ui(ui, &view, self.runtime.notice.as_deref(), &mut commands);
         });
         egui::Panel::left("browser")
-            .default_size(260.0)
-            .min_size(180.0)
+            .default_size(250.0)
+            .size_range(180.0..=420.0)
             .resizable(true)
             .show(ui, |ui| {
                 ui::browser::ui(ui, &view, &mut self.state.search, &mut commands)
             });
         egui::Panel::right("details")
-            .default_size(360.0)
-            .min_size(240.0)
+            .default_size(380.0)
+            .size_range(260.0..=600.0)
             .resizable(true)
             .show(ui, |ui| ui::details::ui(ui, &view, &mut commands));
         let mut overview_state = ui::overview::ChartChoice {

@@ -83,6 +83,14 @@ pub struct Source {
     pub note: String,
 }
 
+/// A sector an entity works in, named in both languages; entities refer to it by id.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Sector {
+    pub id: String,
+    pub name: Text,
+}
+
 /// A point on the Earth, in degrees.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -136,6 +144,7 @@ pub struct Entity {
     /// A finer kind: `university`, `park`, `valley`, `media`…
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub subkind: String,
+    /// Ids of the model's sectors.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sectors: Vec<String>,
     /// Founded, started, opened or issued.
@@ -270,6 +279,8 @@ pub struct Model {
     pub focus: Option<String>,
     #[serde(default)]
     pub sources: Vec<Source>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sectors: Vec<Sector>,
     #[serde(default)]
     pub entities: Vec<Entity>,
     #[serde(default)]
@@ -289,11 +300,20 @@ impl Model {
             description: Text::default(),
             focus: None,
             sources: Vec::new(),
+            sectors: Vec::new(),
             entities: Vec::new(),
             relations: Vec::new(),
             indicators: Vec::new(),
             milestones: Vec::new(),
         }
+    }
+
+    /// The name of a sector in the wanted language (its id if it is not declared).
+    pub fn sector_name<'a>(&'a self, id: &'a str, chinese: bool) -> &'a str {
+        self.sectors.iter().find(|s| s.id == id).map_or(id, |s| {
+            let name = s.name.get(chinese);
+            if name.is_empty() { id } else { name }
+        })
     }
 
     /// The counts `townscope check` reports.

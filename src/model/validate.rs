@@ -72,10 +72,12 @@ pub fn validate(model: &Model) -> Vec<Problem> {
         model,
         problems: Vec::new(),
         source_ids: HashSet::new(),
+        sector_ids: HashSet::new(),
         entities,
     };
     check.model_header();
     check.sources();
+    check.sectors();
     check.entities();
     check.relations();
     check.indicators();
@@ -87,6 +89,7 @@ struct Checker<'a> {
     model: &'a Model,
     problems: Vec<Problem>,
     source_ids: HashSet<&'a str>,
+    sector_ids: HashSet<&'a str>,
     entities: HashMap<&'a str, &'a Entity>,
 }
 
@@ -191,6 +194,24 @@ impl<'a> Checker<'a> {
         }
     }
 
+    fn sectors(&mut self) {
+        let model = self.model;
+        for sector in &model.sectors {
+            let subject = Subject::Model;
+            if sector.id.trim().is_empty() {
+                self.error(&subject, "a sector has an empty id");
+            } else if !self.sector_ids.insert(&sector.id) {
+                self.error(
+                    &subject,
+                    format!("sector `{}` is declared twice", sector.id),
+                );
+            }
+            if sector.name.is_empty() {
+                self.error(&subject, format!("sector `{}` has no name", sector.id));
+            }
+        }
+    }
+
     fn entities(&mut self) {
         let model = self.model;
         let mut seen = HashSet::new();
@@ -206,6 +227,14 @@ impl<'a> Checker<'a> {
             }
             if entity.name.is_empty() {
                 self.error(&subject, "has no name in Chinese or English");
+            }
+            for sector in &entity.sectors {
+                if !self.sector_ids.contains(sector.as_str()) {
+                    self.error(
+                        &subject,
+                        format!("sector `{sector}` is not declared in the model's sectors"),
+                    );
+                }
             }
             self.date(&subject, "founded", entity.founded);
             self.date(&subject, "joined", entity.joined);

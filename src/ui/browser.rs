@@ -54,14 +54,16 @@ pub fn ui(ui: &mut egui::Ui, view: &View<'_>, search: &mut String, commands: &mu
                         let entity = &view.model().entities[i];
                         ui.horizontal(|ui| {
                             kind_swatch(ui, kind_colour(kind));
-                            let response =
-                                ui.selectable_label(view.selected == Some(i), view.name(entity));
+                            let name = view.name(entity);
+                            let button =
+                                egui::Button::selectable(view.selected == Some(i), name).truncate();
                             let other = entity.name.get(!view.zh());
-                            let response = if other != view.name(entity) && !other.is_empty() {
-                                response.on_hover_text(other)
+                            let hover = if other != name && !other.is_empty() {
+                                format!("{name}\n{other}")
                             } else {
-                                response
+                                name.to_owned()
                             };
+                            let response = ui.add(button).on_hover_text(hover);
                             if response.clicked() {
                                 commands.push(Command::Select(entity.id.clone()));
                             }

@@ -111,53 +111,67 @@ fn section(ui: &mut egui::Ui, title: &str) {
 
 fn fields(ui: &mut egui::Ui, view: &View<'_>, entity: &Entity, commands: &mut Vec<Command>) {
     let s = view.s();
-    egui::Grid::new(("fields", &entity.id))
-        .num_columns(2)
-        .spacing([12.0, 4.0])
-        .show(ui, |ui| {
-            if !entity.sectors.is_empty() {
-                ui.weak(s.sectors);
-                ui.label(entity.sectors.join(", "));
-                ui.end_row();
+    if !entity.sectors.is_empty() {
+        field(ui, s.sectors, |ui| {
+            let names: Vec<&str> = entity
+                .sectors
+                .iter()
+                .map(|id| view.model().sector_name(id, view.zh()))
+                .collect();
+            ui.add(egui::Label::new(names.join(if view.zh() { "、" } else { ", " })).wrap());
+        });
+    }
+    let dates = [
+        (s.founded, entity.founded),
+        (s.joined, entity.joined),
+        (s.ended, entity.ended),
+    ];
+    for (label, date) in dates {
+        if let Some(date) = date {
+            field(ui, label, |ui| {
+                ui.label(date.to_string());
+            });
+        }
+    }
+    if let Some(place) = &entity.location {
+        field(ui, s.location, |ui| match view.doc.index.get(place) {
+            Some(i) => {
+                entity_link(ui, view, &view.model().entities[i], commands);
             }
-            for (label, date) in [
-                (s.founded, entity.founded),
-                (s.joined, entity.joined),
-                (s.ended, entity.ended),
-            ] {
-                if let Some(date) = date {
-                    ui.weak(label);
-                    ui.label(date.to_string());
-                    ui.end_row();
-                }
-            }
-            if let Some(place) = &entity.location {
-                ui.weak(s.location);
-                match view.doc.index.get(place) {
-                    Some(i) => {
-                        entity_link(ui, view, &view.model().entities[i], commands);
-                    }
-                    None => {
-                        ui.label(place);
-                    }
-                }
-                ui.end_row();
-            }
-            if let Some(c) = entity.coordinates {
-                ui.weak(s.coordinates);
-                let mut text = format!("{:.4}°N, {:.4}°E", c.lat, c.lon);
-                if c.approximate {
-                    text.push_str(s.approximate);
-                }
-                ui.label(text);
-                ui.end_row();
-            }
-            if !entity.website.is_empty() {
-                ui.weak(s.website);
-                ui.hyperlink(&entity.website);
-                ui.end_row();
+            None => {
+                ui.label(place);
             }
         });
+    }
+    if let Some(c) = entity.coordinates {
+        let mut text = format!("{:.4}°N, {:.4}°E", c.lat, c.lon);
+        if c.approximate {
+            text.push_str(s.approximate);
+        }
+        field(ui, s.coordinates, |ui| {
+            ui.label(text);
+        });
+    }
+    if !entity.website.is_empty() {
+        field(ui, s.website, |ui| {
+            ui.hyperlink(&entity.website);
+        });
+    }
+}
+
+/// The width of the label column of the details' fields.
+const FIELD_LABEL_WIDTH: f32 = 110.0;
+
+/// One `label  value` row; the value wraps within the panel instead of widening it.
+fn field(ui: &mut egui::Ui, label: &str, value: impl FnOnce(&mut egui::Ui)) {
+    ui.horizontal_top(|ui| {
+        let layout = egui::Layout::left_to_right(egui::Align::Min);
+        ui.allocate_ui_with_layout(egui::vec2(FIELD_LABEL_WIDTH, 0.0), layout, |ui| {
+            ui.set_width(FIELD_LABEL_WIDTH);
+            ui.add(egui::Label::new(egui::RichText::new(label).weak()).truncate());
+        });
+        value(ui);
+    });
 }
 
 fn figures(ui: &mut egui::Ui, view: &View<'_>, figures: &[Figure]) {
@@ -168,7 +182,7 @@ fn figures(ui: &mut egui::Ui, view: &View<'_>, figures: &[Figure]) {
             .date
             .map_or_else(|| s.year_unknown.to_owned(), |d| d.to_string());
         let text = format!("{}: {value}  ({when})", measure(figure.measure, view.lang));
-        ui.label(text).on_hover_ui(|ui| {
+        ui.add(egui::Label::new(text).wrap()).on_hover_ui(|ui| {
             let note = figure.note.get(view.zh());
             if !note.is_empty() {
                 ui.label(note);
@@ -195,7 +209,7 @@ fn source_line(ui: &mut egui::Ui, view: &View<'_>, cite: &Cite) {
         .find(|s| s.id == cite.source)
         .map(|s| s.locator.as_str())
         .unwrap_or("");
-    let response = ui.label(format!("• {text}"));
+    let response = ui.add(egui::Label::new(format!("• {text}")).wrap());
     if !locator.is_empty() {
         response.on_hover_text(locator);
     }

@@ -96,7 +96,8 @@ pub fn ui(
         });
 }
 
-const CARD_WIDTH: f32 = 220.0;
+/// Cards are at least this wide (inside their margins): room for `nearly RMB 3.0 bn`.
+const MIN_CARD_WIDTH: f32 = 170.0;
 
 fn cards_ui(ui: &mut egui::Ui, view: &View<'_>, commands: &mut Vec<Command>) {
     let cards = cards(view);
@@ -104,58 +105,79 @@ fn cards_ui(ui: &mut egui::Ui, view: &View<'_>, commands: &mut Vec<Command>) {
         ui.weak(view.s().no_data);
         return;
     }
-    ui.horizontal_wrapped(|ui| {
-        ui.spacing_mut().item_spacing = egui::vec2(10.0, 10.0);
-        for card in &cards {
-            let response = egui::Frame::group(ui.style())
-                .inner_margin(10.0)
-                .show(ui, |ui| {
-                    ui.set_width(CARD_WIDTH);
-                    ui.set_min_height(86.0);
-                    ui.vertical(|ui| {
-                        ui.add(
-                            egui::Label::new(egui::RichText::new(&card.title).small()).truncate(),
-                        );
-                        ui.add(
-                            egui::Label::new(
-                                egui::RichText::new(&card.value)
-                                    .text_style(figure_style())
-                                    .strong(),
-                            )
-                            .wrap(),
-                        );
-                        let first = card
-                            .cites
-                            .first()
-                            .map(|c| view.cite_short(c))
-                            .unwrap_or_default();
-                        ui.add(
-                            egui::Label::new(
-                                egui::RichText::new(format!("{} · {first}", card.when))
-                                    .small()
-                                    .weak(),
-                            )
-                            .truncate(),
-                        );
-                    });
-                })
-                .response
-                .interact(egui::Sense::click());
-            let response = response.on_hover_ui(|ui| {
-                ui.strong(&card.title);
-                ui.label(format!("{}  ({})", card.value, card.when));
-                if !card.note.is_empty() {
-                    ui.label(&card.note);
-                }
-                super::details::cites(ui, view, &card.cites);
-            });
-            if response.clicked()
-                && let Some(id) = &card.about
-            {
-                commands.push(Command::Select(id.clone()));
+    // Rows of equal cards that fill the width: a wrapped layout cannot move a card that turns
+    // out too wide, so the number of columns is decided first.
+    let gap = 10.0;
+    let margin = 10.0;
+    let available = ui.available_width();
+    let columns =
+        (((available + gap) / (MIN_CARD_WIDTH + 2.0 * margin + gap)).floor() as usize).max(1);
+    let inner_width =
+        (available - gap * (columns - 1) as f32) / columns as f32 - 2.0 * margin - 2.0;
+    for row in cards.chunks(columns) {
+        ui.horizontal(|ui| {
+            ui.spacing_mut().item_spacing.x = gap;
+            for card in row {
+                card_ui(ui, view, card, inner_width.max(80.0), margin, commands);
             }
+        });
+        ui.add_space(gap - ui.spacing().item_spacing.y);
+    }
+}
+
+fn card_ui(
+    ui: &mut egui::Ui,
+    view: &View<'_>,
+    card: &Card,
+    width: f32,
+    margin: f32,
+    commands: &mut Vec<Command>,
+) {
+    let response = egui::Frame::group(ui.style())
+        .inner_margin(margin)
+        .show(ui, |ui| {
+            ui.set_width(width);
+            ui.set_min_height(72.0);
+            ui.vertical(|ui| {
+                ui.add(egui::Label::new(egui::RichText::new(&card.title).small()).truncate());
+                ui.add(
+                    egui::Label::new(
+                        egui::RichText::new(&card.value)
+                            .text_style(figure_style())
+                            .strong(),
+                    )
+                    .truncate(),
+                );
+                let first = card
+                    .cites
+                    .first()
+                    .map(|c| view.cite_short(c))
+                    .unwrap_or_default();
+                ui.add(
+                    egui::Label::new(
+                        egui::RichText::new(format!("{} · {first}", card.when))
+                            .small()
+                            .weak(),
+                    )
+                    .truncate(),
+                );
+            });
+        })
+        .response
+        .interact(egui::Sense::click());
+    let response = response.on_hover_ui(|ui| {
+        ui.strong(&card.title);
+        ui.label(format!("{}  ({})", card.value, card.when));
+        if !card.note.is_empty() {
+            ui.label(&card.note);
         }
+        super::details::cites(ui, view, &card.cites);
     });
+    if response.clicked()
+        && let Some(id) = &card.about
+    {
+        commands.push(Command::Select(id.clone()));
+    }
 }
 
 fn bars_ui(ui: &mut egui::Ui, view: &View<'_>, choice: &mut ChartChoice) {
@@ -213,7 +235,6 @@ fn bars_ui(ui: &mut egui::Ui, view: &View<'_>, choice: &mut ChartChoice) {
         })
         .collect();
     let axis_labels = labels.clone();
-    let count_word = s.count;
     Plot::new(("bars", choice.by_sector))
         .height(220.0)
         .allow_drag(false)
@@ -240,7 +261,7 @@ fn bars_ui(ui: &mut egui::Ui, view: &View<'_>, choice: &mut ChartChoice) {
         .label_formatter(|_| None)
         .show(ui, |plot| {
             plot.bar_chart(BarChart::new("entities", bars).element_formatter(Box::new(
-                move |bar, _| format!("{}: {} {count_word}", bar.name, bar.value),
+                move |bar, _| format!("{}: {}", bar.name, bar.value),
             )));
         });
 }
@@ -250,7 +271,9 @@ fn sector_counts(view: &View<'_>) -> Vec<(String, usize)> {
     let mut counts: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
     for entity in &view.model().entities {
         for sector in &entity.sectors {
-            *counts.entry(sector.as_str()).or_default() += 1;
+            *counts
+                .entry(view.model().sector_name(sector, view.zh()))
+                .or_default() += 1;
         }
     }
     let mut counts: Vec<(String, usize)> =
@@ -339,6 +362,7 @@ fn indicator_ui(ui: &mut egui::Ui, view: &View<'_>, choice: &mut ChartChoice) {
         .allow_scroll(false)
         .allow_boxed_zoom(false)
         .include_y(0.0)
+        .x_grid_spacer(egui_plot::uniform_grid_spacer(|_| [1.0, 5.0, 10.0]))
         .x_axis_formatter(|mark: GridMark, _range| {
             if mark.value.fract() == 0.0 {
                 format!("{}", mark.value)

@@ -1,0 +1,51 @@
+//! Pictures of the screen, compared with the ones under `tests/snapshots/`. They need a wgpu
+//! adapter (Mesa's lavapipe on a machine without a GPU), so they run only with
+//! `--features snapshots`; `UPDATE_SNAPSHOTS=1` writes new pictures after a deliberate change.
+#![cfg(feature = "snapshots")]
+
+mod common;
+
+use common::{WINDOW, app, drop_file};
+use eframe::egui::accesskit::Role;
+use egui_kittest::kittest::Queryable;
+use townscope::i18n::Lang;
+
+const LAPTOP: [f32; 2] = [1280.0, 720.0];
+
+#[test]
+fn overview_in_both_languages_and_sizes() {
+    for (lang, tag) in [(Lang::Zh, "zh"), (Lang::En, "en")] {
+        for (size, size_tag) in [(WINDOW, "default"), (LAPTOP, "laptop")] {
+            let mut harness = app(None, lang, size);
+            harness.snapshot(format!("overview_{tag}_{size_tag}"));
+        }
+    }
+}
+
+#[test]
+fn details_of_an_enterprise() {
+    let mut harness = app(None, Lang::En, WINDOW);
+    harness.get_by_role(Role::TextInput).click();
+    harness.run();
+    harness
+        .get_by_role(Role::TextInput)
+        .type_text("Alibaba Cloud");
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::Button, "Alibaba Cloud")
+        .click();
+    harness.run();
+    harness.snapshot("details_aliyun_en");
+}
+
+#[test]
+fn load_error_dialog() {
+    let mut harness = app(None, Lang::Zh, WINDOW);
+    // A relative path, so the picture is the same wherever the repository is cloned.
+    drop_file(
+        &mut harness,
+        std::path::Path::new("tests/data/syntax-error.ron"),
+    );
+    harness.run();
+    harness.snapshot("load_error_zh");
+}
