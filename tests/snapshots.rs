@@ -12,14 +12,29 @@ use townscope::i18n::Lang;
 
 const LAPTOP: [f32; 2] = [1280.0, 720.0];
 
+fn overview(lang: Lang, size: [f32; 2], name: &str) {
+    let mut harness = app(None, lang, size);
+    harness.snapshot(name);
+}
+
 #[test]
-fn overview_in_both_languages_and_sizes() {
-    for (lang, tag) in [(Lang::Zh, "zh"), (Lang::En, "en")] {
-        for (size, size_tag) in [(WINDOW, "default"), (LAPTOP, "laptop")] {
-            let mut harness = app(None, lang, size);
-            harness.snapshot(format!("overview_{tag}_{size_tag}"));
-        }
-    }
+fn overview_chinese_default_window() {
+    overview(Lang::Zh, WINDOW, "overview_zh_default");
+}
+
+#[test]
+fn overview_english_default_window() {
+    overview(Lang::En, WINDOW, "overview_en_default");
+}
+
+#[test]
+fn overview_chinese_laptop() {
+    overview(Lang::Zh, LAPTOP, "overview_zh_laptop");
+}
+
+#[test]
+fn overview_english_laptop() {
+    overview(Lang::En, LAPTOP, "overview_en_laptop");
 }
 
 #[test]

@@ -144,7 +144,7 @@ fn fields(ui: &mut egui::Ui, view: &View<'_>, entity: &Entity, commands: &mut Ve
         });
     }
     if let Some(c) = entity.coordinates {
-        let mut text = format!("{:.4}°N, {:.4}°E", c.lat, c.lon);
+        let mut text = format!("{} {}", dms(c.lat, 'N', 'S'), dms(c.lon, 'E', 'W'));
         if c.approximate {
             text.push_str(s.approximate);
         }
@@ -273,4 +273,35 @@ fn entity_link(
         commands.push(Command::Select(entity.id.clone()));
     }
     response
+}
+
+/// Degrees as the sources write them, `30°16′N`: whole seconds only when they are not zero,
+/// and the decimal degrees exactly when they are not a whole number of seconds.
+fn dms(value: f64, positive: char, negative: char) -> String {
+    let hemisphere = if value < 0.0 { negative } else { positive };
+    let total_seconds = value.abs() * 3600.0;
+    let rounded = total_seconds.round();
+    if (total_seconds - rounded).abs() > 1e-6 {
+        return format!("{}°{hemisphere}", value.abs());
+    }
+    let seconds = rounded as u64;
+    let (degrees, minutes, seconds) = (seconds / 3600, seconds / 60 % 60, seconds % 60);
+    if seconds == 0 {
+        format!("{degrees}°{minutes:02}′{hemisphere}")
+    } else {
+        format!("{degrees}°{minutes:02}′{seconds:02}″{hemisphere}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::dms;
+
+    #[test]
+    fn coordinates_read_as_the_source_wrote_them() {
+        assert_eq!(dms(30.266666666666666, 'N', 'S'), "30°16′N");
+        assert_eq!(dms(120.2, 'E', 'W'), "120°12′E");
+        assert_eq!(dms(-0.5, 'N', 'S'), "0°30′S");
+        assert_eq!(dms(30.123456, 'N', 'S'), "30.123456°N");
+    }
 }

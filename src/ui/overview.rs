@@ -140,13 +140,23 @@ fn card_ui(
             ui.set_min_height(72.0);
             ui.vertical(|ui| {
                 ui.add(egui::Label::new(egui::RichText::new(&card.title).small()).truncate());
+                // A figure is never cut: it steps down in size until it fits, then wraps.
+                let figure = figure_style().resolve(ui.style());
+                let size = [1.0, 0.86, 0.72, 0.6]
+                    .into_iter()
+                    .map(|scale| figure.size * scale)
+                    .find(|&size| {
+                        let font = egui::FontId::new(size, figure.family.clone());
+                        let galley = ui.painter().layout_no_wrap(
+                            card.value.clone(),
+                            font,
+                            egui::Color32::WHITE,
+                        );
+                        galley.size().x <= width
+                    })
+                    .unwrap_or(figure.size * 0.6);
                 ui.add(
-                    egui::Label::new(
-                        egui::RichText::new(&card.value)
-                            .text_style(figure_style())
-                            .strong(),
-                    )
-                    .truncate(),
+                    egui::Label::new(egui::RichText::new(&card.value).size(size).strong()).wrap(),
                 );
                 let first = card
                     .cites
@@ -192,67 +202,82 @@ fn bars_ui(ui: &mut egui::Ui, view: &View<'_>, choice: &mut ChartChoice) {
         ui.selectable_value(&mut choice.by_sector, false, s.by_kind);
         ui.selectable_value(&mut choice.by_sector, true, s.by_sector);
     });
-    let (labels, values, colours): (Vec<String>, Vec<usize>, Vec<egui::Color32>) =
-        if choice.by_sector {
-            let counts = sector_counts(view);
-            let colour = ui.visuals().selection.bg_fill;
-            counts
-                .into_iter()
-                .take(12)
-                .map(|(name, n)| (name, n, colour))
-                .collect::<Vec<_>>()
-                .into_iter()
-                .fold(
-                    (Vec::new(), Vec::new(), Vec::new()),
-                    |mut acc, (l, v, c)| {
-                        acc.0.push(l);
-                        acc.1.push(v);
-                        acc.2.push(c);
-                        acc
-                    },
+    let rows: Vec<(String, usize, egui::Color32)> = if choice.by_sector {
+        let colour = ui.visuals().selection.bg_fill;
+        sector_counts(view)
+            .into_iter()
+            .take(MAX_SECTOR_BARS)
+            .map(|(name, n)| (name, n, colour))
+            .collect()
+    } else {
+        view.model()
+            .count_by_kind()
+            .into_iter()
+            .map(|(kind, n)| {
+                (
+                    entity_kind_plural(kind, view.lang).to_owned(),
+                    n,
+                    kind_colour(kind),
                 )
-        } else {
-            let mut acc = (Vec::new(), Vec::new(), Vec::new());
-            for (kind, n) in view.model().count_by_kind() {
-                acc.0.push(entity_kind_plural(kind, view.lang).to_owned());
-                acc.1.push(n);
-                acc.2.push(kind_colour(kind));
-            }
-            acc
-        };
-    if values.iter().all(|&v| v == 0) {
+            })
+            .collect()
+    };
+    if rows.iter().all(|row| row.1 == 0) {
         ui.weak(s.no_data);
         return;
     }
-    let bars: Vec<Bar> = values
+    // Horizontal bars: the category names sit on the left, where long English names fit.
+    let top = rows.len() - 1;
+    let bars: Vec<Bar> = rows
         .iter()
         .enumerate()
-        .map(|(i, &n)| {
-            Bar::new(i as f64, n as f64)
-                .name(&labels[i])
-                .fill(colours[i])
+        .map(|(i, (name, n, colour))| {
+            Bar::new((top - i) as f64, *n as f64)
+                .name(name)
+                .fill(*colour)
                 .width(0.7)
         })
         .collect();
-    let axis_labels = labels.clone();
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    let label_width = rows
+        .iter()
+        .map(|(name, ..)| {
+            ui.painter()
+                .layout_no_wrap(name.clone(), font.clone(), egui::Color32::WHITE)
+                .size()
+                .x
+        })
+        .fold(0.0, f32::max);
+    let names: Vec<String> = rows.iter().map(|row| row.0.clone()).collect();
     Plot::new(("bars", choice.by_sector))
-        .height(220.0)
+        .height(rows.len() as f32 * 24.0 + 36.0)
         .allow_drag(false)
         .allow_zoom(false)
         .allow_scroll(false)
         .allow_boxed_zoom(false)
         .allow_double_click_reset(false)
-        .show_grid([false, true])
-        .x_axis_formatter(move |mark: GridMark, _range| {
+        .show_grid([true, false])
+        .include_x(0.0)
+        // One mark per bar, all of equal weight, so every name is drawn alike.
+        .y_grid_spacer(move |_| {
+            (0..=top)
+                .map(|i| GridMark {
+                    value: i as f64,
+                    step_size: 1.0,
+                })
+                .collect()
+        })
+        .y_axis_min_width(label_width + 12.0)
+        .y_axis_formatter(move |mark: GridMark, _range| {
             let i = mark.value.round();
-            if (mark.value - i).abs() < 1e-6 && i >= 0.0 {
-                axis_labels.get(i as usize).cloned().unwrap_or_default()
+            if (mark.value - i).abs() < 1e-6 && (0.0..=top as f64).contains(&i) {
+                names[top - i as usize].clone()
             } else {
                 String::new()
             }
         })
-        .y_axis_formatter(|mark: GridMark, _range| {
-            if mark.value.fract() == 0.0 {
+        .x_axis_formatter(|mark: GridMark, _range| {
+            if mark.value.fract() == 0.0 && mark.value >= 0.0 {
                 format!("{}", mark.value)
             } else {
                 String::new()
@@ -260,11 +285,16 @@ fn bars_ui(ui: &mut egui::Ui, view: &View<'_>, choice: &mut ChartChoice) {
         })
         .label_formatter(|_| None)
         .show(ui, |plot| {
-            plot.bar_chart(BarChart::new("entities", bars).element_formatter(Box::new(
-                move |bar, _| format!("{}: {}", bar.name, bar.value),
-            )));
+            plot.bar_chart(
+                BarChart::new("entities", bars)
+                    .horizontal()
+                    .element_formatter(Box::new(|bar, _| format!("{}: {}", bar.name, bar.value))),
+            );
         });
 }
+
+/// The sector chart shows the most common sectors, up to this many.
+const MAX_SECTOR_BARS: usize = 12;
 
 /// Sectors by how many entities name them, most first, ties by name.
 fn sector_counts(view: &View<'_>) -> Vec<(String, usize)> {
@@ -407,6 +437,7 @@ fn milestones_ui(ui: &mut egui::Ui, view: &View<'_>, commands: &mut Vec<Command>
         let (a, b) = (&model.milestones[a], &model.milestones[b]);
         a.date.midpoint().total_cmp(&b.date.midpoint())
     });
+    timeline_strip(ui, view, &order, commands);
     let mut last_year = None;
     egui::Grid::new("milestones")
         .num_columns(3)
@@ -453,4 +484,84 @@ fn milestones_ui(ui: &mut egui::Ui, view: &View<'_>, commands: &mut Vec<Command>
                 ui.end_row();
             }
         });
+}
+
+/// The milestones on a time axis: one marker each, stacked within a year, coloured by the kind
+/// of the first entity involved; hovering reads it, clicking selects that entity.
+fn timeline_strip(
+    ui: &mut egui::Ui,
+    view: &View<'_>,
+    order: &[usize],
+    commands: &mut Vec<Command>,
+) {
+    let model = view.model();
+    let mut per_year: std::collections::HashMap<i32, usize> = std::collections::HashMap::new();
+    let markers: Vec<(egui_plot::ItemId, [f64; 2], String, egui::Color32)> = order
+        .iter()
+        .map(|&i| {
+            let milestone = &model.milestones[i];
+            let row = per_year.entry(milestone.date.year).or_default();
+            let y = *row as f64;
+            *row += 1;
+            let colour = milestone
+                .entities
+                .first()
+                .and_then(|id| view.doc.index.get(id))
+                .map_or(ui.visuals().text_color(), |e| {
+                    kind_colour(model.entities[e].kind)
+                });
+            let label = format!("{}  {}", milestone.date, milestone.title.get(view.zh()));
+            (
+                egui_plot::ItemId::new(("milestone", i)),
+                [milestone.date.midpoint(), y],
+                label,
+                colour,
+            )
+        })
+        .collect();
+    let rows = per_year.values().copied().max().unwrap_or(1) as f64;
+    let response = Plot::new("milestone-strip")
+        .height(40.0 + 14.0 * rows as f32)
+        .show_axes([true, false])
+        .show_grid([true, false])
+        .allow_drag(false)
+        .allow_zoom(false)
+        .allow_scroll(false)
+        .allow_boxed_zoom(false)
+        .include_y(-0.8)
+        .include_y(rows - 0.2)
+        .x_grid_spacer(egui_plot::uniform_grid_spacer(|_| [1.0, 5.0, 10.0]))
+        .x_axis_formatter(|mark: GridMark, _range| {
+            if mark.value.fract() == 0.0 {
+                format!("{}", mark.value)
+            } else {
+                String::new()
+            }
+        })
+        .label_formatter(|position| match position {
+            egui_plot::HoverPosition::NearDataPoint { plot_name, .. } => {
+                Some((*plot_name).to_owned())
+            }
+            egui_plot::HoverPosition::Elsewhere { .. } => None,
+        })
+        .show(ui, |plot| {
+            for (id, point, label, colour) in &markers {
+                plot.points(
+                    Points::new(label.clone(), PlotPoints::from(vec![*point]))
+                        .id(*id)
+                        .color(*colour)
+                        .radius(5.0)
+                        .filled(true),
+                );
+            }
+        });
+    if response.response.clicked()
+        && let Some(hovered) = response.hovered_plot_item
+        && let Some(&i) = order
+            .iter()
+            .find(|&&i| egui_plot::ItemId::new(("milestone", i)) == hovered)
+        && let Some(id) = model.milestones[i].entities.first()
+    {
+        commands.push(Command::Select(id.clone()));
+    }
 }
