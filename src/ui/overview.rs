@@ -97,7 +97,7 @@ pub fn ui(
 }
 
 /// Cards are at least this wide (inside their margins): room for `nearly RMB 3.0 bn`.
-const MIN_CARD_WIDTH: f32 = 170.0;
+const MIN_CARD_WIDTH: f32 = 150.0;
 
 fn cards_ui(ui: &mut egui::Ui, view: &View<'_>, commands: &mut Vec<Command>) {
     let cards = cards(view);
