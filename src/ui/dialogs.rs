@@ -19,6 +19,9 @@ pub fn load_error(ctx: &egui::Context, error: &FileError, lang: Lang, commands: 
         });
         ui.add_space(6.0);
         ui.label(s.model_kept);
+        if error.error.position().is_some() {
+            ui.label(s.fix_and_reopen);
+        }
         ui.add_space(6.0);
         if ui.button(s.close).clicked() {
             commands.push(Command::DismissError);
