@@ -94,6 +94,19 @@ pub fn relation_kind(kind: RelationKind, outgoing: bool, lang: Lang) -> &'static
     }
 }
 
+/// What an entity's `founded` date means for its kind: a policy is issued, a place opens.
+pub fn founded_label(kind: EntityKind, lang: Lang) -> &'static str {
+    use EntityKind as K;
+    let (zh, en) = match kind {
+        K::Policy => ("发布", "Issued"),
+        K::Place => ("设立", "Opened"),
+        K::Event => ("举办", "Held"),
+        K::Person => ("出生", "Born"),
+        _ => ("成立", "Founded"),
+    };
+    lang.pick(zh, en)
+}
+
 pub fn measure(measure: Measure, lang: Lang) -> &'static str {
     use Measure as M;
     let (zh, en) = match measure {
@@ -145,7 +158,6 @@ pub struct Strings {
     pub kind: &'static str,
     pub subkind: &'static str,
     pub sectors: &'static str,
-    pub founded: &'static str,
     pub joined: &'static str,
     pub ended: &'static str,
     pub location: &'static str,
@@ -212,7 +224,6 @@ static ZH: Strings = Strings {
     kind: "类型",
     subkind: "细分",
     sectors: "领域",
-    founded: "成立",
     joined: "入驻",
     ended: "结束",
     location: "位置",
@@ -272,7 +283,6 @@ static EN: Strings = Strings {
     kind: "Kind",
     subkind: "Type",
     sectors: "Sectors",
-    founded: "Founded",
     joined: "Came to the town",
     ended: "Ended",
     location: "Location",

@@ -5,7 +5,7 @@ use eframe::egui;
 use super::{View, kind_swatch};
 use crate::app::Command;
 use crate::app::theme::kind_colour;
-use crate::i18n::{entity_kind, format_figure, measure, relation_kind};
+use crate::i18n::{entity_kind, format_figure, founded_label, measure, relation_kind};
 use crate::model::{Cite, Entity, Figure};
 
 pub fn ui(ui: &mut egui::Ui, view: &View<'_>, commands: &mut Vec<Command>) {
@@ -122,7 +122,7 @@ fn fields(ui: &mut egui::Ui, view: &View<'_>, entity: &Entity, commands: &mut Ve
         });
     }
     let dates = [
-        (s.founded, entity.founded),
+        (founded_label(entity.kind, view.lang), entity.founded),
         (s.joined, entity.joined),
         (s.ended, entity.ended),
     ];
