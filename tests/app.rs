@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{WINDOW, app, data, drop_file};
+use common::{WINDOW, app, data, drop_file, search_and_select};
 use eframe::egui::accesskit::Role;
 use egui_kittest::kittest::Queryable;
 use townscope::i18n::Lang;
@@ -57,14 +57,7 @@ fn searching_and_clicking_an_entity_shows_its_details() {
 #[test]
 fn clicking_a_relation_navigates_to_the_other_entity() {
     let mut harness = app(None, Lang::En, WINDOW);
-    harness.get_by_role(Role::TextInput).click();
-    harness.run();
-    harness.get_by_role(Role::TextInput).type_text("Chinasoft");
-    harness.run();
-    harness
-        .get_by_role_and_label(Role::Button, "Chinasoft International")
-        .click();
-    harness.run();
+    search_and_select(&mut harness, "Chinasoft", "Chinasoft International");
     assert!(
         harness
             .query_by_label("Staff: over 20,000 people  (year not stated)")

@@ -5,9 +5,7 @@
 
 mod common;
 
-use common::{WINDOW, app, drop_file};
-use eframe::egui::accesskit::Role;
-use egui_kittest::kittest::Queryable;
+use common::{WINDOW, app, drop_file, search_and_select};
 use townscope::i18n::Lang;
 
 const LAPTOP: [f32; 2] = [1280.0, 720.0];
@@ -40,16 +38,7 @@ fn overview_english_laptop() {
 #[test]
 fn details_of_an_enterprise() {
     let mut harness = app(None, Lang::En, WINDOW);
-    harness.get_by_role(Role::TextInput).click();
-    harness.run();
-    harness
-        .get_by_role(Role::TextInput)
-        .type_text("Alibaba Cloud");
-    harness.run();
-    harness
-        .get_by_role_and_label(Role::Button, "Alibaba Cloud")
-        .click();
-    harness.run();
+    search_and_select(&mut harness, "Alibaba Cloud", "Alibaba Cloud");
     harness.snapshot("details_aliyun_en");
 }
 

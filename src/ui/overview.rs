@@ -249,13 +249,8 @@ fn bars_ui(ui: &mut egui::Ui, view: &View<'_>, choice: &mut ChartChoice) {
         })
         .fold(0.0, f32::max);
     let names: Vec<String> = rows.iter().map(|row| row.0.clone()).collect();
-    Plot::new(("bars", choice.by_sector))
+    still_plot(("bars", choice.by_sector))
         .height(rows.len() as f32 * 24.0 + 36.0)
-        .allow_drag(false)
-        .allow_zoom(false)
-        .allow_scroll(false)
-        .allow_boxed_zoom(false)
-        .allow_double_click_reset(false)
         .show_grid([true, false])
         .include_x(0.0)
         // One mark per bar, all of equal weight, so every name is drawn alike.
@@ -276,13 +271,7 @@ fn bars_ui(ui: &mut egui::Ui, view: &View<'_>, choice: &mut ChartChoice) {
                 String::new()
             }
         })
-        .x_axis_formatter(|mark: GridMark, _range| {
-            if mark.value.fract() == 0.0 && mark.value >= 0.0 {
-                format!("{}", mark.value)
-            } else {
-                String::new()
-            }
-        })
+        .x_axis_formatter(whole_numbers)
         .label_formatter(|_| None)
         .show(ui, |plot| {
             plot.bar_chart(
@@ -291,6 +280,32 @@ fn bars_ui(ui: &mut egui::Ui, view: &View<'_>, choice: &mut ChartChoice) {
                     .element_formatter(Box::new(|bar, _| format!("{}: {}", bar.name, bar.value))),
             );
         });
+}
+
+/// A chart that neither pans nor zooms: the overview is read, not explored, and a wheel turn
+/// over a chart must scroll the page.
+fn still_plot<'a>(id_salt: impl egui::AsIdSalt) -> Plot<'a> {
+    Plot::new(id_salt)
+        .allow_drag(false)
+        .allow_zoom(false)
+        .allow_scroll(false)
+        .allow_boxed_zoom(false)
+        .allow_double_click_reset(false)
+}
+
+/// A time axis with a mark each year, labelled with whole years.
+fn year_axis(plot: Plot<'_>) -> Plot<'_> {
+    plot.x_grid_spacer(egui_plot::uniform_grid_spacer(|_| [1.0, 5.0, 10.0]))
+        .x_axis_formatter(whole_numbers)
+}
+
+/// Axis labels at whole numbers only (counts, years).
+fn whole_numbers(mark: GridMark, _range: &std::ops::RangeInclusive<f64>) -> String {
+    if mark.value.fract() == 0.0 {
+        format!("{}", mark.value)
+    } else {
+        String::new()
+    }
 }
 
 /// The sector chart shows the most common sectors, up to this many.
@@ -385,21 +400,9 @@ fn indicator_ui(ui: &mut egui::Ui, view: &View<'_>, choice: &mut ChartChoice) {
     if !description.is_empty() {
         ui.weak(description);
     }
-    Plot::new(("indicator", &indicator.id))
+    year_axis(still_plot(("indicator", &indicator.id)))
         .height(240.0)
-        .allow_drag(false)
-        .allow_zoom(false)
-        .allow_scroll(false)
-        .allow_boxed_zoom(false)
         .include_y(0.0)
-        .x_grid_spacer(egui_plot::uniform_grid_spacer(|_| [1.0, 5.0, 10.0]))
-        .x_axis_formatter(|mark: GridMark, _range| {
-            if mark.value.fract() == 0.0 {
-                format!("{}", mark.value)
-            } else {
-                String::new()
-            }
-        })
         .y_axis_formatter(move |mark: GridMark, _range| {
             format_figure(mark.value, unit, Qualifier::Exact, lang)
         })
@@ -520,24 +523,12 @@ fn timeline_strip(
         })
         .collect();
     let rows = per_year.values().copied().max().unwrap_or(1) as f64;
-    let response = Plot::new("milestone-strip")
+    let response = year_axis(still_plot("milestone-strip"))
         .height(40.0 + 14.0 * rows as f32)
         .show_axes([true, false])
         .show_grid([true, false])
-        .allow_drag(false)
-        .allow_zoom(false)
-        .allow_scroll(false)
-        .allow_boxed_zoom(false)
         .include_y(-0.8)
         .include_y(rows - 0.2)
-        .x_grid_spacer(egui_plot::uniform_grid_spacer(|_| [1.0, 5.0, 10.0]))
-        .x_axis_formatter(|mark: GridMark, _range| {
-            if mark.value.fract() == 0.0 {
-                format!("{}", mark.value)
-            } else {
-                String::new()
-            }
-        })
         .label_formatter(|position| match position {
             egui_plot::HoverPosition::NearDataPoint { plot_name, .. } => {
                 Some((*plot_name).to_owned())

@@ -58,3 +58,15 @@ pub fn data(name: &str) -> PathBuf {
 pub fn yunqi_path() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("data/yunqi.ron")
 }
+
+/// Types `query` into the entity browser's search box and clicks the entry `entry` it lists.
+pub fn search_and_select(harness: &mut Harness<'static, TownscopeApp>, query: &str, entry: &str) {
+    use eframe::egui::accesskit::Role;
+    use egui_kittest::kittest::Queryable;
+    harness.get_by_role(Role::TextInput).click();
+    harness.run();
+    harness.get_by_role(Role::TextInput).type_text(query);
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, entry).click();
+    harness.run();
+}
