@@ -26,6 +26,12 @@ enum Command {
         /// Model files to check.
         files: Vec<PathBuf>,
     },
+    /// Print each entity's degree, betweenness, PageRank and community as CSV (the built-in
+    /// model when no file is given).
+    Metrics {
+        /// The model file.
+        file: Option<PathBuf>,
+    },
 }
 
 fn main() -> ExitCode {
@@ -34,6 +40,16 @@ fn main() -> ExitCode {
         Some(Command::Check { files }) => {
             let mut out = std::io::stdout().lock();
             match townscope::cli::check(&files, &mut out) {
+                Ok(status) => ExitCode::from(status as u8),
+                Err(error) => {
+                    eprintln!("townscope: {error}");
+                    ExitCode::from(townscope::cli::EXIT_UNREADABLE as u8)
+                }
+            }
+        }
+        Some(Command::Metrics { file }) => {
+            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+            match townscope::cli::metrics(file.as_deref(), &mut out) {
                 Ok(status) => ExitCode::from(status as u8),
                 Err(error) => {
                     eprintln!("townscope: {error}");

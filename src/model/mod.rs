@@ -5,12 +5,14 @@
 mod date;
 mod figure;
 mod kinds;
+pub mod metrics;
 mod query;
 mod validate;
 
 pub use date::{Date, DateSyntaxError};
 pub use figure::{Figure, Measure, Qualifier, Unit};
 pub use kinds::{EntityKind, RelationKind};
+pub use metrics::Metrics;
 pub use query::{Index, RelationEnd};
 pub use validate::{Problem, Severity, Subject, validate};
 
