@@ -155,3 +155,51 @@ fn fits_a_small_laptop_screen() {
     let harness = app(None, Lang::En, [1280.0, 720.0]);
     assert!(harness.query_by_label("Headline figures").is_some());
 }
+
+#[test]
+fn back_and_forward_retrace_the_way_like_a_browser() {
+    let mut harness = app(None, Lang::En, WINDOW);
+    search_and_select(&mut harness, "Chinasoft", "Chinasoft International");
+    harness
+        .get_by_role_and_label(Role::Link, "Yunqi Town Alliance")
+        .click();
+    harness.run();
+    let selected = |h: &egui_kittest::Harness<'static, townscope::app::TownscopeApp>| {
+        h.state().state.selected.clone()
+    };
+    assert_eq!(selected(&harness).as_deref(), Some("yunqi-alliance"));
+    harness.key_press_modifiers(eframe::egui::Modifiers::ALT, eframe::egui::Key::ArrowLeft);
+    harness.run();
+    assert_eq!(selected(&harness).as_deref(), Some("chinasoft"));
+    harness.get_by_label("←").click();
+    harness.run();
+    assert_eq!(
+        selected(&harness).as_deref(),
+        Some("yunqi-town"),
+        "back to where the app started"
+    );
+    harness.get_by_label("→").click();
+    harness.run();
+    harness.key_press_modifiers(eframe::egui::Modifiers::ALT, eframe::egui::Key::ArrowRight);
+    harness.run();
+    assert_eq!(selected(&harness).as_deref(), Some("yunqi-alliance"));
+    // A new selection forgets the way forward.
+    harness.key_press_modifiers(eframe::egui::Modifiers::ALT, eframe::egui::Key::ArrowLeft);
+    harness.run();
+    harness.key_press_modifiers(eframe::egui::Modifiers::ALT, eframe::egui::Key::ArrowLeft);
+    harness.run();
+    assert_eq!(selected(&harness).as_deref(), Some("yunqi-town"));
+    // The town's "contains" list is below the fold of the details panel.
+    harness
+        .get_by_role_and_label(Role::Link, "Alibaba Cloud")
+        .scroll_to_me();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::Link, "Alibaba Cloud")
+        .click();
+    harness.run();
+    assert_eq!(selected(&harness).as_deref(), Some("aliyun"));
+    harness.key_press_modifiers(eframe::egui::Modifiers::ALT, eframe::egui::Key::ArrowRight);
+    harness.run();
+    assert_eq!(selected(&harness).as_deref(), Some("aliyun"));
+}

@@ -12,10 +12,19 @@ pub enum AppCommand {
     Open,
     Quit,
     About,
+    /// Back to the entity selected before, like a browser.
+    Back,
+    Forward,
 }
 
 impl AppCommand {
-    pub const ALL: [AppCommand; 3] = [Self::Open, Self::Quit, Self::About];
+    pub const ALL: [AppCommand; 5] = [
+        Self::Open,
+        Self::Quit,
+        Self::About,
+        Self::Back,
+        Self::Forward,
+    ];
 
     pub fn label(self, lang: Lang) -> &'static str {
         let s = strings(lang);
@@ -23,6 +32,8 @@ impl AppCommand {
             Self::Open => s.open,
             Self::Quit => s.quit,
             Self::About => s.about,
+            Self::Back => s.back,
+            Self::Forward => s.forward,
         }
     }
 
@@ -31,6 +42,8 @@ impl AppCommand {
             Self::Open => Some(KeyboardShortcut::new(Modifiers::COMMAND, Key::O)),
             Self::Quit => Some(KeyboardShortcut::new(Modifiers::COMMAND, Key::Q)),
             Self::About => None,
+            Self::Back => Some(KeyboardShortcut::new(Modifiers::ALT, Key::ArrowLeft)),
+            Self::Forward => Some(KeyboardShortcut::new(Modifiers::ALT, Key::ArrowRight)),
         }
     }
 }

@@ -48,6 +48,29 @@ struct Runtime {
     notice: Option<String>,
     about_open: bool,
     shown_title: String,
+    history: History,
+}
+
+/// The way back and forward through the entities the user has selected, as in a browser.
+#[derive(Default)]
+pub struct History {
+    back: Vec<String>,
+    forward: Vec<String>,
+}
+
+impl History {
+    /// Selecting something new makes the old selection the way back and forgets the way forward.
+    fn visit(&mut self, from: Option<String>, to: &str) {
+        if let Some(from) = from.filter(|f| f != to) {
+            self.back.push(from);
+            self.forward.clear();
+        }
+    }
+
+    fn clear(&mut self) {
+        self.back.clear();
+        self.forward.clear();
+    }
 }
 
 pub struct TownscopeApp {
@@ -105,6 +128,7 @@ impl TownscopeApp {
             Ok(model) => {
                 self.doc = Document::new(model, Origin::File(path.to_path_buf()));
                 self.state.selected = self.doc.model.focus.clone();
+                self.runtime.history.clear();
                 self.remember_recent(path);
                 self.runtime.load_error = None;
                 self.runtime.notice = None;
@@ -118,6 +142,7 @@ impl TownscopeApp {
             Ok(model) => {
                 self.doc = Document::new(model, Origin::Embedded);
                 self.state.selected = self.doc.model.focus.clone();
+                self.runtime.history.clear();
             }
             Err(error) => self.runtime.load_error = Some(error),
         }
@@ -177,7 +202,24 @@ impl TownscopeApp {
             Command::OpenPath(path) => self.open_path(&path),
             Command::OpenEmbedded => self.open_embedded(),
             Command::SetLang(lang) => self.state.lang = lang,
-            Command::Select(id) => self.state.selected = Some(id),
+            Command::Select(id) => {
+                self.runtime.history.visit(self.state.selected.take(), &id);
+                self.state.selected = Some(id);
+            }
+            Command::App(AppCommand::Back) => {
+                if let Some(previous) = self.runtime.history.back.pop()
+                    && let Some(current) = self.state.selected.replace(previous)
+                {
+                    self.runtime.history.forward.push(current);
+                }
+            }
+            Command::App(AppCommand::Forward) => {
+                if let Some(next) = self.runtime.history.forward.pop()
+                    && let Some(current) = self.state.selected.replace(next)
+                {
+                    self.runtime.history.back.push(current);
+                }
+            }
             Command::CloseAbout => self.runtime.about_open = false,
             Command::DismissError => self.runtime.load_error = None,
             Command::DismissNotice => self.runtime.notice = None,
@@ -222,7 +264,9 @@ impl eframe::App for TownscopeApp {
             .collect();
         commands.extend(self.dropped_files(&ctx).into_iter().map(Command::OpenPath));
 
-        let view = ui::View::new(&self.doc, &self.state);
+        let mut view = ui::View::new(&self.doc, &self.state);
+        view.can_go_back = !self.runtime.history.back.is_empty();
+        view.can_go_forward = !self.runtime.history.forward.is_empty();
         egui::Panel::top("menu_bar").show(ui, |ui| {
             ui::menu::ui(ui, &view, &self.state.recent, &mut commands)
         });

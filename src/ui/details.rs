@@ -3,8 +3,8 @@
 use eframe::egui;
 
 use super::{View, kind_swatch};
-use crate::app::Command;
 use crate::app::theme::kind_colour;
+use crate::app::{AppCommand, Command};
 use crate::i18n::{entity_kind, format_figure, founded_label, measure, relation_kind};
 use crate::model::{Cite, Entity, Figure};
 
@@ -12,11 +12,13 @@ pub fn ui(ui: &mut egui::Ui, view: &View<'_>, commands: &mut Vec<Command>) {
     let s = view.s();
     ui.add_space(4.0);
     let Some(index) = view.selected else {
+        history_buttons(ui, view, commands);
         ui.heading(s.details);
         ui.weak(s.nothing_selected);
         return;
     };
     let entity = &view.model().entities[index];
+    history_buttons(ui, view, commands);
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| {
@@ -85,6 +87,27 @@ pub fn ui(ui: &mut egui::Ui, view: &View<'_>, commands: &mut Vec<Command>) {
                 }
             }
         });
+}
+
+/// ← → like a browser's, with their shortcuts on hover.
+fn history_buttons(ui: &mut egui::Ui, view: &View<'_>, commands: &mut Vec<Command>) {
+    ui.horizontal(|ui| {
+        for (command, arrow, enabled) in [
+            (AppCommand::Back, "←", view.can_go_back),
+            (AppCommand::Forward, "→", view.can_go_forward),
+        ] {
+            let mut hint = command.label(view.lang).to_owned();
+            if let Some(shortcut) = command.shortcut() {
+                hint.push_str(&format!(" ({})", ui.ctx().format_shortcut(&shortcut)));
+            }
+            let button = ui
+                .add_enabled(enabled, egui::Button::new(arrow))
+                .on_hover_text(&hint);
+            if button.clicked() {
+                commands.push(Command::App(command));
+            }
+        }
+    });
 }
 
 fn header(ui: &mut egui::Ui, view: &View<'_>, entity: &Entity) {

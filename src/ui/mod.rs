@@ -21,6 +21,8 @@ pub struct View<'a> {
     pub doc: &'a Document,
     pub lang: Lang,
     pub selected: Option<usize>,
+    pub can_go_back: bool,
+    pub can_go_forward: bool,
 }
 
 impl<'a> View<'a> {
@@ -30,6 +32,8 @@ impl<'a> View<'a> {
             doc,
             lang: state.lang,
             selected,
+            can_go_back: false,
+            can_go_forward: false,
         }
     }
 
