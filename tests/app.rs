@@ -203,3 +203,91 @@ fn back_and_forward_retrace_the_way_like_a_browser() {
     harness.run();
     assert_eq!(selected(&harness).as_deref(), Some("aliyun"));
 }
+
+/// Steps the app until the worker thread has delivered the graph metrics.
+fn wait_for_metrics(harness: &mut egui_kittest::Harness<'static, townscope::app::TownscopeApp>) {
+    for _ in 0..500 {
+        harness.step();
+        if harness.state().metrics().is_some() {
+            harness.run();
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    panic!("metrics did not arrive in 5 s");
+}
+
+/// Clicks at a point, as a mouse does.
+fn click_at(
+    harness: &mut egui_kittest::Harness<'static, townscope::app::TownscopeApp>,
+    pos: eframe::egui::Pos2,
+) {
+    harness.hover_at(pos);
+    for pressed in [true, false] {
+        harness.event(eframe::egui::Event::PointerButton {
+            pos,
+            button: eframe::egui::PointerButton::Primary,
+            pressed,
+            modifiers: Default::default(),
+        });
+    }
+    harness.run();
+}
+
+/// The middle of the first row of the table, just under the header that reads `header`.
+fn first_row(
+    harness: &egui_kittest::Harness<'static, townscope::app::TownscopeApp>,
+    header: &str,
+) -> eframe::egui::Pos2 {
+    let header = harness.get_by_label(header).rect();
+    eframe::egui::pos2(300.0, header.bottom() + 16.0)
+}
+
+#[test]
+fn the_table_sorts_by_a_metric_and_a_click_selects_the_row() {
+    let mut harness = app(None, Lang::En, WINDOW);
+    harness.get_by_label("Table").click();
+    harness.run();
+    wait_for_metrics(&mut harness);
+    let metrics = harness.state().metrics().unwrap().clone();
+    let model = harness.state().doc.model.clone();
+    let max = *metrics.degree.iter().max().unwrap();
+    let min = *metrics.degree.iter().min().unwrap();
+    // Ties keep file order, so the first row is the first entity with that degree.
+    let first_with = |degree: usize| {
+        model.entities[metrics.degree.iter().position(|&d| d == degree).unwrap()]
+            .id
+            .clone()
+    };
+    // One click on the header: largest degree first; clicking the first row selects it.
+    harness.get_by_label("Degree").click();
+    harness.run();
+    let row = first_row(&harness, "Degree ▼");
+    click_at(&mut harness, row);
+    assert_eq!(harness.state().state.selected, Some(first_with(max)));
+    // A second click reverses the order.
+    harness.get_by_label("Degree ▼").click();
+    harness.run();
+    let row = first_row(&harness, "Degree ▲");
+    click_at(&mut harness, row);
+    assert_eq!(harness.state().state.selected, Some(first_with(min)));
+    // The filter narrows the rows; the count says how many.
+    // The browser on the left has a search box too; the table's is the one in the centre.
+    let filter_box = harness
+        .query_all_by_role(Role::TextInput)
+        .map(|n| n.rect())
+        .find(|r| r.left() > 252.0)
+        .expect("the table's filter box")
+        .center();
+    click_at(&mut harness, filter_box);
+    harness
+        .query_all_by_role(Role::TextInput)
+        .find(|n| n.rect().left() > 252.0)
+        .expect("the table's filter box")
+        .type_text("Alibaba Cloud");
+    harness.run();
+    assert!(harness.query_by_label("1 entities").is_some());
+    let row = first_row(&harness, "Degree ▲");
+    click_at(&mut harness, row);
+    assert_eq!(harness.state().state.selected.as_deref(), Some("aliyun"));
+}

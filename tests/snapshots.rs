@@ -6,6 +6,7 @@
 mod common;
 
 use common::{WINDOW, app, drop_file, search_and_select};
+use egui_kittest::kittest::Queryable;
 use townscope::i18n::Lang;
 
 const LAPTOP: [f32; 2] = [1280.0, 720.0];
@@ -52,4 +53,22 @@ fn load_error_dialog() {
     );
     harness.run();
     harness.snapshot("load_error_zh");
+}
+
+#[test]
+fn entity_table_with_metrics() {
+    let mut harness = app(None, Lang::Zh, LAPTOP);
+    harness.get_by_label("实体表").click();
+    harness.run();
+    for _ in 0..500 {
+        harness.step();
+        if harness.state().metrics().is_some() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    harness.run();
+    harness.get_by_label("度").click();
+    harness.run();
+    harness.snapshot("table_zh_laptop");
 }

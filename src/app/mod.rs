@@ -3,6 +3,7 @@
 
 mod commands;
 pub mod fonts;
+pub mod jobs;
 pub mod theme;
 
 pub use commands::{AppCommand, Command};
@@ -30,11 +31,24 @@ pub struct UiState {
     /// The overview's line chart: the id of the indicator shown.
     pub chart_indicator: Option<String>,
     pub bars_by_sector: bool,
+    /// What the centre of the window shows.
+    pub central: CentralView,
+    pub table_sort: ui::table::Sort,
+    #[serde(skip)]
+    pub table_filter: String,
     #[serde(skip)]
     pub search: String,
     /// The id of the selected entity.
     #[serde(skip)]
     pub selected: Option<String>,
+}
+
+/// The views the centre of the window can show.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum CentralView {
+    #[default]
+    Overview,
+    Table,
 }
 
 /// Runtime resources: never saved.
@@ -49,6 +63,10 @@ struct Runtime {
     about_open: bool,
     shown_title: String,
     history: History,
+    /// Graph metrics of the open model, computed off the UI thread.
+    metrics: Option<jobs::MetricsJob>,
+    /// For starting work that asks for a repaint when it finishes.
+    ctx: egui::Context,
 }
 
 /// The way back and forward through the entities the user has selected, as in a browser.
@@ -96,7 +114,10 @@ impl TownscopeApp {
     pub fn with_state(ctx: &egui::Context, state: UiState, file: Option<&Path>) -> Self {
         fonts::install(ctx);
         theme::apply(ctx);
-        let mut runtime = Runtime::default();
+        let mut runtime = Runtime {
+            ctx: ctx.clone(),
+            ..Runtime::default()
+        };
         let embedded = match io::embedded_yunqi() {
             Ok(model) => Document::new(model, Origin::Embedded),
             Err(error) => {
@@ -113,6 +134,7 @@ impl TownscopeApp {
             state,
             runtime,
         };
+        app.runtime.metrics = Some(jobs::MetricsJob::start(&app.doc.model, ctx));
         if let Some(path) = file {
             app.open_path(path);
         }
@@ -126,9 +148,7 @@ impl TownscopeApp {
     pub fn open_path(&mut self, path: &Path) {
         match io::load_file(path) {
             Ok(model) => {
-                self.doc = Document::new(model, Origin::File(path.to_path_buf()));
-                self.state.selected = self.doc.model.focus.clone();
-                self.runtime.history.clear();
+                self.replace_document(Document::new(model, Origin::File(path.to_path_buf())));
                 self.remember_recent(path);
                 self.runtime.load_error = None;
                 self.runtime.notice = None;
@@ -139,13 +159,25 @@ impl TownscopeApp {
 
     fn open_embedded(&mut self) {
         match io::embedded_yunqi() {
-            Ok(model) => {
-                self.doc = Document::new(model, Origin::Embedded);
-                self.state.selected = self.doc.model.focus.clone();
-                self.runtime.history.clear();
-            }
+            Ok(model) => self.replace_document(Document::new(model, Origin::Embedded)),
             Err(error) => self.runtime.load_error = Some(error),
         }
+    }
+
+    /// Puts a newly opened model in place: selection, history and metrics start afresh.
+    fn replace_document(&mut self, doc: Document) {
+        self.doc = doc;
+        self.state.selected = self.doc.model.focus.clone();
+        self.runtime.history.clear();
+        self.runtime.metrics = Some(jobs::MetricsJob::start(&self.doc.model, &self.runtime.ctx));
+    }
+
+    /// The metrics of the open model once the worker has computed them.
+    pub fn metrics(&self) -> Option<&crate::model::Metrics> {
+        self.runtime
+            .metrics
+            .as_ref()
+            .and_then(jobs::MetricsJob::ready)
     }
 
     fn remember_recent(&mut self, path: &Path) {
@@ -254,6 +286,13 @@ impl eframe::App for TownscopeApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
         self.poll_dialog();
+        if let Some(job) = &mut self.runtime.metrics {
+            job.poll();
+            if job.progress().is_some() {
+                // Keep the progress bar moving; the worker's own repaint ends the wait.
+                ctx.request_repaint_after(std::time::Duration::from_millis(100));
+            }
+        }
         let mut commands: Vec<Command> = AppCommand::ALL
             .iter()
             .filter(|c| {
@@ -267,6 +306,16 @@ impl eframe::App for TownscopeApp {
         let mut view = ui::View::new(&self.doc, &self.state);
         view.can_go_back = !self.runtime.history.back.is_empty();
         view.can_go_forward = !self.runtime.history.forward.is_empty();
+        view.metrics = self
+            .runtime
+            .metrics
+            .as_ref()
+            .and_then(jobs::MetricsJob::ready);
+        view.metrics_progress = self
+            .runtime
+            .metrics
+            .as_ref()
+            .and_then(jobs::MetricsJob::progress);
         egui::Panel::top("menu_bar").show(ui, |ui| {
             ui::menu::ui(ui, &view, &self.state.recent, &mut commands)
         });
@@ -290,7 +339,24 @@ impl eframe::App for TownscopeApp {
             by_sector: self.state.bars_by_sector,
         };
         egui::CentralPanel::default().show(ui, |ui| {
-            ui::overview::ui(ui, &view, &mut overview_state, &mut commands);
+            let s = view.s();
+            ui.horizontal(|ui| {
+                ui.selectable_value(&mut self.state.central, CentralView::Overview, s.overview);
+                ui.selectable_value(&mut self.state.central, CentralView::Table, s.table);
+            });
+            ui.separator();
+            match self.state.central {
+                CentralView::Overview => {
+                    ui::overview::ui(ui, &view, &mut overview_state, &mut commands)
+                }
+                CentralView::Table => ui::table::ui(
+                    ui,
+                    &view,
+                    &mut self.state.table_sort,
+                    &mut self.state.table_filter,
+                    &mut commands,
+                ),
+            }
         });
         if let Some(error) = &self.runtime.load_error {
             ui::dialogs::load_error(&ctx, error, self.state.lang, &mut commands);

@@ -190,6 +190,17 @@ pub struct Strings {
     pub problems_in_model: &'static str,
     pub in_model: &'static str,
     pub see_details: &'static str,
+    pub table: &'static str,
+    pub filter_hint: &'static str,
+    pub computing_metrics: &'static str,
+    pub column_name: &'static str,
+    pub column_other_name: &'static str,
+    pub column_founded: &'static str,
+    pub column_degree: &'static str,
+    pub column_betweenness: &'static str,
+    pub column_pagerank: &'static str,
+    pub column_community: &'static str,
+    pub rows_shown: &'static str,
 }
 
 pub fn strings(lang: Lang) -> &'static Strings {
@@ -258,6 +269,17 @@ static ZH: Strings = Strings {
     problems_in_model: "模型存在问题",
     in_model: "模型中",
     see_details: "查看详情",
+    table: "实体表",
+    filter_hint: "筛选名称…",
+    computing_metrics: "正在计算图指标…",
+    column_name: "名称",
+    column_other_name: "英文名",
+    column_founded: "成立",
+    column_degree: "度",
+    column_betweenness: "中介中心性",
+    column_pagerank: "PageRank",
+    column_community: "社区",
+    rows_shown: "个实体",
 };
 
 static EN: Strings = Strings {
@@ -319,4 +341,15 @@ static EN: Strings = Strings {
     problems_in_model: "Problems in the model",
     in_model: "in the model",
     see_details: "See details",
+    table: "Table",
+    filter_hint: "Filter names…",
+    computing_metrics: "Computing graph metrics…",
+    column_name: "Name",
+    column_other_name: "Chinese name",
+    column_founded: "Founded",
+    column_degree: "Degree",
+    column_betweenness: "Betweenness",
+    column_pagerank: "PageRank",
+    column_community: "Community",
+    rows_shown: "entities",
 };

@@ -73,9 +73,18 @@ impl Metrics {
 
     /// All measures of an undirected simple graph given as sorted neighbour lists.
     pub fn of_graph(neighbours: &[Vec<usize>]) -> Self {
+        Self::of_graph_with_progress(neighbours, None)
+    }
+
+    /// [`Metrics::of_graph`], counting in `progress` the source nodes betweenness has finished
+    /// (it takes nearly all the time).
+    pub fn of_graph_with_progress(
+        neighbours: &[Vec<usize>],
+        progress: Option<&AtomicUsize>,
+    ) -> Self {
         Self {
             degree: neighbours.iter().map(Vec::len).collect(),
-            betweenness: betweenness(neighbours),
+            betweenness: betweenness_with_progress(neighbours, progress),
             pagerank: pagerank(neighbours).0,
             community: louvain(neighbours),
         }

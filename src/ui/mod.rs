@@ -8,13 +8,14 @@ pub mod dialogs;
 pub mod menu;
 pub mod overview;
 pub mod status;
+pub mod table;
 
 use eframe::egui;
 
 use crate::app::UiState;
 use crate::document::Document;
 use crate::i18n::{Lang, Strings, strings};
-use crate::model::{Cite, Entity, Model};
+use crate::model::{Cite, Entity, Metrics, Model};
 
 /// What every panel may read: the document and the language, never a way to change them.
 pub struct View<'a> {
@@ -23,6 +24,10 @@ pub struct View<'a> {
     pub selected: Option<usize>,
     pub can_go_back: bool,
     pub can_go_forward: bool,
+    /// Graph metrics, once computed.
+    pub metrics: Option<&'a Metrics>,
+    /// How far the metrics are, while they are being computed.
+    pub metrics_progress: Option<f32>,
 }
 
 impl<'a> View<'a> {
@@ -34,6 +39,8 @@ impl<'a> View<'a> {
             selected,
             can_go_back: false,
             can_go_forward: false,
+            metrics: None,
+            metrics_progress: None,
         }
     }
 

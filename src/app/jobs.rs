@@ -1,0 +1,74 @@
+//! Work that would stall a frame, run on a worker thread: graph metrics of the open model.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc;
+
+use eframe::egui;
+
+use crate::model::metrics::simple_graph;
+use crate::model::{Metrics, Model};
+
+/// The metrics of the open model: being computed, or ready.
+pub enum MetricsJob {
+    Running {
+        result: mpsc::Receiver<Metrics>,
+        /// Source nodes done, out of `total`.
+        done: Arc<AtomicUsize>,
+        total: usize,
+    },
+    Ready(Arc<Metrics>),
+    /// The worker stopped without an answer (it panicked); the table shows no metrics.
+    Failed,
+}
+
+impl MetricsJob {
+    /// Starts computing the metrics of `model` on a worker thread, which asks for a repaint
+    /// when it is done. Dropping the job abandons the result.
+    pub fn start(model: &Model, ctx: &egui::Context) -> Self {
+        let graph = simple_graph(model);
+        let total = graph.len();
+        let done = Arc::new(AtomicUsize::new(0));
+        let (sender, result) = mpsc::channel();
+        let counter = Arc::clone(&done);
+        let ctx = ctx.clone();
+        std::thread::spawn(move || {
+            let metrics = Metrics::of_graph_with_progress(&graph, Some(&counter));
+            let _ = sender.send(metrics);
+            ctx.request_repaint();
+        });
+        Self::Running {
+            result,
+            done,
+            total,
+        }
+    }
+
+    /// Takes the result if the worker has finished.
+    pub fn poll(&mut self) {
+        if let Self::Running { result, .. } = self {
+            match result.try_recv() {
+                Ok(metrics) => *self = Self::Ready(Arc::new(metrics)),
+                Err(mpsc::TryRecvError::Disconnected) => *self = Self::Failed,
+                Err(mpsc::TryRecvError::Empty) => {}
+            }
+        }
+    }
+
+    pub fn ready(&self) -> Option<&Metrics> {
+        match self {
+            Self::Ready(metrics) => Some(metrics),
+            _ => None,
+        }
+    }
+
+    /// How far the computation is, 0–1, while it runs.
+    pub fn progress(&self) -> Option<f32> {
+        match self {
+            Self::Running { done, total, .. } => {
+                Some(done.load(Ordering::Relaxed) as f32 / (*total).max(1) as f32)
+            }
+            _ => None,
+        }
+    }
+}

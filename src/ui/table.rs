@@ -1,0 +1,255 @@
+//! The entity table: every entity with its graph metrics, sortable by any column, filterable,
+//! virtual-scrolled; clicking a row selects the entity everywhere.
+
+use std::cmp::Ordering;
+
+use eframe::egui;
+use egui_extras::{Column as TableColumn, TableBuilder};
+use serde::{Deserialize, Serialize};
+
+use super::{View, kind_swatch};
+use crate::app::Command;
+use crate::app::theme::kind_colour;
+use crate::i18n::entity_kind;
+
+/// A column of the table.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Column {
+    #[default]
+    Name,
+    OtherName,
+    Kind,
+    Sectors,
+    Founded,
+    Degree,
+    Betweenness,
+    PageRank,
+    Community,
+}
+
+impl Column {
+    /// Display order: the metrics next to the name, where a laptop screen shows them.
+    const ALL: [Column; 9] = [
+        Self::Name,
+        Self::Kind,
+        Self::Degree,
+        Self::Betweenness,
+        Self::PageRank,
+        Self::Community,
+        Self::Founded,
+        Self::Sectors,
+        Self::OtherName,
+    ];
+
+    fn title(self, view: &View<'_>) -> &'static str {
+        let s = view.s();
+        match self {
+            Self::Name => s.column_name,
+            Self::OtherName => s.column_other_name,
+            Self::Kind => s.kind,
+            Self::Sectors => s.sectors,
+            Self::Founded => s.column_founded,
+            Self::Degree => s.column_degree,
+            Self::Betweenness => s.column_betweenness,
+            Self::PageRank => s.column_pagerank,
+            Self::Community => s.column_community,
+        }
+    }
+
+    fn is_metric(self) -> bool {
+        matches!(
+            self,
+            Self::Degree | Self::Betweenness | Self::PageRank | Self::Community
+        )
+    }
+}
+
+/// The column the table is sorted by, and which way.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Sort {
+    pub column: Column,
+    pub descending: bool,
+}
+
+/// The entities to show, filtered and in sorted order.
+pub fn rows(view: &View<'_>, sort: Sort, filter: &str) -> Vec<usize> {
+    let model = view.model();
+    let mut rows = model.search(filter);
+    let zh = view.zh();
+    let compare = |a: &usize, b: &usize| -> Ordering {
+        let (ea, eb) = (&model.entities[*a], &model.entities[*b]);
+        let by_metric = |values: &dyn Fn(usize) -> f64| values(*a).total_cmp(&values(*b));
+        match sort.column {
+            Column::Name => ea.name.get(zh).cmp(eb.name.get(zh)),
+            Column::OtherName => ea.name.get(!zh).cmp(eb.name.get(!zh)),
+            Column::Kind => ea.kind.cmp(&eb.kind),
+            Column::Sectors => ea.sectors.cmp(&eb.sectors),
+            Column::Founded => ea.founded.cmp(&eb.founded),
+            column => match view.metrics {
+                None => Ordering::Equal,
+                Some(m) => match column {
+                    Column::Degree => by_metric(&|i| m.degree[i] as f64),
+                    Column::Betweenness => by_metric(&|i| m.betweenness[i]),
+                    Column::PageRank => by_metric(&|i| m.pagerank[i]),
+                    _ => by_metric(&|i| m.community[i] as f64),
+                },
+            },
+        }
+    };
+    // Stable, so equal rows keep file order whichever way the column is sorted.
+    rows.sort_by(|a, b| {
+        let order = compare(a, b);
+        if sort.descending {
+            order.reverse()
+        } else {
+            order
+        }
+    });
+    rows
+}
+
+pub fn ui(
+    ui: &mut egui::Ui,
+    view: &View<'_>,
+    sort: &mut Sort,
+    filter: &mut String,
+    commands: &mut Vec<Command>,
+) {
+    let s = view.s();
+    let rows = rows(view, *sort, filter);
+    ui.horizontal(|ui| {
+        ui.add(
+            egui::TextEdit::singleline(filter)
+                .hint_text(s.filter_hint)
+                .desired_width(240.0),
+        );
+        ui.weak(format!("{} {}", rows.len(), s.rows_shown));
+        if let Some(progress) = view.metrics_progress {
+            ui.add(
+                egui::ProgressBar::new(progress)
+                    .desired_width(200.0)
+                    .text(s.computing_metrics),
+            );
+        }
+    });
+    ui.add_space(4.0);
+    let row_height = ui.text_style_height(&egui::TextStyle::Body) + 6.0;
+    // Wider than the panel on a small screen: scroll sideways rather than cut columns off.
+    egui::ScrollArea::horizontal()
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            table_ui(ui, view, &rows, sort, row_height, commands);
+        });
+}
+
+fn table_ui(
+    ui: &mut egui::Ui,
+    view: &View<'_>,
+    rows: &[usize],
+    sort: &mut Sort,
+    row_height: f32,
+    commands: &mut Vec<Command>,
+) {
+    let mut table = TableBuilder::new(ui)
+        .id_salt("entity-table")
+        .striped(true)
+        .resizable(true)
+        .sense(egui::Sense::click())
+        .cell_layout(egui::Layout::left_to_right(egui::Align::Center));
+    for column in Column::ALL {
+        table = table.column(match column {
+            Column::Name | Column::OtherName => {
+                TableColumn::initial(150.0).at_least(80.0).clip(true)
+            }
+            Column::Sectors => TableColumn::initial(110.0).at_least(60.0).clip(true),
+            Column::Kind => TableColumn::initial(80.0).at_least(50.0).clip(true),
+            Column::Founded => TableColumn::initial(84.0).at_least(50.0).clip(true),
+            _ => TableColumn::auto().at_least(50.0),
+        });
+    }
+    table
+        .header(row_height + 4.0, |mut header| {
+            for column in Column::ALL {
+                header.col(|ui| {
+                    let mut title = column.title(view).to_owned();
+                    if sort.column == column {
+                        title.push_str(if sort.descending { " ▼" } else { " ▲" });
+                    }
+                    if ui
+                        .add(egui::Button::new(egui::RichText::new(title).strong()).frame(false))
+                        .clicked()
+                    {
+                        if sort.column == column {
+                            sort.descending = !sort.descending;
+                        } else {
+                            // Metrics read best largest first, names from A.
+                            *sort = Sort {
+                                column,
+                                descending: column.is_metric(),
+                            };
+                        }
+                    }
+                });
+            }
+        })
+        .body(|body| {
+            body.rows(row_height, rows.len(), |mut row| {
+                let i = rows[row.index()];
+                let entity = &view.model().entities[i];
+                row.set_selected(view.selected == Some(i));
+                let zh = view.zh();
+                let m = view.metrics;
+                for column in Column::ALL {
+                    row.col(|ui| cell(ui, view, column, i, m, zh));
+                }
+                if row.response().clicked() {
+                    commands.push(Command::Select(entity.id.clone()));
+                }
+            });
+        });
+}
+
+/// One cell of the table.
+fn cell(
+    ui: &mut egui::Ui,
+    view: &View<'_>,
+    column: Column,
+    i: usize,
+    metrics: Option<&crate::model::Metrics>,
+    zh: bool,
+) {
+    let entity = &view.model().entities[i];
+    let text = |ui: &mut egui::Ui, text: &str| {
+        ui.add(egui::Label::new(text).truncate().selectable(false));
+    };
+    let metric = |ui: &mut egui::Ui, value: Option<String>| {
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            let value = value.unwrap_or_else(|| "…".into());
+            ui.add(egui::Label::new(egui::RichText::new(value).monospace()).selectable(false));
+        });
+    };
+    match column {
+        Column::Name => {
+            kind_swatch(ui, kind_colour(entity.kind));
+            text(ui, view.name(entity));
+        }
+        Column::OtherName => text(ui, entity.name.get(!zh)),
+        Column::Kind => text(ui, entity_kind(entity.kind, view.lang)),
+        Column::Sectors => {
+            let names: Vec<&str> = entity
+                .sectors
+                .iter()
+                .map(|id| view.model().sector_name(id, zh))
+                .collect();
+            text(ui, &names.join(", "));
+        }
+        Column::Founded => text(
+            ui,
+            &entity.founded.map(|d| d.to_string()).unwrap_or_default(),
+        ),
+        Column::Degree => metric(ui, metrics.map(|m| m.degree[i].to_string())),
+        Column::Betweenness => metric(ui, metrics.map(|m| format!("{:.4}", m.betweenness[i]))),
+        Column::PageRank => metric(ui, metrics.map(|m| format!("{:.5}", m.pagerank[i]))),
+        Column::Community => metric(ui, metrics.map(|m| m.community[i].to_string())),
+    }
+}
