@@ -51,6 +51,19 @@ fn main() {
         );
     }
 
+    if wanted("layout_10k") {
+        // The whole force layout of a 10k/50k model, from scatter to settled.
+        let model = synth::generate(10_000, 50_000, 1);
+        let graph = metrics::simple_graph(&model);
+        let mut steps = 0;
+        let timing = median_ms(3, || {
+            let mut layout = townscope::layout::ForceLayout::new(&graph);
+            layout.run(1000);
+            steps = layout.steps();
+        });
+        report(&format!("layout_10k ({steps} steps)"), timing);
+    }
+
     if wanted("metrics_10k") {
         let model = synth::generate(10_000, 50_000, 1);
         let graph = metrics::simple_graph(&model);

@@ -8,5 +8,6 @@ pub mod cli;
 pub mod document;
 pub mod i18n;
 pub mod io;
+pub mod layout;
 pub mod model;
 pub mod ui;

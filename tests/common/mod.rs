@@ -70,3 +70,37 @@ pub fn search_and_select(harness: &mut Harness<'static, TownscopeApp>, query: &s
     harness.get_by_role_and_label(Role::Button, entry).click();
     harness.run();
 }
+
+/// A preferential-attachment graph (heavy-tailed degrees) with some isolated nodes, from a
+/// fixed seed.
+pub fn heavy_tailed(n: usize, edges_per_node: usize, seed: u64) -> Vec<Vec<usize>> {
+    let mut state = seed;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    let mut neighbours = vec![Vec::new(); n];
+    let mut ends: Vec<usize> = vec![0, 1];
+    neighbours[0].push(1);
+    neighbours[1].push(0);
+    for v in 2..n {
+        if next() % 20 == 0 {
+            continue; // isolated
+        }
+        for _ in 0..edges_per_node {
+            let u = ends[(next() % ends.len() as u64) as usize];
+            if u != v && !neighbours[v].contains(&u) {
+                neighbours[v].push(u);
+                neighbours[u].push(v);
+                ends.push(u);
+                ends.push(v);
+            }
+        }
+    }
+    for list in &mut neighbours {
+        list.sort_unstable();
+    }
+    neighbours
+}
