@@ -10,7 +10,10 @@ pub type Point = [f32; 2];
 /// Barnes–Hut opening angle: a cell this small relative to its distance counts as one body.
 const THETA: f32 = 0.9;
 /// Pull towards the centre, so separate components stay near each other.
-const GRAVITY: f32 = 0.02;
+const GRAVITY: f32 = 0.1;
+/// Entities with no relation at all are pulled this many times harder, so they ring the graph
+/// closely instead of drifting to the edge of the picture and shrinking everything else.
+const ISOLATED_GRAVITY: f32 = 6.0;
 /// Temperature kept after each step.
 const COOLING: f32 = 0.97;
 /// Settled when the largest move of a step is below this fraction of the ideal edge length.
@@ -21,6 +24,8 @@ pub struct ForceLayout {
     pub positions: Vec<Point>,
     /// Each undirected edge once.
     edges: Vec<(u32, u32)>,
+    /// Gravity of each node.
+    gravity: Vec<f32>,
     /// The ideal edge length.
     k: f32,
     temperature: f32,
@@ -51,9 +56,20 @@ impl ForceLayout {
                     .map(move |&b| (a as u32, b as u32))
             })
             .collect();
+        let gravity = neighbours
+            .iter()
+            .map(|list| {
+                if list.is_empty() {
+                    GRAVITY * ISOLATED_GRAVITY
+                } else {
+                    GRAVITY
+                }
+            })
+            .collect();
         Self {
             positions,
             edges,
+            gravity,
             k,
             temperature: radius / 10.0 + k,
             steps: 0,
@@ -80,9 +96,10 @@ impl ForceLayout {
         let mut displacement: Vec<Point> = self
             .positions
             .iter()
-            .map(|&p| {
+            .zip(&self.gravity)
+            .map(|(&p, &gravity)| {
                 let [x, y] = tree.repulsion(p, k * k);
-                [x - GRAVITY * p[0], y - GRAVITY * p[1]]
+                [x - gravity * p[0], y - gravity * p[1]]
             })
             .collect();
         for &(a, b) in &self.edges {

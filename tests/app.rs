@@ -291,3 +291,28 @@ fn the_table_sorts_by_a_metric_and_a_click_selects_the_row() {
     click_at(&mut harness, row);
     assert_eq!(harness.state().state.selected.as_deref(), Some("aliyun"));
 }
+
+#[test]
+fn the_network_lays_out_off_the_ui_thread_and_then_stops_drawing() {
+    let mut harness = app(None, Lang::En, WINDOW);
+    harness.get_by_label("Network").click();
+    harness.run();
+    for _ in 0..1000 {
+        if harness.state().layout_settled() {
+            break;
+        }
+        harness.step();
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    assert!(
+        harness.state().layout_settled(),
+        "the Yunqi layout settles within 10 s"
+    );
+    harness.run();
+    assert!(harness.query_by_label("Fit to screen").is_some());
+    // Settled and untouched, the app asks for no more frames: it idles at 0% CPU.
+    assert!(
+        harness.run() <= 2,
+        "frames keep being requested after the layout settled"
+    );
+}

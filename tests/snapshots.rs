@@ -72,3 +72,19 @@ fn entity_table_with_metrics() {
     harness.run();
     harness.snapshot("table_zh_laptop");
 }
+
+#[test]
+fn network_settled() {
+    let mut harness = app(None, Lang::Zh, LAPTOP);
+    harness.get_by_label("关系网络").click();
+    harness.run();
+    for _ in 0..1000 {
+        if harness.state().layout_settled() {
+            break;
+        }
+        harness.step();
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    harness.run();
+    harness.snapshot("network_zh_laptop");
+}

@@ -72,3 +72,63 @@ impl MetricsJob {
         }
     }
 }
+
+/// The force layout of the open model, improving on a worker thread: each message is a newer
+/// set of positions; the thread ends when the layout settles or the job is dropped.
+pub struct LayoutJob {
+    positions: mpsc::Receiver<(Arc<Vec<crate::layout::Point>>, bool)>,
+    latest: Option<Arc<Vec<crate::layout::Point>>>,
+    settled: bool,
+}
+
+impl LayoutJob {
+    pub fn start(model: &Model, ctx: &egui::Context) -> Self {
+        let graph = simple_graph(model);
+        let (sender, positions) = mpsc::channel();
+        let ctx = ctx.clone();
+        std::thread::spawn(move || {
+            let mut layout = crate::layout::ForceLayout::new(&graph);
+            loop {
+                // About one frame's worth of steps between pictures.
+                let started = std::time::Instant::now();
+                while !layout.is_settled()
+                    && started.elapsed() < std::time::Duration::from_millis(30)
+                {
+                    layout.step();
+                }
+                let settled = layout.is_settled();
+                if sender
+                    .send((Arc::new(layout.positions.clone()), settled))
+                    .is_err()
+                {
+                    return; // the model was closed
+                }
+                ctx.request_repaint();
+                if settled {
+                    return;
+                }
+            }
+        });
+        Self {
+            positions,
+            latest: None,
+            settled: false,
+        }
+    }
+
+    /// Takes the newest positions the worker has sent.
+    pub fn poll(&mut self) {
+        while let Ok((positions, settled)) = self.positions.try_recv() {
+            self.latest = Some(positions);
+            self.settled = settled;
+        }
+    }
+
+    pub fn positions(&self) -> Option<&Arc<Vec<crate::layout::Point>>> {
+        self.latest.as_ref()
+    }
+
+    pub fn is_settled(&self) -> bool {
+        self.settled
+    }
+}

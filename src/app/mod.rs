@@ -48,6 +48,7 @@ pub struct UiState {
 pub enum CentralView {
     #[default]
     Overview,
+    Network,
     Table,
 }
 
@@ -65,6 +66,9 @@ struct Runtime {
     history: History,
     /// Graph metrics of the open model, computed off the UI thread.
     metrics: Option<jobs::MetricsJob>,
+    /// The network layout, started the first time the network is shown.
+    layout: Option<jobs::LayoutJob>,
+    camera: ui::network::Camera,
     /// For starting work that asks for a repaint when it finishes.
     ctx: egui::Context,
 }
@@ -170,6 +174,16 @@ impl TownscopeApp {
         self.state.selected = self.doc.model.focus.clone();
         self.runtime.history.clear();
         self.runtime.metrics = Some(jobs::MetricsJob::start(&self.doc.model, &self.runtime.ctx));
+        self.runtime.layout = None;
+        self.runtime.camera = ui::network::Camera::default();
+    }
+
+    /// Whether the network layout has been started and has settled.
+    pub fn layout_settled(&self) -> bool {
+        self.runtime
+            .layout
+            .as_ref()
+            .is_some_and(jobs::LayoutJob::is_settled)
     }
 
     /// The metrics of the open model once the worker has computed them.
@@ -342,12 +356,30 @@ impl eframe::App for TownscopeApp {
             let s = view.s();
             ui.horizontal(|ui| {
                 ui.selectable_value(&mut self.state.central, CentralView::Overview, s.overview);
+                ui.selectable_value(&mut self.state.central, CentralView::Network, s.network);
                 ui.selectable_value(&mut self.state.central, CentralView::Table, s.table);
             });
             ui.separator();
             match self.state.central {
                 CentralView::Overview => {
                     ui::overview::ui(ui, &view, &mut overview_state, &mut commands)
+                }
+                CentralView::Network => {
+                    let layout = self
+                        .runtime
+                        .layout
+                        .get_or_insert_with(|| jobs::LayoutJob::start(&self.doc.model, &ctx));
+                    layout.poll();
+                    let positions = layout.positions().map(|p| p.as_slice());
+                    let settled = layout.is_settled();
+                    ui::network::ui(
+                        ui,
+                        &view,
+                        positions,
+                        settled,
+                        &mut self.runtime.camera,
+                        &mut commands,
+                    );
                 }
                 CentralView::Table => ui::table::ui(
                     ui,

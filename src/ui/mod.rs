@@ -6,6 +6,7 @@ pub mod browser;
 pub mod details;
 pub mod dialogs;
 pub mod menu;
+pub mod network;
 pub mod overview;
 pub mod status;
 pub mod table;
