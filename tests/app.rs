@@ -2,9 +2,10 @@
 
 mod common;
 
-use common::{WINDOW, app, data, drop_file, search_and_select};
+use common::{WINDOW, app, data, drop_file, search_and_select, wait_until};
 use eframe::egui::accesskit::Role;
 use egui_kittest::kittest::Queryable;
+use townscope::app::TownscopeApp;
 use townscope::i18n::Lang;
 
 #[test]
@@ -204,19 +205,6 @@ fn back_and_forward_retrace_the_way_like_a_browser() {
     assert_eq!(selected(&harness).as_deref(), Some("aliyun"));
 }
 
-/// Steps the app until the worker thread has delivered the graph metrics.
-fn wait_for_metrics(harness: &mut egui_kittest::Harness<'static, townscope::app::TownscopeApp>) {
-    for _ in 0..500 {
-        harness.step();
-        if harness.state().metrics().is_some() {
-            harness.run();
-            return;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(10));
-    }
-    panic!("metrics did not arrive in 5 s");
-}
-
 /// Clicks at a point, as a mouse does.
 fn click_at(
     harness: &mut egui_kittest::Harness<'static, townscope::app::TownscopeApp>,
@@ -248,7 +236,7 @@ fn the_table_sorts_by_a_metric_and_a_click_selects_the_row() {
     let mut harness = app(None, Lang::En, WINDOW);
     harness.get_by_label("Table").click();
     harness.run();
-    wait_for_metrics(&mut harness);
+    wait_until(&mut harness, |app| app.metrics().is_some());
     let metrics = harness.state().metrics().unwrap().clone();
     let model = harness.state().doc.model.clone();
     let max = *metrics.degree.iter().max().unwrap();
@@ -297,18 +285,7 @@ fn the_network_lays_out_off_the_ui_thread_and_then_stops_drawing() {
     let mut harness = app(None, Lang::En, WINDOW);
     harness.get_by_label("Network").click();
     harness.run();
-    for _ in 0..1000 {
-        if harness.state().layout_settled() {
-            break;
-        }
-        harness.step();
-        std::thread::sleep(std::time::Duration::from_millis(10));
-    }
-    assert!(
-        harness.state().layout_settled(),
-        "the Yunqi layout settles within 10 s"
-    );
-    harness.run();
+    wait_until(&mut harness, TownscopeApp::layout_settled);
     assert!(harness.query_by_label("Fit to screen").is_some());
     // Settled and untouched, the app asks for no more frames: it idles at 0% CPU.
     assert!(

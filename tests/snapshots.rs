@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{WINDOW, app, drop_file, search_and_select};
+use common::{WINDOW, app, drop_file, search_and_select, wait_until};
 use egui_kittest::kittest::Queryable;
 use townscope::i18n::Lang;
 
@@ -60,14 +60,7 @@ fn entity_table_with_metrics() {
     let mut harness = app(None, Lang::Zh, LAPTOP);
     harness.get_by_label("实体表").click();
     harness.run();
-    for _ in 0..500 {
-        harness.step();
-        if harness.state().metrics().is_some() {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(10));
-    }
-    harness.run();
+    wait_until(&mut harness, |app| app.metrics().is_some());
     harness.get_by_label("度").click();
     harness.run();
     harness.snapshot("table_zh_laptop");
@@ -78,13 +71,6 @@ fn network_settled() {
     let mut harness = app(None, Lang::Zh, LAPTOP);
     harness.get_by_label("关系网络").click();
     harness.run();
-    for _ in 0..1000 {
-        if harness.state().layout_settled() {
-            break;
-        }
-        harness.step();
-        std::thread::sleep(std::time::Duration::from_millis(10));
-    }
-    harness.run();
+    wait_until(&mut harness, |app| app.layout_settled());
     harness.snapshot("network_zh_laptop");
 }

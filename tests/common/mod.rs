@@ -104,3 +104,20 @@ pub fn heavy_tailed(n: usize, edges_per_node: usize, seed: u64) -> Vec<Vec<usize
     }
     neighbours
 }
+
+/// Steps the app (sleeping between steps, for worker threads) until `done` holds; panics after
+/// ten seconds.
+pub fn wait_until(
+    harness: &mut Harness<'static, TownscopeApp>,
+    done: impl Fn(&TownscopeApp) -> bool,
+) {
+    for _ in 0..1000 {
+        if done(harness.state()) {
+            harness.run();
+            return;
+        }
+        harness.step();
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    panic!("the app did not get there in 10 s");
+}
