@@ -2,6 +2,7 @@
 //!
 //! Plain data with serde, no egui: the command line and the tests use it without a window.
 
+mod community;
 mod date;
 mod figure;
 mod kinds;

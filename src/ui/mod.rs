@@ -3,9 +3,11 @@
 //! [`Command`]: crate::app::Command
 
 pub mod browser;
+pub mod charts;
 pub mod details;
 pub mod dialogs;
 pub mod menu;
+pub mod milestones;
 pub mod network;
 pub mod overview;
 pub mod status;
