@@ -6,8 +6,7 @@ use std::sync::mpsc;
 
 use eframe::egui;
 
-use crate::model::metrics::simple_graph;
-use crate::model::{Metrics, Model};
+use crate::model::Metrics;
 
 /// The metrics of the open model: being computed, or ready.
 pub enum MetricsJob {
@@ -25,8 +24,7 @@ pub enum MetricsJob {
 impl MetricsJob {
     /// Starts computing the metrics of `model` on a worker thread, which asks for a repaint
     /// when it is done. Dropping the job abandons the result.
-    pub fn start(model: &Model, ctx: &egui::Context) -> Self {
-        let graph = simple_graph(model);
+    pub fn start(graph: Arc<Vec<Vec<usize>>>, ctx: &egui::Context) -> Self {
         let total = graph.len();
         let done = Arc::new(AtomicUsize::new(0));
         let (sender, result) = mpsc::channel();
@@ -82,8 +80,7 @@ pub struct LayoutJob {
 }
 
 impl LayoutJob {
-    pub fn start(model: &Model, ctx: &egui::Context) -> Self {
-        let graph = simple_graph(model);
+    pub fn start(graph: Arc<Vec<Vec<usize>>>, ctx: &egui::Context) -> Self {
         let (sender, positions) = mpsc::channel();
         let ctx = ctx.clone();
         std::thread::spawn(move || {

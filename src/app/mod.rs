@@ -9,7 +9,7 @@ pub mod theme;
 pub use commands::{AppCommand, Command};
 
 use std::path::{Path, PathBuf};
-use std::sync::mpsc;
+use std::sync::{Arc, mpsc};
 
 use eframe::egui;
 use serde::{Deserialize, Serialize};
@@ -138,7 +138,7 @@ impl TownscopeApp {
             state,
             runtime,
         };
-        app.runtime.metrics = Some(jobs::MetricsJob::start(&app.doc.model, ctx));
+        app.runtime.metrics = Some(jobs::MetricsJob::start(Arc::clone(&app.doc.graph), ctx));
         if let Some(path) = file {
             app.open_path(path);
         }
@@ -173,7 +173,10 @@ impl TownscopeApp {
         self.doc = doc;
         self.state.selected = self.doc.model.focus.clone();
         self.runtime.history.clear();
-        self.runtime.metrics = Some(jobs::MetricsJob::start(&self.doc.model, &self.runtime.ctx));
+        self.runtime.metrics = Some(jobs::MetricsJob::start(
+            Arc::clone(&self.doc.graph),
+            &self.runtime.ctx,
+        ));
         self.runtime.layout = None;
         self.runtime.camera = ui::network::Camera::default();
     }
@@ -365,10 +368,9 @@ impl eframe::App for TownscopeApp {
                     ui::overview::ui(ui, &view, &mut overview_state, &mut commands)
                 }
                 CentralView::Network => {
-                    let layout = self
-                        .runtime
-                        .layout
-                        .get_or_insert_with(|| jobs::LayoutJob::start(&self.doc.model, &ctx));
+                    let layout = self.runtime.layout.get_or_insert_with(|| {
+                        jobs::LayoutJob::start(Arc::clone(&self.doc.graph), &ctx)
+                    });
                     layout.poll();
                     let positions = layout.positions().map(|p| p.as_slice());
                     let settled = layout.is_settled();

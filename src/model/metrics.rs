@@ -41,7 +41,6 @@ pub struct Metrics {
 /// do not exist are left out.
 pub fn simple_graph(model: &Model) -> Vec<Vec<usize>> {
     let index = Index::new(model);
-    let mut neighbours = vec![Vec::new(); model.entities.len()];
     let relations = model
         .relations
         .iter()
@@ -50,10 +49,19 @@ pub fn simple_graph(model: &Model) -> Vec<Vec<usize>> {
         .entities
         .iter()
         .filter_map(|e| e.location.as_deref().map(|place| (e.id.as_str(), place)));
-    for (from, to) in relations.chain(locations) {
-        let (Some(a), Some(b)) = (index.get(from), index.get(to)) else {
-            continue;
-        };
+    let pairs = relations
+        .chain(locations)
+        .filter_map(|(from, to)| Some((index.get(from)?, index.get(to)?)));
+    neighbour_lists(model.entities.len(), pairs)
+}
+
+/// Sorted, duplicate-free neighbour lists of `n` nodes joined by `pairs` (self-loops dropped).
+pub fn neighbour_lists(
+    n: usize,
+    pairs: impl IntoIterator<Item = (usize, usize)>,
+) -> Vec<Vec<usize>> {
+    let mut neighbours = vec![Vec::new(); n];
+    for (a, b) in pairs {
         if a != b {
             neighbours[a].push(b);
             neighbours[b].push(a);
@@ -304,16 +312,7 @@ mod tests {
     use super::*;
 
     fn graph(n: usize, edges: &[(usize, usize)]) -> Vec<Vec<usize>> {
-        let mut neighbours = vec![Vec::new(); n];
-        for &(a, b) in edges {
-            neighbours[a].push(b);
-            neighbours[b].push(a);
-        }
-        for list in &mut neighbours {
-            list.sort_unstable();
-            list.dedup();
-        }
-        neighbours
+        neighbour_lists(n, edges.iter().copied())
     }
 
     fn close(actual: &[f64], expected: &[f64]) {

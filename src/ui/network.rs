@@ -120,9 +120,9 @@ pub fn ui(
         .iter()
         .map(|&p| camera.screen_from_layout(rect, p))
         .collect();
-    let degree: Vec<usize> = (0..positions.len())
-        .map(|i| view.doc.index.relations_of(i).len())
-        .collect();
+    // The same graph the layout and the metrics use: the degree here is the table's degree.
+    let graph = view.doc.graph.as_slice();
+    let degree: Vec<usize> = graph.iter().map(Vec::len).collect();
     let hovered = response
         .hover_pos()
         .and_then(|pointer| nearest(&screen, &degree, pointer));
@@ -147,20 +147,8 @@ pub fn ui(
             if strong { loud } else { quiet },
         );
     };
-    for relation in &view.model().relations {
-        if let (Some(a), Some(b)) = (
-            view.doc.index.get(&relation.from),
-            view.doc.index.get(&relation.to),
-        ) {
-            draw_edge(a, b, &mut mesh);
-        }
-    }
-    for (a, entity) in view.model().entities.iter().enumerate() {
-        if let Some(b) = entity
-            .location
-            .as_deref()
-            .and_then(|id| view.doc.index.get(id))
-        {
+    for (a, list) in graph.iter().enumerate() {
+        for &b in list.iter().filter(|&&b| b > a) {
             draw_edge(a, b, &mut mesh);
         }
     }
