@@ -57,6 +57,8 @@ pub enum Command {
     OpenEmbedded,
     SetLang(Lang),
     Select(String),
+    /// Hold an entity (by index) at a point of the network layout; saved with the model.
+    Pin(usize, crate::layout::Point),
     CloseAbout,
     DismissError,
     DismissNotice,

@@ -1,4 +1,5 @@
-//! Work that would stall a frame, run on a worker thread: graph metrics of the open model.
+//! Work that would stall a frame, run on a worker thread: graph metrics and the force layout of
+//! the open model.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -80,11 +81,21 @@ pub struct LayoutJob {
 }
 
 impl LayoutJob {
-    pub fn start(graph: Arc<Vec<Vec<usize>>>, ctx: &egui::Context) -> Self {
+    /// Starts the layout of `graph` with the user's `pins` held in place.
+    pub fn start(
+        graph: Arc<Vec<Vec<usize>>>,
+        pins: Vec<Option<crate::layout::Point>>,
+        ctx: &egui::Context,
+    ) -> Self {
         let (sender, positions) = mpsc::channel();
         let ctx = ctx.clone();
         std::thread::spawn(move || {
             let mut layout = crate::layout::ForceLayout::new(&graph);
+            for (node, pin) in pins.into_iter().enumerate() {
+                if let Some(at) = pin {
+                    layout.pin(node, at);
+                }
+            }
             loop {
                 // About one frame's worth of steps between pictures.
                 let started = std::time::Instant::now();
@@ -113,6 +124,16 @@ impl LayoutJob {
         }
     }
 
+    /// A layout that is already done (benchmarks, tests).
+    pub fn settled(positions: Vec<crate::layout::Point>) -> Self {
+        let (_, receiver) = mpsc::channel();
+        Self {
+            positions: receiver,
+            latest: Some(Arc::new(positions)),
+            settled: true,
+        }
+    }
+
     /// Takes the newest positions the worker has sent.
     pub fn poll(&mut self) {
         while let Ok((positions, settled)) = self.positions.try_recv() {
@@ -127,5 +148,16 @@ impl LayoutJob {
 
     pub fn is_settled(&self) -> bool {
         self.settled
+    }
+
+    /// Moves one node of the latest layout (the user dragged it there).
+    pub fn set_position(&mut self, node: usize, at: crate::layout::Point) {
+        if let Some(p) = self
+            .latest
+            .as_mut()
+            .and_then(|l| Arc::make_mut(l).get_mut(node))
+        {
+            *p = at;
+        }
     }
 }

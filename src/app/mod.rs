@@ -34,6 +34,7 @@ pub struct UiState {
     /// What the centre of the window shows.
     pub central: CentralView,
     pub table_sort: ui::table::Sort,
+    pub network: ui::network::Settings,
     #[serde(skip)]
     pub table_filter: String,
     #[serde(skip)]
@@ -68,7 +69,7 @@ struct Runtime {
     metrics: Option<jobs::MetricsJob>,
     /// The network layout, started the first time the network is shown.
     layout: Option<jobs::LayoutJob>,
-    camera: ui::network::Camera,
+    network: ui::network::NetworkState,
     /// For starting work that asks for a repaint when it finishes.
     ctx: egui::Context,
 }
@@ -178,7 +179,13 @@ impl TownscopeApp {
             &self.runtime.ctx,
         ));
         self.runtime.layout = None;
-        self.runtime.camera = ui::network::Camera::default();
+        self.runtime.network = ui::network::NetworkState::default();
+        self.state.network.filter.focus = None;
+    }
+
+    /// Puts a finished layout in place of the force layout's work (benchmarks, tests).
+    pub fn set_settled_layout(&mut self, positions: Vec<crate::layout::Point>) {
+        self.runtime.layout = Some(jobs::LayoutJob::settled(positions));
     }
 
     /// Whether the network layout has been started and has settled.
@@ -267,6 +274,12 @@ impl TownscopeApp {
                     && let Some(current) = self.state.selected.replace(next)
                 {
                     self.runtime.history.back.push(current);
+                }
+            }
+            Command::Pin(entity, at) => {
+                self.doc.pin(entity, at);
+                if let Some(layout) = &mut self.runtime.layout {
+                    layout.set_position(entity, at);
                 }
             }
             Command::CloseAbout => self.runtime.about_open = false,
@@ -369,17 +382,23 @@ impl eframe::App for TownscopeApp {
                 }
                 CentralView::Network => {
                     let layout = self.runtime.layout.get_or_insert_with(|| {
-                        jobs::LayoutJob::start(Arc::clone(&self.doc.graph), &ctx)
+                        jobs::LayoutJob::start(
+                            Arc::clone(&self.doc.graph),
+                            self.doc.pins.clone(),
+                            &ctx,
+                        )
                     });
                     layout.poll();
-                    let positions = layout.positions().map(|p| p.as_slice());
-                    let settled = layout.is_settled();
+                    let force = ui::network::ForceLayout {
+                        positions: layout.positions(),
+                        settled: layout.is_settled(),
+                    };
                     ui::network::ui(
                         ui,
                         &view,
-                        positions,
-                        settled,
-                        &mut self.runtime.camera,
+                        force,
+                        &mut self.state.network,
+                        &mut self.runtime.network,
                         &mut commands,
                     );
                 }

@@ -2,7 +2,7 @@
 
 use eframe::egui::{self, Color32, FontFamily, FontId, TextStyle};
 
-use crate::model::EntityKind;
+use crate::model::{EntityKind, RelationKind};
 
 /// One colour per entity kind (Okabe–Ito, colour-blind safe, plus two greys), the same in the
 /// browser, the charts, the details and later the network.
@@ -18,6 +18,52 @@ pub fn kind_colour(kind: EntityKind) -> Color32 {
         EntityKind::Place => Color32::from_rgb(0x99, 0x99, 0x99),
         EntityKind::Person => Color32::from_rgb(0xDD, 0xDD, 0xDD),
     }
+}
+
+/// The outline of a node in the network, one per entity kind, so kinds read apart even in grey.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NodeShape {
+    Circle,
+    Hexagon,
+    Diamond,
+    Square,
+    Pentagon,
+    Star,
+    /// A standing rectangle, like a sheet of paper.
+    Sheet,
+    TriangleUp,
+    TriangleDown,
+}
+
+pub fn kind_shape(kind: EntityKind) -> NodeShape {
+    match kind {
+        EntityKind::Enterprise => NodeShape::Circle,
+        EntityKind::Alliance => NodeShape::Hexagon,
+        EntityKind::Fund => NodeShape::Diamond,
+        EntityKind::Institution => NodeShape::Square,
+        EntityKind::Government => NodeShape::Pentagon,
+        EntityKind::Event => NodeShape::Star,
+        EntityKind::Policy => NodeShape::Sheet,
+        EntityKind::Place => NodeShape::TriangleUp,
+        EntityKind::Person => NodeShape::TriangleDown,
+    }
+}
+
+/// Relations drawn in one colour per family: belonging, founding, money, working together,
+/// place, policy. Translucent, so crossings stay readable.
+pub fn relation_colour(kind: RelationKind) -> Color32 {
+    use RelationKind as R;
+    let (r, g, b) = match kind {
+        R::MemberOf | R::Leads => (0xE6, 0x9F, 0x00),
+        R::Founded | R::CoFounded | R::PredecessorOf => (0xD5, 0x5E, 0x00),
+        R::InvestsIn | R::Sponsors => (0x00, 0x9E, 0x73),
+        R::PartnersWith | R::Serves | R::Supports | R::Recognises | R::Visited => {
+            (0x56, 0xB4, 0xE9)
+        }
+        R::LocatedIn | R::PartOf | R::Hosts => (0x99, 0x99, 0x99),
+        R::Issued => (0xCC, 0x79, 0xA7),
+    };
+    Color32::from_rgba_unmultiplied(r, g, b, 110)
 }
 
 /// The headline-figure size, for the numbers on the overview's cards.

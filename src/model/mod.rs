@@ -5,6 +5,7 @@
 mod community;
 mod date;
 mod figure;
+pub mod filter;
 mod kinds;
 pub mod metrics;
 mod query;
@@ -292,6 +293,18 @@ pub struct Model {
     pub indicators: Vec<Indicator>,
     #[serde(default)]
     pub milestones: Vec<Milestone>,
+    /// Where users pinned entities in the network view, so an arrangement survives a save.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub layout: Vec<Pin>,
+}
+
+/// An entity held at a position of the network view's layout plane.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Pin {
+    pub entity: String,
+    pub x: f32,
+    pub y: f32,
 }
 
 impl Model {
@@ -308,6 +321,7 @@ impl Model {
             relations: Vec::new(),
             indicators: Vec::new(),
             milestones: Vec::new(),
+            layout: Vec::new(),
         }
     }
 

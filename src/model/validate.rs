@@ -82,6 +82,7 @@ pub fn validate(model: &Model) -> Vec<Problem> {
     check.relations();
     check.indicators();
     check.milestones();
+    check.pins();
     check.problems
 }
 
@@ -383,6 +384,25 @@ impl<'a> Checker<'a> {
                 }
             }
             self.cites(&subject, "it", &milestone.sources, true);
+        }
+    }
+
+    fn pins(&mut self) {
+        let mut pinned = HashSet::new();
+        for pin in &self.model.layout {
+            let subject = Subject::Entity(pin.entity.clone());
+            if !self.entities.contains_key(pin.entity.as_str()) {
+                self.error(&subject, "is pinned in the layout but does not exist");
+            }
+            if !pin.x.is_finite() || !pin.y.is_finite() {
+                self.error(&subject, "is pinned at a position that is not a number");
+            }
+            if !pinned.insert(pin.entity.as_str()) {
+                self.warning(
+                    &subject,
+                    "is pinned twice in the layout; the first pin is used",
+                );
+            }
         }
     }
 }

@@ -4,6 +4,10 @@
 //! No egui here: the network view runs [`ForceLayout::step`] on a worker thread and draws the
 //! positions it hands back.
 
+mod arrange;
+
+pub use arrange::{Group, grouped, radial};
+
 /// A point of the layout plane.
 pub type Point = [f32; 2];
 
@@ -26,6 +30,8 @@ pub struct ForceLayout {
     edges: Vec<(u32, u32)>,
     /// Gravity of each node.
     gravity: Vec<f32>,
+    /// Nodes the user pinned: they hold their place and the others arrange around them.
+    pinned: Vec<bool>,
     /// The ideal edge length.
     k: f32,
     temperature: f32,
@@ -70,6 +76,7 @@ impl ForceLayout {
             positions,
             edges,
             gravity,
+            pinned: vec![false; n],
             k,
             temperature: radius / 10.0 + k,
             steps: 0,
@@ -79,6 +86,17 @@ impl ForceLayout {
 
     pub fn is_settled(&self) -> bool {
         self.settled
+    }
+
+    /// Holds `node` at `at` from now on (pins of nodes that do not exist are ignored).
+    pub fn pin(&mut self, node: usize, at: Point) {
+        if let (Some(p), true) = (
+            self.positions.get_mut(node),
+            at[0].is_finite() && at[1].is_finite(),
+        ) {
+            *p = at;
+            self.pinned[node] = true;
+        }
     }
 
     pub fn steps(&self) -> usize {
@@ -114,7 +132,13 @@ impl ForceLayout {
             displacement[b as usize][1] += dy * pull;
         }
         let mut largest: f32 = 0.0;
-        for (p, d) in self.positions.iter_mut().zip(&displacement) {
+        for ((p, d), _) in self
+            .positions
+            .iter_mut()
+            .zip(&displacement)
+            .zip(&self.pinned)
+            .filter(|(_, pinned)| !**pinned)
+        {
             let length = (d[0] * d[0] + d[1] * d[1]).sqrt();
             if length > 0.0 && length.is_finite() {
                 let moved = length.min(self.temperature);

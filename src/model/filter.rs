@@ -1,0 +1,298 @@
+//! Which entities and links a view shows: entity kinds, relation kinds, sectors, a year range for
+//! dated relations, and the neighbourhood of one entity. No egui: the network view and the tests
+//! ask the same question here.
+
+use std::collections::{BTreeSet, VecDeque};
+
+use serde::{Deserialize, Serialize};
+
+use super::{EntityKind, Index, Model, RelationKind};
+
+/// A line of the network: a relation, or an entity's `location` (drawn as "located in").
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Link {
+    pub from: usize,
+    pub to: usize,
+    pub kind: RelationKind,
+    /// Index into `Model::relations`; `None` for a location.
+    pub relation: Option<usize>,
+}
+
+/// Every link of a model whose ends exist, relations first in file order, then locations.
+pub fn links(model: &Model, index: &Index) -> Vec<Link> {
+    let mut links: Vec<Link> = model
+        .relations
+        .iter()
+        .enumerate()
+        .filter_map(|(r, relation)| {
+            Some(Link {
+                from: index.get(&relation.from)?,
+                to: index.get(&relation.to)?,
+                kind: relation.kind,
+                relation: Some(r),
+            })
+        })
+        .collect();
+    links.extend(model.entities.iter().enumerate().filter_map(|(i, entity)| {
+        Some(Link {
+            from: i,
+            to: index.get(entity.location.as_deref()?)?,
+            kind: RelationKind::LocatedIn,
+            relation: None,
+        })
+    }));
+    links
+}
+
+/// Show only what is within `depth` steps of `entity`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Focus {
+    pub entity: usize,
+    pub depth: u8,
+}
+
+/// What to leave out. The default shows everything.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Filter {
+    pub hidden_kinds: BTreeSet<EntityKind>,
+    pub hidden_relations: BTreeSet<RelationKind>,
+    /// Only entities working in one of these sectors (ids); empty means every entity.
+    pub sectors: BTreeSet<String>,
+    /// Relations dated wholly outside these years (inclusive) are hidden; undated ones stay.
+    pub years: Option<(i32, i32)>,
+    #[serde(skip)]
+    pub focus: Option<Focus>,
+}
+
+/// The answer: one flag per entity and per link.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Shown {
+    pub entities: Vec<bool>,
+    pub links: Vec<bool>,
+}
+
+impl Shown {
+    pub fn entity_count(&self) -> usize {
+        self.entities.iter().filter(|&&s| s).count()
+    }
+
+    pub fn link_count(&self) -> usize {
+        self.links.iter().filter(|&&s| s).count()
+    }
+}
+
+impl Filter {
+    pub fn is_empty(&self) -> bool {
+        *self == Self::default()
+    }
+
+    /// Applies the filter; `graph` is the document's neighbour lists, used for the focus.
+    pub fn apply(&self, model: &Model, graph: &[Vec<usize>], links: &[Link]) -> Shown {
+        let near = self
+            .focus
+            .filter(|f| f.entity < graph.len())
+            .map(|f| within_steps(graph, f.entity, f.depth));
+        let entities: Vec<bool> = model
+            .entities
+            .iter()
+            .enumerate()
+            .map(|(i, entity)| {
+                !self.hidden_kinds.contains(&entity.kind)
+                    && (self.sectors.is_empty()
+                        || entity.sectors.iter().any(|s| self.sectors.contains(s)))
+                    && near.as_ref().is_none_or(|near| near[i])
+            })
+            .collect();
+        let links = links
+            .iter()
+            .map(|link| {
+                entities[link.from]
+                    && entities[link.to]
+                    && !self.hidden_relations.contains(&link.kind)
+                    && self.in_years(model, link)
+            })
+            .collect();
+        Shown { entities, links }
+    }
+
+    fn in_years(&self, model: &Model, link: &Link) -> bool {
+        let (Some((first, last)), Some(r)) = (self.years, link.relation) else {
+            return true;
+        };
+        let relation = &model.relations[r];
+        let began_after = relation.since.is_some_and(|d| d.year > last);
+        let ended_before = relation.until.is_some_and(|d| d.year < first);
+        !began_after && !ended_before
+    }
+}
+
+/// The entities at most `depth` steps from `start` (breadth-first over neighbour lists).
+pub fn within_steps(graph: &[Vec<usize>], start: usize, depth: u8) -> Vec<bool> {
+    let mut seen = vec![false; graph.len()];
+    let Some(flag) = seen.get_mut(start) else {
+        return seen;
+    };
+    *flag = true;
+    let mut queue = VecDeque::from([(start, 0u8)]);
+    while let Some((node, distance)) = queue.pop_front() {
+        if distance == depth {
+            continue;
+        }
+        for &next in &graph[node] {
+            if !seen[next] {
+                seen[next] = true;
+                queue.push_back((next, distance + 1));
+            }
+        }
+    }
+    seen
+}
+
+/// The years of the model's dated relations, first and last, for a year-range control.
+pub fn relation_years(model: &Model) -> Option<(i32, i32)> {
+    let years = model
+        .relations
+        .iter()
+        .flat_map(|r| [r.since, r.until])
+        .flatten()
+        .map(|d| d.year);
+    years.fold(None, |range, y| match range {
+        None => Some((y, y)),
+        Some((a, b)) => Some((a.min(y), b.max(y))),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::metrics::simple_graph;
+    use crate::model::{Date, Entity, Relation, Text};
+
+    fn relation(kind: RelationKind, from: &str, to: &str, since: Option<i32>) -> Relation {
+        Relation {
+            kind,
+            from: from.into(),
+            to: to.into(),
+            since: since.map(Date::year),
+            until: None,
+            note: Text::default(),
+            sources: Vec::new(),
+        }
+    }
+
+    /// a — b — c — d in a line (a fund, two enterprises, a place), e alone, d contains c.
+    fn model() -> Model {
+        let mut model = Model::new(Text::new("测试", "Test"));
+        for (id, kind) in [
+            ("a", EntityKind::Fund),
+            ("b", EntityKind::Enterprise),
+            ("c", EntityKind::Enterprise),
+            ("d", EntityKind::Place),
+            ("e", EntityKind::Person),
+        ] {
+            model
+                .entities
+                .push(Entity::new(id, kind, Text::new(id, id)));
+        }
+        model.entities[1].sectors = vec!["cloud".into()];
+        model.entities[2].location = Some("d".into());
+        model.relations = vec![
+            relation(RelationKind::InvestsIn, "a", "b", Some(2015)),
+            relation(RelationKind::PartnersWith, "b", "c", None),
+        ];
+        model
+    }
+
+    fn apply(filter: &Filter) -> Shown {
+        let model = model();
+        let index = Index::new(&model);
+        filter.apply(&model, &simple_graph(&model), &links(&model, &index))
+    }
+
+    #[test]
+    fn locations_are_links_after_the_relations() {
+        let model = model();
+        let links = links(&model, &Index::new(&model));
+        assert_eq!(links.len(), 3);
+        assert_eq!(
+            links[2],
+            Link {
+                from: 2,
+                to: 3,
+                kind: RelationKind::LocatedIn,
+                relation: None
+            }
+        );
+    }
+
+    #[test]
+    fn the_default_filter_shows_everything() {
+        let shown = apply(&Filter::default());
+        assert_eq!((shown.entity_count(), shown.link_count()), (5, 3));
+    }
+
+    #[test]
+    fn hiding_a_kind_hides_its_entities_and_their_links() {
+        let filter = Filter {
+            hidden_kinds: BTreeSet::from([EntityKind::Place]),
+            ..Filter::default()
+        };
+        let shown = apply(&filter);
+        assert_eq!(shown.entities, [true, true, true, false, true]);
+        assert_eq!(shown.links, [true, true, false]);
+    }
+
+    #[test]
+    fn hiding_a_relation_kind_keeps_the_entities() {
+        let filter = Filter {
+            hidden_relations: BTreeSet::from([RelationKind::InvestsIn]),
+            ..Filter::default()
+        };
+        let shown = apply(&filter);
+        assert_eq!(shown.entity_count(), 5);
+        assert_eq!(shown.links, [false, true, true]);
+    }
+
+    #[test]
+    fn a_sector_keeps_only_the_entities_working_in_it() {
+        let filter = Filter {
+            sectors: BTreeSet::from(["cloud".to_owned()]),
+            ..Filter::default()
+        };
+        let shown = apply(&filter);
+        assert_eq!(shown.entities, [false, true, false, false, false]);
+        assert_eq!(shown.link_count(), 0);
+    }
+
+    #[test]
+    fn a_year_range_hides_relations_begun_after_it_but_never_undated_ones() {
+        let before = Filter {
+            years: Some((2010, 2014)),
+            ..Filter::default()
+        };
+        assert_eq!(apply(&before).links, [false, true, true]);
+        let including = Filter {
+            years: Some((2015, 2020)),
+            ..Filter::default()
+        };
+        assert_eq!(apply(&including).links, [true, true, true]);
+    }
+
+    #[test]
+    fn focus_keeps_the_neighbourhood_of_the_chosen_depth() {
+        let at = |depth| Filter {
+            focus: Some(Focus { entity: 0, depth }),
+            ..Filter::default()
+        };
+        assert_eq!(apply(&at(1)).entities, [true, true, false, false, false]);
+        assert_eq!(apply(&at(2)).entities, [true, true, true, false, false]);
+        assert_eq!(apply(&at(3)).entities, [true, true, true, true, false]);
+    }
+
+    #[test]
+    fn relation_years_span_the_dated_relations() {
+        assert_eq!(relation_years(&model()), Some((2015, 2015)));
+        assert_eq!(relation_years(&Model::new(Text::new("空", "Empty"))), None);
+    }
+}
