@@ -8,7 +8,15 @@ use std::time::Instant;
 #[allow(dead_code)]
 mod synth;
 
-use townscope::model::{Index, Metrics, metrics, validate};
+use eframe::egui;
+use townscope::app::{CentralView, TownscopeApp, UiState};
+use townscope::document::Document;
+use townscope::io::Origin;
+use townscope::model::{Index, Metrics, Model, metrics, validate};
+
+/// As in the app: egui's per-frame vertex buffers are where the allocator shows.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn median_ms(runs: usize, mut work: impl FnMut()) -> (f64, usize) {
     let mut times: Vec<f64> = (0..runs)
@@ -24,6 +32,56 @@ fn median_ms(runs: usize, mut work: impl FnMut()) -> (f64, usize) {
 
 fn report(case: &str, (median, runs): (f64, usize)) {
     println!("{case}: median {median:.1} ms ({runs} runs)");
+}
+
+/// A headless app on `model` showing `central` in a 1920×1080 window, warmed up so fonts,
+/// galleys and caches are in place, like a window that has been open for a moment.
+fn headless_app(
+    model: Model,
+    central: CentralView,
+    layout: Option<Vec<[f32; 2]>>,
+) -> (egui::Context, TownscopeApp) {
+    let ctx = egui::Context::default();
+    let state = UiState {
+        central,
+        ..UiState::default()
+    };
+    let mut app = TownscopeApp::with_state(&ctx, state, None);
+    app.replace_document(Document::new(model, Origin::Embedded));
+    // The metrics worker would share the two cores with the frames being timed.
+    app.stop_metrics();
+    if let Some(positions) = layout {
+        app.set_settled_layout(positions);
+    }
+    for _ in 0..5 {
+        frame(&ctx, &mut app, 0.0, false);
+    }
+    (ctx, app)
+}
+
+/// One whole app frame at `time`: egui's run over every panel, then tessellation into
+/// triangles. With `pan`, the frame carries an arrow-key press, which moves the network's view.
+fn frame(ctx: &egui::Context, app: &mut TownscopeApp, time: f64, pan: bool) {
+    let mut input = egui::RawInput {
+        screen_rect: Some(egui::Rect::from_min_size(
+            egui::Pos2::ZERO,
+            egui::vec2(1920.0, 1080.0),
+        )),
+        time: Some(time),
+        ..egui::RawInput::default()
+    };
+    if pan {
+        input.events.push(egui::Event::Key {
+            key: egui::Key::ArrowRight,
+            physical_key: None,
+            pressed: true,
+            repeat: false,
+            modifiers: egui::Modifiers::NONE,
+        });
+    }
+    let output = ctx.run_ui(input, |ui| app.show(ui));
+    let primitives = ctx.tessellate(output.shapes, output.pixels_per_point);
+    std::hint::black_box(primitives);
 }
 
 fn main() {
@@ -48,6 +106,42 @@ fn main() {
                 let index = Index::new(&model);
                 std::hint::black_box((problems, index));
             }),
+        );
+    }
+
+    for (case, entities, relations, runs) in [
+        ("frame_network_1k", 1_000, 5_000, 30),
+        ("frame_network_10k", 10_000, 50_000, 30),
+        ("frame_network_100k", 100_000, 500_000, 15),
+    ] {
+        if !wanted(case) {
+            continue;
+        }
+        let model = synth::generate(entities, relations, 1);
+        let graph = metrics::simple_graph(&model);
+        // 1k and 10k: the force layout, settled. 100k: the force layout takes minutes to
+        // settle, so 60 steps of it (the picture is as dense; what a frame costs is the same).
+        let mut layout = townscope::layout::ForceLayout::new(&graph);
+        layout.run(if entities > 10_000 { 60 } else { 1000 });
+        let (ctx, mut app) = headless_app(model, CentralView::Network, Some(layout.positions));
+        report(case, median_ms(runs, || frame(&ctx, &mut app, 1.0, false)));
+        // Panning: the view moves every frame, so the mesh is rebuilt every frame.
+        let mut time = 1.0;
+        report(
+            &format!("{case}_panning"),
+            median_ms(runs, || {
+                time += 0.1;
+                frame(&ctx, &mut app, time, true);
+            }),
+        );
+    }
+
+    if wanted("frame_table_100k") {
+        let model = synth::generate(100_000, 500_000, 1);
+        let (ctx, mut app) = headless_app(model, CentralView::Table, None);
+        report(
+            "frame_table_100k",
+            median_ms(30, || frame(&ctx, &mut app, 1.0, false)),
         );
     }
 

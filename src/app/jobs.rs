@@ -2,19 +2,20 @@
 //! the open model.
 
 use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::Ordering;
 use std::sync::mpsc;
 
 use eframe::egui;
 
 use crate::model::Metrics;
+use crate::model::metrics::Progress;
 
 /// The metrics of the open model: being computed, or ready.
 pub enum MetricsJob {
     Running {
         result: mpsc::Receiver<Metrics>,
-        /// Source nodes done, out of `total`.
-        done: Arc<AtomicUsize>,
+        /// Source nodes done, out of `total`; cancelled when the job is dropped.
+        progress: Arc<Progress>,
         total: usize,
     },
     Ready(Arc<Metrics>),
@@ -27,9 +28,9 @@ impl MetricsJob {
     /// when it is done. Dropping the job abandons the result.
     pub fn start(graph: Arc<Vec<Vec<usize>>>, ctx: &egui::Context) -> Self {
         let total = graph.len();
-        let done = Arc::new(AtomicUsize::new(0));
+        let progress = Arc::new(Progress::default());
         let (sender, result) = mpsc::channel();
-        let counter = Arc::clone(&done);
+        let counter = Arc::clone(&progress);
         let ctx = ctx.clone();
         std::thread::spawn(move || {
             let metrics = Metrics::of_graph_with_progress(&graph, Some(&counter));
@@ -38,7 +39,7 @@ impl MetricsJob {
         });
         Self::Running {
             result,
-            done,
+            progress,
             total,
         }
     }
@@ -64,10 +65,20 @@ impl MetricsJob {
     /// How far the computation is, 0–1, while it runs.
     pub fn progress(&self) -> Option<f32> {
         match self {
-            Self::Running { done, total, .. } => {
-                Some(done.load(Ordering::Relaxed) as f32 / (*total).max(1) as f32)
-            }
+            Self::Running {
+                progress, total, ..
+            } => Some(progress.done.load(Ordering::Relaxed) as f32 / (*total).max(1) as f32),
             _ => None,
+        }
+    }
+}
+
+impl Drop for MetricsJob {
+    /// A model closed before its metrics are done stops their worker rather than leaving it to
+    /// burn a core for minutes.
+    fn drop(&mut self) {
+        if let Self::Running { progress, .. } = self {
+            progress.cancelled.store(true, Ordering::Relaxed);
         }
     }
 }

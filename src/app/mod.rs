@@ -70,6 +70,7 @@ struct Runtime {
     /// The network layout, started the first time the network is shown.
     layout: Option<jobs::LayoutJob>,
     network: ui::network::NetworkState,
+    table: ui::table::TableCache,
     /// For starting work that asks for a repaint when it finishes.
     ctx: egui::Context,
 }
@@ -170,7 +171,7 @@ impl TownscopeApp {
     }
 
     /// Puts a newly opened model in place: selection, history and metrics start afresh.
-    fn replace_document(&mut self, doc: Document) {
+    pub fn replace_document(&mut self, doc: Document) {
         self.doc = doc;
         self.state.selected = self.doc.model.focus.clone();
         self.runtime.history.clear();
@@ -181,6 +182,11 @@ impl TownscopeApp {
         self.runtime.layout = None;
         self.runtime.network = ui::network::NetworkState::default();
         self.state.network.filter.focus = None;
+    }
+
+    /// Stops computing the metrics of the open model (benchmarks that measure something else).
+    pub fn stop_metrics(&mut self) {
+        self.runtime.metrics = None;
     }
 
     /// Puts a finished layout in place of the force layout's work (benchmarks, tests).
@@ -314,6 +320,17 @@ impl TownscopeApp {
 
 impl eframe::App for TownscopeApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.show(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, STORAGE_KEY, &self.state);
+    }
+}
+
+impl TownscopeApp {
+    /// One frame of the whole window. Needs no `eframe::Frame`, so benchmarks can run it headless.
+    pub fn show(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
         self.poll_dialog();
         if let Some(job) = &mut self.runtime.metrics {
@@ -407,6 +424,7 @@ impl eframe::App for TownscopeApp {
                     &view,
                     &mut self.state.table_sort,
                     &mut self.state.table_filter,
+                    &mut self.runtime.table,
                     &mut commands,
                 ),
             }
@@ -424,10 +442,6 @@ impl eframe::App for TownscopeApp {
             self.apply(&ctx, command);
         }
         self.update_title(&ctx);
-    }
-
-    fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        eframe::set_value(storage, STORAGE_KEY, &self.state);
     }
 }
 

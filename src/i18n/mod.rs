@@ -1,5 +1,6 @@
 //! The interface's words in Chinese and English, and names for the model's kinds.
 
+pub mod collate;
 mod numbers;
 
 pub use numbers::format_figure;

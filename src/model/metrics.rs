@@ -10,7 +10,7 @@
 //! Louvain; this one is deterministic: nodes are visited in file order and ties go to the
 //! lowest community.
 
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 pub use super::community::{louvain, modularity};
 use super::{Index, Model};
@@ -24,7 +24,7 @@ pub const TOLERANCE: f64 = 1e-10;
 pub const MAX_ITERATIONS: usize = 1000;
 
 /// Every measure for every entity, indexed like `Model::entities`.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Metrics {
     /// Number of distinct neighbours.
     pub degree: Vec<usize>,
@@ -74,6 +74,20 @@ pub fn neighbour_lists(
     neighbours
 }
 
+/// How far a computation on another thread is, and a way to tell it to stop.
+#[derive(Debug, Default)]
+pub struct Progress {
+    /// Betweenness source nodes finished, out of the node count.
+    pub done: AtomicUsize,
+    pub cancelled: AtomicBool,
+}
+
+impl Progress {
+    fn is_cancelled(&self) -> bool {
+        self.cancelled.load(Ordering::Relaxed)
+    }
+}
+
 impl Metrics {
     /// All measures of a model.
     pub fn of_model(model: &Model) -> Self {
@@ -86,14 +100,15 @@ impl Metrics {
     }
 
     /// [`Metrics::of_graph`], counting in `progress` the source nodes betweenness has finished
-    /// (it takes nearly all the time).
-    pub fn of_graph_with_progress(
-        neighbours: &[Vec<usize>],
-        progress: Option<&AtomicUsize>,
-    ) -> Self {
+    /// (it takes nearly all the time). Once `progress` is cancelled the result is meaningless.
+    pub fn of_graph_with_progress(neighbours: &[Vec<usize>], progress: Option<&Progress>) -> Self {
+        let betweenness = betweenness_with_progress(neighbours, progress);
+        if progress.is_some_and(Progress::is_cancelled) {
+            return Self::default();
+        }
         Self {
             degree: neighbours.iter().map(Vec::len).collect(),
-            betweenness: betweenness_with_progress(neighbours, progress),
+            betweenness,
             pagerank: pagerank(neighbours).0,
             community: louvain(neighbours),
         }
@@ -106,10 +121,10 @@ pub fn betweenness(neighbours: &[Vec<usize>]) -> Vec<f64> {
 }
 
 /// [`betweenness`], counting finished source nodes in `progress` (out of the node count) so a
-/// caller on another thread can show how far it is.
+/// caller on another thread can show how far it is, and stopping early if it is cancelled.
 pub fn betweenness_with_progress(
     neighbours: &[Vec<usize>],
-    progress: Option<&AtomicUsize>,
+    progress: Option<&Progress>,
 ) -> Vec<f64> {
     let n = neighbours.len();
     if n <= 2 {
@@ -128,10 +143,13 @@ pub fn betweenness_with_progress(
                     let mut work = BrandesWork::new(n);
                     let mut total = vec![0.0; n];
                     for source in (thread..n).step_by(threads) {
-                        work.accumulate(graph, source, &mut total);
-                        if let Some(counter) = progress {
-                            counter.fetch_add(1, Ordering::Relaxed);
+                        if let Some(progress) = progress {
+                            if progress.is_cancelled() {
+                                break;
+                            }
+                            progress.done.fetch_add(1, Ordering::Relaxed);
                         }
+                        work.accumulate(graph, source, &mut total);
                     }
                     total
                 })

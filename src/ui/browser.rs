@@ -4,7 +4,6 @@ use eframe::egui;
 
 use super::{View, kind_swatch};
 use crate::app::Command;
-use crate::app::theme::kind_colour;
 use crate::i18n::entity_kind_plural;
 use crate::model::EntityKind;
 
@@ -53,7 +52,7 @@ pub fn ui(ui: &mut egui::Ui, view: &View<'_>, search: &mut String, commands: &mu
                     for i in members {
                         let entity = &view.model().entities[i];
                         ui.horizontal(|ui| {
-                            kind_swatch(ui, kind_colour(kind));
+                            kind_swatch(ui, kind);
                             let name = view.name(entity);
                             let button =
                                 egui::Button::selectable(view.selected == Some(i), name).truncate();

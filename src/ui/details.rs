@@ -3,7 +3,6 @@
 use eframe::egui;
 
 use super::{View, kind_swatch};
-use crate::app::theme::kind_colour;
 use crate::app::{AppCommand, Command};
 use crate::i18n::{entity_kind, format_figure, founded_label, measure, relation_kind};
 use crate::model::{Cite, Entity, Figure};
@@ -117,7 +116,7 @@ fn header(ui: &mut egui::Ui, view: &View<'_>, entity: &Entity) {
         ui.label(other);
     }
     ui.horizontal(|ui| {
-        kind_swatch(ui, kind_colour(entity.kind));
+        kind_swatch(ui, entity.kind);
         let mut kind = entity_kind(entity.kind, view.lang).to_owned();
         if !entity.subkind.is_empty() {
             kind.push_str(&format!(" · {}", entity.subkind));
@@ -261,7 +260,7 @@ fn relations(ui: &mut egui::Ui, view: &View<'_>, index: usize, commands: &mut Ve
                 "{arrow} {}",
                 relation_kind(relation.kind, end.outgoing, view.lang)
             ));
-            kind_swatch(ui, kind_colour(other.kind));
+            kind_swatch(ui, other.kind);
             let link = entity_link(ui, view, other, commands);
             let mut when = String::new();
             if let Some(since) = relation.since {

@@ -112,9 +112,18 @@ impl<'a> View<'a> {
     }
 }
 
-/// A small coloured square, the legend mark of an entity kind.
-pub fn kind_swatch(ui: &mut egui::Ui, colour: egui::Color32) {
-    let size = egui::vec2(10.0, 10.0);
+/// The mark of an entity kind: its colour and outline, as in the network.
+pub fn kind_swatch(ui: &mut egui::Ui, kind: crate::model::EntityKind) {
+    use crate::app::theme::{kind_colour, kind_shape};
+    let size = egui::vec2(12.0, 12.0);
     let (rect, _) = ui.allocate_exact_size(size, egui::Sense::hover());
-    ui.painter().rect_filled(rect, 2.0, colour);
+    let mut mesh = egui::Mesh::default();
+    network::add_node(
+        &mut mesh,
+        rect.center(),
+        5.0,
+        kind_shape(kind),
+        kind_colour(kind),
+    );
+    ui.painter().add(egui::Shape::mesh(mesh));
 }

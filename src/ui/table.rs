@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{View, kind_swatch};
 use crate::app::Command;
-use crate::app::theme::kind_colour;
+use crate::i18n::collate::sort_key;
 use crate::i18n::entity_kind;
 
 /// A column of the table.
@@ -71,41 +71,86 @@ pub struct Sort {
     pub descending: bool,
 }
 
-/// The entities to show, filtered and in sorted order.
-pub fn rows(view: &View<'_>, sort: Sort, filter: &str) -> Vec<usize> {
-    let model = view.model();
-    let mut rows = model.search(filter);
-    let zh = view.zh();
-    let compare = |a: &usize, b: &usize| -> Ordering {
-        let (ea, eb) = (&model.entities[*a], &model.entities[*b]);
-        let by_metric = |values: &dyn Fn(usize) -> f64| values(*a).total_cmp(&values(*b));
-        match sort.column {
-            Column::Name => ea.name.get(zh).cmp(eb.name.get(zh)),
-            Column::OtherName => ea.name.get(!zh).cmp(eb.name.get(!zh)),
-            Column::Kind => ea.kind.cmp(&eb.kind),
-            Column::Sectors => ea.sectors.cmp(&eb.sectors),
-            Column::Founded => ea.founded.cmp(&eb.founded),
-            column => match view.metrics {
-                None => Ordering::Equal,
-                Some(m) => match column {
-                    Column::Degree => by_metric(&|i| m.degree[i] as f64),
-                    Column::Betweenness => by_metric(&|i| m.betweenness[i]),
-                    Column::PageRank => by_metric(&|i| m.pagerank[i]),
-                    _ => by_metric(&|i| m.community[i] as f64),
-                },
-            },
+/// The rows shown, kept until the model, the sort, the filter, the language or the metrics
+/// change: sorting 100k names every frame would cost more than drawing them.
+#[derive(Default)]
+pub struct TableCache {
+    key: Option<(u64, Sort, String, bool, bool)>,
+    rows: Vec<usize>,
+    /// Pinyin sort keys of every entity's Chinese and English name, for one document revision.
+    names: Option<(u64, Vec<String>, Vec<String>)>,
+}
+
+impl TableCache {
+    /// The entities to show, filtered and in sorted order.
+    pub fn rows(&mut self, view: &View<'_>, sort: Sort, filter: &str) -> &[usize] {
+        let key = (
+            view.doc.revision,
+            sort,
+            filter.to_owned(),
+            view.zh(),
+            view.metrics.is_some(),
+        );
+        if self.key.as_ref() != Some(&key) {
+            self.rows = self.sorted(view, sort, filter);
+            self.key = Some(key);
         }
-    };
-    // Stable, so equal rows keep file order whichever way the column is sorted.
-    rows.sort_by(|a, b| {
-        let order = compare(a, b);
-        if sort.descending {
-            order.reverse()
+        &self.rows
+    }
+
+    fn sorted(&mut self, view: &View<'_>, sort: Sort, filter: &str) -> Vec<usize> {
+        let model = view.model();
+        let revision = view.doc.revision;
+        if self.names.as_ref().is_none_or(|(r, _, _)| *r != revision) {
+            let keys = |chinese: bool| {
+                model
+                    .entities
+                    .iter()
+                    .map(|e| sort_key(e.name.get(chinese)))
+                    .collect()
+            };
+            self.names = Some((revision, keys(true), keys(false)));
+        }
+        let Some((_, zh_keys, en_keys)) = &self.names else {
+            return Vec::new();
+        };
+        let (own, other) = if view.zh() {
+            (zh_keys, en_keys)
         } else {
-            order
-        }
-    });
-    rows
+            (en_keys, zh_keys)
+        };
+        let mut rows = model.search(filter);
+        let compare = |a: &usize, b: &usize| -> Ordering {
+            let (ea, eb) = (&model.entities[*a], &model.entities[*b]);
+            let by_metric = |values: &dyn Fn(usize) -> f64| values(*a).total_cmp(&values(*b));
+            match sort.column {
+                Column::Name => own[*a].cmp(&own[*b]),
+                Column::OtherName => other[*a].cmp(&other[*b]),
+                Column::Kind => ea.kind.cmp(&eb.kind),
+                Column::Sectors => ea.sectors.cmp(&eb.sectors),
+                Column::Founded => ea.founded.cmp(&eb.founded),
+                column => match view.metrics {
+                    None => Ordering::Equal,
+                    Some(m) => match column {
+                        Column::Degree => by_metric(&|i| m.degree[i] as f64),
+                        Column::Betweenness => by_metric(&|i| m.betweenness[i]),
+                        Column::PageRank => by_metric(&|i| m.pagerank[i]),
+                        _ => by_metric(&|i| m.community[i] as f64),
+                    },
+                },
+            }
+        };
+        // Stable, so equal rows keep file order whichever way the column is sorted.
+        rows.sort_by(|a, b| {
+            let order = compare(a, b);
+            if sort.descending {
+                order.reverse()
+            } else {
+                order
+            }
+        });
+        rows
+    }
 }
 
 pub fn ui(
@@ -113,10 +158,11 @@ pub fn ui(
     view: &View<'_>,
     sort: &mut Sort,
     filter: &mut String,
+    cache: &mut TableCache,
     commands: &mut Vec<Command>,
 ) {
     let s = view.s();
-    let rows = rows(view, *sort, filter);
+    let rows = cache.rows(view, *sort, filter);
     ui.horizontal(|ui| {
         ui.add(
             egui::TextEdit::singleline(filter)
@@ -138,7 +184,7 @@ pub fn ui(
     egui::ScrollArea::horizontal()
         .auto_shrink([false, false])
         .show(ui, |ui| {
-            table_ui(ui, view, &rows, sort, row_height, commands);
+            table_ui(ui, view, rows, sort, row_height, commands);
         });
 }
 
@@ -230,7 +276,7 @@ fn cell(
     };
     match column {
         Column::Name => {
-            kind_swatch(ui, kind_colour(entity.kind));
+            kind_swatch(ui, entity.kind);
             text(ui, view.name(entity));
         }
         Column::OtherName => text(ui, entity.name.get(!zh)),

@@ -27,7 +27,8 @@ use crate::i18n::{Lang, entity_kind, entity_kind_plural};
 use crate::layout::{Group, Point, grouped, radial};
 use crate::model::filter::{Filter, Focus, Shown};
 use crate::model::{EntityKind, Measure};
-use paint::{Occupancy, add_arrow, add_node, add_segment};
+pub use paint::add_node;
+use paint::{Occupancy, add_arrow, add_segment};
 
 /// The network view's choices, remembered between runs (the focus is not).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
