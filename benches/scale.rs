@@ -59,8 +59,12 @@ fn headless_app(
     (ctx, app)
 }
 
+/// Milliseconds spent in egui's run and in tessellation, summed over frames.
+static RUN_AND_TESSELLATE: std::sync::Mutex<(f64, f64)> = std::sync::Mutex::new((0.0, 0.0));
+
 /// One whole app frame at `time`: egui's run over every panel, then tessellation into
-/// triangles. With `pan`, the frame carries an arrow-key press, which moves the network's view.
+/// triangles. With `pan`, the frame carries an arrow-key press, which moves the network's view
+/// (right on whole seconds' tenths that are even, left on odd ones, so it stays on the graph).
 fn frame(ctx: &egui::Context, app: &mut TownscopeApp, time: f64, pan: bool) {
     let mut input = egui::RawInput {
         screen_rect: Some(egui::Rect::from_min_size(
@@ -72,16 +76,43 @@ fn frame(ctx: &egui::Context, app: &mut TownscopeApp, time: f64, pan: bool) {
     };
     if pan {
         input.events.push(egui::Event::Key {
-            key: egui::Key::ArrowRight,
+            key: if (time * 10.0).round() as i64 % 2 == 0 {
+                egui::Key::ArrowRight
+            } else {
+                egui::Key::ArrowLeft
+            },
             physical_key: None,
             pressed: true,
             repeat: false,
             modifiers: egui::Modifiers::NONE,
         });
     }
+    let start = Instant::now();
     let output = ctx.run_ui(input, |ui| app.show(ui));
+    let ran = start.elapsed().as_secs_f64() * 1000.0;
     let primitives = ctx.tessellate(output.shapes, output.pixels_per_point);
+    let tessellated = start.elapsed().as_secs_f64() * 1000.0 - ran;
     std::hint::black_box(primitives);
+    if let Ok(mut sums) = RUN_AND_TESSELLATE.lock() {
+        sums.0 += ran;
+        sums.1 += tessellated;
+    }
+}
+
+/// Reports a frame case with the share of egui's run and of tessellation.
+fn report_frames(case: &str, timing: (f64, usize)) {
+    let (run, tessellate) = RUN_AND_TESSELLATE
+        .lock()
+        .map(|mut sums| std::mem::take(&mut *sums))
+        .unwrap_or_default();
+    let runs = timing.1 as f64;
+    println!(
+        "{case}: median {:.1} ms ({} runs) — mean egui run {:.1} ms, tessellation {:.1} ms",
+        timing.0,
+        timing.1,
+        run / runs,
+        tessellate / runs
+    );
 }
 
 fn main() {
@@ -124,10 +155,11 @@ fn main() {
         let mut layout = townscope::layout::ForceLayout::new(&graph);
         layout.run(if entities > 10_000 { 60 } else { 1000 });
         let (ctx, mut app) = headless_app(model, CentralView::Network, Some(layout.positions));
-        report(case, median_ms(runs, || frame(&ctx, &mut app, 1.0, false)));
+        RUN_AND_TESSELLATE.lock().map(|mut s| *s = (0.0, 0.0)).ok();
+        report_frames(case, median_ms(runs, || frame(&ctx, &mut app, 1.0, false)));
         // Panning: the view moves every frame, so the mesh is rebuilt every frame.
         let mut time = 1.0;
-        report(
+        report_frames(
             &format!("{case}_panning"),
             median_ms(runs, || {
                 time += 0.1;
@@ -139,7 +171,8 @@ fn main() {
     if wanted("frame_table_100k") {
         let model = synth::generate(100_000, 500_000, 1);
         let (ctx, mut app) = headless_app(model, CentralView::Table, None);
-        report(
+        RUN_AND_TESSELLATE.lock().map(|mut s| *s = (0.0, 0.0)).ok();
+        report_frames(
             "frame_table_100k",
             median_ms(30, || frame(&ctx, &mut app, 1.0, false)),
         );

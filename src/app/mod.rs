@@ -71,6 +71,7 @@ struct Runtime {
     layout: Option<jobs::LayoutJob>,
     network: ui::network::NetworkState,
     table: ui::table::TableCache,
+    browser: ui::browser::BrowserState,
     /// For starting work that asks for a repaint when it finishes.
     ctx: egui::Context,
 }
@@ -374,7 +375,13 @@ impl TownscopeApp {
             .size_range(180.0..=420.0)
             .resizable(true)
             .show(ui, |ui| {
-                ui::browser::ui(ui, &view, &mut self.state.search, &mut commands)
+                ui::browser::ui(
+                    ui,
+                    &view,
+                    &mut self.state.search,
+                    &mut self.runtime.browser,
+                    &mut commands,
+                )
             });
         egui::Panel::right("details")
             .default_size(380.0)

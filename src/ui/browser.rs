@@ -1,4 +1,7 @@
 //! The entity browser: every entity grouped by kind, with counts and a search over both names.
+//! Virtual-scrolled: only the rows on screen are laid out, so 100k entities cost what 30 do.
+
+use std::collections::BTreeSet;
 
 use eframe::egui;
 
@@ -7,7 +10,59 @@ use crate::app::Command;
 use crate::i18n::entity_kind_plural;
 use crate::model::EntityKind;
 
-pub fn ui(ui: &mut egui::Ui, view: &View<'_>, search: &mut String, commands: &mut Vec<Command>) {
+/// One line of the browser.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Row {
+    Group(EntityKind, usize),
+    Entity(usize),
+}
+
+/// The rows, kept until the model, the search or the open groups change.
+#[derive(Default)]
+pub struct BrowserState {
+    /// Groups the user has closed.
+    closed: BTreeSet<EntityKind>,
+    key: Option<(u64, String, BTreeSet<EntityKind>)>,
+    rows: Vec<Row>,
+}
+
+impl BrowserState {
+    fn refresh(&mut self, view: &View<'_>, search: &str) {
+        let key = (view.doc.revision, search.to_owned(), self.closed.clone());
+        if self.key.as_ref() != Some(&key) {
+            let model = view.model();
+            let matches = model.search(search);
+            // While searching every group with a match is open, so no match is hidden.
+            let searching = !search.trim().is_empty();
+            let mut groups: Vec<Vec<usize>> = vec![Vec::new(); EntityKind::ALL.len()];
+            for i in matches {
+                let kind = model.entities[i].kind;
+                if let Some(g) = EntityKind::ALL.iter().position(|k| *k == kind) {
+                    groups[g].push(i);
+                }
+            }
+            self.rows.clear();
+            for (kind, members) in EntityKind::ALL.into_iter().zip(groups) {
+                if members.is_empty() {
+                    continue;
+                }
+                self.rows.push(Row::Group(kind, members.len()));
+                if searching || !self.closed.contains(&kind) {
+                    self.rows.extend(members.into_iter().map(Row::Entity));
+                }
+            }
+            self.key = Some(key);
+        }
+    }
+}
+
+pub fn ui(
+    ui: &mut egui::Ui,
+    view: &View<'_>,
+    search: &mut String,
+    state: &mut BrowserState,
+    commands: &mut Vec<Command>,
+) {
     let s = view.s();
     ui.add_space(4.0);
     ui.heading(s.entities);
@@ -17,58 +72,73 @@ pub fn ui(ui: &mut egui::Ui, view: &View<'_>, search: &mut String, commands: &mu
             .desired_width(f32::INFINITY),
     );
     ui.add_space(4.0);
-    let matches = view.model().search(search);
     let searching = !search.trim().is_empty();
-    if matches.is_empty() {
+    state.refresh(view, search);
+    // Taken out for the frame so the rows can be read while a group is opened or closed.
+    let rows = std::mem::take(&mut state.rows);
+    if rows.is_empty() {
         ui.weak(s.no_match);
+        state.rows = rows;
         return;
     }
+    let row_height = ui.text_style_height(&egui::TextStyle::Button) + 2.0 * 2.0;
+    let spacing = ui.spacing().item_spacing.y;
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
-        .show(ui, |ui| {
-            for kind in EntityKind::ALL {
-                let members: Vec<usize> = matches
-                    .iter()
-                    .copied()
-                    .filter(|&i| view.model().entities[i].kind == kind)
-                    .collect();
-                if members.is_empty() {
-                    continue;
-                }
-                let header = egui::CollapsingHeader::new(format!(
-                    "{} ({})",
-                    entity_kind_plural(kind, view.lang),
-                    members.len()
-                ))
-                .id_salt(("browser-kind", kind))
-                .default_open(true);
-                // While searching every group with a match is open, so no match is hidden.
-                let header = if searching {
-                    header.open(Some(true))
-                } else {
-                    header
-                };
-                header.show(ui, |ui| {
-                    for i in members {
-                        let entity = &view.model().entities[i];
-                        ui.horizontal(|ui| {
-                            kind_swatch(ui, kind);
-                            let name = view.name(entity);
-                            let button =
-                                egui::Button::selectable(view.selected == Some(i), name).truncate();
-                            let other = entity.name.get(!view.zh());
-                            let hover = if other != name && !other.is_empty() {
-                                format!("{name}\n{other}")
+        .show_rows(ui, row_height, rows.len(), |ui, range| {
+            for row in &rows[range] {
+                match *row {
+                    Row::Group(kind, count) => {
+                        let open = searching || !state.closed.contains(&kind);
+                        let title = format!(
+                            "{} {} ({count})",
+                            if open { "▾" } else { "▸" },
+                            entity_kind_plural(kind, view.lang)
+                        );
+                        let response = ui.add_sized(
+                            [ui.available_width(), row_height - spacing],
+                            egui::Button::new(egui::RichText::new(title).strong()).frame(false),
+                        );
+                        if response.clicked() && !searching {
+                            if open {
+                                state.closed.insert(kind);
                             } else {
-                                name.to_owned()
-                            };
-                            let response = ui.add(button).on_hover_text(hover);
-                            if response.clicked() {
-                                commands.push(Command::Select(entity.id.clone()));
+                                state.closed.remove(&kind);
                             }
-                        });
+                        }
                     }
-                });
+                    Row::Entity(i) => entity_row(ui, view, i, row_height - spacing, commands),
+                }
             }
         });
+    state.rows = rows;
+}
+
+fn entity_row(
+    ui: &mut egui::Ui,
+    view: &View<'_>,
+    i: usize,
+    height: f32,
+    commands: &mut Vec<Command>,
+) {
+    let entity = &view.model().entities[i];
+    ui.allocate_ui_with_layout(
+        egui::vec2(ui.available_width(), height),
+        egui::Layout::left_to_right(egui::Align::Center),
+        |ui| {
+            ui.add_space(12.0);
+            kind_swatch(ui, entity.kind);
+            let name = view.name(entity);
+            let button = egui::Button::selectable(view.selected == Some(i), name).truncate();
+            let other = entity.name.get(!view.zh());
+            let hover = if other != name && !other.is_empty() {
+                format!("{name}\n{other}")
+            } else {
+                name.to_owned()
+            };
+            if ui.add(button).on_hover_text(hover).clicked() {
+                commands.push(Command::Select(entity.id.clone()));
+            }
+        },
+    );
 }

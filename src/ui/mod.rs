@@ -124,6 +124,7 @@ pub fn kind_swatch(ui: &mut egui::Ui, kind: crate::model::EntityKind) {
         5.0,
         kind_shape(kind),
         kind_colour(kind),
+        true,
     );
     ui.painter().add(egui::Shape::mesh(mesh));
 }

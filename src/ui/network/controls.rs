@@ -286,6 +286,7 @@ fn chip(ui: &mut egui::Ui, kind: EntityKind, count: usize, on: bool, lang: Lang)
         5.5,
         kind_shape(kind),
         colour,
+        true,
     );
     painter.add(Shape::mesh(mesh));
     let text_colour = if on {

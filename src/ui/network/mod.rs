@@ -28,7 +28,7 @@ use crate::layout::{Group, Point, grouped, radial};
 use crate::model::filter::{Filter, Focus, Shown};
 use crate::model::{EntityKind, Measure};
 pub use paint::add_node;
-use paint::{Occupancy, add_arrow, add_segment};
+use paint::{Occupancy, add_arrow, add_segment, add_taper};
 
 /// The network view's choices, remembered between runs (the focus is not).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -59,6 +59,10 @@ const MAX_RADIUS: f32 = 20.0;
 const LABEL_SIZES: [f32; 3] = [15.0, 13.0, 11.5];
 /// Arrowheads are drawn only when this few links are on screen.
 const MAX_ARROWS: usize = 4000;
+/// More nodes than this on screen and small ones are drawn without soft edges.
+const CROWD: usize = 3000;
+/// More links than this on screen and each is drawn as one tapered triangle.
+const CROWD_LINKS: usize = 50_000;
 /// How many labels a frame may examine, and place, at most.
 const MAX_LABEL_CANDIDATES: usize = 6000;
 
@@ -510,15 +514,20 @@ fn base_mesh(
             drawn.push(k);
         }
     }
+    // In a crowd a line is one sliver triangle, wide at its source and pointed at its target:
+    // half the indices of a quad, and the taper still says which way it goes.
+    let crowded_links = drawn.len() > CROWD_LINKS;
     for &k in &drawn {
         let link = &doc.links[k];
-        add_segment(
-            mesh,
-            screen[link.from],
-            screen[link.to],
-            1.0,
-            relation_colour(link.kind),
-        );
+        let (a, b) = (screen[link.from], screen[link.to]);
+        if crowded_links {
+            // A line shorter than its ends' nodes lies under them.
+            if a.distance_sq(b) > radius[link.from].max(radius[link.to]).powi(2) {
+                add_taper(mesh, a, b, 1.6, relation_colour(link.kind));
+            }
+        } else {
+            add_segment(mesh, a, b, 1.0, relation_colour(link.kind));
+        }
     }
     if drawn.len() <= MAX_ARROWS {
         for &k in &drawn {
@@ -535,16 +544,22 @@ fn base_mesh(
             }
         }
     }
-    for (i, entity) in doc.model.entities.iter().enumerate() {
-        if shown.entities[i] && visible.contains(screen[i]) {
-            add_node(
-                mesh,
-                screen[i],
-                radius[i],
-                kind_shape(entity.kind),
-                kind_colour(entity.kind),
-            );
-        }
+    let on_screen: Vec<usize> = (0..screen.len())
+        .filter(|&i| shown.entities[i] && visible.contains(screen[i]))
+        .collect();
+    // Soft edges triple a node's vertices: in a crowd only the larger nodes get them.
+    let crowded = on_screen.len() > CROWD;
+    for i in on_screen {
+        let kind = doc.model.entities[i].kind;
+        let smooth = !crowded || radius[i] > 6.0;
+        add_node(
+            mesh,
+            screen[i],
+            radius[i],
+            kind_shape(kind),
+            kind_colour(kind),
+            smooth,
+        );
     }
     arc
 }
@@ -687,6 +702,7 @@ fn highlight(
             sizes.radius[j],
             kind_shape(entity.kind),
             kind_colour(entity.kind),
+            true,
         );
     }
     painter.add(Shape::mesh(mesh));

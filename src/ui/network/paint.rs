@@ -24,6 +24,21 @@ pub fn add_segment(mesh: &mut Mesh, a: Pos2, b: Pos2, width: f32, colour: Color3
     mesh.add_triangle(base, base + 2, base + 3);
 }
 
+/// Appends a line as one triangle, `width` pixels wide at `a` and pointed at `b`.
+pub fn add_taper(mesh: &mut Mesh, a: Pos2, b: Pos2, width: f32, colour: Color32) {
+    let direction = b - a;
+    let length = direction.length();
+    if length < 0.5 {
+        return;
+    }
+    let normal: Vec2 = vec2(-direction.y, direction.x) / length * (width / 2.0);
+    let base = mesh.vertices.len() as u32;
+    for p in [a + normal, a - normal, b] {
+        mesh.colored_vertex(p, colour);
+    }
+    mesh.add_triangle(base, base + 1, base + 2);
+}
+
 /// Appends an arrowhead on the line `from → to`, its tip touching a node of radius `target_radius`.
 pub fn add_arrow(mesh: &mut Mesh, from: Pos2, to: Pos2, target_radius: f32, colour: Color32) {
     let direction = to - from;
@@ -42,8 +57,33 @@ pub fn add_arrow(mesh: &mut Mesh, from: Pos2, to: Pos2, target_radius: f32, colo
     mesh.add_triangle(base, base + 1, base + 2);
 }
 
-/// The corners of a shape of radius 1 around the origin, going round.
-fn outline(shape: NodeShape, radius: f32) -> Vec<Vec2> {
+/// The corners of a shape of radius 1 around the origin, going round; circles get more
+/// corners when `large`. Computed once: a frame may draw 10^5 nodes.
+fn outline(shape: NodeShape, large: bool) -> &'static [Vec2] {
+    static OUTLINES: std::sync::OnceLock<Vec<Vec<Vec2>>> = std::sync::OnceLock::new();
+    let all = OUTLINES.get_or_init(|| {
+        SHAPES
+            .iter()
+            .flat_map(|&shape| [corners(shape, false), corners(shape, true)])
+            .collect()
+    });
+    let at = SHAPES.iter().position(|&s| s == shape).unwrap_or(0);
+    &all[2 * at + usize::from(large)]
+}
+
+const SHAPES: [NodeShape; 9] = [
+    NodeShape::Circle,
+    NodeShape::Hexagon,
+    NodeShape::Diamond,
+    NodeShape::Square,
+    NodeShape::Pentagon,
+    NodeShape::Star,
+    NodeShape::Sheet,
+    NodeShape::TriangleUp,
+    NodeShape::TriangleDown,
+];
+
+fn corners(shape: NodeShape, large: bool) -> Vec<Vec2> {
     let regular = |corners: usize, turn: f32, scale: f32| -> Vec<Vec2> {
         (0..corners)
             .map(|k| {
@@ -54,7 +94,7 @@ fn outline(shape: NodeShape, radius: f32) -> Vec<Vec2> {
     };
     let up = -std::f32::consts::FRAC_PI_2;
     match shape {
-        NodeShape::Circle => regular(if radius > 6.0 { 24 } else { 12 }, 0.0, 1.0),
+        NodeShape::Circle => regular(if large { 24 } else { 10 }, 0.0, 1.0),
         NodeShape::Hexagon => regular(6, 0.0, 1.05),
         NodeShape::Diamond => regular(4, up, 1.2),
         NodeShape::Square => regular(4, std::f32::consts::FRAC_PI_4, 1.2),
@@ -77,8 +117,16 @@ fn outline(shape: NodeShape, radius: f32) -> Vec<Vec2> {
     }
 }
 
-/// Appends a node: its shape filled, with a one-pixel soft edge so it looks smooth at any size.
-pub fn add_node(mesh: &mut Mesh, centre: Pos2, radius: f32, shape: NodeShape, colour: Color32) {
+/// Appends a node: its shape filled; with `smooth`, a one-pixel soft edge so it looks smooth at
+/// any size (three times the vertices, so crowded views leave it out for small nodes).
+pub fn add_node(
+    mesh: &mut Mesh,
+    centre: Pos2,
+    radius: f32,
+    shape: NodeShape,
+    colour: Color32,
+    smooth: bool,
+) {
     if radius < TINY {
         let base = mesh.vertices.len() as u32;
         let h = radius.max(1.0);
@@ -89,18 +137,26 @@ pub fn add_node(mesh: &mut Mesh, centre: Pos2, radius: f32, shape: NodeShape, co
         mesh.add_triangle(base, base + 2, base + 3);
         return;
     }
-    let corners = outline(shape, radius);
+    let corners = outline(shape, radius > 6.0);
     let count = corners.len() as u32;
     let base = mesh.vertices.len() as u32;
-    let transparent = Color32::TRANSPARENT;
     mesh.colored_vertex(centre, colour);
-    for &c in &corners {
+    if !smooth {
+        for &c in corners {
+            mesh.colored_vertex(centre + c * radius, colour);
+        }
+        for k in 0..count {
+            mesh.add_triangle(base, base + 1 + k, base + 1 + (k + 1) % count);
+        }
+        return;
+    }
+    for &c in corners {
         let unit = c / c.length().max(1e-3);
         mesh.colored_vertex(centre + c * radius - unit * 0.5, colour);
     }
-    for &c in &corners {
+    for &c in corners {
         let unit = c / c.length().max(1e-3);
-        mesh.colored_vertex(centre + c * radius + unit * 1.0, transparent);
+        mesh.colored_vertex(centre + c * radius + unit * 1.0, Color32::TRANSPARENT);
     }
     for k in 0..count {
         let next = (k + 1) % count;
@@ -182,22 +238,26 @@ mod tests {
 
     #[test]
     fn every_shape_makes_whole_triangles() {
-        for shape in [
-            NodeShape::Circle,
-            NodeShape::Hexagon,
-            NodeShape::Diamond,
-            NodeShape::Square,
-            NodeShape::Pentagon,
-            NodeShape::Star,
-            NodeShape::Sheet,
-            NodeShape::TriangleUp,
-            NodeShape::TriangleDown,
-        ] {
+        for shape in SHAPES {
             for radius in [1.0, 4.0, 12.0] {
-                let mut mesh = Mesh::default();
-                add_node(&mut mesh, pos2(10.0, 10.0), radius, shape, Color32::RED);
-                assert!(mesh.is_valid(), "{shape:?} at {radius}");
-                assert_eq!(mesh.indices.len() % 3, 0);
+                for smooth in [false, true] {
+                    let mut mesh = Mesh::default();
+                    add_node(
+                        &mut mesh,
+                        pos2(10.0, 10.0),
+                        radius,
+                        shape,
+                        Color32::RED,
+                        smooth,
+                    );
+                    assert!(mesh.is_valid(), "{shape:?} at {radius}");
+                    assert_eq!(mesh.indices.len() % 3, 0);
+                    assert!(
+                        mesh.vertices
+                            .iter()
+                            .all(|v| v.pos.distance(pos2(10.0, 10.0)) < 18.0)
+                    );
+                }
             }
         }
     }
