@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{WINDOW, app, data, drop_file, search_and_select, wait_until};
+use common::{WINDOW, app, click_at, data, drop_file, search_and_select, wait_until};
 use eframe::egui::accesskit::Role;
 use egui_kittest::kittest::Queryable;
 use townscope::app::TownscopeApp;
@@ -203,23 +203,6 @@ fn back_and_forward_retrace_the_way_like_a_browser() {
     harness.key_press_modifiers(eframe::egui::Modifiers::ALT, eframe::egui::Key::ArrowRight);
     harness.run();
     assert_eq!(selected(&harness).as_deref(), Some("aliyun"));
-}
-
-/// Clicks at a point, as a mouse does.
-fn click_at(
-    harness: &mut egui_kittest::Harness<'static, townscope::app::TownscopeApp>,
-    pos: eframe::egui::Pos2,
-) {
-    harness.hover_at(pos);
-    for pressed in [true, false] {
-        harness.event(eframe::egui::Event::PointerButton {
-            pos,
-            button: eframe::egui::PointerButton::Primary,
-            pressed,
-            modifiers: Default::default(),
-        });
-    }
-    harness.run();
 }
 
 /// The middle of the first row of the table, just under the header that reads `header`.

@@ -185,6 +185,11 @@ impl TownscopeApp {
         self.state.network.filter.focus = None;
     }
 
+    /// The network view as it was last drawn.
+    pub fn network(&self) -> &ui::network::NetworkState {
+        &self.runtime.network
+    }
+
     /// Stops computing the metrics of the open model (benchmarks that measure something else).
     pub fn stop_metrics(&mut self) {
         self.runtime.metrics = None;

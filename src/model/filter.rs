@@ -70,15 +70,17 @@ pub struct Filter {
 pub struct Shown {
     pub entities: Vec<bool>,
     pub links: Vec<bool>,
+    /// How many of each are shown, counted once.
+    counts: (usize, usize),
 }
 
 impl Shown {
     pub fn entity_count(&self) -> usize {
-        self.entities.iter().filter(|&&s| s).count()
+        self.counts.0
     }
 
     pub fn link_count(&self) -> usize {
-        self.links.iter().filter(|&&s| s).count()
+        self.counts.1
     }
 }
 
@@ -112,8 +114,16 @@ impl Filter {
                     && !self.hidden_relations.contains(&link.kind)
                     && self.in_years(model, link)
             })
-            .collect();
-        Shown { entities, links }
+            .collect::<Vec<bool>>();
+        let counts = (
+            entities.iter().filter(|&&s| s).count(),
+            links.iter().filter(|&&s| s).count(),
+        );
+        Shown {
+            entities,
+            links,
+            counts,
+        }
     }
 
     fn in_years(&self, model: &Model, link: &Link) -> bool {

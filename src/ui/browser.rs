@@ -90,16 +90,9 @@ pub fn ui(
                 match *row {
                     Row::Group(kind, count) => {
                         let open = searching || !state.closed.contains(&kind);
-                        let title = format!(
-                            "{} {} ({count})",
-                            if open { "▾" } else { "▸" },
-                            entity_kind_plural(kind, view.lang)
-                        );
-                        let response = ui.add_sized(
-                            [ui.available_width(), row_height - spacing],
-                            egui::Button::new(egui::RichText::new(title).strong()).frame(false),
-                        );
-                        if response.clicked() && !searching {
+                        let title = format!("{} ({count})", entity_kind_plural(kind, view.lang));
+                        if group_row(ui, &title, open, row_height - spacing).clicked() && !searching
+                        {
                             if open {
                                 state.closed.insert(kind);
                             } else {
@@ -112,6 +105,32 @@ pub fn ui(
             }
         });
     state.rows = rows;
+}
+
+/// A group's title with an open/closed triangle, like a collapsing header.
+fn group_row(ui: &mut egui::Ui, title: &str, open: bool, height: f32) -> egui::Response {
+    let galley = ui.painter().layout_no_wrap(
+        title.to_owned(),
+        egui::TextStyle::Button.resolve(ui.style()),
+        ui.visuals().strong_text_color(),
+    );
+    let (rect, response) = ui.allocate_exact_size(
+        egui::vec2(ui.available_width(), height),
+        egui::Sense::click(),
+    );
+    response.widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, open, title));
+    let icon = egui::Rect::from_center_size(
+        rect.left_center() + egui::vec2(7.0, 0.0),
+        egui::vec2(10.0, 10.0),
+    );
+    let icon_response = response.clone().with_new_rect(icon);
+    egui::collapsing_header::paint_default_icon(ui, if open { 1.0 } else { 0.0 }, &icon_response);
+    ui.painter().galley(
+        rect.left_center() + egui::vec2(18.0, -galley.size().y / 2.0),
+        galley,
+        ui.visuals().strong_text_color(),
+    );
+    response
 }
 
 fn entity_row(

@@ -121,3 +121,17 @@ pub fn wait_until(
     }
     panic!("the app did not get there in 10 s");
 }
+
+/// Clicks at a point, as a mouse does.
+pub fn click_at(harness: &mut Harness<'static, TownscopeApp>, pos: eframe::egui::Pos2) {
+    harness.hover_at(pos);
+    for pressed in [true, false] {
+        harness.event(eframe::egui::Event::PointerButton {
+            pos,
+            button: eframe::egui::PointerButton::Primary,
+            pressed,
+            modifiers: Default::default(),
+        });
+    }
+    harness.run();
+}

@@ -85,6 +85,37 @@ pub struct NetworkState {
     galleys_for: (u64, Lang, bool),
     /// A node being dragged, and where it is now (layout units).
     dragging: Option<(usize, Point)>,
+    /// The positions drawn last frame.
+    drawn_positions: Option<Arc<Vec<Point>>>,
+}
+
+/// What the view showed last frame, for tests and tools that drive it as a user would.
+impl NetworkState {
+    /// The layout point at the centre of the view.
+    pub fn centre(&self) -> Point {
+        self.camera.centre
+    }
+
+    /// Where entity `i` is in the layout plane.
+    pub fn position(&self, i: usize) -> Option<Point> {
+        self.drawn_positions.as_ref()?.get(i).copied()
+    }
+
+    /// Where entity `i` was drawn on screen.
+    pub fn screen_position(&self, i: usize) -> Option<Pos2> {
+        self.screen.get(i).copied()
+    }
+
+    /// How many entities and links are shown.
+    pub fn shown_counts(&self) -> Option<(usize, usize)> {
+        let (_, _, shown) = self.shown.as_ref()?;
+        Some((shown.entity_count(), shown.link_count()))
+    }
+
+    /// Whether the camera is still gliding somewhere.
+    pub fn is_moving(&self) -> bool {
+        self.camera.is_gliding()
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -144,6 +175,7 @@ pub fn ui(
         return;
     }
     let shown = shown(state, view, &settings.filter);
+    state.drawn_positions = Some(Arc::clone(&positions));
 
     let (rect, response) = ui.allocate_exact_size(ui.available_size(), Sense::click_and_drag());
     let camera = &mut state.camera;
@@ -280,7 +312,7 @@ pub fn ui(
         highlight(ui, &painter, view, state, &sizes, &shown, i, rect);
         tooltip(&response, view, i, doc.pins[i].is_some());
     }
-    counts(&painter, view, &shown, rect, can_pin);
+    counts(ui, view, &shown, rect, can_pin);
 }
 
 /// Arrow keys pan, + and − zoom, 0 fits, Escape leaves a focused neighbourhood — unless a text
@@ -784,7 +816,7 @@ fn group_titles(
 }
 
 /// "82 of 82 entities, 59 links" in the corner, and how to pin.
-fn counts(painter: &egui::Painter, view: &View<'_>, shown: &Shown, rect: Rect, can_pin: bool) {
+fn counts(ui: &mut egui::Ui, view: &View<'_>, shown: &Shown, rect: Rect, can_pin: bool) {
     let s = view.s();
     let total = shown.entities.len();
     let text = if view.zh() {
@@ -805,22 +837,28 @@ fn counts(painter: &egui::Painter, view: &View<'_>, shown: &Shown, rect: Rect, c
             s.links_shown
         )
     };
-    let colour = painter.ctx().global_style().visuals.weak_text_color();
-    let font = egui::FontId::proportional(12.0);
-    painter.text(
-        rect.left_bottom() + vec2(8.0, -6.0),
-        egui::Align2::LEFT_BOTTOM,
-        text,
-        font.clone(),
-        colour,
+    // Real labels rather than painted text, so screen readers and tests can read them.
+    let line = |text: &str| {
+        egui::Label::new(egui::RichText::new(text).small().weak())
+            .selectable(false)
+            .truncate()
+    };
+    let height = 18.0;
+    let half = rect.width() / 2.0 - 8.0;
+    ui.put(
+        Rect::from_min_size(
+            rect.left_bottom() + vec2(8.0, -height - 4.0),
+            vec2(half, height),
+        ),
+        line(&text),
     );
     if can_pin {
-        painter.text(
-            rect.right_bottom() + vec2(-8.0, -6.0),
-            egui::Align2::RIGHT_BOTTOM,
-            s.drag_to_pin,
-            font,
-            colour,
+        ui.put(
+            Rect::from_min_size(
+                rect.center_bottom() + vec2(0.0, -height - 4.0),
+                vec2(half, height),
+            ),
+            line(s.drag_to_pin),
         );
     }
 }

@@ -1,0 +1,300 @@
+//! The network view driven as a user drives it: tabs, clicks, double-clicks, drags, the legend
+//! and the filters; what is drawn is read back from the view.
+
+mod common;
+
+use common::{WINDOW, app, click_at, wait_until};
+use eframe::egui::accesskit::Role;
+use eframe::egui::{Event, Key, Modifiers, PointerButton, Pos2, vec2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use townscope::app::TownscopeApp;
+use townscope::i18n::Lang;
+
+type App = Harness<'static, TownscopeApp>;
+
+/// The app on the network tab with the force layout settled.
+fn network(lang: Lang) -> App {
+    let mut harness = app(None, lang, WINDOW);
+    let tab = if lang == Lang::Zh {
+        "关系网络"
+    } else {
+        "Network"
+    };
+    harness.get_by_label(tab).click();
+    harness.run();
+    wait_until(&mut harness, TownscopeApp::layout_settled);
+    harness
+}
+
+fn index_of(harness: &App, id: &str) -> usize {
+    harness
+        .state()
+        .doc
+        .index
+        .get(id)
+        .expect("the entity exists")
+}
+
+fn on_screen(harness: &App, id: &str) -> Pos2 {
+    harness
+        .state()
+        .network()
+        .screen_position(index_of(harness, id))
+        .expect("drawn")
+}
+
+fn shown(harness: &App) -> (usize, usize) {
+    harness
+        .state()
+        .network()
+        .shown_counts()
+        .expect("the network was drawn")
+}
+
+/// Lets a glide of the camera finish.
+fn settle_camera(harness: &mut App) {
+    wait_until(harness, |app| !app.network().is_moving());
+}
+
+fn distance(a: [f32; 2], b: [f32; 2]) -> f32 {
+    ((a[0] - b[0]).powi(2) + (a[1] - b[1]).powi(2)).sqrt()
+}
+
+#[test]
+fn selecting_in_the_table_shows_the_details_and_the_network_centres_on_it() {
+    let mut harness = network(Lang::En);
+    let aliyun = index_of(&harness, "aliyun");
+    let position = harness
+        .state()
+        .network()
+        .position(aliyun)
+        .expect("laid out");
+    assert!(distance(harness.state().network().centre(), position) > 0.5);
+
+    harness.get_by_label("Table").click();
+    harness.run();
+    let filter = harness
+        .query_all_by_role(Role::TextInput)
+        .find(|n| n.rect().left() > 252.0)
+        .expect("the table's filter box")
+        .rect()
+        .center();
+    click_at(&mut harness, filter);
+    harness
+        .query_all_by_role(Role::TextInput)
+        .find(|n| n.rect().left() > 252.0)
+        .expect("the table's filter box")
+        .type_text("Alibaba Cloud");
+    harness.run();
+    let header = harness.get_by_label("Name ▲").rect();
+    click_at(
+        &mut harness,
+        eframe::egui::pos2(300.0, header.bottom() + 16.0),
+    );
+    assert_eq!(harness.state().state.selected.as_deref(), Some("aliyun"));
+    // The details panel on the right shows it: its founding date is there.
+    assert!(
+        harness
+            .query_all_by_label("2009-09")
+            .any(|n| n.rect().left() > WINDOW[0] - 400.0)
+    );
+
+    harness.get_by_label("Network").click();
+    harness.run();
+    settle_camera(&mut harness);
+    assert!(
+        distance(harness.state().network().centre(), position) < 1e-3,
+        "the view glided to Alibaba Cloud"
+    );
+}
+
+#[test]
+fn double_clicking_a_node_keeps_only_its_neighbourhood_and_escape_brings_all_back() {
+    let mut harness = network(Lang::En);
+    let (all, _) = shown(&harness);
+    assert!(
+        harness
+            .query_by_label_contains(&format!("{all} of {all} entities"))
+            .is_some()
+    );
+    let alliance = index_of(&harness, "yunqi-alliance");
+    let neighbours = harness.state().doc.graph[alliance].clone();
+    let at = on_screen(&harness, "yunqi-alliance");
+    harness.hover_at(at);
+    harness.run();
+    // Both clicks in one frame: the harness gives each queued event a frame of its own and steps
+    // a quarter second a frame, longer than egui's 0.3 s between the clicks of a double-click.
+    for pressed in [true, false, true, false] {
+        harness.input_mut().events.push(Event::PointerButton {
+            pos: at,
+            button: PointerButton::Primary,
+            pressed,
+            modifiers: Modifiers::NONE,
+        });
+    }
+    harness.run();
+    let focused = 1 + neighbours.len();
+    assert_eq!(
+        shown(&harness).0,
+        focused,
+        "one step: the alliance and its neighbours"
+    );
+    assert!(harness.query_by_label("Focused on").is_some());
+    assert!(
+        harness
+            .query_by_label_contains(&format!("{focused} of {all} entities"))
+            .is_some()
+    );
+    // Two steps take in the neighbours' neighbours.
+    harness.get_by_label("2 steps").click();
+    harness.run();
+    assert!(shown(&harness).0 > focused);
+    // Escape leaves the focus.
+    harness.key_press(Key::Escape);
+    harness.run();
+    assert_eq!(shown(&harness).0, all);
+    assert!(harness.query_by_label("Focused on").is_none());
+}
+
+#[test]
+fn the_legend_and_the_relation_filter_change_what_is_drawn() {
+    let mut harness = network(Lang::En);
+    let (all, links) = shown(&harness);
+    let places = harness
+        .state()
+        .doc
+        .model
+        .entities
+        .iter()
+        .filter(|e| e.kind == townscope::model::EntityKind::Place)
+        .count();
+    // The legend is the kind filter: a chip per kind.
+    harness
+        .get_by_role_and_label(Role::CheckBox, "Places")
+        .click();
+    harness.run();
+    assert_eq!(shown(&harness).0, all - places);
+    assert!(shown(&harness).1 < links, "links to places go with them");
+    harness
+        .get_by_role_and_label(Role::CheckBox, "Places")
+        .click();
+    harness.run();
+    assert_eq!(shown(&harness), (all, links));
+    // Relation kinds: hiding "member of" hides those links and no entity.
+    let members = harness
+        .state()
+        .doc
+        .links
+        .iter()
+        .filter(|l| l.kind == townscope::model::RelationKind::MemberOf)
+        .count();
+    assert!(members > 0);
+    harness.get_by_label("Relations 16/16").click();
+    harness.run();
+    harness.get_by_label("member of").click();
+    harness.run();
+    assert_eq!(shown(&harness), (all, links - members));
+    assert!(harness.query_by_label("Relations 15/16").is_some());
+}
+
+#[test]
+fn find_selects_the_match_and_centres_the_view_on_it() {
+    let mut harness = network(Lang::Zh);
+    let westlake = index_of(&harness, "westlake-university");
+    let position = harness
+        .state()
+        .network()
+        .position(westlake)
+        .expect("laid out");
+    let find = harness
+        .query_all_by_role(Role::TextInput)
+        .find(|n| n.rect().left() > 252.0)
+        .expect("the network's find box")
+        .rect()
+        .center();
+    click_at(&mut harness, find);
+    harness
+        .query_all_by_role(Role::TextInput)
+        .find(|n| n.rect().left() > 252.0)
+        .expect("the network's find box")
+        .type_text("西湖大学");
+    harness.run();
+    settle_camera(&mut harness);
+    assert_eq!(
+        harness.state().state.selected.as_deref(),
+        Some("westlake-university")
+    );
+    assert!(distance(harness.state().network().centre(), position) < 1e-3);
+}
+
+#[test]
+fn dragging_a_node_pins_it_in_the_models_layout_section() {
+    let mut harness = network(Lang::En);
+    assert!(harness.state().doc.model.layout.is_empty());
+    let from = on_screen(&harness, "aliyun");
+    let to = from + vec2(60.0, 40.0);
+    harness.hover_at(from);
+    harness.run();
+    harness.event(Event::PointerButton {
+        pos: from,
+        button: PointerButton::Primary,
+        pressed: true,
+        modifiers: Modifiers::NONE,
+    });
+    harness.run();
+    for k in 1..=6 {
+        harness.hover_at(from + (to - from) * (k as f32 / 6.0));
+        harness.run();
+    }
+    harness.event(Event::PointerButton {
+        pos: to,
+        button: PointerButton::Primary,
+        pressed: false,
+        modifiers: Modifiers::NONE,
+    });
+    harness.run();
+    let layout = &harness.state().doc.model.layout;
+    assert_eq!(layout.len(), 1);
+    assert_eq!(layout[0].entity, "aliyun");
+    // It stays where it was dropped, and the file keeps it.
+    let drawn = on_screen(&harness, "aliyun");
+    assert!(
+        drawn.distance(to) < 1.0,
+        "drawn at {drawn:?}, dropped at {to:?}"
+    );
+    let text = townscope::io::to_canonical_string(&harness.state().doc.model).expect("writes");
+    let again = townscope::io::parse(text.as_bytes()).expect("reads back");
+    assert_eq!(again.layout, harness.state().doc.model.layout);
+}
+
+#[test]
+fn rings_around_the_selection_put_it_in_the_middle() {
+    let mut harness = network(Lang::En);
+    harness
+        .get_by_role_and_label(Role::ComboBox, "Layout")
+        .click();
+    harness.run();
+    harness.get_by_label("Rings around selection").click();
+    harness.run();
+    let town = index_of(&harness, "yunqi-town");
+    assert_eq!(harness.state().network().position(town), Some([0.0, 0.0]));
+    harness
+        .get_by_role_and_label(Role::ComboBox, "Layout")
+        .click();
+    harness.run();
+    harness.get_by_label("Grouped by kind").click();
+    harness.run();
+    assert_eq!(
+        harness.state().state.network.arrangement,
+        townscope::ui::network::Arrangement::ByKind
+    );
+    // Each kind in its own disc: two places lie nearer each other than a place and a person.
+    let at = |id: &str| {
+        let i = index_of(&harness, id);
+        harness.state().network().position(i).expect("laid out")
+    };
+    let (town, xihu, person) = (at("yunqi-town"), at("xihu-district"), at("wang-jian"));
+    assert!(distance(town, xihu) < distance(town, person));
+    assert_eq!(shown(&harness).0, harness.state().doc.model.entities.len());
+}
