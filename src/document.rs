@@ -6,7 +6,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use crate::io::Origin;
 use crate::layout::Point;
 use crate::model::filter::{Link, links};
-use crate::model::metrics::simple_graph;
+use crate::model::metrics::simple_graph_indexed;
 use crate::model::{Index, Model, Pin, Problem, Severity, validate};
 
 /// Every state of every document gets its own number, so views can tell when their caches are stale.
@@ -38,7 +38,7 @@ impl Document {
     pub fn new(model: Model, origin: Origin) -> Self {
         let index = Index::new(&model);
         let problems = validate(&model);
-        let graph = Arc::new(simple_graph(&model));
+        let graph = Arc::new(simple_graph_indexed(&model, &index));
         let links = links(&model, &index);
         let pins = pins_of(&model, &index);
         Self {

@@ -40,7 +40,11 @@ pub struct Metrics {
 /// states it on the entity rather than in `relations`). Self-loops and references to ids that
 /// do not exist are left out.
 pub fn simple_graph(model: &Model) -> Vec<Vec<usize>> {
-    let index = Index::new(model);
+    simple_graph_indexed(model, &Index::new(model))
+}
+
+/// [`simple_graph`] with the model's index already built.
+pub fn simple_graph_indexed(model: &Model, index: &Index) -> Vec<Vec<usize>> {
     let relations = model
         .relations
         .iter()

@@ -1,6 +1,6 @@
 //! Look-ups over a model: entities by id, each entity's relations, what a place contains, search.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use super::{EntityKind, Model};
 
@@ -27,7 +27,7 @@ pub struct Index {
 
 impl Index {
     pub fn new(model: &Model) -> Self {
-        let mut by_id = HashMap::with_capacity(model.entities.len());
+        let mut by_id = HashMap::with_capacity_and_hasher(model.entities.len(), Default::default());
         for (i, entity) in model.entities.iter().enumerate() {
             // The first of duplicate ids wins; validation reports the rest.
             by_id.entry(entity.id.clone()).or_insert(i);

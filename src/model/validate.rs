@@ -1,6 +1,6 @@
 //! Validation: every problem of a parsed model, each naming what it is about.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::fmt;
 
 use super::{Cite, Date, Entity, EntityKind, Figure, Model, Unit};
@@ -64,15 +64,15 @@ impl fmt::Display for Problem {
 
 /// Collects every problem of a model, errors and warnings, in file order.
 pub fn validate(model: &Model) -> Vec<Problem> {
-    let mut entities = HashMap::with_capacity(model.entities.len());
+    let mut entities = HashMap::with_capacity_and_hasher(model.entities.len(), Default::default());
     for entity in &model.entities {
         entities.entry(entity.id.as_str()).or_insert(entity);
     }
     let mut check = Checker {
         model,
         problems: Vec::new(),
-        source_ids: HashSet::new(),
-        sector_ids: HashSet::new(),
+        source_ids: HashSet::default(),
+        sector_ids: HashSet::default(),
         entities,
     };
     check.model_header();
@@ -215,7 +215,7 @@ impl<'a> Checker<'a> {
 
     fn entities(&mut self) {
         let model = self.model;
-        let mut seen = HashSet::new();
+        let mut seen = HashSet::default();
         for entity in &model.entities {
             let subject = Subject::Entity(entity.id.clone());
             if entity.id.trim().is_empty() {
@@ -336,7 +336,7 @@ impl<'a> Checker<'a> {
 
     fn indicators(&mut self) {
         let model = self.model;
-        let mut seen = HashSet::new();
+        let mut seen = HashSet::default();
         for indicator in &model.indicators {
             let subject = Subject::Indicator(indicator.id.clone());
             if indicator.id.trim().is_empty() {
@@ -354,7 +354,7 @@ impl<'a> Checker<'a> {
                     format!("scope `{}` does not exist", indicator.scope),
                 );
             }
-            let mut dates = HashSet::new();
+            let mut dates = HashSet::default();
             for point in &indicator.points {
                 let what = format!("point {}", point.date);
                 self.date(&subject, &what, Some(point.date));
@@ -388,7 +388,7 @@ impl<'a> Checker<'a> {
     }
 
     fn pins(&mut self) {
-        let mut pinned = HashSet::new();
+        let mut pinned = HashSet::default();
         for pin in &self.model.layout {
             let subject = Subject::Entity(pin.entity.clone());
             if !self.entities.contains_key(pin.entity.as_str()) {
