@@ -56,6 +56,8 @@ pub enum CentralView {
 /// Runtime resources: never saved.
 #[derive(Default)]
 struct Runtime {
+    /// A file being read and checked on a worker thread.
+    opening: Option<mpsc::Receiver<(PathBuf, Result<Document, FileError>)>>,
     /// The answer of a native file dialog running on its own thread.
     pending_dialog: Option<mpsc::Receiver<Option<PathBuf>>>,
     /// A file that failed to load, shown until dismissed.
@@ -164,6 +166,53 @@ impl TownscopeApp {
         }
     }
 
+    /// Reads, checks and indexes a file on a worker thread (a 100k-entity model takes seconds);
+    /// the open model stays usable until the new one is ready.
+    pub fn start_open(&mut self, path: PathBuf) {
+        let name = Origin::File(path.clone()).display_name();
+        let (sender, receiver) = mpsc::channel();
+        let ctx = self.runtime.ctx.clone();
+        std::thread::spawn(move || {
+            let result =
+                io::load_file(&path).map(|model| Document::new(model, Origin::File(path.clone())));
+            let _ = sender.send((path, result));
+            ctx.request_repaint();
+        });
+        let s = strings(self.state.lang);
+        self.runtime.notice = Some(format!("{} {name}…", s.opening));
+        self.runtime.opening = Some(receiver);
+    }
+
+    /// Whether a file is being opened.
+    pub fn is_opening(&self) -> bool {
+        self.runtime.opening.is_some()
+    }
+
+    fn poll_open(&mut self) {
+        let Some(receiver) = &self.runtime.opening else {
+            return;
+        };
+        match receiver.try_recv() {
+            Ok((path, Ok(doc))) => {
+                self.runtime.opening = None;
+                self.replace_document(doc);
+                self.remember_recent(&path);
+                self.runtime.load_error = None;
+                self.runtime.notice = None;
+            }
+            Ok((_, Err(error))) => {
+                self.runtime.opening = None;
+                self.runtime.notice = None;
+                self.runtime.load_error = Some(error);
+            }
+            Err(mpsc::TryRecvError::Disconnected) => {
+                self.runtime.opening = None;
+                self.runtime.notice = None;
+            }
+            Err(mpsc::TryRecvError::Empty) => {}
+        }
+    }
+
     fn open_embedded(&mut self) {
         match io::embedded_yunqi() {
             Ok(model) => self.replace_document(Document::new(model, Origin::Embedded)),
@@ -252,7 +301,7 @@ impl TownscopeApp {
         match receiver.try_recv() {
             Ok(Some(path)) => {
                 self.runtime.pending_dialog = None;
-                self.open_path(&path);
+                self.start_open(path);
             }
             Ok(None) | Err(mpsc::TryRecvError::Disconnected) => {
                 self.runtime.pending_dialog = None;
@@ -267,7 +316,7 @@ impl TownscopeApp {
             Command::App(AppCommand::Open) => self.start_open_dialog(ctx),
             Command::App(AppCommand::Quit) => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
             Command::App(AppCommand::About) => self.runtime.about_open = true,
-            Command::OpenPath(path) => self.open_path(&path),
+            Command::OpenPath(path) => self.start_open(path),
             Command::OpenEmbedded => self.open_embedded(),
             Command::SetLang(lang) => self.state.lang = lang,
             Command::Select(id) => {
@@ -339,6 +388,7 @@ impl TownscopeApp {
     pub fn show(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
         self.poll_dialog();
+        self.poll_open();
         if let Some(job) = &mut self.runtime.metrics {
             job.poll();
             if job.progress().is_some() {

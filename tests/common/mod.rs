@@ -39,12 +39,18 @@ impl eframe::egui::DroppedFile for DroppedPath {
     }
 }
 
-/// Drops `path` onto the app's window.
+/// Drops `path` onto the app's window and waits until the app has read it (on its worker).
 pub fn drop_file(harness: &mut Harness<'static, TownscopeApp>, path: &Path) {
     harness
         .input_mut()
         .dropped_files
         .push(std::sync::Arc::new(DroppedPath(path.to_path_buf())));
+    harness.step();
+    assert!(
+        harness.state().is_opening(),
+        "a dropped file is read off the UI thread"
+    );
+    wait_until(harness, |app| !app.is_opening());
 }
 
 /// A file under `tests/data`.
