@@ -102,17 +102,20 @@ impl LayoutJob {
         let ctx = ctx.clone();
         std::thread::spawn(move || {
             let mut layout = crate::layout::ForceLayout::new(&graph);
+            // A picture of a large graph costs a mesh rebuild and a large upload: fewer of them.
+            let between_pictures = std::time::Duration::from_millis(if graph.len() > 20_000 {
+                1000
+            } else {
+                30
+            });
             for (node, pin) in pins.into_iter().enumerate() {
                 if let Some(at) = pin {
                     layout.pin(node, at);
                 }
             }
             loop {
-                // About one frame's worth of steps between pictures.
                 let started = std::time::Instant::now();
-                while !layout.is_settled()
-                    && started.elapsed() < std::time::Duration::from_millis(30)
-                {
+                while !layout.is_settled() && started.elapsed() < between_pictures {
                     layout.step();
                 }
                 let settled = layout.is_settled();
