@@ -242,3 +242,12 @@ fn unknown_fields_are_errors_so_typos_are_not_lost() {
     let error = parse(text.as_bytes()).unwrap_err();
     assert!(error.to_string().contains("foundd"), "{error}");
 }
+
+#[test]
+fn a_pin_of_an_entity_that_does_not_exist() {
+    let problems = problems_after(
+        "    milestones: [",
+        "    layout: [(entity: \"firm\", x: 1.5, y: -2.0), (entity: \"gone\", x: 0.0, y: 0.0)],\n    milestones: [",
+    );
+    only_error(&problems, entity("gone"), "pinned");
+}
