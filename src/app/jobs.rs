@@ -28,7 +28,12 @@ impl MetricsJob {
     /// when it is done. Dropping the job abandons the result.
     pub fn start(graph: Arc<Vec<Vec<usize>>>, ctx: &egui::Context) -> Self {
         let total = graph.len();
-        let progress = Arc::new(Progress::default());
+        // One core stays with the window: on a large model betweenness runs for minutes.
+        let cores = std::thread::available_parallelism().map_or(1, |t| t.get());
+        let progress = Arc::new(Progress {
+            threads: cores.saturating_sub(1).max(1),
+            ..Progress::default()
+        });
         let (sender, result) = mpsc::channel();
         let counter = Arc::clone(&progress);
         let ctx = ctx.clone();

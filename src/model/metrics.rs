@@ -84,6 +84,8 @@ pub struct Progress {
     /// Betweenness source nodes finished, out of the node count.
     pub done: AtomicUsize,
     pub cancelled: AtomicBool,
+    /// Threads betweenness may use; 0 means one per core.
+    pub threads: usize,
 }
 
 impl Progress {
@@ -135,9 +137,11 @@ pub fn betweenness_with_progress(
         return vec![0.0; n];
     }
     let graph = Csr::by_degree(neighbours);
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |t| t.get())
-        .clamp(1, 8);
+    let threads = match progress.map_or(0, |p| p.threads) {
+        0 => std::thread::available_parallelism().map_or(1, |t| t.get()),
+        wanted => wanted,
+    }
+    .clamp(1, 8);
     // Interleaved so each thread takes hubs and leaves alike.
     let partials: Vec<Vec<f64>> = std::thread::scope(|scope| {
         let handles: Vec<_> = (0..threads)
