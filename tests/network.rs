@@ -219,7 +219,8 @@ fn find_selects_the_match_and_centres_the_view_on_it() {
         .find(|n| n.rect().left() > 252.0)
         .expect("the network's find box")
         .type_text("西湖大学");
-    harness.run();
+    // The typed characters are events the harness hands over one frame each.
+    harness.run_steps(2);
     settle_camera(&mut harness);
     assert_eq!(
         harness.state().state.selected.as_deref(),
@@ -297,4 +298,28 @@ fn rings_around_the_selection_put_it_in_the_middle() {
     let (town, xihu, person) = (at("yunqi-town"), at("xihu-district"), at("wang-jian"));
     assert!(distance(town, xihu) < distance(town, person));
     assert_eq!(shown(&harness).0, harness.state().doc.model.entities.len());
+}
+
+#[test]
+fn keys_pan_and_zoom_and_then_the_view_rests() {
+    let mut harness = network(Lang::En);
+    let before = harness.state().network().centre();
+    harness.key_press(Key::ArrowRight);
+    harness.run();
+    let after = harness.state().network().centre();
+    assert!(
+        after[0] > before[0] && after[1] == before[1],
+        "{before:?} → {after:?}"
+    );
+    // After the move one more frame redraws it exactly, then nothing more is asked for.
+    assert!(
+        harness.run() <= 2,
+        "frames keep being requested after a pan"
+    );
+    // + zooms in by a quarter: two nodes on screen move a quarter further apart.
+    let apart = |h: &App| on_screen(h, "aliyun").distance(on_screen(h, "yunqi-town"));
+    let before = apart(&harness);
+    harness.key_press(Key::Plus);
+    harness.run();
+    assert!((apart(&harness) / before - 1.25).abs() < 1e-3);
 }

@@ -108,11 +108,8 @@ impl LayoutJob {
         std::thread::spawn(move || {
             let mut layout = crate::layout::ForceLayout::new(&graph);
             // A picture of a large graph costs a mesh rebuild and a large upload: fewer of them.
-            let between_pictures = std::time::Duration::from_millis(if graph.len() > 20_000 {
-                1000
-            } else {
-                30
-            });
+            let between_pictures =
+                std::time::Duration::from_millis(if graph.len() > 20_000 { 1000 } else { 30 });
             for (node, pin) in pins.into_iter().enumerate() {
                 if let Some(at) = pin {
                     layout.pin(node, at);
