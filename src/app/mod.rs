@@ -231,7 +231,9 @@ impl TownscopeApp {
         ));
         self.runtime.layout = None;
         self.runtime.network = ui::network::NetworkState::default();
+        // Focus and sectors name entities and sectors of the old model.
         self.state.network.filter.focus = None;
+        self.state.network.filter.sectors.clear();
     }
 
     /// The network view as it was last drawn.

@@ -198,7 +198,15 @@ pub fn ui(
         camera.fit_pending = true;
     }
     if camera.fit_pending {
-        camera.fit(rect, shown_positions());
+        // Grouped by kind, the discs and their titles are part of the picture too.
+        let discs = groups.iter().flat_map(|g| {
+            let [x, y] = g.centre;
+            [
+                [x - g.radius, y - g.radius * 1.3],
+                [x + g.radius, y + g.radius],
+            ]
+        });
+        camera.fit(rect, shown_positions().chain(discs));
         // Keep fitting while the force layout still moves.
         camera.fit_pending = !settled;
         state.followed = Some(view.selected);
