@@ -1,4 +1,4 @@
-//! Headless commands: `townscope check`.
+//! Headless commands: `townscope check`, `metrics`, `fmt`, `diff`.
 
 use std::path::PathBuf;
 
@@ -86,4 +86,81 @@ fn csv_field(text: &str) -> std::borrow::Cow<'_, str> {
     } else {
         text.into()
     }
+}
+
+/// Exit status of `fmt --check` when a file is not in canonical form, and of `diff` when the
+/// models differ.
+pub const EXIT_DIFFERENT: i32 = 1;
+
+/// Rewrites each file in canonical form (atomically), or with `check` only names those that are
+/// not. A file that does not load is reported and left untouched.
+pub fn fmt(files: &[PathBuf], check: bool, out: &mut impl std::io::Write) -> std::io::Result<i32> {
+    let mut status = EXIT_OK;
+    for path in files {
+        let name = path.display().to_string();
+        let model = match io::load_file(path) {
+            Ok(model) => model,
+            Err(error) => {
+                writeln!(out, "{error}")?;
+                status = status.max(EXIT_UNREADABLE);
+                continue;
+            }
+        };
+        let canonical = match io::to_canonical_string(&model) {
+            Ok(text) => text,
+            Err(error) => {
+                writeln!(
+                    out,
+                    "{name}: error: cannot write the model as text: {error}"
+                )?;
+                status = status.max(EXIT_UNREADABLE);
+                continue;
+            }
+        };
+        // The file loaded, so it was readable a moment ago.
+        let current = std::fs::read(path).unwrap_or_default();
+        if current == canonical.as_bytes() {
+            continue;
+        }
+        if check {
+            writeln!(out, "{name}: not in canonical form")?;
+            status = status.max(EXIT_DIFFERENT);
+        } else {
+            match io::write_atomically(path, canonical.as_bytes(), io::Backup::None) {
+                Ok(()) => writeln!(out, "{name}: formatted")?,
+                Err(error) => {
+                    writeln!(out, "{error}")?;
+                    status = status.max(EXIT_UNREADABLE);
+                }
+            }
+        }
+    }
+    Ok(status)
+}
+
+/// Lists what changed from `old` to `new`, one line each: `+` added, `-` removed, `~` changed
+/// (field: old → new). 0 identical, 1 different, 2 a file did not load.
+pub fn diff(
+    old: &std::path::Path,
+    new: &std::path::Path,
+    out: &mut impl std::io::Write,
+) -> std::io::Result<i32> {
+    let (old, new) = match (io::load_file(old), io::load_file(new)) {
+        (Ok(old), Ok(new)) => (old, new),
+        (old, new) => {
+            for error in [old.err(), new.err()].into_iter().flatten() {
+                writeln!(out, "{error}")?;
+            }
+            return Ok(EXIT_UNREADABLE);
+        }
+    };
+    let changes = crate::model::diff::diff(&old, &new);
+    for change in &changes {
+        writeln!(out, "{change}")?;
+    }
+    Ok(if changes.is_empty() {
+        EXIT_OK
+    } else {
+        EXIT_DIFFERENT
+    })
 }

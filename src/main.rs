@@ -37,6 +37,27 @@ enum Command {
         /// The model file.
         file: Option<PathBuf>,
     },
+    /// Rewrite model files in canonical form, like `cargo fmt`.
+    ///
+    /// Exit status: 0 done (or, with --check, all canonical), 1 with --check some file is not
+    /// canonical, 2 some file did not load (it is left untouched).
+    Fmt {
+        /// Only list the files that are not in canonical form; change nothing.
+        #[arg(long)]
+        check: bool,
+        /// Model files to format.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+    /// List what changed between two versions of a model.
+    ///
+    /// Exit status: 0 identical, 1 different, 2 a file did not load.
+    Diff {
+        /// The older version.
+        old: PathBuf,
+        /// The newer version.
+        new: PathBuf,
+    },
 }
 
 fn main() -> ExitCode {
@@ -62,6 +83,14 @@ fn main() -> ExitCode {
                 }
             }
         }
+        Some(Command::Fmt { check, files }) => {
+            let mut out = std::io::stdout().lock();
+            exit(townscope::cli::fmt(&files, check, &mut out))
+        }
+        Some(Command::Diff { old, new }) => {
+            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+            exit(townscope::cli::diff(&old, &new, &mut out))
+        }
         None => match townscope::app::run(cli.file) {
             Ok(()) => ExitCode::SUCCESS,
             Err(error) => {
@@ -69,5 +98,16 @@ fn main() -> ExitCode {
                 ExitCode::FAILURE
             }
         },
+    }
+}
+
+/// The exit code of a headless command; writing its output failed is an error too.
+fn exit(result: std::io::Result<i32>) -> ExitCode {
+    match result {
+        Ok(status) => ExitCode::from(status as u8),
+        Err(error) => {
+            eprintln!("townscope: {error}");
+            ExitCode::from(townscope::cli::EXIT_UNREADABLE as u8)
+        }
     }
 }

@@ -4,6 +4,7 @@
 
 mod community;
 mod date;
+pub mod diff;
 mod figure;
 pub mod filter;
 mod kinds;
