@@ -3,6 +3,7 @@
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
+use crate::edit::{Edit, History, Op, OutOfRange};
 use crate::io::Origin;
 use crate::layout::Point;
 use crate::model::filter::{Link, links};
@@ -32,6 +33,8 @@ pub struct Document {
     pub pins: Vec<Option<Point>>,
     /// Changes whenever anything above changes.
     pub revision: u64,
+    /// Every edit since the model was opened, for undo and redo and the unsaved mark.
+    pub history: History,
 }
 
 impl Document {
@@ -50,32 +53,72 @@ impl Document {
             links,
             pins,
             revision: next_revision(),
+            history: History::new(),
         }
     }
 
-    /// Pins entity `entity` (an index) at `at` in the network layout, kept in the model's layout
-    /// section so the arrangement is saved with it.
-    pub fn pin(&mut self, entity: usize, at: Point) {
-        let Some(id) = self.model.entities.get(entity).map(|e| e.id.clone()) else {
-            return;
-        };
+    /// Applies an edit — the one way the model changes — and brings everything derived up to
+    /// date. An edit that does not fit the model changes nothing.
+    pub fn apply(&mut self, edit: Edit) -> Result<(), OutOfRange> {
+        self.history.apply(&mut self.model, edit)?;
+        self.rebuild();
+        Ok(())
+    }
+
+    /// Undoes the last edit; returns its label.
+    pub fn undo(&mut self) -> Option<String> {
+        let label = self.history.undo(&mut self.model).ok().flatten()?;
+        self.rebuild();
+        Some(label)
+    }
+
+    /// Redoes the last undone edit; returns its label.
+    pub fn redo(&mut self) -> Option<String> {
+        let label = self.history.redo(&mut self.model).ok().flatten()?;
+        self.rebuild();
+        Some(label)
+    }
+
+    pub fn is_modified(&self) -> bool {
+        self.history.is_modified()
+    }
+
+    /// The model now matches the file at `origin`.
+    pub fn mark_saved(&mut self, origin: Origin) {
+        self.origin = origin;
+        self.history.mark_saved();
+        self.revision = next_revision();
+    }
+
+    /// Rebuilds what is derived from the model. The graph is replaced only when it changed, so
+    /// a rename does not restart the layout or the metrics.
+    fn rebuild(&mut self) {
+        self.index = Index::new(&self.model);
+        self.problems = validate(&self.model);
+        let graph = simple_graph_indexed(&self.model, &self.index);
+        if *self.graph != graph {
+            self.graph = Arc::new(graph);
+        }
+        self.links = links(&self.model, &self.index);
+        self.pins = pins_of(&self.model, &self.index);
+        self.revision = next_revision();
+    }
+
+    /// The edit that pins entity `entity` (an index) at `at` in the network layout, kept in the
+    /// model's layout section so the arrangement is saved with it.
+    pub fn pin_edit(&self, entity: usize, at: Point, label: String) -> Option<Edit> {
+        let id = &self.model.entities.get(entity)?.id;
+        let mut layout = self.model.layout.clone();
         let pin = Pin {
-            entity: id,
+            entity: id.clone(),
             x: at[0],
             y: at[1],
         };
-        match self
-            .model
-            .layout
-            .iter_mut()
-            .find(|p| p.entity == pin.entity)
-        {
+        match layout.iter_mut().find(|p| p.entity == pin.entity) {
             Some(existing) => *existing = pin,
-            None => self.model.layout.push(pin),
+            None => layout.push(pin),
         }
-        self.pins[entity] = Some(at);
-        self.problems = validate(&self.model);
-        self.revision = next_revision();
+        Some(Edit::new(label, vec![Op::SetLayout(layout)]))
     }
 
     pub fn error_count(&self) -> usize {

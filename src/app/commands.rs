@@ -10,6 +10,10 @@ use crate::i18n::{Lang, strings};
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum AppCommand {
     Open,
+    Save,
+    SaveAs,
+    Undo,
+    Redo,
     Quit,
     About,
     /// Back to the entity selected before, like a browser.
@@ -18,8 +22,14 @@ pub enum AppCommand {
 }
 
 impl AppCommand {
-    pub const ALL: [AppCommand; 5] = [
+    /// In the order shortcuts are tried: with Shift before without, as Ctrl+Z also matches
+    /// Ctrl+Shift+Z.
+    pub const ALL: [AppCommand; 9] = [
         Self::Open,
+        Self::SaveAs,
+        Self::Save,
+        Self::Redo,
+        Self::Undo,
         Self::Quit,
         Self::About,
         Self::Back,
@@ -30,6 +40,10 @@ impl AppCommand {
         let s = strings(lang);
         match self {
             Self::Open => s.open,
+            Self::Save => s.save,
+            Self::SaveAs => s.save_as,
+            Self::Undo => s.undo,
+            Self::Redo => s.redo,
             Self::Quit => s.quit,
             Self::About => s.about,
             Self::Back => s.back,
@@ -40,12 +54,30 @@ impl AppCommand {
     pub fn shortcut(self) -> Option<KeyboardShortcut> {
         match self {
             Self::Open => Some(KeyboardShortcut::new(Modifiers::COMMAND, Key::O)),
+            Self::Save => Some(KeyboardShortcut::new(Modifiers::COMMAND, Key::S)),
+            Self::SaveAs => Some(KeyboardShortcut::new(
+                Modifiers::COMMAND.plus(Modifiers::SHIFT),
+                Key::S,
+            )),
+            Self::Undo => Some(KeyboardShortcut::new(Modifiers::COMMAND, Key::Z)),
+            Self::Redo => Some(KeyboardShortcut::new(
+                Modifiers::COMMAND.plus(Modifiers::SHIFT),
+                Key::Z,
+            )),
             Self::Quit => Some(KeyboardShortcut::new(Modifiers::COMMAND, Key::Q)),
             Self::About => None,
             Self::Back => Some(KeyboardShortcut::new(Modifiers::ALT, Key::ArrowLeft)),
             Self::Forward => Some(KeyboardShortcut::new(Modifiers::ALT, Key::ArrowRight)),
         }
     }
+}
+
+/// The choices when unsaved changes would be lost.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UnsavedAnswer {
+    Save,
+    Discard,
+    Cancel,
 }
 
 /// What a panel asks the app to do; applied once, after the frame's UI.
@@ -57,6 +89,13 @@ pub enum Command {
     OpenEmbedded,
     SetLang(Lang),
     Select(String),
+    /// Change the model: the one way it changes, recorded for undo.
+    Edit(crate::edit::Edit),
+    /// Answer to "save the changes first?".
+    Unsaved(UnsavedAnswer),
+    DismissSaveError,
+    /// The details panel shows the selected entity's fields for editing, or not.
+    SetEditing(bool),
     /// Hold an entity (by index) at a point of the network layout; saved with the model.
     Pin(usize, crate::layout::Point),
     CloseAbout,

@@ -6,7 +6,7 @@ pub mod fonts;
 pub mod jobs;
 pub mod theme;
 
-pub use commands::{AppCommand, Command};
+pub use commands::{AppCommand, Command, UnsavedAnswer};
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, mpsc};
@@ -42,6 +42,9 @@ pub struct UiState {
     /// The id of the selected entity.
     #[serde(skip)]
     pub selected: Option<String>,
+    /// The details panel is editing the selected entity.
+    #[serde(skip)]
+    pub editing: bool,
 }
 
 /// The views the centre of the window can show.
@@ -56,6 +59,16 @@ pub enum CentralView {
 /// Runtime resources: never saved.
 #[derive(Default)]
 struct Runtime {
+    /// The answer of a save dialog running on its own thread.
+    pending_save_as: Option<mpsc::Receiver<Option<PathBuf>>>,
+    /// What waits for the answer to "save the changes first?".
+    guard: Option<Pending>,
+    /// What to do once a save started from that question has succeeded.
+    after_save: Option<Pending>,
+    /// The user chose to discard unsaved changes and close.
+    allow_close: bool,
+    /// Why the last save failed, shown until dismissed.
+    save_error: Option<String>,
     /// A file being read and checked on a worker thread.
     opening: Option<mpsc::Receiver<(PathBuf, Result<Document, FileError>)>>,
     /// The answer of a native file dialog running on its own thread.
@@ -74,8 +87,18 @@ struct Runtime {
     network: ui::network::NetworkState,
     table: ui::table::TableCache,
     browser: ui::browser::BrowserState,
+    editor: ui::entity_editor::EditorState,
     /// For starting work that asks for a repaint when it finishes.
     ctx: egui::Context,
+}
+
+/// An action that would drop unsaved changes, held until the user says what to do with them.
+#[derive(Clone, Debug, PartialEq)]
+enum Pending {
+    Close,
+    Open(PathBuf),
+    OpenEmbedded,
+    OpenDialog,
 }
 
 /// The way back and forward through the entities the user has selected, as in a browser.
@@ -213,6 +236,152 @@ impl TownscopeApp {
         }
     }
 
+    /// Does `action` now, or first asks what to do with unsaved changes.
+    fn guarded(&mut self, ctx: &egui::Context, action: Pending) {
+        if self.doc.is_modified() {
+            self.runtime.guard = Some(action);
+        } else {
+            self.perform(ctx, action);
+        }
+    }
+
+    fn perform(&mut self, ctx: &egui::Context, action: Pending) {
+        match action {
+            Pending::Close => {
+                self.runtime.allow_close = true;
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+            Pending::Open(path) => self.start_open(path),
+            Pending::OpenEmbedded => self.open_embedded(),
+            Pending::OpenDialog => self.start_open_dialog(ctx),
+        }
+    }
+
+    fn answer_unsaved(&mut self, ctx: &egui::Context, answer: UnsavedAnswer) {
+        let Some(action) = self.runtime.guard.take() else {
+            return;
+        };
+        match answer {
+            UnsavedAnswer::Cancel => {}
+            UnsavedAnswer::Discard => self.perform(ctx, action),
+            UnsavedAnswer::Save => {
+                if matches!(self.doc.origin, Origin::Embedded) {
+                    self.runtime.after_save = Some(action);
+                    self.start_save_as();
+                } else if self.save() {
+                    self.perform(ctx, action);
+                }
+            }
+        }
+    }
+
+    /// The question shown while an action waits on unsaved changes.
+    pub fn is_asking_to_save(&self) -> bool {
+        self.runtime.guard.is_some()
+    }
+
+    /// Applies an edit to the document; restarts the metrics and the layout if the graph changed.
+    fn edit(&mut self, edit: crate::edit::Edit) {
+        let graph = Arc::clone(&self.doc.graph);
+        if let Err(error) = self.doc.apply(edit) {
+            // Only a bug can build an edit that does not fit; say so rather than crash.
+            self.runtime.notice = Some(error.to_string());
+        }
+        self.after_edit(&graph);
+    }
+
+    fn after_edit(&mut self, graph_before: &Arc<Vec<Vec<usize>>>) {
+        if !Arc::ptr_eq(graph_before, &self.doc.graph) {
+            self.runtime.metrics = Some(jobs::MetricsJob::start(
+                Arc::clone(&self.doc.graph),
+                &self.runtime.ctx,
+            ));
+            self.runtime.layout = None;
+        }
+    }
+
+    /// Saves to the open file (or asks where, for the built-in model). Returns whether it saved.
+    pub fn save(&mut self) -> bool {
+        match self.doc.origin.clone() {
+            Origin::File(path) => self.save_to(&path),
+            Origin::Embedded => {
+                self.start_save_as();
+                false
+            }
+        }
+    }
+
+    /// Saves to `path` atomically, keeping the previous version as `.bak`. On failure the model
+    /// stays, marked unsaved, and the reason is shown.
+    pub fn save_to(&mut self, path: &Path) -> bool {
+        match io::save(path, &self.doc.model) {
+            Ok(()) => {
+                self.doc.mark_saved(Origin::File(path.to_path_buf()));
+                self.remember_recent(path);
+                let s = strings(self.state.lang);
+                self.runtime.notice = Some(format!("{} {}", s.saved_to, path.display()));
+                true
+            }
+            Err(error) => {
+                self.runtime.save_error = Some(error.to_string());
+                false
+            }
+        }
+    }
+
+    /// The reason the last save failed, while it is shown.
+    pub fn save_error(&self) -> Option<&str> {
+        self.runtime.save_error.as_deref()
+    }
+
+    fn start_save_as(&mut self) {
+        if self.runtime.pending_save_as.is_some() {
+            return;
+        }
+        let name = match &self.doc.origin {
+            Origin::File(path) => path
+                .file_name()
+                .map_or_else(|| "model.ron".into(), |n| n.to_string_lossy().into_owned()),
+            Origin::Embedded => "yunqi.ron".to_owned(),
+        };
+        let (sender, receiver) = mpsc::channel();
+        let ctx = self.runtime.ctx.clone();
+        std::thread::spawn(move || {
+            let picked = rfd::FileDialog::new()
+                .add_filter("Townscope model (.ron)", &["ron"])
+                .set_file_name(name)
+                .save_file();
+            let _ = sender.send(picked);
+            ctx.request_repaint();
+        });
+        self.runtime.pending_save_as = Some(receiver);
+    }
+
+    fn poll_save_as(&mut self, ctx: &egui::Context) {
+        let Some(receiver) = &self.runtime.pending_save_as else {
+            return;
+        };
+        match receiver.try_recv() {
+            Ok(Some(mut path)) => {
+                self.runtime.pending_save_as = None;
+                if path.extension().is_none() {
+                    path.set_extension("ron");
+                }
+                if self.save_to(&path)
+                    && let Some(action) = self.runtime.after_save.take()
+                {
+                    self.perform(ctx, action);
+                }
+            }
+            Ok(None) | Err(mpsc::TryRecvError::Disconnected) => {
+                self.runtime.pending_save_as = None;
+                self.runtime.after_save = None;
+                self.runtime.notice = Some(strings(self.state.lang).no_file_chosen.to_owned());
+            }
+            Err(mpsc::TryRecvError::Empty) => {}
+        }
+    }
+
     fn open_embedded(&mut self) {
         match io::embedded_yunqi() {
             Ok(model) => self.replace_document(Document::new(model, Origin::Embedded)),
@@ -315,11 +484,29 @@ impl TownscopeApp {
 
     fn apply(&mut self, ctx: &egui::Context, command: Command) {
         match command {
-            Command::App(AppCommand::Open) => self.start_open_dialog(ctx),
+            Command::App(AppCommand::Open) => self.guarded(ctx, Pending::OpenDialog),
             Command::App(AppCommand::Quit) => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+            Command::App(AppCommand::Save) => {
+                self.save();
+            }
+            Command::App(AppCommand::SaveAs) => self.start_save_as(),
+            Command::App(AppCommand::Undo) => {
+                let graph = Arc::clone(&self.doc.graph);
+                self.doc.undo();
+                self.after_edit(&graph);
+            }
+            Command::App(AppCommand::Redo) => {
+                let graph = Arc::clone(&self.doc.graph);
+                self.doc.redo();
+                self.after_edit(&graph);
+            }
+            Command::Edit(edit) => self.edit(edit),
+            Command::Unsaved(answer) => self.answer_unsaved(ctx, answer),
+            Command::DismissSaveError => self.runtime.save_error = None,
+            Command::SetEditing(on) => self.state.editing = on,
             Command::App(AppCommand::About) => self.runtime.about_open = true,
-            Command::OpenPath(path) => self.start_open(path),
-            Command::OpenEmbedded => self.open_embedded(),
+            Command::OpenPath(path) => self.guarded(ctx, Pending::Open(path)),
+            Command::OpenEmbedded => self.guarded(ctx, Pending::OpenEmbedded),
             Command::SetLang(lang) => self.state.lang = lang,
             Command::Select(id) => {
                 self.runtime.history.visit(self.state.selected.take(), &id);
@@ -340,9 +527,22 @@ impl TownscopeApp {
                 }
             }
             Command::Pin(entity, at) => {
-                self.doc.pin(entity, at);
-                if let Some(layout) = &mut self.runtime.layout {
-                    layout.set_position(entity, at);
+                let s = strings(self.state.lang);
+                let name = self
+                    .doc
+                    .model
+                    .entities
+                    .get(entity)
+                    .map(|e| e.name.get(self.state.lang.is_chinese()).to_owned())
+                    .unwrap_or_default();
+                if let Some(edit) = self
+                    .doc
+                    .pin_edit(entity, at, format!("{} {name}", s.verb_move))
+                {
+                    self.edit(edit);
+                    if let Some(layout) = &mut self.runtime.layout {
+                        layout.set_position(entity, at);
+                    }
                 }
             }
             Command::CloseAbout => self.runtime.about_open = false,
@@ -353,9 +553,10 @@ impl TownscopeApp {
 
     fn update_title(&mut self, ctx: &egui::Context) {
         let title = format!(
-            "{} — {} — Townscope",
+            "{} — {}{} — Townscope",
             self.doc.model.name.get(self.state.lang.is_chinese()),
-            self.doc.origin.display_name()
+            self.doc.origin.display_name(),
+            if self.doc.is_modified() { " *" } else { "" }
         );
         if title != self.runtime.shown_title {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
@@ -391,6 +592,14 @@ impl TownscopeApp {
         let ctx = ui.ctx().clone();
         self.poll_dialog();
         self.poll_open();
+        self.poll_save_as(&ctx);
+        if ctx.input(|i| i.viewport().close_requested())
+            && self.doc.is_modified()
+            && !self.runtime.allow_close
+        {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.runtime.guard = Some(Pending::Close);
+        }
         if let Some(job) = &mut self.runtime.metrics {
             job.poll();
             if job.progress().is_some() {
@@ -444,7 +653,15 @@ impl TownscopeApp {
             .default_size(380.0)
             .size_range(260.0..=600.0)
             .resizable(true)
-            .show(ui, |ui| ui::details::ui(ui, &view, &mut commands));
+            .show(ui, |ui| {
+                ui::details::ui(
+                    ui,
+                    &view,
+                    self.state.editing,
+                    &mut self.runtime.editor,
+                    &mut commands,
+                )
+            });
         let mut overview_state = ui::overview::ChartChoice {
             indicator: self.state.chart_indicator.clone(),
             by_sector: self.state.bars_by_sector,
@@ -495,6 +712,12 @@ impl TownscopeApp {
         });
         if let Some(error) = &self.runtime.load_error {
             ui::dialogs::load_error(&ctx, error, self.state.lang, &mut commands);
+        }
+        if self.runtime.guard.is_some() {
+            ui::dialogs::unsaved(&ctx, &self.doc, self.state.lang, &mut commands);
+        }
+        if let Some(error) = &self.runtime.save_error {
+            ui::dialogs::save_error(&ctx, error, self.state.lang, &mut commands);
         }
         if self.runtime.about_open {
             ui::dialogs::about(&ctx, &self.doc, self.state.lang, &mut commands);

@@ -7,7 +7,13 @@ use crate::app::{AppCommand, Command};
 use crate::i18n::{entity_kind, format_figure, founded_label, measure, relation_kind};
 use crate::model::{Cite, Entity, Figure};
 
-pub fn ui(ui: &mut egui::Ui, view: &View<'_>, commands: &mut Vec<Command>) {
+pub fn ui(
+    ui: &mut egui::Ui,
+    view: &View<'_>,
+    editing: bool,
+    editor: &mut super::entity_editor::EditorState,
+    commands: &mut Vec<Command>,
+) {
     let s = view.s();
     ui.add_space(4.0);
     let Some(index) = view.selected else {
@@ -17,12 +23,28 @@ pub fn ui(ui: &mut egui::Ui, view: &View<'_>, commands: &mut Vec<Command>) {
         return;
     };
     let entity = &view.model().entities[index];
-    history_buttons(ui, view, commands);
+    ui.horizontal(|ui| {
+        history_buttons(ui, view, commands);
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            let text = if editing {
+                s.done_editing
+            } else {
+                s.edit_entity
+            };
+            if ui.selectable_label(editing, text).clicked() {
+                commands.push(Command::SetEditing(!editing));
+            }
+        });
+    });
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| {
             header(ui, view, entity);
             ui.separator();
+            if editing {
+                super::entity_editor::ui(ui, view, index, editor, commands);
+                ui.separator();
+            }
             fields(ui, view, entity, commands);
             if !entity.figures.is_empty() {
                 section(ui, s.figures);

@@ -69,3 +69,55 @@ pub fn about(ctx: &egui::Context, doc: &Document, lang: Lang, commands: &mut Vec
         commands.push(Command::CloseAbout);
     }
 }
+
+/// "Save the changes first?" — Save, Discard, Cancel.
+pub fn unsaved(ctx: &egui::Context, doc: &Document, lang: Lang, commands: &mut Vec<Command>) {
+    use crate::app::UnsavedAnswer;
+    let s = strings(lang);
+    let modal = egui::Modal::new(egui::Id::unique("unsaved-changes")).show(ctx, |ui| {
+        ui.set_max_width(480.0);
+        ui.heading(s.unsaved_title);
+        ui.add_space(6.0);
+        ui.label(format!(
+            "{} — {}",
+            doc.model.name.get(lang.is_chinese()),
+            doc.origin.display_name()
+        ));
+        ui.label(s.unsaved_question);
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            if ui.button(s.save).clicked() {
+                commands.push(Command::Unsaved(UnsavedAnswer::Save));
+            }
+            if ui.button(s.discard).clicked() {
+                commands.push(Command::Unsaved(UnsavedAnswer::Discard));
+            }
+            if ui.button(s.cancel).clicked() {
+                commands.push(Command::Unsaved(UnsavedAnswer::Cancel));
+            }
+        });
+    });
+    if modal.should_close() {
+        commands.push(Command::Unsaved(UnsavedAnswer::Cancel));
+    }
+}
+
+/// Why a save failed; the model stays, marked unsaved, and the file on disk is unchanged.
+pub fn save_error(ctx: &egui::Context, error: &str, lang: Lang, commands: &mut Vec<Command>) {
+    let s = strings(lang);
+    let modal = egui::Modal::new(egui::Id::unique("save-error")).show(ctx, |ui| {
+        ui.set_max_width(640.0);
+        ui.heading(s.save_failed);
+        ui.add_space(6.0);
+        ui.label(error);
+        ui.add_space(6.0);
+        ui.label(s.save_failed_kept);
+        ui.add_space(6.0);
+        if ui.button(s.close).clicked() {
+            commands.push(Command::DismissSaveError);
+        }
+    });
+    if modal.should_close() {
+        commands.push(Command::DismissSaveError);
+    }
+}

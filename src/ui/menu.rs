@@ -16,6 +16,8 @@ pub fn ui(
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button(s.file, |ui| {
             command_button(ui, view, AppCommand::Open, commands);
+            command_button(ui, view, AppCommand::Save, commands);
+            command_button(ui, view, AppCommand::SaveAs, commands);
             ui.menu_button(s.open_recent, |ui| {
                 if ui.button(s.open_embedded).clicked() {
                     commands.push(Command::OpenEmbedded);
@@ -33,6 +35,7 @@ pub fn ui(
             ui.separator();
             command_button(ui, view, AppCommand::Quit, commands);
         });
+        ui.menu_button(s.edit_menu, |ui| edit_menu(ui, view, commands));
         ui.menu_button(s.view, |ui| {
             ui.label(s.data_language);
             for (lang, label) in [(Lang::Zh, "中文"), (Lang::En, "English")] {
@@ -71,4 +74,62 @@ fn command_button(
     if ui.add(button).clicked() {
         commands.push(Command::App(command));
     }
+}
+
+/// Undo and Redo saying what they would undo and redo, and New entity by kind.
+fn edit_menu(ui: &mut egui::Ui, view: &View<'_>, commands: &mut Vec<Command>) {
+    let s = view.s();
+    let history = &view.doc.history;
+    for (command, label) in [
+        (AppCommand::Undo, history.undo_label()),
+        (AppCommand::Redo, history.redo_label()),
+    ] {
+        let text = match label {
+            Some(what) => format!("{} {what}", command.label(view.lang)),
+            None => command.label(view.lang).to_owned(),
+        };
+        let mut button = egui::Button::new(text);
+        if let Some(shortcut) = command.shortcut() {
+            button = button.shortcut_text(ui.ctx().format_shortcut(&shortcut));
+        }
+        if ui.add_enabled(label.is_some(), button).clicked() {
+            commands.push(Command::App(command));
+        }
+    }
+    ui.separator();
+    ui.menu_button(s.new_entity, |ui| {
+        for kind in crate::model::EntityKind::ALL {
+            if ui
+                .button(crate::i18n::entity_kind(kind, view.lang))
+                .clicked()
+            {
+                new_entity(view, kind, commands);
+            }
+        }
+    });
+}
+
+/// Adds an entity of `kind` at the end of the model, selects it and opens it for editing.
+fn new_entity(view: &View<'_>, kind: crate::model::EntityKind, commands: &mut Vec<Command>) {
+    use crate::edit::{Edit, Op};
+    use crate::model::{Entity, Text};
+    let s = view.s();
+    let stem = format!("new-{}", format!("{kind:?}").to_lowercase());
+    let id = (1..)
+        .map(|n| format!("{stem}-{n}"))
+        .find(|id| view.doc.index.get(id).is_none())
+        .unwrap_or(stem);
+    let name = Text::new(
+        crate::i18n::strings(Lang::Zh).new_entity_name,
+        crate::i18n::strings(Lang::En).new_entity_name,
+    );
+    let entity = Entity::new(&id, kind, name);
+    let at = view.model().entities.len();
+    let label = format!("{} {}", s.verb_add, entity.name.get(view.zh()));
+    commands.push(Command::Edit(Edit::new(
+        label,
+        vec![Op::InsertEntity(at, Box::new(entity))],
+    )));
+    commands.push(Command::Select(id));
+    commands.push(Command::SetEditing(true));
 }

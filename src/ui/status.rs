@@ -16,7 +16,11 @@ pub fn ui(ui: &mut egui::Ui, view: &View<'_>, notice: Option<&str>, commands: &m
         let warnings = view.doc.warning_count();
         if errors + warnings > 0 {
             ui.separator();
-            let text = format!("⚠ {errors} / {warnings}");
+            // Words, not a warning sign: the bundled font has no symbol for it.
+            let text = format!(
+                "{errors} {} · {warnings} {}",
+                s.errors_count, s.warnings_count
+            );
             let colour = if errors > 0 {
                 ui.visuals().error_fg_color
             } else {
@@ -36,7 +40,7 @@ pub fn ui(ui: &mut egui::Ui, view: &View<'_>, notice: Option<&str>, commands: &m
         if let Some(notice) = notice {
             ui.separator();
             ui.label(notice);
-            if ui.small_button("✖").on_hover_text(s.close).clicked() {
+            if ui.small_button("×").on_hover_text(s.close).clicked() {
                 commands.push(Command::DismissNotice);
             }
         }

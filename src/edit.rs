@@ -1,0 +1,336 @@
+//! Changes to a model as undoable steps. An [`Edit`] is a list of primitive operations; applying
+//! one returns its inverse, so undo restores the model exactly (order of entities and relations
+//! included) and redo replays it. No egui here.
+
+use crate::model::{Entity, Model, Pin, Relation};
+
+/// One primitive change to a model.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Op {
+    SetEntity(usize, Box<Entity>),
+    InsertEntity(usize, Box<Entity>),
+    RemoveEntity(usize),
+    SetRelation(usize, Relation),
+    InsertRelation(usize, Relation),
+    RemoveRelation(usize),
+    /// The whole layout section (it is small: one pin per entity at most).
+    SetLayout(Vec<Pin>),
+}
+
+/// Why an operation could not be applied: it points past the end of a list.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("the edit refers to item {index} of {list}, which has {len}")]
+pub struct OutOfRange {
+    pub list: &'static str,
+    pub index: usize,
+    pub len: usize,
+}
+
+impl Op {
+    /// Applies the operation, returning the one that undoes it.
+    pub fn apply(self, model: &mut Model) -> Result<Op, OutOfRange> {
+        fn check(list: &'static str, index: usize, len: usize) -> Result<(), OutOfRange> {
+            if index < len {
+                Ok(())
+            } else {
+                Err(OutOfRange { list, index, len })
+            }
+        }
+        Ok(match self {
+            Op::SetEntity(i, entity) => {
+                check("entities", i, model.entities.len())?;
+                let old = std::mem::replace(&mut model.entities[i], *entity);
+                Op::SetEntity(i, Box::new(old))
+            }
+            Op::InsertEntity(i, entity) => {
+                check("entities", i, model.entities.len() + 1)?;
+                model.entities.insert(i, *entity);
+                Op::RemoveEntity(i)
+            }
+            Op::RemoveEntity(i) => {
+                check("entities", i, model.entities.len())?;
+                Op::InsertEntity(i, Box::new(model.entities.remove(i)))
+            }
+            Op::SetRelation(i, relation) => {
+                check("relations", i, model.relations.len())?;
+                Op::SetRelation(i, std::mem::replace(&mut model.relations[i], relation))
+            }
+            Op::InsertRelation(i, relation) => {
+                check("relations", i, model.relations.len() + 1)?;
+                model.relations.insert(i, relation);
+                Op::RemoveRelation(i)
+            }
+            Op::RemoveRelation(i) => {
+                check("relations", i, model.relations.len())?;
+                Op::InsertRelation(i, model.relations.remove(i))
+            }
+            Op::SetLayout(pins) => Op::SetLayout(std::mem::replace(&mut model.layout, pins)),
+        })
+    }
+}
+
+/// A step the user can undo: what it is called and what it does.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Edit {
+    /// "rename 阿里云", "delete 甲公司" — shown as "Undo rename 阿里云".
+    pub label: String,
+    pub ops: Vec<Op>,
+    /// Consecutive edits with the same key are one step (the letters of a typed word, say).
+    pub merge_key: Option<String>,
+}
+
+impl Edit {
+    pub fn new(label: impl Into<String>, ops: Vec<Op>) -> Self {
+        Self {
+            label: label.into(),
+            ops,
+            merge_key: None,
+        }
+    }
+
+    pub fn merging(mut self, key: impl Into<String>) -> Self {
+        self.merge_key = Some(key.into());
+        self
+    }
+
+    /// The edit that replaces entity `index` with `entity`.
+    pub fn set_entity(label: impl Into<String>, index: usize, entity: Entity) -> Self {
+        Self::new(label, vec![Op::SetEntity(index, Box::new(entity))])
+    }
+
+    /// Removes entity `index` and every relation that names it (their indices, descending, so
+    /// each removal leaves the others' indices valid).
+    pub fn remove_entity(label: impl Into<String>, model: &Model, index: usize) -> Self {
+        let mut ops: Vec<Op> = Vec::new();
+        if let Some(entity) = model.entities.get(index) {
+            let id = &entity.id;
+            ops.extend(
+                model
+                    .relations
+                    .iter()
+                    .enumerate()
+                    .rev()
+                    .filter(|(_, r)| &r.from == id || &r.to == id)
+                    .map(|(r, _)| Op::RemoveRelation(r)),
+            );
+            if model.layout.iter().any(|p| &p.entity == id) {
+                let kept = model
+                    .layout
+                    .iter()
+                    .filter(|p| &p.entity != id)
+                    .cloned()
+                    .collect();
+                ops.push(Op::SetLayout(kept));
+            }
+            ops.push(Op::RemoveEntity(index));
+        }
+        Self::new(label, ops)
+    }
+}
+
+/// An applied edit with what undoes it.
+#[derive(Clone, Debug)]
+struct Done {
+    edit: Edit,
+    inverse: Vec<Op>,
+}
+
+/// Undo and redo stacks, unlimited, and which point of them is saved on disk.
+#[derive(Clone, Debug, Default)]
+pub struct History {
+    done: Vec<Done>,
+    undone: Vec<Done>,
+    /// How many steps were done when the model was last saved (or opened); `None` when that
+    /// state can no longer be reached (it was undone, then something else was done).
+    saved_at: Option<usize>,
+}
+
+impl History {
+    pub fn new() -> Self {
+        Self {
+            saved_at: Some(0),
+            ..Self::default()
+        }
+    }
+
+    /// Applies `edit` to `model` and records it. On an error nothing is changed.
+    pub fn apply(&mut self, model: &mut Model, edit: Edit) -> Result<(), OutOfRange> {
+        let inverse = apply_all(model, edit.ops.clone())?;
+        let merges = edit.merge_key.is_some()
+            && self.undone.is_empty()
+            && self.saved_at != Some(self.done.len())
+            && self
+                .done
+                .last()
+                .is_some_and(|last| last.edit.merge_key == edit.merge_key);
+        if merges && let Some(last) = self.done.last_mut() {
+            // Undo of the merged step goes back to before the first of them.
+            last.edit.ops = edit.ops;
+            last.edit.label = edit.label;
+            return Ok(());
+        }
+        if self.saved_at.is_some_and(|s| s > self.done.len()) {
+            self.saved_at = None;
+        }
+        self.undone.clear();
+        self.done.push(Done { edit, inverse });
+        Ok(())
+    }
+
+    pub fn undo(&mut self, model: &mut Model) -> Result<Option<String>, OutOfRange> {
+        let Some(step) = self.done.pop() else {
+            return Ok(None);
+        };
+        apply_all(model, step.inverse.clone())?;
+        let label = step.edit.label.clone();
+        self.undone.push(step);
+        Ok(Some(label))
+    }
+
+    pub fn redo(&mut self, model: &mut Model) -> Result<Option<String>, OutOfRange> {
+        let Some(step) = self.undone.pop() else {
+            return Ok(None);
+        };
+        apply_all(model, step.edit.ops.clone())?;
+        let label = step.edit.label.clone();
+        self.done.push(step);
+        Ok(Some(label))
+    }
+
+    /// What Undo would undo, and Redo redo.
+    pub fn undo_label(&self) -> Option<&str> {
+        self.done.last().map(|d| d.edit.label.as_str())
+    }
+
+    pub fn redo_label(&self) -> Option<&str> {
+        self.undone.last().map(|d| d.edit.label.as_str())
+    }
+
+    pub fn mark_saved(&mut self) {
+        self.saved_at = Some(self.done.len());
+    }
+
+    /// Whether the model differs from the saved one.
+    pub fn is_modified(&self) -> bool {
+        self.saved_at != Some(self.done.len())
+    }
+}
+
+/// Applies operations in order; if one fails, undoes those already applied.
+fn apply_all(model: &mut Model, ops: Vec<Op>) -> Result<Vec<Op>, OutOfRange> {
+    let mut inverse = Vec::with_capacity(ops.len());
+    for op in ops {
+        match op.apply(model) {
+            Ok(undo) => inverse.push(undo),
+            Err(error) => {
+                for undo in inverse.into_iter().rev() {
+                    let _ = undo.apply(model);
+                }
+                return Err(error);
+            }
+        }
+    }
+    inverse.reverse();
+    Ok(inverse)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{EntityKind, RelationKind, Text};
+
+    fn model() -> Model {
+        let mut model = Model::new(Text::new("镇", "Town"));
+        for id in ["a", "b", "c"] {
+            model
+                .entities
+                .push(Entity::new(id, EntityKind::Enterprise, Text::new(id, id)));
+        }
+        for (from, to) in [("a", "b"), ("b", "c"), ("c", "a")] {
+            model.relations.push(Relation {
+                kind: RelationKind::PartnersWith,
+                from: from.into(),
+                to: to.into(),
+                since: None,
+                until: None,
+                note: Text::default(),
+                sources: Vec::new(),
+            });
+        }
+        model
+    }
+
+    fn renamed(model: &Model, index: usize, name: &str) -> Edit {
+        let mut entity = model.entities[index].clone();
+        entity.name.zh = name.into();
+        Edit::set_entity(format!("rename {name}"), index, entity).merging(format!("name-{index}"))
+    }
+
+    #[test]
+    fn deleting_an_entity_takes_its_relations_and_undo_brings_all_back_in_order() {
+        let original = model();
+        let mut model = original.clone();
+        let mut history = History::new();
+        let edit = Edit::remove_entity("delete b", &model, 1);
+        history.apply(&mut model, edit).expect("applies");
+        assert_eq!(model.entities.len(), 2);
+        assert_eq!(model.relations.len(), 1, "only c — a stays");
+        assert!(history.is_modified());
+        assert_eq!(
+            history.undo(&mut model).expect("undoes").as_deref(),
+            Some("delete b")
+        );
+        assert_eq!(model, original);
+        assert!(!history.is_modified());
+        history.redo(&mut model).expect("redoes");
+        assert_eq!(model.relations.len(), 1);
+    }
+
+    #[test]
+    fn typing_is_one_step_and_undo_returns_to_before_the_first_letter() {
+        let original = model();
+        let mut model = original.clone();
+        let mut history = History::new();
+        for name in ["阿", "阿里", "阿里云"] {
+            let edit = renamed(&model, 0, name);
+            history.apply(&mut model, edit).expect("applies");
+        }
+        assert_eq!(model.entities[0].name.zh, "阿里云");
+        assert_eq!(history.undo_label(), Some("rename 阿里云"));
+        history.undo(&mut model).expect("undoes");
+        assert_eq!(model, original);
+        assert_eq!(history.undo_label(), None);
+    }
+
+    #[test]
+    fn a_new_edit_after_undo_forgets_the_redo_and_the_saved_state_is_tracked() {
+        let mut model = model();
+        let mut history = History::new();
+        let edit = renamed(&model, 0, "x");
+        history.apply(&mut model, edit).expect("applies");
+        history.mark_saved();
+        assert!(!history.is_modified());
+        history.undo(&mut model).expect("undoes");
+        assert!(history.is_modified(), "the saved state had the rename");
+        let edit = renamed(&model, 1, "y");
+        history.apply(&mut model, edit).expect("applies");
+        assert_eq!(history.redo_label(), None);
+        assert!(
+            history.is_modified(),
+            "the saved state can no longer be reached"
+        );
+        history.undo(&mut model).expect("undoes");
+        assert!(history.is_modified());
+    }
+
+    #[test]
+    fn an_edit_that_does_not_fit_the_model_changes_nothing() {
+        let original = model();
+        let mut model = original.clone();
+        let mut history = History::new();
+        let edit = Edit::new("bad", vec![Op::RemoveRelation(0), Op::RemoveEntity(7)]);
+        assert!(history.apply(&mut model, edit).is_err());
+        assert_eq!(model, original);
+        assert!(!history.is_modified());
+    }
+}

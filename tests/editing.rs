@@ -1,0 +1,173 @@
+//! Editing as an editor does it: a new entity made in the app, renamed, undone, redone, saved,
+//! reopened; and the question that guards unsaved changes.
+
+mod common;
+
+use common::{WINDOW, app, drop_file};
+use eframe::egui::accesskit::Role;
+use eframe::egui::{Key, Modifiers, ViewportEvent, ViewportId};
+use egui_kittest::kittest::Queryable;
+use townscope::i18n::Lang;
+
+fn name_en(harness: &egui_kittest::Harness<'static, townscope::app::TownscopeApp>) -> String {
+    let app = harness.state();
+    let i = app
+        .doc
+        .index
+        .get("new-enterprise-1")
+        .expect("the new entity");
+    app.doc.model.entities[i].name.en.clone()
+}
+
+#[test]
+fn make_rename_undo_redo_save_and_reopen_an_entity() {
+    let mut harness = app(None, Lang::En, WINDOW);
+    let entities = harness.state().doc.model.entities.len();
+    harness.get_by_label("Edit").click();
+    harness.run();
+    harness.get_by_label("New entity").click();
+    harness.run();
+    harness.get_by_label("Enterprise").click();
+    harness.run();
+    assert_eq!(harness.state().doc.model.entities.len(), entities + 1);
+    assert_eq!(
+        harness.state().state.selected.as_deref(),
+        Some("new-enterprise-1")
+    );
+    assert!(harness.state().doc.is_modified());
+
+    // The details panel is editing it: rename it in English, as one step.
+    harness
+        .get_by_role_and_label(Role::TextInput, "English name")
+        .click();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness
+        .get_by_role_and_label(Role::TextInput, "English name")
+        .type_text("Acme Cloud");
+    harness.run();
+    assert_eq!(name_en(&harness), "Acme Cloud");
+    assert_eq!(
+        harness.state().doc.history.undo_label(),
+        Some("rename Acme Cloud"),
+        "the typed word is one step"
+    );
+
+    // Undo and redo from the keyboard, with nothing focused.
+    harness.key_press(Key::Escape);
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(name_en(&harness), "New entity");
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    harness.run();
+    assert_eq!(name_en(&harness), "Acme Cloud");
+    // The Edit menu says what Undo would undo.
+    harness.get_by_label("Edit").click();
+    harness.run();
+    // (The accessible label ends with the shortcut.)
+    assert!(
+        harness
+            .query_by_label_contains("Undo rename Acme Cloud")
+            .is_some()
+    );
+    harness.key_press(Key::Escape);
+    harness.run();
+
+    // Save where the Save As dialog would put it, then reopen it.
+    let folder = tempfile::tempdir().expect("temp folder");
+    let path = folder.path().join("edited.ron");
+    assert!(harness.state_mut().save_to(&path));
+    harness.run();
+    assert!(!harness.state().doc.is_modified());
+    let reopened = townscope::io::load_file(&path).expect("the saved file loads");
+    assert!(reopened.entities.iter().any(|e| e.name.en == "Acme Cloud"));
+    drop_file(&mut harness, &common::yunqi_path());
+    assert!(harness.query_by_label("Acme Cloud").is_none());
+    drop_file(&mut harness, &path);
+    assert!(
+        harness.query_by_label("Acme Cloud").is_some(),
+        "listed in the browser"
+    );
+}
+
+#[test]
+fn unsaved_changes_are_never_dropped_silently() {
+    let mut harness = app(None, Lang::En, WINDOW);
+    harness.get_by_label("Edit").click();
+    harness.run();
+    harness.get_by_label("New entity").click();
+    harness.run();
+    harness.get_by_label("Person").click();
+    harness.run();
+    assert!(harness.state().doc.is_modified());
+
+    // Closing the window asks; Cancel keeps everything.
+    harness
+        .input_mut()
+        .viewports
+        .entry(ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(ViewportEvent::Close);
+    harness.run();
+    assert!(harness.state().is_asking_to_save());
+    assert!(harness.query_by_label("Unsaved changes").is_some());
+    harness.get_by_label("Cancel").click();
+    harness.run();
+    assert!(!harness.state().is_asking_to_save());
+    assert!(harness.state().doc.index.get("new-person-1").is_some());
+
+    // Opening another file asks too; Discard opens it.
+    let path = common::yunqi_path();
+    harness
+        .input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(common::DroppedPath(path.clone())));
+    harness.run();
+    assert!(harness.state().is_asking_to_save());
+    assert!(
+        harness.state().doc.index.get("new-person-1").is_some(),
+        "not yet"
+    );
+    harness.get_by_label("Discard").click();
+    common::wait_until(&mut harness, |app| !app.is_opening());
+    assert!(harness.state().doc.index.get("new-person-1").is_none());
+    assert!(!harness.state().doc.is_modified());
+}
+
+#[test]
+fn deleting_an_entity_names_the_relations_that_go_and_undo_brings_them_back() {
+    let mut harness = app(None, Lang::En, WINDOW);
+    common::search_and_select(&mut harness, "Chinasoft", "Chinasoft International");
+    let before = harness.state().doc.model.clone();
+    harness.get_by_label("Edit entity").click();
+    harness.run();
+    harness.get_by_label("Delete entity…").click();
+    harness.run();
+    assert!(harness.query_by_label("Delete this entity?").is_some());
+    assert!(
+        harness
+            .query_by_label("• member of Yunqi Town Alliance")
+            .is_some()
+    );
+    harness
+        .get_by_role_and_label(Role::Button, "Delete")
+        .click();
+    harness.run();
+    let after = &harness.state().doc.model;
+    assert!(after.entities.iter().all(|e| e.id != "chinasoft"));
+    assert!(
+        after
+            .relations
+            .iter()
+            .all(|r| r.from != "chinasoft" && r.to != "chinasoft")
+    );
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(
+        harness.state().doc.model,
+        before,
+        "undo restores it exactly"
+    );
+}
