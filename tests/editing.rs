@@ -62,6 +62,11 @@ fn make_rename_undo_redo_save_and_reopen_an_entity() {
     harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
     harness.run();
     assert_eq!(name_en(&harness), "Acme Cloud");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Y);
+    harness.run();
+    assert_eq!(name_en(&harness), "Acme Cloud", "Ctrl+Y redoes too");
     // The Edit menu says what Undo would undo.
     harness.get_by_label("Edit").click();
     harness.run();

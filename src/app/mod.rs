@@ -615,6 +615,15 @@ impl TownscopeApp {
             })
             .map(|&c| Command::App(c))
             .collect();
+        // Ctrl+Y redoes too, as on Windows.
+        if ctx.input_mut(|i| {
+            i.consume_shortcut(&egui::KeyboardShortcut::new(
+                egui::Modifiers::COMMAND,
+                egui::Key::Y,
+            ))
+        }) {
+            commands.push(Command::App(AppCommand::Redo));
+        }
         commands.extend(self.dropped_files(&ctx).into_iter().map(Command::OpenPath));
 
         let mut view = ui::View::new(&self.doc, &self.state);
