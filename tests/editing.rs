@@ -176,3 +176,33 @@ fn deleting_an_entity_names_the_relations_that_go_and_undo_brings_them_back() {
         "undo restores it exactly"
     );
 }
+
+#[test]
+fn the_problems_panel_lists_what_validation_finds_while_editing() {
+    let mut harness = app(None, Lang::En, WINDOW);
+    assert!(
+        harness.query_by_label_contains("warnings").is_none(),
+        "the shipped model is clean"
+    );
+    harness.get_by_label("Edit").click();
+    harness.run();
+    harness.get_by_label("New entity").click();
+    harness.run();
+    harness.get_by_label("Fund").click();
+    harness.run();
+    // A new entity cites no source yet: validation says so at once.
+    harness.get_by_label("0 errors · 1 warnings").click();
+    harness.run();
+    let line = "warning: [new-fund-1] rests on no source";
+    assert!(harness.query_by_label_contains(line).is_some());
+    harness.get_by_label("Done").click();
+    harness.run();
+    common::search_and_select(&mut harness, "Alibaba Cloud", "Alibaba Cloud");
+    assert_eq!(harness.state().state.selected.as_deref(), Some("aliyun"));
+    harness.get_by_label_contains(line).click();
+    harness.run();
+    assert_eq!(
+        harness.state().state.selected.as_deref(),
+        Some("new-fund-1")
+    );
+}

@@ -94,6 +94,8 @@ pub enum Command {
     /// Answer to "save the changes first?".
     Unsaved(UnsavedAnswer),
     DismissSaveError,
+    /// Show or hide the problems panel.
+    ToggleProblems,
     /// The details panel shows the selected entity's fields for editing, or not.
     SetEditing(bool),
     /// Hold an entity (by index) at a point of the network layout; saved with the model.

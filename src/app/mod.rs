@@ -45,6 +45,7 @@ pub struct UiState {
     /// The details panel is editing the selected entity.
     #[serde(skip)]
     pub editing: bool,
+    pub problems_open: bool,
 }
 
 /// The views the centre of the window can show.
@@ -319,7 +320,11 @@ impl TownscopeApp {
                 self.doc.mark_saved(Origin::File(path.to_path_buf()));
                 self.remember_recent(path);
                 let s = strings(self.state.lang);
-                self.runtime.notice = Some(format!("{} {}", s.saved_to, path.display()));
+                let mut notice = format!("{} {}", s.saved_to, path.display());
+                if self.doc.error_count() > 0 {
+                    notice.push_str(s.saved_with_problems);
+                }
+                self.runtime.notice = Some(notice);
                 true
             }
             Err(error) => {
@@ -504,6 +509,7 @@ impl TownscopeApp {
             Command::Unsaved(answer) => self.answer_unsaved(ctx, answer),
             Command::DismissSaveError => self.runtime.save_error = None,
             Command::SetEditing(on) => self.state.editing = on,
+            Command::ToggleProblems => self.state.problems_open = !self.state.problems_open,
             Command::App(AppCommand::About) => self.runtime.about_open = true,
             Command::OpenPath(path) => self.guarded(ctx, Pending::Open(path)),
             Command::OpenEmbedded => self.guarded(ctx, Pending::OpenEmbedded),
@@ -645,6 +651,13 @@ impl TownscopeApp {
         egui::Panel::bottom("status_bar").show(ui, |ui| {
             ui::status::ui(ui, &view, self.runtime.notice.as_deref(), &mut commands);
         });
+        if self.state.problems_open {
+            egui::Panel::bottom("problems")
+                .default_size(160.0)
+                .size_range(80.0..=400.0)
+                .resizable(true)
+                .show(ui, |ui| ui::status::problems(ui, &view, &mut commands));
+        }
         egui::Panel::left("browser")
             .default_size(250.0)
             .size_range(180.0..=420.0)

@@ -180,7 +180,7 @@ fn date_field(
         let response = ui
             .add(
                 egui::TextEdit::singleline(text)
-                    .hint_text("2015-06")
+                    .hint_text("YYYY-MM-DD")
                     .desired_width(140.0),
             )
             .labelled_by(label.id);

@@ -4,7 +4,6 @@ use eframe::egui;
 
 use super::View;
 use crate::app::Command;
-use crate::model::Severity;
 
 pub fn ui(ui: &mut egui::Ui, view: &View<'_>, notice: Option<&str>, commands: &mut Vec<Command>) {
     let s = view.s();
@@ -26,16 +25,10 @@ pub fn ui(ui: &mut egui::Ui, view: &View<'_>, notice: Option<&str>, commands: &m
             } else {
                 ui.visuals().warn_fg_color
             };
-            ui.colored_label(colour, text).on_hover_ui(|ui| {
-                ui.strong(s.problems_in_model);
-                for problem in view.doc.problems.iter().take(30) {
-                    let colour = match problem.severity {
-                        Severity::Error => ui.visuals().error_fg_color,
-                        Severity::Warning => ui.visuals().warn_fg_color,
-                    };
-                    ui.colored_label(colour, problem.to_string());
-                }
-            });
+            let button = egui::Button::new(egui::RichText::new(text).color(colour)).frame(false);
+            if ui.add(button).on_hover_text(s.show_problems).clicked() {
+                commands.push(Command::ToggleProblems);
+            }
         }
         if let Some(notice) = notice {
             ui.separator();
@@ -45,4 +38,68 @@ pub fn ui(ui: &mut egui::Ui, view: &View<'_>, notice: Option<&str>, commands: &m
             }
         }
     });
+}
+
+/// Every problem of the model, as validation finds them while editing; clicking one selects
+/// what it is about.
+pub fn problems(ui: &mut egui::Ui, view: &View<'_>, commands: &mut Vec<Command>) {
+    use crate::model::{Severity, Subject};
+    let s = view.s();
+    ui.horizontal(|ui| {
+        ui.strong(s.problems_in_model);
+        ui.weak(format!(
+            "{} {} · {} {}",
+            view.doc.error_count(),
+            s.errors_count,
+            view.doc.warning_count(),
+            s.warnings_count
+        ));
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            if ui.small_button("×").on_hover_text(s.close).clicked() {
+                commands.push(Command::ToggleProblems);
+            }
+        });
+    });
+    if view.doc.problems.is_empty() {
+        ui.weak(s.no_problems);
+        return;
+    }
+    let model = view.model();
+    let row_height = ui.text_style_height(&egui::TextStyle::Body) + 4.0;
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show_rows(ui, row_height, view.doc.problems.len(), |ui, range| {
+            for problem in &view.doc.problems[range] {
+                let colour = match problem.severity {
+                    Severity::Error => ui.visuals().error_fg_color,
+                    Severity::Warning => ui.visuals().warn_fg_color,
+                };
+                // The entity a problem is about: itself, a relation's first end, an
+                // indicator's scope, a milestone's first entity.
+                let entity = match &problem.subject {
+                    Subject::Entity(id) => Some(id.clone()),
+                    Subject::Relation { index, .. } => {
+                        model.relations.get(*index).map(|r| r.from.clone())
+                    }
+                    Subject::Indicator(id) => model
+                        .indicators
+                        .iter()
+                        .find(|i| &i.id == id)
+                        .map(|i| i.scope.clone()),
+                    Subject::Milestone { index, .. } => model
+                        .milestones
+                        .get(*index)
+                        .and_then(|m| m.entities.first().cloned()),
+                    Subject::Model | Subject::Source(_) => None,
+                }
+                .filter(|id| view.doc.index.get(id).is_some());
+                let text = egui::RichText::new(problem.to_string()).color(colour);
+                let response = ui.add(egui::Button::new(text).frame(false).truncate());
+                if let Some(id) = entity
+                    && response.clicked()
+                {
+                    commands.push(Command::Select(id));
+                }
+            }
+        });
 }
