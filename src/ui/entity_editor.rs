@@ -8,7 +8,7 @@ use eframe::egui;
 use super::View;
 use crate::app::Command;
 use crate::edit::Edit;
-use crate::model::{Date, Entity};
+use crate::model::{Date, Entity, Relation, RelationKind, Text};
 
 /// What the editor keeps between frames: the text of date fields while it is not yet a date,
 /// and whether the delete question is open.
@@ -17,6 +17,11 @@ pub struct EditorState {
     /// Per entity and field: the text typed, and the model's value it was last in step with.
     dates: HashMap<(String, &'static str), (String, String)>,
     confirm_delete: bool,
+    /// The relation being put together: its kind, its direction, and the other end.
+    new_kind: Option<RelationKind>,
+    incoming: bool,
+    other_query: String,
+    other: Option<usize>,
 }
 
 /// A text field of an entity: where it lives and what it is called.
@@ -124,6 +129,9 @@ pub fn ui(
                 ui.end_row();
             }
         });
+    ui.add_space(6.0);
+    relations(ui, view, index, commands);
+    add_relation(ui, view, index, state, commands);
     ui.add_space(6.0);
     if ui.button(s.delete_entity).clicked() {
         state.confirm_delete = true;
@@ -268,5 +276,157 @@ fn confirm_delete(
     });
     if modal.should_close() {
         state.confirm_delete = false;
+    }
+}
+
+/// The entity's relations, each with a button that deletes it.
+fn relations(ui: &mut egui::Ui, view: &View<'_>, index: usize, commands: &mut Vec<Command>) {
+    let s = view.s();
+    let ends = view.doc.index.relations_of(index);
+    if ends.is_empty() {
+        return;
+    }
+    ui.strong(s.relations_heading);
+    for end in ends {
+        let relation = &view.model().relations[end.relation];
+        let other = view.name(&view.model().entities[end.other]);
+        let kind = crate::i18n::relation_kind(relation.kind, end.outgoing, view.lang);
+        ui.horizontal(|ui| {
+            if ui
+                .small_button("×")
+                .on_hover_text(s.delete_relation)
+                .clicked()
+            {
+                let label = format!("{} {kind} {other}", s.verb_delete);
+                commands.push(Command::Edit(Edit::new(
+                    label,
+                    vec![crate::edit::Op::RemoveRelation(end.relation)],
+                )));
+            }
+            ui.label(format!("{kind} {other}"));
+        });
+    }
+}
+
+/// Kind (only those the schema allows for this entity), direction, the other end found by
+/// name, and Add.
+fn add_relation(
+    ui: &mut egui::Ui,
+    view: &View<'_>,
+    index: usize,
+    state: &mut EditorState,
+    commands: &mut Vec<Command>,
+) {
+    let s = view.s();
+    let model = view.model();
+    let entity = &model.entities[index];
+    ui.add_space(6.0);
+    ui.strong(s.add_relation);
+    let allowed: Vec<RelationKind> = RelationKind::ALL
+        .into_iter()
+        .filter(|kind| {
+            let (from, to) = kind.schema();
+            if state.incoming {
+                to.contains(&entity.kind)
+            } else {
+                from.contains(&entity.kind)
+            }
+        })
+        .collect();
+    if state.new_kind.is_some_and(|k| !allowed.contains(&k)) {
+        state.new_kind = None;
+    }
+    ui.horizontal(|ui| {
+        let label = ui.label(s.relation_kind_label);
+        let shown = state.new_kind.map_or("—", |k| {
+            crate::i18n::relation_kind(k, !state.incoming, view.lang)
+        });
+        egui::ComboBox::from_id_salt("new-relation-kind")
+            .selected_text(shown)
+            .show_ui(ui, |ui| {
+                for kind in &allowed {
+                    let name = crate::i18n::relation_kind(*kind, !state.incoming, view.lang);
+                    ui.selectable_value(&mut state.new_kind, Some(*kind), name);
+                }
+            })
+            .response
+            .labelled_by(label.id);
+        if ui
+            .selectable_label(state.incoming, s.incoming_relation)
+            .on_hover_text(s.incoming_hint)
+            .clicked()
+        {
+            state.incoming = !state.incoming;
+        }
+    });
+    let label = ui.label(s.other_end);
+    ui.add(
+        egui::TextEdit::singleline(&mut state.other_query)
+            .hint_text(s.search_hint)
+            .desired_width(f32::INFINITY),
+    )
+    .labelled_by(label.id);
+    if let Some(kind) = state.new_kind
+        && !state.other_query.trim().is_empty()
+    {
+        let fits = |i: &usize| {
+            let other = model.entities[*i].kind;
+            *i != index
+                && if state.incoming {
+                    kind.allows(other, entity.kind)
+                } else {
+                    kind.allows(entity.kind, other)
+                }
+        };
+        for i in model
+            .search(&state.other_query)
+            .into_iter()
+            .filter(fits)
+            .take(6)
+        {
+            let name = view.name(&model.entities[i]);
+            if ui.selectable_label(state.other == Some(i), name).clicked() {
+                state.other = Some(i);
+            }
+        }
+    }
+    let ready = state
+        .new_kind
+        .zip(state.other.filter(|&i| i < model.entities.len()));
+    if ui
+        .add_enabled(ready.is_some(), egui::Button::new(s.add_relation_button))
+        .clicked()
+        && let Some((kind, other)) = ready
+    {
+        let (from, to) = if state.incoming {
+            (&model.entities[other], entity)
+        } else {
+            (entity, &model.entities[other])
+        };
+        let relation = Relation {
+            kind,
+            from: from.id.clone(),
+            to: to.id.clone(),
+            since: None,
+            until: None,
+            note: Text::default(),
+            sources: Vec::new(),
+        };
+        let label = format!(
+            "{} {} {} {}",
+            s.verb_add,
+            view.name(from),
+            crate::i18n::relation_kind(kind, true, view.lang),
+            view.name(to)
+        );
+        commands.push(Command::Edit(Edit::new(
+            label,
+            vec![crate::edit::Op::InsertRelation(
+                model.relations.len(),
+                relation,
+            )],
+        )));
+        state.other = None;
+        state.other_query.clear();
     }
 }
