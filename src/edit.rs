@@ -210,6 +210,11 @@ impl History {
         self.saved_at = Some(self.done.len());
     }
 
+    /// The model no longer matches any saved file (it was restored from a recovery copy).
+    pub fn forget_saved(&mut self) {
+        self.saved_at = None;
+    }
+
     /// Whether the model differs from the saved one.
     pub fn is_modified(&self) -> bool {
         self.saved_at != Some(self.done.len())

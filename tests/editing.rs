@@ -258,3 +258,42 @@ fn a_new_member_joins_the_alliance_through_the_pickers_and_undo_takes_it_back() 
     harness.run();
     assert_eq!(harness.state().doc.model.relations.len(), relations);
 }
+
+#[test]
+fn unsaved_changes_survive_a_crash_through_the_recovery_copy() {
+    use townscope::app::recovery::Recovery;
+    let data = tempfile::tempdir().expect("temp folder");
+    let copy = data.path().join("recovery.ron");
+    let mut harness = app(None, Lang::En, WINDOW);
+    harness
+        .state_mut()
+        .use_recovery(Recovery::in_folder(data.path().to_path_buf()));
+    harness.run();
+    assert!(!copy.exists(), "nothing to recover while nothing changed");
+    harness.get_by_label("Edit").click();
+    harness.run();
+    harness.get_by_label("New entity").click();
+    harness.run();
+    harness.get_by_label("Person").click();
+    harness.run();
+    assert!(copy.exists(), "the first unsaved change is copied at once");
+    drop(harness); // a crash: nothing was saved
+
+    let mut harness = app(None, Lang::En, WINDOW);
+    harness
+        .state_mut()
+        .use_recovery(Recovery::in_folder(data.path().to_path_buf()));
+    harness.run();
+    assert!(harness.query_by_label("Restore unsaved changes?").is_some());
+    harness.get_by_label("Restore").click();
+    harness.run();
+    assert!(harness.state().doc.index.get("new-person-1").is_some());
+    assert!(
+        harness.state().doc.is_modified(),
+        "restored changes are still unsaved"
+    );
+    // Saving removes the copy.
+    let saved = data.path().join("saved.ron");
+    assert!(harness.state_mut().save_to(&saved));
+    assert!(!copy.exists());
+}

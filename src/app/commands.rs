@@ -94,6 +94,8 @@ pub enum Command {
     /// Answer to "save the changes first?".
     Unsaved(UnsavedAnswer),
     DismissSaveError,
+    /// Restore the recovery copy found at start (true) or throw it away (false).
+    Restore(bool),
     /// Show or hide the problems panel.
     ToggleProblems,
     /// The details panel shows the selected entity's fields for editing, or not.

@@ -4,6 +4,7 @@
 mod commands;
 pub mod fonts;
 pub mod jobs;
+pub mod recovery;
 pub mod theme;
 
 pub use commands::{AppCommand, Command, UnsavedAnswer};
@@ -70,6 +71,10 @@ struct Runtime {
     allow_close: bool,
     /// Why the last save failed, shown until dismissed.
     save_error: Option<String>,
+    /// Where recovery copies go; none in tests unless they ask.
+    recovery: Option<recovery::Recovery>,
+    /// A recovery copy found at start, offered until restored or discarded.
+    recovered: Option<recovery::Found>,
     /// A file being read and checked on a worker thread.
     opening: Option<mpsc::Receiver<(PathBuf, Result<Document, FileError>)>>,
     /// The answer of a native file dialog running on its own thread.
@@ -140,7 +145,35 @@ impl TownscopeApp {
             .storage
             .and_then(|storage| eframe::get_value::<UiState>(storage, STORAGE_KEY))
             .unwrap_or_default();
-        Self::with_state(&cc.egui_ctx, state, file)
+        let mut app = Self::with_state(&cc.egui_ctx, state, file);
+        if let Some(recovery) = recovery::Recovery::in_data_folder() {
+            app.use_recovery(recovery);
+        }
+        app
+    }
+
+    /// Writes recovery copies with `recovery`, and offers the one it holds from an earlier run.
+    pub fn use_recovery(&mut self, recovery: recovery::Recovery) {
+        self.runtime.recovered = recovery.find();
+        self.runtime.recovery = Some(recovery);
+    }
+
+    /// Whether a recovery copy from an earlier run is being offered.
+    pub fn is_offering_recovery(&self) -> bool {
+        self.runtime.recovered.is_some()
+    }
+
+    fn restore(&mut self, restore: bool) {
+        let Some(found) = self.runtime.recovered.take() else {
+            return;
+        };
+        if restore {
+            let mut doc = Document::new(found.model, found.origin);
+            doc.history.forget_saved();
+            self.replace_document(doc);
+        } else if let Some(recovery) = &mut self.runtime.recovery {
+            recovery.clear();
+        }
     }
 
     /// The app without eframe's storage (tests, benchmarks).
@@ -264,7 +297,12 @@ impl TownscopeApp {
         };
         match answer {
             UnsavedAnswer::Cancel => {}
-            UnsavedAnswer::Discard => self.perform(ctx, action),
+            UnsavedAnswer::Discard => {
+                if let Some(recovery) = &mut self.runtime.recovery {
+                    recovery.clear();
+                }
+                self.perform(ctx, action);
+            }
             UnsavedAnswer::Save => {
                 if matches!(self.doc.origin, Origin::Embedded) {
                     self.runtime.after_save = Some(action);
@@ -318,6 +356,9 @@ impl TownscopeApp {
         match io::save(path, &self.doc.model) {
             Ok(()) => {
                 self.doc.mark_saved(Origin::File(path.to_path_buf()));
+                if let Some(recovery) = &mut self.runtime.recovery {
+                    recovery.clear();
+                }
                 self.remember_recent(path);
                 let s = strings(self.state.lang);
                 let mut notice = format!("{} {}", s.saved_to, path.display());
@@ -509,6 +550,7 @@ impl TownscopeApp {
             Command::Unsaved(answer) => self.answer_unsaved(ctx, answer),
             Command::DismissSaveError => self.runtime.save_error = None,
             Command::SetEditing(on) => self.state.editing = on,
+            Command::Restore(restore) => self.restore(restore),
             Command::ToggleProblems => self.state.problems_open = !self.state.problems_open,
             Command::App(AppCommand::About) => self.runtime.about_open = true,
             Command::OpenPath(path) => self.guarded(ctx, Pending::Open(path)),
@@ -599,6 +641,14 @@ impl TownscopeApp {
         self.poll_dialog();
         self.poll_open();
         self.poll_save_as(&ctx);
+        if self.doc.is_modified()
+            && let Some(recovery) = &mut self.runtime.recovery
+        {
+            let now = ctx.input(|i| i.time);
+            recovery.maybe_write(&self.doc.model, &self.doc.origin, self.doc.revision, now);
+            // Come back when the next copy is due, even if the user does nothing meanwhile.
+            ctx.request_repaint_after(recovery.interval);
+        }
         if ctx.input(|i| i.viewport().close_requested())
             && self.doc.is_modified()
             && !self.runtime.allow_close
@@ -737,6 +787,9 @@ impl TownscopeApp {
         }
         if self.runtime.guard.is_some() {
             ui::dialogs::unsaved(&ctx, &self.doc, self.state.lang, &mut commands);
+        }
+        if let Some(found) = &self.runtime.recovered {
+            ui::dialogs::recovery(&ctx, found, self.state.lang, &mut commands);
         }
         if let Some(error) = &self.runtime.save_error {
             ui::dialogs::save_error(&ctx, error, self.state.lang, &mut commands);

@@ -121,3 +121,34 @@ pub fn save_error(ctx: &egui::Context, error: &str, lang: Lang, commands: &mut V
         commands.push(Command::DismissSaveError);
     }
 }
+
+/// "Townscope closed with unsaved changes: restore them?"
+pub fn recovery(
+    ctx: &egui::Context,
+    found: &crate::app::recovery::Found,
+    lang: Lang,
+    commands: &mut Vec<Command>,
+) {
+    let s = strings(lang);
+    egui::Modal::new(egui::Id::unique("recovery")).show(ctx, |ui| {
+        ui.set_max_width(520.0);
+        ui.heading(s.recovery_title);
+        ui.add_space(6.0);
+        ui.label(s.recovery_text);
+        ui.label(format!(
+            "{} — {} ({})",
+            found.model.name.get(lang.is_chinese()),
+            found.origin.display_name(),
+            found.model.summary()
+        ));
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            if ui.button(s.restore).clicked() {
+                commands.push(Command::Restore(true));
+            }
+            if ui.button(s.discard).clicked() {
+                commands.push(Command::Restore(false));
+            }
+        });
+    });
+}
