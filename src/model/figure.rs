@@ -83,7 +83,7 @@ pub struct Figure {
     /// When the value held; empty when the source does not say.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<Date>,
-    #[serde(default, skip_serializing_if = "Text::is_empty")]
+    #[serde(default, skip_serializing_if = "Text::is_unset")]
     pub note: Text,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<Cite>,

@@ -43,8 +43,15 @@ impl Text {
         }
     }
 
+    /// Nothing readable in either language (validation's sense of empty).
     pub fn is_empty(&self) -> bool {
         self.zh.trim().is_empty() && self.en.trim().is_empty()
+    }
+
+    /// Both strings are exactly empty: only then is the field left out of the file, so text
+    /// that is all spaces or line breaks is kept, not lost on saving.
+    pub fn is_unset(&self) -> bool {
+        self.zh.is_empty() && self.en.is_empty()
     }
 
     /// The text in the wanted language, falling back to the other one.
@@ -114,13 +121,13 @@ pub struct Edition {
     pub date: Date,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub end: Option<Date>,
-    #[serde(default, skip_serializing_if = "Text::is_empty")]
+    #[serde(default, skip_serializing_if = "Text::is_unset")]
     pub name: Text,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub location: Option<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub figures: Vec<Figure>,
-    #[serde(default, skip_serializing_if = "Text::is_empty")]
+    #[serde(default, skip_serializing_if = "Text::is_unset")]
     pub note: Text,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<Cite>,
@@ -173,7 +180,7 @@ pub struct Entity {
     pub policy: Option<PolicyDocument>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub editions: Vec<Edition>,
-    #[serde(default, skip_serializing_if = "Text::is_empty")]
+    #[serde(default, skip_serializing_if = "Text::is_unset")]
     pub description: Text,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<Cite>,
@@ -214,7 +221,7 @@ pub struct Relation {
     pub since: Option<Date>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub until: Option<Date>,
-    #[serde(default, skip_serializing_if = "Text::is_empty")]
+    #[serde(default, skip_serializing_if = "Text::is_unset")]
     pub note: Text,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<Cite>,
@@ -228,7 +235,7 @@ pub struct Point {
     pub value: f64,
     #[serde(default, skip_serializing_if = "Qualifier::is_exact")]
     pub qualifier: Qualifier,
-    #[serde(default, skip_serializing_if = "Text::is_empty")]
+    #[serde(default, skip_serializing_if = "Text::is_unset")]
     pub note: Text,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<Cite>,
@@ -243,7 +250,7 @@ pub struct Indicator {
     pub unit: Unit,
     /// The entity the figures are about (usually the town).
     pub scope: String,
-    #[serde(default, skip_serializing_if = "Text::is_empty")]
+    #[serde(default, skip_serializing_if = "Text::is_unset")]
     pub description: Text,
     pub points: Vec<Point>,
 }
@@ -263,7 +270,7 @@ impl Indicator {
 pub struct Milestone {
     pub date: Date,
     pub title: Text,
-    #[serde(default, skip_serializing_if = "Text::is_empty")]
+    #[serde(default, skip_serializing_if = "Text::is_unset")]
     pub description: Text,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub entities: Vec<String>,
@@ -277,7 +284,7 @@ pub struct Milestone {
 pub struct Model {
     pub format_version: u32,
     pub name: Text,
-    #[serde(default, skip_serializing_if = "Text::is_empty")]
+    #[serde(default, skip_serializing_if = "Text::is_unset")]
     pub description: Text,
     /// The entity the model is about (the town), shown first.
     #[serde(default, skip_serializing_if = "Option::is_none")]

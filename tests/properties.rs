@@ -1,0 +1,224 @@
+//! Properties over random models and random edit sequences: saving then loading gives the same
+//! model and the same bytes; undoing every edit gives back the original exactly; redoing them
+//! all gives back the edited model.
+
+use proptest::prelude::*;
+use townscope::edit::{Edit, History, Op};
+use townscope::io::{parse, to_canonical_string};
+use townscope::model::{
+    Cite, Date, Entity, EntityKind, Model, Pin, Relation, RelationKind, Source, Text,
+};
+
+fn text() -> impl Strategy<Value = String> {
+    // Chinese, Latin, quotes, backslashes, newlines: what names and notes hold.
+    proptest::string::string_regex("[a-zA-Z0-9 云栖小镇阿里巴巴\"\\\\\n,()#:-]{0,12}")
+        .expect("a valid regex")
+}
+
+fn date() -> impl Strategy<Value = Option<Date>> {
+    prop_oneof![
+        Just(None),
+        (1990i32..2030).prop_map(|y| Some(Date::year(y))),
+        (1990i32..2030, 1u8..=12).prop_map(|(y, m)| Some(Date::month(y, m))),
+        (1990i32..2030, 1u8..=12, 1u8..=28).prop_map(|(y, m, d)| Some(Date::day(y, m, d))),
+    ]
+}
+
+fn entity(index: usize) -> impl Strategy<Value = Entity> {
+    (
+        proptest::sample::select(EntityKind::ALL.to_vec()),
+        text(),
+        text(),
+        date(),
+        date(),
+        text(),
+    )
+        .prop_map(move |(kind, zh, en, founded, joined, description)| {
+            let name = if zh.trim().is_empty() && en.trim().is_empty() {
+                Text::new("名", "")
+            } else {
+                Text::new(&zh, &en)
+            };
+            let mut entity = Entity::new(&format!("e{index}"), kind, name);
+            entity.founded = founded;
+            entity.joined = joined;
+            entity.description = Text::new(&description, "");
+            entity.sources = vec![Cite {
+                source: "doc".into(),
+                at: String::new(),
+            }];
+            entity
+        })
+}
+
+/// A model of 1–12 entities, relations between them that the schema allows, and pins.
+fn model() -> impl Strategy<Value = Model> {
+    (1usize..12)
+        .prop_flat_map(|n| {
+            (
+                (0..n).map(entity).collect::<Vec<_>>(),
+                proptest::collection::vec((0..n, 0..n, 0usize..16, date()), 0..20),
+                proptest::collection::vec((0..n, -1e4f32..1e4, -1e4f32..1e4), 0..4),
+            )
+        })
+        .prop_map(|(entities, pairs, pins)| {
+            let mut model = Model::new(Text::new("随机小镇", "Random town"));
+            model.sources.push(Source {
+                id: "doc".into(),
+                title: "A document".into(),
+                publisher: String::new(),
+                date: None,
+                locator: String::new(),
+                note: String::new(),
+            });
+            for (a, b, k, since) in pairs {
+                let kind = RelationKind::ALL[k];
+                if a != b && kind.allows(entities[a].kind, entities[b].kind) {
+                    model.relations.push(Relation {
+                        kind,
+                        from: entities[a].id.clone(),
+                        to: entities[b].id.clone(),
+                        since,
+                        until: None,
+                        note: Text::default(),
+                        sources: vec![],
+                    });
+                }
+            }
+            let mut pinned = std::collections::BTreeSet::new();
+            for (i, x, y) in pins {
+                if pinned.insert(i) {
+                    model.layout.push(Pin {
+                        entity: entities[i].id.clone(),
+                        x,
+                        y,
+                    });
+                }
+            }
+            model.entities = entities;
+            model
+        })
+}
+
+/// One random edit, built from what the model holds now.
+#[derive(Clone, Debug)]
+enum Step {
+    Rename(usize, String),
+    Add(EntityKind),
+    Delete(usize),
+    Relate(usize, usize, usize),
+    Unrelate(usize),
+    Pin(usize, f32),
+}
+
+fn step() -> impl Strategy<Value = Step> {
+    prop_oneof![
+        (any::<usize>(), text()).prop_map(|(i, t)| Step::Rename(i, t)),
+        proptest::sample::select(EntityKind::ALL.to_vec()).prop_map(Step::Add),
+        any::<usize>().prop_map(Step::Delete),
+        (any::<usize>(), any::<usize>(), 0usize..16).prop_map(|(a, b, k)| Step::Relate(a, b, k)),
+        any::<usize>().prop_map(Step::Unrelate),
+        (any::<usize>(), -100f32..100.0).prop_map(|(i, x)| Step::Pin(i, x)),
+    ]
+}
+
+fn edit_for(model: &Model, step: &Step, counter: usize) -> Option<Edit> {
+    let n = model.entities.len();
+    Some(match step {
+        Step::Rename(i, name) => {
+            let i = i % n.max(1);
+            let mut entity = model.entities.get(i)?.clone();
+            entity.name.en = name.clone();
+            // Merging keys make consecutive renames of one entity a single step.
+            Edit::set_entity("rename", i, entity).merging(format!("name-{i}"))
+        }
+        Step::Add(kind) => Edit::new(
+            "add",
+            vec![Op::InsertEntity(
+                n,
+                Box::new(Entity::new(
+                    &format!("new{counter}"),
+                    *kind,
+                    Text::new("新", ""),
+                )),
+            )],
+        ),
+        Step::Delete(i) => {
+            if n == 0 {
+                return None;
+            }
+            Edit::remove_entity("delete", model, i % n)
+        }
+        Step::Relate(a, b, k) => {
+            let (a, b) = (
+                model.entities.get(a % n.max(1))?,
+                model.entities.get(b % n.max(1))?,
+            );
+            let relation = Relation {
+                kind: RelationKind::ALL[*k],
+                from: a.id.clone(),
+                to: b.id.clone(),
+                since: None,
+                until: None,
+                note: Text::default(),
+                sources: vec![],
+            };
+            Edit::new(
+                "relate",
+                vec![Op::InsertRelation(model.relations.len(), relation)],
+            )
+        }
+        Step::Unrelate(r) => {
+            if model.relations.is_empty() {
+                return None;
+            }
+            Edit::new(
+                "unrelate",
+                vec![Op::RemoveRelation(r % model.relations.len())],
+            )
+        }
+        Step::Pin(i, x) => {
+            let entity = model.entities.get(i % n.max(1))?;
+            let mut layout = model.layout.clone();
+            layout.retain(|p| p.entity != entity.id);
+            layout.push(Pin {
+                entity: entity.id.clone(),
+                x: *x,
+                y: -*x,
+            });
+            Edit::new("pin", vec![Op::SetLayout(layout)])
+        }
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn a_saved_model_loads_unchanged_and_saves_byte_identically(model in model()) {
+        let text = to_canonical_string(&model).expect("writes");
+        let back = parse(text.as_bytes()).expect("reads back");
+        prop_assert_eq!(&back, &model);
+        prop_assert_eq!(to_canonical_string(&back).expect("writes"), text);
+    }
+
+    #[test]
+    fn undoing_every_edit_restores_the_original_and_redo_replays_them(
+        original in model(),
+        steps in proptest::collection::vec(step(), 1..25),
+    ) {
+        let mut model = original.clone();
+        let mut history = History::new();
+        for (counter, step) in steps.iter().enumerate() {
+            if let Some(edit) = edit_for(&model, step, counter) {
+                history.apply(&mut model, edit).expect("fits the model it was built from");
+            }
+        }
+        let edited = model.clone();
+        while history.undo(&mut model).expect("undoes").is_some() {}
+        prop_assert_eq!(&model, &original);
+        prop_assert!(!history.is_modified() || edited == original);
+        while history.redo(&mut model).expect("redoes").is_some() {}
+        prop_assert_eq!(&model, &edited);
+    }
+}
