@@ -297,3 +297,45 @@ fn unsaved_changes_survive_a_crash_through_the_recovery_copy() {
     assert!(harness.state_mut().save_to(&saved));
     assert!(!copy.exists());
 }
+
+#[test]
+fn compare_with_lists_what_changed_since_a_file_and_a_click_selects_it() {
+    let mut harness = app(None, Lang::En, WINDOW);
+    common::search_and_select(&mut harness, "Alibaba Cloud", "Alibaba Cloud");
+    harness.get_by_label("Edit entity").click();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::TextInput, "Subkind")
+        .click();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::TextInput, "Subkind")
+        .type_text("cloud");
+    harness.run();
+    harness.get_by_label("Done").click();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::ALT, Key::ArrowLeft);
+    harness.run();
+    assert_eq!(
+        harness.state().state.selected.as_deref(),
+        Some("yunqi-town")
+    );
+    harness
+        .state_mut()
+        .start_compare(Some(common::yunqi_path()));
+    common::wait_until(&mut harness, |app| !app.is_comparing());
+    let lines: Vec<String> = harness
+        .state()
+        .comparison()
+        .expect("compared")
+        .changes
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
+    assert_eq!(lines, ["~ entity aliyun: subkind: \"\" → \"cloud\""]);
+    harness
+        .get_by_label_contains("~ entity aliyun: subkind")
+        .click();
+    harness.run();
+    assert_eq!(harness.state().state.selected.as_deref(), Some("aliyun"));
+}

@@ -10,6 +10,8 @@ use crate::i18n::{Lang, strings};
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum AppCommand {
     Open,
+    /// Lists what differs between the open model and another file.
+    CompareWith,
     Save,
     SaveAs,
     Undo,
@@ -24,8 +26,9 @@ pub enum AppCommand {
 impl AppCommand {
     /// In the order shortcuts are tried: with Shift before without, as Ctrl+Z also matches
     /// Ctrl+Shift+Z.
-    pub const ALL: [AppCommand; 9] = [
+    pub const ALL: [AppCommand; 10] = [
         Self::Open,
+        Self::CompareWith,
         Self::SaveAs,
         Self::Save,
         Self::Redo,
@@ -40,6 +43,7 @@ impl AppCommand {
         let s = strings(lang);
         match self {
             Self::Open => s.open,
+            Self::CompareWith => s.compare_with,
             Self::Save => s.save,
             Self::SaveAs => s.save_as,
             Self::Undo => s.undo,
@@ -54,6 +58,7 @@ impl AppCommand {
     pub fn shortcut(self) -> Option<KeyboardShortcut> {
         match self {
             Self::Open => Some(KeyboardShortcut::new(Modifiers::COMMAND, Key::O)),
+            Self::CompareWith => None,
             Self::Save => Some(KeyboardShortcut::new(Modifiers::COMMAND, Key::S)),
             Self::SaveAs => Some(KeyboardShortcut::new(
                 Modifiers::COMMAND.plus(Modifiers::SHIFT),
@@ -96,6 +101,8 @@ pub enum Command {
     DismissSaveError,
     /// Restore the recovery copy found at start (true) or throw it away (false).
     Restore(bool),
+    /// Close the list of differences.
+    CloseComparison,
     /// Show or hide the problems panel.
     ToggleProblems,
     /// The details panel shows the selected entity's fields for editing, or not.

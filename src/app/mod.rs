@@ -73,6 +73,10 @@ struct Runtime {
     save_error: Option<String>,
     /// Where recovery copies go; none in tests unless they ask.
     recovery: Option<recovery::Recovery>,
+    /// The differences from another file, while they are listed.
+    comparison: Option<Comparison>,
+    /// A comparison being worked out: the file chosen, read and compared on a worker thread.
+    comparing: Option<mpsc::Receiver<Option<Result<Comparison, FileError>>>>,
     /// A recovery copy found at start, offered until restored or discarded.
     recovered: Option<recovery::Found>,
     /// A file being read and checked on a worker thread.
@@ -96,6 +100,13 @@ struct Runtime {
     editor: ui::entity_editor::EditorState,
     /// For starting work that asks for a repaint when it finishes.
     ctx: egui::Context,
+}
+
+/// What differs between the open model and another file (read as the older version).
+#[derive(Clone, Debug)]
+pub struct Comparison {
+    pub file: String,
+    pub changes: Vec<crate::model::diff::Change>,
 }
 
 /// An action that would drop unsaved changes, held until the user says what to do with them.
@@ -238,6 +249,61 @@ impl TownscopeApp {
         let s = strings(self.state.lang);
         self.runtime.notice = Some(format!("{} {name}…", s.opening));
         self.runtime.opening = Some(receiver);
+    }
+
+    /// Compares the open model with `file` (or, without one, with a file the user picks), on a
+    /// worker thread: the file is the older version, the open model the newer.
+    pub fn start_compare(&mut self, file: Option<PathBuf>) {
+        let current = self.doc.model.clone();
+        let (sender, receiver) = mpsc::channel();
+        let ctx = self.runtime.ctx.clone();
+        std::thread::spawn(move || {
+            let path = file.or_else(|| {
+                rfd::FileDialog::new()
+                    .add_filter("Townscope model (.ron)", &["ron"])
+                    .pick_file()
+            });
+            let result = path.map(|path| {
+                io::load_file(&path).map(|older| Comparison {
+                    file: Origin::File(path.clone()).display_name(),
+                    changes: crate::model::diff::diff(&older, &current),
+                })
+            });
+            let _ = sender.send(result);
+            ctx.request_repaint();
+        });
+        self.runtime.comparing = Some(receiver);
+    }
+
+    fn poll_compare(&mut self) {
+        let Some(receiver) = &self.runtime.comparing else {
+            return;
+        };
+        match receiver.try_recv() {
+            Ok(Some(Ok(comparison))) => {
+                self.runtime.comparing = None;
+                self.runtime.comparison = Some(comparison);
+            }
+            Ok(Some(Err(error))) => {
+                self.runtime.comparing = None;
+                self.runtime.load_error = Some(error);
+            }
+            Ok(None) | Err(mpsc::TryRecvError::Disconnected) => {
+                self.runtime.comparing = None;
+                self.runtime.notice = Some(strings(self.state.lang).no_file_chosen.to_owned());
+            }
+            Err(mpsc::TryRecvError::Empty) => {}
+        }
+    }
+
+    /// Whether a comparison is being worked out.
+    pub fn is_comparing(&self) -> bool {
+        self.runtime.comparing.is_some()
+    }
+
+    /// The differences listed, if any.
+    pub fn comparison(&self) -> Option<&Comparison> {
+        self.runtime.comparison.as_ref()
     }
 
     /// Whether a file is being opened.
@@ -531,6 +597,8 @@ impl TownscopeApp {
     fn apply(&mut self, ctx: &egui::Context, command: Command) {
         match command {
             Command::App(AppCommand::Open) => self.guarded(ctx, Pending::OpenDialog),
+            Command::App(AppCommand::CompareWith) => self.start_compare(None),
+            Command::CloseComparison => self.runtime.comparison = None,
             Command::App(AppCommand::Quit) => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
             Command::App(AppCommand::Save) => {
                 self.save();
@@ -640,6 +708,7 @@ impl TownscopeApp {
         let ctx = ui.ctx().clone();
         self.poll_dialog();
         self.poll_open();
+        self.poll_compare();
         self.poll_save_as(&ctx);
         if self.doc.is_modified()
             && let Some(recovery) = &mut self.runtime.recovery
@@ -701,6 +770,23 @@ impl TownscopeApp {
         egui::Panel::bottom("status_bar").show(ui, |ui| {
             ui::status::ui(ui, &view, self.runtime.notice.as_deref(), &mut commands);
         });
+        let compared: Vec<usize> = self
+            .runtime
+            .comparison
+            .iter()
+            .flat_map(|c| c.changes.iter())
+            .filter_map(|change| change.entity().and_then(|id| self.doc.index.get(id)))
+            .collect();
+        view.compared = &compared;
+        if let Some(comparison) = &self.runtime.comparison {
+            egui::Panel::bottom("comparison")
+                .default_size(160.0)
+                .size_range(80.0..=400.0)
+                .resizable(true)
+                .show(ui, |ui| {
+                    ui::status::comparison(ui, &view, comparison, &mut commands)
+                });
+        }
         if self.state.problems_open {
             egui::Panel::bottom("problems")
                 .default_size(160.0)

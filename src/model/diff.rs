@@ -14,12 +14,15 @@ use super::{Entity, Indicator, Milestone, Model, Relation};
 pub enum Change {
     Added {
         what: String,
+        entity: Option<String>,
     },
     Removed {
         what: String,
+        entity: Option<String>,
     },
     Changed {
         what: String,
+        entity: Option<String>,
         field: &'static str,
         old: String,
         new: String,
@@ -29,23 +32,26 @@ pub enum Change {
 impl fmt::Display for Change {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::Added { what } => write!(f, "+ {what}"),
-            Self::Removed { what } => write!(f, "- {what}"),
+            Self::Added { what, .. } => write!(f, "+ {what}"),
+            Self::Removed { what, .. } => write!(f, "- {what}"),
             Self::Changed {
                 what,
                 field,
                 old,
                 new,
+                ..
             } => write!(f, "~ {what}: {field}: {old} → {new}"),
         }
     }
 }
 
 impl Change {
-    /// The entity ids the change is about (for highlighting).
-    pub fn what(&self) -> &str {
+    /// The id of the entity the change is about (a relation's `from`, a pin's entity), if any.
+    pub fn entity(&self) -> Option<&str> {
         match self {
-            Self::Added { what } | Self::Removed { what } | Self::Changed { what, .. } => what,
+            Self::Added { entity, .. }
+            | Self::Removed { entity, .. }
+            | Self::Changed { entity, .. } => entity.as_deref(),
         }
     }
 }
@@ -115,6 +121,7 @@ fn compare<T>(
     new: &[T],
     key: impl Fn(&T) -> String,
     fields: impl Fn(&T) -> Fields,
+    entity: impl Fn(&T) -> Option<String>,
 ) {
     let (old, new) = (keyed(old, &key), keyed(new, &key));
     let new_by_key: BTreeMap<&str, &T> = new.iter().map(|(k, v)| (k.as_str(), *v)).collect();
@@ -123,12 +130,14 @@ fn compare<T>(
         match new_by_key.get(label.as_str()) {
             None => changes.push(Change::Removed {
                 what: label.clone(),
+                entity: entity(item),
             }),
             Some(other) => {
                 for ((field, a), (_, b)) in fields(item).into_iter().zip(fields(other)) {
                     if a != b {
                         changes.push(Change::Changed {
                             what: label.clone(),
+                            entity: entity(other),
                             field,
                             old: a,
                             new: b,
@@ -138,10 +147,11 @@ fn compare<T>(
             }
         }
     }
-    for (label, _) in &new {
+    for (label, item) in &new {
         if !old_by_key.contains_key(label.as_str()) {
             changes.push(Change::Added {
                 what: label.clone(),
+                entity: entity(item),
             });
         }
     }
@@ -183,6 +193,7 @@ pub fn diff(old: &Model, new: &Model) -> Vec<Change> {
         std::slice::from_ref(new),
         |_| "model".to_owned(),
         header,
+        |_| None,
     );
     compare(
         &mut changes,
@@ -198,6 +209,7 @@ pub fn diff(old: &Model, new: &Model) -> Vec<Change> {
                 ("note", show(&s.note)),
             ]
         },
+        |_| None,
     );
     compare(
         &mut changes,
@@ -205,6 +217,7 @@ pub fn diff(old: &Model, new: &Model) -> Vec<Change> {
         &new.sectors,
         |s| format!("sector {}", s.id),
         |s| vec![("name", show(&s.name))],
+        |_| None,
     );
     compare(
         &mut changes,
@@ -212,6 +225,7 @@ pub fn diff(old: &Model, new: &Model) -> Vec<Change> {
         &new.entities,
         |e| format!("entity {}", e.id),
         entity_fields,
+        |e| Some(e.id.clone()),
     );
     compare(
         &mut changes,
@@ -219,6 +233,7 @@ pub fn diff(old: &Model, new: &Model) -> Vec<Change> {
         &new.relations,
         |r| format!("relation {} {:?} {}", r.from, r.kind, r.to),
         relation_fields,
+        |r| Some(r.from.clone()),
     );
     compare(
         &mut changes,
@@ -226,6 +241,7 @@ pub fn diff(old: &Model, new: &Model) -> Vec<Change> {
         &new.indicators,
         |i| format!("indicator {}", i.id),
         indicator_fields,
+        |i| Some(i.scope.clone()),
     );
     for new_indicator in &new.indicators {
         let Some(old_indicator) = old.indicators.iter().find(|i| i.id == new_indicator.id) else {
@@ -244,6 +260,7 @@ pub fn diff(old: &Model, new: &Model) -> Vec<Change> {
                     ("sources", show(&p.sources)),
                 ]
             },
+            |_| Some(new_indicator.scope.clone()),
         );
     }
     compare(
@@ -252,6 +269,7 @@ pub fn diff(old: &Model, new: &Model) -> Vec<Change> {
         &new.milestones,
         |m| format!("milestone {} {}", m.date, m.title.get(true)),
         milestone_fields,
+        |m| m.entities.first().cloned(),
     );
     compare(
         &mut changes,
@@ -259,6 +277,7 @@ pub fn diff(old: &Model, new: &Model) -> Vec<Change> {
         &new.layout,
         |p| format!("pin {}", p.entity),
         |p| vec![("x", show(&p.x)), ("y", show(&p.y))],
+        |p| Some(p.entity.clone()),
     );
     changes
 }

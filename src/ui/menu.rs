@@ -18,6 +18,8 @@ pub fn ui(
             command_button(ui, view, AppCommand::Open, commands);
             command_button(ui, view, AppCommand::Save, commands);
             command_button(ui, view, AppCommand::SaveAs, commands);
+            ui.separator();
+            command_button(ui, view, AppCommand::CompareWith, commands);
             ui.menu_button(s.open_recent, |ui| {
                 if ui.button(s.open_embedded).clicked() {
                     commands.push(Command::OpenEmbedded);

@@ -32,6 +32,8 @@ pub struct View<'a> {
     pub metrics: Option<&'a Metrics>,
     /// How far the metrics are, while they are being computed.
     pub metrics_progress: Option<f32>,
+    /// Entities a listed comparison says changed (indices), marked in the network.
+    pub compared: &'a [usize],
 }
 
 impl<'a> View<'a> {
@@ -45,6 +47,7 @@ impl<'a> View<'a> {
             can_go_forward: false,
             metrics: None,
             metrics_progress: None,
+            compared: &[],
         }
     }
 

@@ -103,3 +103,51 @@ pub fn problems(ui: &mut egui::Ui, view: &View<'_>, commands: &mut Vec<Command>)
             }
         });
 }
+
+/// What differs from another file, one line per change; clicking one selects its entity.
+pub fn comparison(
+    ui: &mut egui::Ui,
+    view: &View<'_>,
+    comparison: &crate::app::Comparison,
+    commands: &mut Vec<Command>,
+) {
+    let s = view.s();
+    ui.horizontal(|ui| {
+        ui.strong(format!("{} {}", s.differences_from, comparison.file));
+        ui.weak(format!("({})", comparison.changes.len()));
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            if ui.small_button("×").on_hover_text(s.close).clicked() {
+                commands.push(Command::CloseComparison);
+            }
+        });
+    });
+    if comparison.changes.is_empty() {
+        ui.weak(s.no_differences);
+        return;
+    }
+    let row_height = ui.text_style_height(&egui::TextStyle::Monospace) + 4.0;
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show_rows(ui, row_height, comparison.changes.len(), |ui, range| {
+            for change in &comparison.changes[range] {
+                let colour = match change {
+                    crate::model::diff::Change::Added { .. } => {
+                        egui::Color32::from_rgb(0x00, 0x9E, 0x73)
+                    }
+                    crate::model::diff::Change::Removed { .. } => ui.visuals().error_fg_color,
+                    crate::model::diff::Change::Changed { .. } => ui.visuals().warn_fg_color,
+                };
+                let text = egui::RichText::new(change.to_string())
+                    .monospace()
+                    .color(colour);
+                let response = ui.add(egui::Button::new(text).frame(false).truncate());
+                if let Some(id) = change
+                    .entity()
+                    .filter(|id| view.doc.index.get(id).is_some())
+                    && response.clicked()
+                {
+                    commands.push(Command::Select(id.to_owned()));
+                }
+            }
+        });
+}

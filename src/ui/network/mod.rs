@@ -360,6 +360,17 @@ pub fn ui(
             ));
         }
     }
+    // Entities a comparison lists as changed wear an amber ring.
+    let amber = ui.visuals().warn_fg_color;
+    for &i in view.compared {
+        if shown.entities[i] && rect.contains(state.screen[i]) {
+            painter.circle_stroke(
+                state.screen[i],
+                sizes.radius[i] + 5.0,
+                Stroke::new(2.0, amber),
+            );
+        }
+    }
     if let Some(i) = view.selected.filter(|&i| shown.entities[i]) {
         painter.circle_stroke(
             state.screen[i],
