@@ -2,7 +2,7 @@
 //! one returns its inverse, so undo restores the model exactly (order of entities and relations
 //! included) and redo replays it. No egui here.
 
-use crate::model::{Entity, Model, Pin, Relation};
+use crate::model::{Entity, Indicator, Model, Pin, Relation};
 
 /// One primitive change to a model.
 #[derive(Clone, Debug, PartialEq)]
@@ -15,6 +15,8 @@ pub enum Op {
     RemoveRelation(usize),
     /// The whole layout section (it is small: one pin per entity at most).
     SetLayout(Vec<Pin>),
+    /// One indicator with all its points (a few dozen at most).
+    SetIndicator(usize, Box<Indicator>),
 }
 
 /// Why an operation could not be applied: it points past the end of a list.
@@ -65,6 +67,11 @@ impl Op {
                 Op::InsertRelation(i, model.relations.remove(i))
             }
             Op::SetLayout(pins) => Op::SetLayout(std::mem::replace(&mut model.layout, pins)),
+            Op::SetIndicator(i, indicator) => {
+                check("indicators", i, model.indicators.len())?;
+                let old = std::mem::replace(&mut model.indicators[i], *indicator);
+                Op::SetIndicator(i, Box::new(old))
+            }
         })
     }
 }

@@ -339,3 +339,49 @@ fn compare_with_lists_what_changed_since_a_file_and_a_click_selects_it() {
     harness.run();
     assert_eq!(harness.state().state.selected.as_deref(), Some("aliyun"));
 }
+
+#[test]
+fn this_years_figure_goes_into_an_indicator_and_undo_takes_it_out() {
+    let mut harness = app(None, Lang::En, WINDOW);
+    harness.get_by_label("Edit").click();
+    harness.run();
+    harness.get_by_label("Indicator figures").click();
+    harness.run();
+    let chosen = harness.state().doc.model.indicators[0].clone();
+    // Nothing can be added before it has a date and a value.
+    let add = format!("{:?}", harness.get_by_label("Add a point"));
+    assert!(add.contains("disabled: true"), "{add}");
+    // The row for a new point is the lowest in the window: date, then value.
+    let mut inputs: Vec<_> = harness
+        .query_all_by_role(Role::TextInput)
+        .map(|n| n.rect())
+        .collect();
+    let lowest = inputs.iter().map(|r| r.top()).fold(f32::MIN, f32::max);
+    inputs.retain(|r| (r.top() - lowest).abs() < 1.0);
+    inputs.sort_by(|a, b| a.left().total_cmp(&b.left()));
+    assert_eq!(inputs.len(), 2);
+    for (rect, text) in inputs.iter().zip(["2016", "3500000000"]) {
+        common::click_at(&mut harness, rect.center());
+        harness
+            .query_all_by_role(Role::TextInput)
+            .find(|n| n.rect() == *rect)
+            .expect("the field")
+            .type_text(text);
+        harness.run();
+    }
+    harness.get_by_label("Add a point").click();
+    harness.run();
+    let after = &harness.state().doc.model.indicators[0];
+    assert_eq!(after.points.len(), chosen.points.len() + 1);
+    let added = after.points.last().expect("added");
+    assert_eq!(
+        (added.date.to_string(), added.value),
+        ("2016".to_owned(), 3.5e9)
+    );
+    assert!(!added.sources.is_empty(), "it cites a source");
+    harness.key_press(Key::Escape);
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(harness.state().doc.model.indicators[0], chosen);
+}

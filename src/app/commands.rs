@@ -101,6 +101,8 @@ pub enum Command {
     DismissSaveError,
     /// Restore the recovery copy found at start (true) or throw it away (false).
     Restore(bool),
+    /// Open the indicator figures window.
+    EditIndicators,
     /// Close the list of differences.
     CloseComparison,
     /// Show or hide the problems panel.

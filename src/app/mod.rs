@@ -98,6 +98,7 @@ struct Runtime {
     table: ui::table::TableCache,
     browser: ui::browser::BrowserState,
     editor: ui::entity_editor::EditorState,
+    indicators: ui::indicator_editor::IndicatorEditor,
     /// For starting work that asks for a repaint when it finishes.
     ctx: egui::Context,
 }
@@ -599,6 +600,7 @@ impl TownscopeApp {
             Command::App(AppCommand::Open) => self.guarded(ctx, Pending::OpenDialog),
             Command::App(AppCommand::CompareWith) => self.start_compare(None),
             Command::CloseComparison => self.runtime.comparison = None,
+            Command::EditIndicators => self.runtime.indicators.open = true,
             Command::App(AppCommand::Quit) => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
             Command::App(AppCommand::Save) => {
                 self.save();
@@ -873,6 +875,9 @@ impl TownscopeApp {
         }
         if self.runtime.guard.is_some() {
             ui::dialogs::unsaved(&ctx, &self.doc, self.state.lang, &mut commands);
+        }
+        if self.runtime.indicators.open {
+            ui::indicator_editor::window(&ctx, &view, &mut self.runtime.indicators, &mut commands);
         }
         if let Some(found) = &self.runtime.recovered {
             ui::dialogs::recovery(&ctx, found, self.state.lang, &mut commands);

@@ -7,6 +7,7 @@ pub mod charts;
 pub mod details;
 pub mod dialogs;
 pub mod entity_editor;
+pub mod indicator_editor;
 pub mod menu;
 pub mod milestones;
 pub mod network;
