@@ -109,7 +109,7 @@ fn points_grid(
                     .entry((index, p))
                     .or_insert_with(|| point.date.to_string());
                 let response = ui
-                    .add(egui::TextEdit::singleline(text).desired_width(90.0))
+                    .add_sized([90.0, 20.0], egui::TextEdit::singleline(text))
                     .labelled_by(headers[0]);
                 match text.trim().parse::<Date>() {
                     Ok(date) if response.changed() && date != point.date => {
@@ -124,7 +124,12 @@ fn points_grid(
                 }
                 let mut value = point.value;
                 if ui
-                    .add(egui::DragValue::new(&mut value).speed(0.0).max_decimals(4))
+                    .add(
+                        egui::DragValue::new(&mut value)
+                            .speed(0.0)
+                            // As typed, no trailing zeros: 3000000000, 21.45.
+                            .custom_formatter(|v, _| format!("{v}")),
+                    )
                     .labelled_by(headers[1])
                     .changed()
                 {
