@@ -244,18 +244,7 @@ fn the_table_sorts_by_a_metric_and_a_click_selects_the_row() {
     assert_eq!(harness.state().state.selected, Some(first_with(min)));
     // The filter narrows the rows; the count says how many.
     // The browser on the left has a search box too; the table's is the one in the centre.
-    let filter_box = harness
-        .query_all_by_role(Role::TextInput)
-        .map(|n| n.rect())
-        .find(|r| r.left() > 252.0)
-        .expect("the table's filter box")
-        .center();
-    click_at(&mut harness, filter_box);
-    harness
-        .query_all_by_role(Role::TextInput)
-        .find(|n| n.rect().left() > 252.0)
-        .expect("the table's filter box")
-        .type_text("Alibaba Cloud");
+    common::type_in_centre_field(&mut harness, "Alibaba Cloud");
     harness.run();
     assert!(harness.query_by_label("1 entities").is_some());
     let row = first_row(&harness, "Degree ▲");

@@ -23,12 +23,7 @@ fn name_en(harness: &egui_kittest::Harness<'static, townscope::app::TownscopeApp
 fn make_rename_undo_redo_save_and_reopen_an_entity() {
     let mut harness = app(None, Lang::En, WINDOW);
     let entities = harness.state().doc.model.entities.len();
-    harness.get_by_label("Edit").click();
-    harness.run();
-    harness.get_by_label("New entity").click();
-    harness.run();
-    harness.get_by_label("Enterprise").click();
-    harness.run();
+    common::new_entity(&mut harness, "Enterprise");
     assert_eq!(harness.state().doc.model.entities.len(), entities + 1);
     assert_eq!(
         harness.state().state.selected.as_deref(),
@@ -99,12 +94,7 @@ fn make_rename_undo_redo_save_and_reopen_an_entity() {
 #[test]
 fn unsaved_changes_are_never_dropped_silently() {
     let mut harness = app(None, Lang::En, WINDOW);
-    harness.get_by_label("Edit").click();
-    harness.run();
-    harness.get_by_label("New entity").click();
-    harness.run();
-    harness.get_by_label("Person").click();
-    harness.run();
+    common::new_entity(&mut harness, "Person");
     assert!(harness.state().doc.is_modified());
 
     // Closing the window asks; Cancel keeps everything.
@@ -184,12 +174,7 @@ fn the_problems_panel_lists_what_validation_finds_while_editing() {
         harness.query_by_label_contains("warnings").is_none(),
         "the shipped model is clean"
     );
-    harness.get_by_label("Edit").click();
-    harness.run();
-    harness.get_by_label("New entity").click();
-    harness.run();
-    harness.get_by_label("Fund").click();
-    harness.run();
+    common::new_entity(&mut harness, "Fund");
     // A new entity cites no source yet: validation says so at once.
     harness.get_by_label("0 errors · 1 warnings").click();
     harness.run();
@@ -210,12 +195,7 @@ fn the_problems_panel_lists_what_validation_finds_while_editing() {
 #[test]
 fn a_new_member_joins_the_alliance_through_the_pickers_and_undo_takes_it_back() {
     let mut harness = app(None, Lang::En, WINDOW);
-    harness.get_by_label("Edit").click();
-    harness.run();
-    harness.get_by_label("New entity").click();
-    harness.run();
-    harness.get_by_label("Enterprise").click();
-    harness.run();
+    common::new_entity(&mut harness, "Enterprise");
     let relations = harness.state().doc.model.relations.len();
     harness
         .get_by_role_and_label(Role::ComboBox, "Kind")
@@ -270,12 +250,7 @@ fn unsaved_changes_survive_a_crash_through_the_recovery_copy() {
         .use_recovery(Recovery::in_folder(data.path().to_path_buf()));
     harness.run();
     assert!(!copy.exists(), "nothing to recover while nothing changed");
-    harness.get_by_label("Edit").click();
-    harness.run();
-    harness.get_by_label("New entity").click();
-    harness.run();
-    harness.get_by_label("Person").click();
-    harness.run();
+    common::new_entity(&mut harness, "Person");
     assert!(copy.exists(), "the first unsaved change is copied at once");
     drop(harness); // a crash: nothing was saved
 

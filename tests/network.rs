@@ -74,18 +74,7 @@ fn selecting_in_the_table_shows_the_details_and_the_network_centres_on_it() {
 
     harness.get_by_label("Table").click();
     harness.run();
-    let filter = harness
-        .query_all_by_role(Role::TextInput)
-        .find(|n| n.rect().left() > 252.0)
-        .expect("the table's filter box")
-        .rect()
-        .center();
-    click_at(&mut harness, filter);
-    harness
-        .query_all_by_role(Role::TextInput)
-        .find(|n| n.rect().left() > 252.0)
-        .expect("the table's filter box")
-        .type_text("Alibaba Cloud");
+    common::type_in_centre_field(&mut harness, "Alibaba Cloud");
     harness.run();
     let header = harness.get_by_label("Name ▲").rect();
     click_at(
@@ -207,18 +196,7 @@ fn find_selects_the_match_and_centres_the_view_on_it() {
         .network()
         .position(westlake)
         .expect("laid out");
-    let find = harness
-        .query_all_by_role(Role::TextInput)
-        .find(|n| n.rect().left() > 252.0)
-        .expect("the network's find box")
-        .rect()
-        .center();
-    click_at(&mut harness, find);
-    harness
-        .query_all_by_role(Role::TextInput)
-        .find(|n| n.rect().left() > 252.0)
-        .expect("the network's find box")
-        .type_text("西湖大学");
+    common::type_in_centre_field(&mut harness, "西湖大学");
     // The typed characters are events the harness hands over one frame each.
     harness.run_steps(2);
     settle_camera(&mut harness);

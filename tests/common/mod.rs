@@ -141,3 +141,31 @@ pub fn click_at(harness: &mut Harness<'static, TownscopeApp>, pos: eframe::egui:
     }
     harness.run();
 }
+
+/// Types `text` into the text field in the centre of the window (the table's filter, the
+/// network's find box) — the browser on the left has a search box too.
+pub fn type_in_centre_field(harness: &mut Harness<'static, TownscopeApp>, text: &str) {
+    use egui_kittest::kittest::Queryable;
+    let centre_field = |h: &Harness<'static, TownscopeApp>| {
+        h.query_all_by_role(eframe::egui::accesskit::Role::TextInput)
+            .map(|n| n.rect())
+            .find(|r| r.left() > 252.0)
+            .expect("a text field in the centre")
+    };
+    let field = centre_field(harness);
+    click_at(harness, field.center());
+    harness
+        .query_all_by_role(eframe::egui::accesskit::Role::TextInput)
+        .find(|n| n.rect() == field)
+        .expect("the same field")
+        .type_text(text);
+}
+
+/// Edit → New entity → `kind`: a new entity of that kind, selected and open for editing.
+pub fn new_entity(harness: &mut Harness<'static, TownscopeApp>, kind: &str) {
+    use egui_kittest::kittest::Queryable;
+    for label in ["Edit", "New entity", kind] {
+        harness.get_by_label(label).click();
+        harness.run();
+    }
+}
