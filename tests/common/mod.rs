@@ -119,8 +119,14 @@ pub fn wait_until(
 ) {
     for _ in 0..1000 {
         if done(harness.state()) {
-            harness.run();
-            return;
+            // Let the UI settle; a grid resizing to a new model may take a few more frames
+            // than one `run` allows.
+            for _ in 0..3 {
+                if harness.try_run().is_ok() {
+                    return;
+                }
+            }
+            panic!("the UI keeps asking for frames after getting there");
         }
         harness.step();
         std::thread::sleep(std::time::Duration::from_millis(10));
