@@ -112,7 +112,15 @@ pub fn toolbar(
             .labelled_by(label.id);
         relation_menu(ui, view, &mut settings.filter.hidden_relations);
         sector_menu(ui, view, &mut settings.filter.sectors);
-        years(ui, view, &mut settings.filter.years);
+        // The span of dated relations scans every relation: once per model revision, not
+        // once per frame (500k relations at 100k entities).
+        let revision = view.doc.revision;
+        if state.relation_years.is_none_or(|(r, _)| r != revision) {
+            state.relation_years = Some((revision, relation_years(view.model())));
+        }
+        if let Some((_, Some(span))) = state.relation_years {
+            years(ui, view, span, &mut settings.filter.years);
+        }
         let find = ui.add(
             egui::TextEdit::singleline(&mut state.search)
                 .hint_text(s.find_hint)
@@ -213,10 +221,12 @@ fn sector_menu(ui: &mut egui::Ui, view: &View<'_>, chosen: &mut BTreeSet<String>
     });
 }
 
-fn years(ui: &mut egui::Ui, view: &View<'_>, years: &mut Option<(i32, i32)>) {
-    let Some((first, last)) = relation_years(view.model()) else {
-        return;
-    };
+fn years(
+    ui: &mut egui::Ui,
+    view: &View<'_>,
+    (first, last): (i32, i32),
+    years: &mut Option<(i32, i32)>,
+) {
     let s = view.s();
     let mut on = years.is_some();
     if ui.checkbox(&mut on, s.years_filter).changed() {

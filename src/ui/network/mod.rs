@@ -89,6 +89,8 @@ pub struct NetworkState {
     dragging: Option<(usize, Point)>,
     /// The positions drawn last frame.
     drawn_positions: Option<Arc<Vec<Point>>>,
+    /// First and last year of the model's dated relations, per document revision.
+    relation_years: Option<(u64, Option<(i32, i32)>)>,
 }
 
 /// What the view showed last frame, for tests and tools that drive it as a user would.
