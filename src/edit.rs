@@ -2,7 +2,7 @@
 //! one returns its inverse, so undo restores the model exactly (order of entities and relations
 //! included) and redo replays it. No egui here.
 
-use crate::model::{Entity, Indicator, Model, Pin, Relation};
+use crate::model::{Entity, Indicator, Milestone, Model, Pin, Relation, Sector, Source};
 
 /// One primitive change to a model.
 #[derive(Clone, Debug, PartialEq)]
@@ -17,6 +17,14 @@ pub enum Op {
     SetLayout(Vec<Pin>),
     /// One indicator with all its points (a few dozen at most).
     SetIndicator(usize, Box<Indicator>),
+    InsertIndicator(usize, Box<Indicator>),
+    RemoveIndicator(usize),
+    /// The whole list of sources (dozens; editing one rewrites the list).
+    SetSources(Vec<Source>),
+    /// The whole list of sectors.
+    SetSectors(Vec<Sector>),
+    /// The whole list of milestones.
+    SetMilestones(Vec<Milestone>),
 }
 
 /// Why an operation could not be applied: it points past the end of a list.
@@ -71,6 +79,20 @@ impl Op {
                 check("indicators", i, model.indicators.len())?;
                 let old = std::mem::replace(&mut model.indicators[i], *indicator);
                 Op::SetIndicator(i, Box::new(old))
+            }
+            Op::InsertIndicator(i, indicator) => {
+                check("indicators", i, model.indicators.len() + 1)?;
+                model.indicators.insert(i, *indicator);
+                Op::RemoveIndicator(i)
+            }
+            Op::RemoveIndicator(i) => {
+                check("indicators", i, model.indicators.len())?;
+                Op::InsertIndicator(i, Box::new(model.indicators.remove(i)))
+            }
+            Op::SetSources(list) => Op::SetSources(std::mem::replace(&mut model.sources, list)),
+            Op::SetSectors(list) => Op::SetSectors(std::mem::replace(&mut model.sectors, list)),
+            Op::SetMilestones(list) => {
+                Op::SetMilestones(std::mem::replace(&mut model.milestones, list))
             }
         })
     }

@@ -103,6 +103,7 @@ pub enum Command {
     Restore(bool),
     /// Open the indicator figures window.
     EditIndicators,
+    EditModel,
     /// Close the list of differences.
     CloseComparison,
     /// Show or hide the problems panel.

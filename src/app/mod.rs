@@ -99,6 +99,7 @@ struct Runtime {
     browser: ui::browser::BrowserState,
     editor: ui::entity_editor::EditorState,
     indicators: ui::indicator_editor::IndicatorEditor,
+    model_editor: ui::model_editor::ModelEditor,
     /// For starting work that asks for a repaint when it finishes.
     ctx: egui::Context,
 }
@@ -601,6 +602,7 @@ impl TownscopeApp {
             Command::App(AppCommand::CompareWith) => self.start_compare(None),
             Command::CloseComparison => self.runtime.comparison = None,
             Command::EditIndicators => self.runtime.indicators.open = true,
+            Command::EditModel => self.runtime.model_editor.open = true,
             Command::App(AppCommand::Quit) => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
             Command::App(AppCommand::Save) => {
                 self.save();
@@ -878,6 +880,7 @@ impl TownscopeApp {
         }
         if self.runtime.indicators.open {
             ui::indicator_editor::window(&ctx, &view, &mut self.runtime.indicators, &mut commands);
+            ui::model_editor::window(&ctx, &view, &mut self.runtime.model_editor, &mut commands);
         }
         if let Some(found) = &self.runtime.recovered {
             ui::dialogs::recovery(&ctx, found, self.state.lang, &mut commands);

@@ -46,7 +46,41 @@ pub enum Unit {
     Percent,
 }
 
+impl Measure {
+    pub const ALL: [Measure; 16] = [
+        Self::Staff,
+        Self::FundSize,
+        Self::Area,
+        Self::Attendance,
+        Self::OnlineViewers,
+        Self::Exhibitors,
+        Self::Countries,
+        Self::Members,
+        Self::FoundingMembers,
+        Self::Investment,
+        Self::Output,
+        Self::Enterprises,
+        Self::NewEnterprises,
+        Self::Laboratories,
+        Self::Target,
+        Self::Count,
+    ];
+}
+
 impl Unit {
+    pub const ALL: [Unit; 10] = [
+        Self::Cny,
+        Self::Usd,
+        Self::People,
+        Self::Organisations,
+        Self::SquareMetres,
+        Self::SquareKilometres,
+        Self::Places,
+        Self::Laboratories,
+        Self::Countries,
+        Self::Percent,
+    ];
+
     pub fn is_money(self) -> bool {
         matches!(self, Self::Cny | Self::Usd)
     }
@@ -66,6 +100,8 @@ pub enum Qualifier {
 }
 
 impl Qualifier {
+    pub const ALL: [Qualifier; 4] = [Self::Exact, Self::About, Self::Nearly, Self::Over];
+
     pub fn is_exact(&self) -> bool {
         *self == Self::Exact
     }

@@ -95,6 +95,53 @@ impl Model {
             .collect()
     }
 
+    /// How many times each source is cited, anywhere in the model (entities, their figures and
+    /// editions, relations, indicator points, milestones).
+    pub fn citation_counts<'a>(&'a self) -> HashMap<&'a str, usize> {
+        fn tally<'m>(counts: &mut HashMap<&'m str, usize>, cites: &'m [super::Cite]) {
+            for cite in cites {
+                *counts.entry(cite.source.as_str()).or_default() += 1;
+            }
+        }
+        let mut counts: HashMap<&str, usize> = HashMap::default();
+        let mut count = |cites: &'a [super::Cite]| tally(&mut counts, cites);
+        for entity in &self.entities {
+            count(&entity.sources);
+            for figure in &entity.figures {
+                count(&figure.sources);
+            }
+            for edition in &entity.editions {
+                count(&edition.sources);
+                for figure in &edition.figures {
+                    count(&figure.sources);
+                }
+            }
+        }
+        for relation in &self.relations {
+            count(&relation.sources);
+        }
+        for indicator in &self.indicators {
+            for point in &indicator.points {
+                count(&point.sources);
+            }
+        }
+        for milestone in &self.milestones {
+            count(&milestone.sources);
+        }
+        counts
+    }
+
+    /// How many entities work in each sector.
+    pub fn sector_counts(&self) -> HashMap<&str, usize> {
+        let mut counts: HashMap<&str, usize> = HashMap::default();
+        for entity in &self.entities {
+            for sector in &entity.sectors {
+                *counts.entry(sector.as_str()).or_default() += 1;
+            }
+        }
+        counts
+    }
+
     /// How many entities there are of each kind, in `EntityKind::ALL` order.
     pub fn count_by_kind(&self) -> Vec<(EntityKind, usize)> {
         EntityKind::ALL
@@ -163,6 +210,24 @@ mod tests {
         );
         assert_eq!(index.contents_of(0), &[1]);
         assert!(index.relations_of(99).is_empty());
+    }
+
+    #[test]
+    fn counts_citations_wherever_they_are() {
+        let mut model = sample();
+        let cite = |source: &str| crate::model::Cite {
+            source: source.into(),
+            at: String::new(),
+        };
+        model.entities[0].sources.push(cite("a"));
+        model.relations[0].sources.push(cite("a"));
+        model.entities[1].sources.push(cite("b"));
+        model.entities[1].sectors.push("cloud".into());
+        let counts = model.citation_counts();
+        assert_eq!(counts.get("a"), Some(&2));
+        assert_eq!(counts.get("b"), Some(&1));
+        assert_eq!(counts.get("c"), None);
+        assert_eq!(model.sector_counts().get("cloud"), Some(&1));
     }
 
     #[test]

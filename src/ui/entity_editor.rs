@@ -1,36 +1,31 @@
-//! Editing the selected entity's own fields: names, subkind, dates, website, description; and
-//! deleting it. Every change is an edit command (typing a word is one undo step).
-
-use std::collections::HashMap;
+//! Editing the selected entity: every field (names, kind's subkind, sectors, dates, place and
+//! coordinates, figures, sources, policy number and goals, editions), its relations, and
+//! deleting it. The editor changes a copy of the entity; when the copy differs, it becomes one
+//! edit command (typing a word is one undo step).
 
 use eframe::egui;
 
 use super::View;
+use super::forms::{self, Forms, Outcome};
 use crate::app::Command;
 use crate::edit::Edit;
-use crate::model::{Date, Entity, Relation, RelationKind, Text};
+use crate::model::{
+    Date, Edition, Entity, EntityKind, PolicyDocument, Relation, RelationKind, Text,
+};
 
-/// What the editor keeps between frames: the text of date fields while it is not yet a date,
-/// and whether the delete question is open.
+/// What the editor keeps between frames: fields being typed, whether the delete question is
+/// open, and the relation being put together.
 #[derive(Default)]
 pub struct EditorState {
-    /// Per entity and field: the text typed, and the model's value it was last in step with.
-    dates: HashMap<(String, &'static str), (String, String)>,
+    forms: Forms,
     confirm_delete: bool,
     /// The relation being put together: its kind, its direction, and the other end.
     new_kind: Option<RelationKind>,
     incoming: bool,
     other_query: String,
     other: Option<usize>,
-}
-
-/// A text field of an entity: where it lives and what it is called.
-struct TextField {
-    key: &'static str,
-    label: &'static str,
-    get: fn(&Entity) -> &String,
-    set: fn(&mut Entity) -> &mut String,
-    multiline: bool,
+    /// The date of an edition being added (it needs one before it can join the model).
+    new_edition: String,
 }
 
 pub fn ui(
@@ -42,93 +37,93 @@ pub fn ui(
 ) {
     let s = view.s();
     let entity = &view.model().entities[index];
-    let text_fields = [
-        TextField {
-            key: "name-zh",
-            label: s.field_name_zh,
-            get: |e| &e.name.zh,
-            set: |e| &mut e.name.zh,
-            multiline: false,
-        },
-        TextField {
-            key: "name-en",
-            label: s.field_name_en,
-            get: |e| &e.name.en,
-            set: |e| &mut e.name.en,
-            multiline: false,
-        },
-        TextField {
-            key: "subkind",
-            label: s.field_subkind,
-            get: |e| &e.subkind,
-            set: |e| &mut e.subkind,
-            multiline: false,
-        },
-        TextField {
-            key: "website",
-            label: s.field_website,
-            get: |e| &e.website,
-            set: |e| &mut e.website,
-            multiline: false,
-        },
-        TextField {
-            key: "description-zh",
-            label: s.field_description_zh,
-            get: |e| &e.description.zh,
-            set: |e| &mut e.description.zh,
-            multiline: true,
-        },
-        TextField {
-            key: "description-en",
-            label: s.field_description_en,
-            get: |e| &e.description.en,
-            set: |e| &mut e.description.en,
-            multiline: true,
-        },
-    ];
+    let mut draft = entity.clone();
+    let mut outcome = Outcome::default();
+    let mut renamed = false;
+    let key = |field: &str| format!("{}/{field}", entity.id);
     egui::Grid::new(("entity-editor", &entity.id))
         .num_columns(2)
         .spacing([8.0, 6.0])
         .show(ui, |ui| {
-            for field in &text_fields {
-                let label = ui.label(field.label);
-                let mut text = (field.get)(entity).clone();
-                let editor = if field.multiline {
-                    egui::TextEdit::multiline(&mut text).desired_rows(3)
-                } else {
-                    egui::TextEdit::singleline(&mut text)
-                };
-                let response = ui
-                    .add(editor.desired_width(f32::INFINITY))
-                    .labelled_by(label.id);
-                if response.changed() {
-                    let mut changed = entity.clone();
-                    *(field.set)(&mut changed) = text;
-                    let verb = if field.key.starts_with("name") {
-                        s.verb_rename
-                    } else {
-                        s.verb_edit
-                    };
-                    let label = format!("{verb} {}", view.name(&changed));
-                    commands.push(Command::Edit(
-                        Edit::set_entity(label, index, changed)
-                            .merging(format!("{}/{}", entity.id, field.key)),
-                    ));
-                }
-                ui.end_row();
+            let (zh, en) = forms::text_rows(
+                ui,
+                (s.field_name_zh, s.field_name_en),
+                &mut draft.name,
+                false,
+            );
+            if zh || en {
+                renamed = true;
+                outcome.typed(key(if zh { "name-zh" } else { "name-en" }));
             }
-            for (key, label) in [
-                (
-                    "founded",
-                    crate::i18n::founded_label(entity.kind, view.lang),
-                ),
+            if forms::text_row(ui, s.field_subkind, &mut draft.subkind, false) {
+                outcome.typed(key("subkind"));
+            }
+            ui.end_row();
+            if forms::text_row(ui, s.field_website, &mut draft.website, false) {
+                outcome.typed(key("website"));
+            }
+            ui.end_row();
+            let (zh, en) = forms::text_rows(
+                ui,
+                (s.field_description_zh, s.field_description_en),
+                &mut draft.description,
+                true,
+            );
+            if zh || en {
+                outcome.typed(key(if zh {
+                    "description-zh"
+                } else {
+                    "description-en"
+                }));
+            }
+            let founded = crate::i18n::founded_label(entity.kind, view.lang);
+            for (field, label) in [
+                ("founded", founded),
                 ("joined", s.field_joined),
                 ("ended", s.field_ended),
             ] {
-                date_field(ui, view, index, entity, key, label, state, commands);
+                let label = ui.label(label);
+                let date: &mut Option<Date> = match field {
+                    "founded" => &mut draft.founded,
+                    "joined" => &mut draft.joined,
+                    _ => &mut draft.ended,
+                };
+                if state.forms.date(ui, &key(field), date, label.id) {
+                    outcome.typed(key(field));
+                }
                 ui.end_row();
             }
         });
+    sectors(ui, view, &mut draft, &mut outcome);
+    place(ui, view, index, &mut state.forms, &mut draft, &mut outcome);
+    section(ui, s.figures, draft.figures.len(), &entity.id, |ui| {
+        forms::figures(
+            ui,
+            view,
+            &mut state.forms,
+            &key("figures"),
+            &mut draft.figures,
+            &mut outcome,
+        );
+    });
+    section(ui, s.sources, draft.sources.len(), &entity.id, |ui| {
+        forms::cites(ui, view, &key("sources"), &mut draft.sources, &mut outcome);
+    });
+    if entity.kind == EntityKind::Policy || entity.policy.is_some() {
+        policy(ui, view, &mut draft, &mut outcome);
+    }
+    if entity.kind == EntityKind::Event || !entity.editions.is_empty() {
+        editions(ui, view, state, &mut draft, &mut outcome);
+    }
+    if outcome.changed && draft != *entity {
+        let verb = if renamed { s.verb_rename } else { s.verb_edit };
+        let label = format!("{verb} {}", view.name(&draft));
+        let edit = Edit::set_entity(label, index, draft);
+        commands.push(Command::Edit(match outcome.merge {
+            Some(key) => edit.merging(key),
+            None => edit,
+        }));
+    }
     ui.add_space(6.0);
     relations(ui, view, index, commands);
     add_relation(ui, view, index, state, commands);
@@ -141,77 +136,310 @@ pub fn ui(
     }
 }
 
-fn date_of(entity: &Entity, key: &str) -> Option<Date> {
-    match key {
-        "founded" => entity.founded,
-        "joined" => entity.joined,
-        _ => entity.ended,
-    }
+/// A collapsible part of the editor titled with how many items it holds.
+fn section(
+    ui: &mut egui::Ui,
+    title: &str,
+    count: usize,
+    id: &str,
+    body: impl FnOnce(&mut egui::Ui),
+) {
+    egui::CollapsingHeader::new(format!("{title} ({count})"))
+        .id_salt((id, title))
+        .show(ui, body);
 }
 
-fn set_date(entity: &mut Entity, key: &str, date: Option<Date>) {
-    match key {
-        "founded" => entity.founded = date,
-        "joined" => entity.joined = date,
-        _ => entity.ended = date,
+/// One checkbox per sector of the model.
+fn sectors(ui: &mut egui::Ui, view: &View<'_>, draft: &mut Entity, outcome: &mut Outcome) {
+    let s = view.s();
+    let sectors = &view.model().sectors;
+    if sectors.is_empty() {
+        return;
     }
+    let id = draft.id.clone();
+    section(ui, s.sectors, draft.sectors.len(), &id, |ui| {
+        ui.horizontal_wrapped(|ui| {
+            for sector in sectors {
+                let mut on = draft.sectors.contains(&sector.id);
+                if ui.checkbox(&mut on, sector.name.get(view.zh())).changed() {
+                    if on {
+                        draft.sectors.push(sector.id.clone());
+                    } else {
+                        draft.sectors.retain(|s| s != &sector.id);
+                    }
+                    outcome.step();
+                }
+            }
+        });
+    });
 }
 
-/// A date typed as text: it becomes an edit once it reads as a date (or is emptied); until
-/// then it stays in the field, marked, and the model keeps its last good value.
-#[allow(clippy::too_many_arguments)]
-fn date_field(
+/// Where the entity is: one of the model's places, and coordinates.
+fn place(
     ui: &mut egui::Ui,
     view: &View<'_>,
     index: usize,
-    entity: &Entity,
-    key: &'static str,
-    label: &str,
-    state: &mut EditorState,
-    commands: &mut Vec<Command>,
+    forms: &mut Forms,
+    draft: &mut Entity,
+    outcome: &mut Outcome,
 ) {
     let s = view.s();
-    let label = ui.label(label);
-    let stored = date_of(entity, key)
-        .map(|d| d.to_string())
-        .unwrap_or_default();
-    let (text, synced) = state
-        .dates
-        .entry((entity.id.clone(), key))
-        .or_insert_with(|| (stored.clone(), stored.clone()));
-    // The model changed under the field (undo, say): show the model's value.
-    if *synced != stored {
-        *text = stored.clone();
-        *synced = stored;
-    }
-    ui.vertical(|ui| {
-        let response = ui
-            .add(
-                egui::TextEdit::singleline(text)
-                    .hint_text("YYYY-MM-DD")
-                    .desired_width(140.0),
-            )
+    let model = view.model();
+    ui.horizontal(|ui| {
+        let label = ui.label(s.location);
+        let mut chosen = draft.location.clone();
+        let shown = chosen.as_deref().map_or(s.none, |id| view.name_of_id(id));
+        egui::ComboBox::from_id_salt((&draft.id, "location"))
+            .selected_text(shown)
+            .truncate()
+            .width(200.0)
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut chosen, None, s.none);
+                for (i, place) in model.entities.iter().enumerate() {
+                    if place.kind == EntityKind::Place && i != index {
+                        ui.selectable_value(&mut chosen, Some(place.id.clone()), view.name(place));
+                    }
+                }
+            })
+            .response
             .labelled_by(label.id);
-        let parsed: Result<Option<Date>, _> = if text.trim().is_empty() {
-            Ok(None)
-        } else {
-            text.trim().parse::<Date>().map(Some)
-        };
-        match parsed {
-            Ok(date) if response.changed() && date != date_of(entity, key) => {
-                *synced = date.map(|d| d.to_string()).unwrap_or_default();
-                let mut changed = entity.clone();
-                set_date(&mut changed, key, date);
-                let label = format!("{} {}", s.verb_edit, view.name(entity));
-                commands.push(Command::Edit(
-                    Edit::set_entity(label, index, changed).merging(format!("{}/{key}", entity.id)),
-                ));
-            }
-            Ok(_) => {}
-            Err(_) => {
-                ui.colored_label(ui.visuals().error_fg_color, s.date_hint);
+        if chosen != draft.location {
+            draft.location = chosen;
+            outcome.step();
+        }
+    });
+    let key = format!("{}/coordinates", draft.id);
+    match &mut draft.coordinates {
+        Some(at) => {
+            ui.horizontal_wrapped(|ui| {
+                let label = ui.label(s.latitude);
+                let valid_lat = |t: &str| forms::parse_number(t).filter(|v| v.abs() <= 90.0);
+                if forms.parsed(
+                    ui,
+                    &format!("{key}/lat"),
+                    &mut at.lat,
+                    |v| format!("{v}"),
+                    valid_lat,
+                    "−90 … 90",
+                    90.0,
+                    label.id,
+                ) {
+                    outcome.typed(format!("{key}/lat"));
+                }
+                let label = ui.label(s.longitude);
+                let valid_lon = |t: &str| forms::parse_number(t).filter(|v| v.abs() <= 180.0);
+                if forms.parsed(
+                    ui,
+                    &format!("{key}/lon"),
+                    &mut at.lon,
+                    |v| format!("{v}"),
+                    valid_lon,
+                    "−180 … 180",
+                    90.0,
+                    label.id,
+                ) {
+                    outcome.typed(format!("{key}/lon"));
+                }
+                if ui.checkbox(&mut at.approximate, s.approximate).changed() {
+                    outcome.step();
+                }
+            });
+            if ui.small_button(s.remove_coordinates).clicked() {
+                draft.coordinates = None;
+                outcome.step();
             }
         }
+        None => {
+            ui.horizontal(|ui| {
+                let label = ui.label(s.coordinates);
+                if ui.button(s.add_coordinates).labelled_by(label.id).clicked() {
+                    // Starts at the town's own coordinates, when it has them, so the editor
+                    // corrects a nearby point rather than typing one from nothing.
+                    let start = model
+                        .focus
+                        .as_deref()
+                        .and_then(|id| view.doc.index.get(id))
+                        .and_then(|i| model.entities[i].coordinates);
+                    draft.coordinates = Some(start.unwrap_or(crate::model::Coordinates {
+                        lat: 0.0,
+                        lon: 0.0,
+                        approximate: true,
+                    }));
+                    if let Some(at) = &mut draft.coordinates {
+                        at.approximate = true;
+                    }
+                    outcome.step();
+                }
+            });
+        }
+    }
+}
+
+/// A policy's document number and goals.
+fn policy(ui: &mut egui::Ui, view: &View<'_>, draft: &mut Entity, outcome: &mut Outcome) {
+    let s = view.s();
+    let id = draft.id.clone();
+    let count = draft.policy.as_ref().map_or(0, |p| p.goals.len());
+    section(ui, s.goals, count, &id, |ui| {
+        let policy = draft.policy.get_or_insert_with(PolicyDocument::default);
+        egui::Grid::new((&id, "policy"))
+            .num_columns(2)
+            .show(ui, |ui| {
+                if forms::text_row(ui, s.policy_number, &mut policy.number, false) {
+                    outcome.typed(format!("{id}/policy/number"));
+                }
+                ui.end_row();
+            });
+        let mut remove = None;
+        for (g, goal) in policy.goals.iter_mut().enumerate() {
+            ui.horizontal(|ui| {
+                if ui.small_button("×").on_hover_text(s.delete_goal).clicked() {
+                    remove = Some(g);
+                }
+                ui.label(format!("{}.", g + 1));
+            });
+            egui::Grid::new((&id, "goal", g))
+                .num_columns(2)
+                .show(ui, |ui| {
+                    let (zh, en) =
+                        forms::text_rows(ui, forms::bilingual(view, s.goals), goal, true);
+                    if zh || en {
+                        outcome.typed(format!("{id}/policy/goal/{g}/{zh}"));
+                    }
+                });
+        }
+        if let Some(g) = remove {
+            policy.goals.remove(g);
+            outcome.step();
+        }
+        if ui.button(s.add_goal).clicked() {
+            // An empty goal is text still to be written, not a figure: it is safe to add.
+            policy.goals.push(Text::default());
+            outcome.step();
+        }
+    });
+    // A policy section that holds nothing is not written to the file.
+    if draft
+        .policy
+        .as_ref()
+        .is_some_and(|p| p.number.is_empty() && p.goals.is_empty())
+    {
+        draft.policy = None;
+    }
+}
+
+/// An event's editions: date, until, name, note, figures and sources of each.
+fn editions(
+    ui: &mut egui::Ui,
+    view: &View<'_>,
+    state: &mut EditorState,
+    draft: &mut Entity,
+    outcome: &mut Outcome,
+) {
+    let s = view.s();
+    let id = draft.id.clone();
+    let count = draft.editions.len();
+    section(ui, s.editions, count, &id, |ui| {
+        let mut remove = None;
+        for (e, edition) in draft.editions.iter_mut().enumerate() {
+            let key = format!("{id}/editions/{e}");
+            egui::Frame::group(ui.style()).show(ui, |ui| {
+                ui.horizontal(|ui| {
+                    if ui
+                        .small_button("×")
+                        .on_hover_text(s.delete_edition)
+                        .clicked()
+                    {
+                        remove = Some(e);
+                    }
+                    let label = ui.label(s.edition_date);
+                    if state.forms.required_date(
+                        ui,
+                        &format!("{key}/date"),
+                        &mut edition.date,
+                        label.id,
+                    ) {
+                        outcome.typed(format!("{key}/date"));
+                    }
+                    let label = ui.label(s.edition_end);
+                    if state
+                        .forms
+                        .date(ui, &format!("{key}/end"), &mut edition.end, label.id)
+                    {
+                        outcome.typed(format!("{key}/end"));
+                    }
+                });
+                egui::Grid::new((&key, "texts"))
+                    .num_columns(2)
+                    .show(ui, |ui| {
+                        let (zh, en) = forms::text_rows(
+                            ui,
+                            forms::bilingual(view, s.column_name),
+                            &mut edition.name,
+                            false,
+                        );
+                        if zh || en {
+                            outcome.typed(format!("{key}/name/{zh}"));
+                        }
+                        let (zh, en) = forms::text_rows(
+                            ui,
+                            forms::bilingual(view, s.description),
+                            &mut edition.note,
+                            true,
+                        );
+                        if zh || en {
+                            outcome.typed(format!("{key}/note/{zh}"));
+                        }
+                    });
+                forms::figures(
+                    ui,
+                    view,
+                    &mut state.forms,
+                    &format!("{key}/figures"),
+                    &mut edition.figures,
+                    outcome,
+                );
+                forms::cites(
+                    ui,
+                    view,
+                    &format!("{key}/sources"),
+                    &mut edition.sources,
+                    outcome,
+                );
+            });
+        }
+        if let Some(e) = remove {
+            draft.editions.remove(e);
+            outcome.step();
+        }
+        ui.horizontal(|ui| {
+            let label = ui.label(s.edition_date);
+            ui.add(
+                egui::TextEdit::singleline(&mut state.new_edition)
+                    .hint_text("YYYY-MM-DD")
+                    .desired_width(110.0),
+            )
+            .labelled_by(label.id);
+            let date = state.new_edition.trim().parse::<Date>().ok();
+            if ui
+                .add_enabled(date.is_some(), egui::Button::new(s.add_edition))
+                .on_disabled_hover_text(s.date_hint)
+                .clicked()
+                && let Some(date) = date
+            {
+                draft.editions.push(Edition {
+                    date,
+                    end: None,
+                    name: Text::default(),
+                    location: None,
+                    figures: Vec::new(),
+                    note: Text::default(),
+                    sources: Vec::new(),
+                });
+                state.new_edition.clear();
+                outcome.step();
+            }
+        });
     });
 }
 

@@ -1,25 +1,28 @@
-//! The indicators' points as a grid — date, value, qualifier, source, where in it — so an editor
-//! can add this year's figures. Every change is an undoable edit of the whole indicator.
-
-use std::collections::HashMap;
+//! The indicators — their names, unit, what they are about, description — and their points as a
+//! grid (date, value, qualifier, source, where in it), so an editor can add this year's figures
+//! or a new series. Every change is an undoable edit.
 
 use eframe::egui;
 
 use super::View;
+use super::forms::{self, Forms, Outcome};
 use crate::app::Command;
 use crate::edit::{Edit, Op};
-use crate::model::{Cite, Date, Point, Qualifier, Text};
+use crate::model::{Cite, Date, EntityKind, Indicator, Point, Qualifier, Text, Unit};
 
-/// The window's state: which indicator, and date texts not yet dates.
+/// The window's state: which indicator, fields being typed, and the new point or indicator
+/// being put together.
 #[derive(Default)]
 pub struct IndicatorEditor {
     pub open: bool,
     chosen: usize,
-    dates: HashMap<(usize, usize), String>,
+    forms: Forms,
     /// The point being typed in: nothing is added until it has a date and a value, so no
     /// figure is ever put in the model as a placeholder.
     new_date: String,
     new_value: String,
+    /// The name of an indicator about to be created.
+    new_name: String,
 }
 
 pub fn window(
@@ -33,33 +36,206 @@ pub fn window(
     let mut open = editor.open;
     egui::Window::new(s.indicators_editor)
         .open(&mut open)
-        .default_width(640.0)
+        .default_width(680.0)
+        .default_height(520.0)
+        .vscroll(true)
         .show(ctx, |ui| {
+            ui.horizontal_wrapped(|ui| {
+                if !model.indicators.is_empty() {
+                    editor.chosen = editor.chosen.min(model.indicators.len() - 1);
+                    let label = ui.label(s.indicator);
+                    egui::ComboBox::from_id_salt("indicator-editor-choice")
+                        .selected_text(model.indicators[editor.chosen].name.get(view.zh()))
+                        .show_ui(ui, |ui| {
+                            for (i, indicator) in model.indicators.iter().enumerate() {
+                                ui.selectable_value(
+                                    &mut editor.chosen,
+                                    i,
+                                    indicator.name.get(view.zh()),
+                                );
+                            }
+                        })
+                        .response
+                        .labelled_by(label.id);
+                    let name = model.indicators[editor.chosen].name.get(view.zh());
+                    if ui
+                        .button(s.delete_indicator)
+                        .on_hover_text(s.delete_indicator_hint)
+                        .clicked()
+                    {
+                        commands.push(Command::Edit(Edit::new(
+                            format!("{} {name}", s.verb_delete),
+                            vec![Op::RemoveIndicator(editor.chosen)],
+                        )));
+                    }
+                    ui.separator();
+                }
+                new_indicator(ui, view, editor, commands);
+            });
             if model.indicators.is_empty() {
                 ui.weak(s.no_indicators);
                 return;
             }
-            editor.chosen = editor.chosen.min(model.indicators.len() - 1);
-            let label = ui.label(s.indicator);
-            egui::ComboBox::from_id_salt("indicator-editor-choice")
-                .selected_text(model.indicators[editor.chosen].name.get(view.zh()))
-                .show_ui(ui, |ui| {
-                    for (i, indicator) in model.indicators.iter().enumerate() {
-                        if ui
-                            .selectable_label(editor.chosen == i, indicator.name.get(view.zh()))
-                            .clicked()
-                        {
-                            editor.chosen = i;
-                            editor.dates.clear();
-                        }
-                    }
-                })
-                .response
-                .labelled_by(label.id);
+            ui.add_space(6.0);
+            about(ui, view, editor, commands);
             ui.add_space(6.0);
             points_grid(ui, view, editor, commands);
         });
     editor.open = open;
+}
+
+/// Name, unit, what it is about and description of the chosen indicator.
+fn about(
+    ui: &mut egui::Ui,
+    view: &View<'_>,
+    editor: &mut IndicatorEditor,
+    commands: &mut Vec<Command>,
+) {
+    let s = view.s();
+    let model = view.model();
+    let index = editor.chosen;
+    let indicator = &model.indicators[index];
+    let mut draft = indicator.clone();
+    let mut outcome = Outcome::default();
+    egui::CollapsingHeader::new(s.indicator_about)
+        .id_salt(("indicator-about", index))
+        .show(ui, |ui| {
+            egui::Grid::new(("indicator-about-grid", index))
+                .num_columns(2)
+                .spacing([8.0, 6.0])
+                .show(ui, |ui| {
+                    let (zh, en) = forms::text_rows(
+                        ui,
+                        (s.field_name_zh, s.field_name_en),
+                        &mut draft.name,
+                        false,
+                    );
+                    if zh || en {
+                        outcome.typed(format!("indicator/{index}/name/{zh}"));
+                    }
+                    let label = ui.label(s.unit);
+                    let before = draft.unit;
+                    egui::ComboBox::from_id_salt(("indicator-unit", index))
+                        .selected_text(crate::i18n::unit(draft.unit, view.lang))
+                        .show_ui(ui, |ui| {
+                            for unit in Unit::ALL {
+                                ui.selectable_value(
+                                    &mut draft.unit,
+                                    unit,
+                                    crate::i18n::unit(unit, view.lang),
+                                );
+                            }
+                        })
+                        .response
+                        .labelled_by(label.id);
+                    if draft.unit != before {
+                        outcome.step();
+                    }
+                    ui.end_row();
+                    let label = ui.label(s.indicator_scope);
+                    let before = draft.scope.clone();
+                    egui::ComboBox::from_id_salt(("indicator-scope", index))
+                        .selected_text(view.name_of_id(&draft.scope))
+                        .truncate()
+                        .show_ui(ui, |ui| {
+                            // What a town's figures are about: the town, its parks, alliances and
+                            // government bodies — not every enterprise.
+                            for entity in model.entities.iter().filter(|e| {
+                                matches!(
+                                    e.kind,
+                                    EntityKind::Place
+                                        | EntityKind::Alliance
+                                        | EntityKind::Government
+                                ) || e.id == before
+                            }) {
+                                ui.selectable_value(
+                                    &mut draft.scope,
+                                    entity.id.clone(),
+                                    view.name(entity),
+                                );
+                            }
+                        })
+                        .response
+                        .labelled_by(label.id);
+                    if draft.scope != before {
+                        outcome.step();
+                    }
+                    ui.end_row();
+                    let (zh, en) = forms::text_rows(
+                        ui,
+                        (s.field_description_zh, s.field_description_en),
+                        &mut draft.description,
+                        true,
+                    );
+                    if zh || en {
+                        outcome.typed(format!("indicator/{index}/description/{zh}"));
+                    }
+                });
+        });
+    if outcome.changed && draft != *indicator {
+        let label = format!("{} {}", s.verb_edit, draft.name.get(view.zh()));
+        let edit = Edit::new(label, vec![Op::SetIndicator(index, Box::new(draft))]);
+        commands.push(Command::Edit(match outcome.merge {
+            Some(key) => edit.merging(key),
+            None => edit,
+        }));
+    }
+}
+
+/// A name, then "New indicator": a series with no points yet, about the town.
+fn new_indicator(
+    ui: &mut egui::Ui,
+    view: &View<'_>,
+    editor: &mut IndicatorEditor,
+    commands: &mut Vec<Command>,
+) {
+    let s = view.s();
+    let model = view.model();
+    let label = ui.label(s.new_indicator_name);
+    ui.add(
+        egui::TextEdit::singleline(&mut editor.new_name)
+            .hint_text(s.column_name)
+            .desired_width(140.0),
+    )
+    .labelled_by(label.id);
+    let name = editor.new_name.trim().to_owned();
+    if ui
+        .add_enabled(!name.is_empty(), egui::Button::new(s.new_indicator))
+        .clicked()
+    {
+        let id = (1..)
+            .map(|n| format!("indicator-{n}"))
+            .find(|id| model.indicators.iter().all(|i| &i.id != id))
+            .unwrap_or_default();
+        let scope = model
+            .focus
+            .clone()
+            .or_else(|| model.entities.first().map(|e| e.id.clone()))
+            .unwrap_or_default();
+        let mut title = Text::default();
+        if view.zh() {
+            title.zh = name.clone();
+        } else {
+            title.en = name.clone();
+        }
+        let indicator = Indicator {
+            id,
+            name: title,
+            unit: Unit::Organisations,
+            scope,
+            description: Text::default(),
+            points: Vec::new(),
+        };
+        commands.push(Command::Edit(Edit::new(
+            format!("{} {name}", s.verb_add),
+            vec![Op::InsertIndicator(
+                model.indicators.len(),
+                Box::new(indicator),
+            )],
+        )));
+        editor.chosen = model.indicators.len();
+        editor.new_name.clear();
+    }
 }
 
 fn points_grid(
@@ -103,35 +279,20 @@ fn points_grid(
             ui.end_row();
             for (p, point) in indicator.points.iter().enumerate() {
                 let key = |field: &str| format!("indicator/{index}/{p}/{field}");
-                // Date, kept as typed until it reads as a date.
-                let text = editor
-                    .dates
-                    .entry((index, p))
-                    .or_insert_with(|| point.date.to_string());
-                let response = ui
-                    .add_sized([90.0, 20.0], egui::TextEdit::singleline(text))
-                    .labelled_by(headers[0]);
-                match text.trim().parse::<Date>() {
-                    Ok(date) if response.changed() && date != point.date => {
-                        let mut points = indicator.points.clone();
-                        points[p].date = date;
-                        commands.push(change(points, key("date")));
-                    }
-                    Ok(_) => {}
-                    Err(_) => {
-                        response.on_hover_text(s.date_hint);
-                    }
+                // Date and value, kept as typed until they read as a date and a number.
+                let mut date = point.date;
+                if editor
+                    .forms
+                    .required_date(ui, &key("date"), &mut date, headers[0])
+                {
+                    let mut points = indicator.points.clone();
+                    points[p].date = date;
+                    commands.push(change(points, key("date")));
                 }
                 let mut value = point.value;
-                if ui
-                    .add(
-                        egui::DragValue::new(&mut value)
-                            .speed(0.0)
-                            // As typed, no trailing zeros: 3000000000, 21.45.
-                            .custom_formatter(|v, _| format!("{v}")),
-                    )
-                    .labelled_by(headers[1])
-                    .changed()
+                if editor
+                    .forms
+                    .number(ui, &key("value"), &mut value, s.number_hint, headers[1])
                 {
                     let mut points = indicator.points.clone();
                     points[p].value = value;
@@ -187,7 +348,6 @@ fn points_grid(
                 if ui.small_button("×").on_hover_text(s.delete_point).clicked() {
                     let mut points = indicator.points.clone();
                     points.remove(p);
-                    editor.dates.clear();
                     commands.push(Command::Edit(Edit::new(
                         format!("{} {name}", s.verb_edit),
                         vec![Op::SetIndicator(
@@ -240,7 +400,6 @@ fn points_grid(
                 note: Text::default(),
                 sources,
             });
-            editor.dates.clear();
             editor.new_date.clear();
             editor.new_value.clear();
             commands.push(Command::Edit(Edit::new(
@@ -252,13 +411,7 @@ fn points_grid(
 }
 
 fn qualifier_name(q: Qualifier, view: &View<'_>) -> &'static str {
-    let (zh, en) = match q {
-        Qualifier::Exact => ("确数", "exact"),
-        Qualifier::About => ("约", "about"),
-        Qualifier::Nearly => ("近", "nearly"),
-        Qualifier::Over => ("余/超过", "over"),
-    };
-    view.lang.pick(zh, en)
+    crate::i18n::qualifier(q, view.lang)
 }
 
 fn source_title<'a>(view: &View<'a>, id: &'a str) -> &'a str {

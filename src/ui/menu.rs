@@ -99,6 +99,9 @@ fn edit_menu(ui: &mut egui::Ui, view: &View<'_>, commands: &mut Vec<Command>) {
         }
     }
     ui.separator();
+    if ui.button(s.model_editor).clicked() {
+        commands.push(Command::EditModel);
+    }
     if ui.button(s.indicators_editor).clicked() {
         commands.push(Command::EditIndicators);
     }

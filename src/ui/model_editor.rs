@@ -1,0 +1,438 @@
+//! The parts of a model that belong to no one entity: its sources, its sectors and its
+//! milestones. Each tab edits a copy of its list; when the copy differs it becomes one undoable
+//! edit of that list.
+
+use eframe::egui;
+
+use super::View;
+use super::forms::{self, Forms, Outcome};
+use crate::app::Command;
+use crate::edit::{Edit, Op};
+use crate::model::{Date, Milestone, Sector, Source, Text};
+
+#[derive(Clone, Copy, Default, PartialEq, Eq)]
+enum Tab {
+    #[default]
+    Sources,
+    Sectors,
+    Milestones,
+}
+
+/// The window's state: its tab, fields being typed, and the items being put together.
+#[derive(Default)]
+pub struct ModelEditor {
+    pub open: bool,
+    tab: Tab,
+    forms: Forms,
+    new_title: String,
+    new_date: String,
+    /// Per milestone: the text typed to find an entity to add to it.
+    entity_query: Vec<String>,
+}
+
+pub fn window(
+    ctx: &egui::Context,
+    view: &View<'_>,
+    editor: &mut ModelEditor,
+    commands: &mut Vec<Command>,
+) {
+    let s = view.s();
+    let mut open = editor.open;
+    egui::Window::new(s.model_editor)
+        .open(&mut open)
+        .default_width(620.0)
+        .default_height(560.0)
+        .show(ctx, |ui| {
+            ui.horizontal(|ui| {
+                for (tab, title) in [
+                    (Tab::Sources, s.sources),
+                    (Tab::Sectors, s.sectors),
+                    (Tab::Milestones, s.milestones),
+                ] {
+                    if ui.selectable_label(editor.tab == tab, title).clicked() {
+                        editor.tab = tab;
+                        editor.new_title.clear();
+                        editor.new_date.clear();
+                    }
+                }
+            });
+            ui.separator();
+            egui::ScrollArea::vertical()
+                .auto_shrink([false, false])
+                .show(ui, |ui| match editor.tab {
+                    Tab::Sources => sources(ui, view, editor, commands),
+                    Tab::Sectors => sectors(ui, view, editor, commands),
+                    Tab::Milestones => milestones(ui, view, editor, commands),
+                });
+        });
+    editor.open = open;
+}
+
+/// Turns a changed copy of a list into an edit (typing merges into one step per field).
+fn push_edit(commands: &mut Vec<Command>, label: String, op: Op, outcome: Outcome) {
+    let edit = Edit::new(label, vec![op]);
+    commands.push(Command::Edit(match outcome.merge {
+        Some(key) => edit.merging(key),
+        None => edit,
+    }));
+}
+
+/// The first id of the form `PREFIX-N` not in `taken`.
+fn fresh_id<'a>(prefix: &str, taken: impl Iterator<Item = &'a str> + Clone) -> String {
+    (1..)
+        .map(|n| format!("{prefix}-{n}"))
+        .find(|id| taken.clone().all(|t| t != id))
+        .unwrap_or_else(|| prefix.to_owned())
+}
+
+fn sources(
+    ui: &mut egui::Ui,
+    view: &View<'_>,
+    editor: &mut ModelEditor,
+    commands: &mut Vec<Command>,
+) {
+    let s = view.s();
+    let model = view.model();
+    let cited = model.citation_counts();
+    let mut draft = model.sources.clone();
+    let mut outcome = Outcome::default();
+    let mut remove = None;
+    for (i, source) in draft.iter_mut().enumerate() {
+        let uses = cited
+            .get(model.sources[i].id.as_str())
+            .copied()
+            .unwrap_or(0);
+        let key = format!("source/{}", source.id);
+        egui::CollapsingHeader::new(format!("{} · {}", source.id, source.title))
+            .id_salt(&key)
+            .show(ui, |ui| {
+                egui::Grid::new((&key, "grid"))
+                    .num_columns(2)
+                    .spacing([8.0, 6.0])
+                    .show(ui, |ui| {
+                        for (field, label, text, multiline) in [
+                            ("title", s.source_title, &mut source.title, false),
+                            ("publisher", s.publisher, &mut source.publisher, false),
+                            ("locator", s.locator, &mut source.locator, false),
+                            ("note", s.description, &mut source.note, true),
+                        ] {
+                            if forms::text_row(ui, label, text, multiline) {
+                                outcome.typed(format!("{key}/{field}"));
+                            }
+                            ui.end_row();
+                        }
+                        let label = ui.label(s.source_date);
+                        if editor
+                            .forms
+                            .date(ui, &format!("{key}/date"), &mut source.date, label.id)
+                        {
+                            outcome.typed(format!("{key}/date"));
+                        }
+                        ui.end_row();
+                    });
+                ui.horizontal(|ui| {
+                    ui.weak(s.cited_times.replace("{n}", &uses.to_string()));
+                    // A cited source cannot go: its citations would point at nothing.
+                    if ui
+                        .add_enabled(uses == 0, egui::Button::new(s.delete_source))
+                        .on_disabled_hover_text(s.source_in_use)
+                        .clicked()
+                    {
+                        remove = Some(i);
+                    }
+                });
+            });
+    }
+    if let Some(i) = remove {
+        draft.remove(i);
+        outcome.step();
+    }
+    ui.separator();
+    ui.horizontal(|ui| {
+        let label = ui.label(s.source_title);
+        ui.add(egui::TextEdit::singleline(&mut editor.new_title).desired_width(260.0))
+            .labelled_by(label.id);
+        let title = editor.new_title.trim().to_owned();
+        if ui
+            .add_enabled(!title.is_empty(), egui::Button::new(s.add_source))
+            .clicked()
+        {
+            let id = fresh_id("source", model.sources.iter().map(|s| s.id.as_str()));
+            draft.push(Source {
+                id,
+                title,
+                publisher: String::new(),
+                date: None,
+                locator: String::new(),
+                note: String::new(),
+            });
+            editor.new_title.clear();
+            outcome.step();
+        }
+    });
+    if outcome.changed && draft != model.sources {
+        push_edit(
+            commands,
+            format!("{} {}", s.verb_edit, s.sources),
+            Op::SetSources(draft),
+            outcome,
+        );
+    }
+}
+
+fn sectors(
+    ui: &mut egui::Ui,
+    view: &View<'_>,
+    editor: &mut ModelEditor,
+    commands: &mut Vec<Command>,
+) {
+    let s = view.s();
+    let model = view.model();
+    let used = model.sector_counts();
+    let mut draft = model.sectors.clone();
+    let mut outcome = Outcome::default();
+    let mut remove = None;
+    egui::Grid::new("sectors-grid")
+        .num_columns(4)
+        .striped(true)
+        .spacing([8.0, 4.0])
+        .show(ui, |ui| {
+            let zh = ui.strong(s.text_zh).id;
+            let en = ui.strong(s.text_en).id;
+            ui.strong(s.entities);
+            ui.label("");
+            ui.end_row();
+            for (i, sector) in draft.iter_mut().enumerate() {
+                let uses = used.get(model.sectors[i].id.as_str()).copied().unwrap_or(0);
+                let key = format!("sector/{}", sector.id);
+                if ui
+                    .add(egui::TextEdit::singleline(&mut sector.name.zh).desired_width(160.0))
+                    .labelled_by(zh)
+                    .changed()
+                {
+                    outcome.typed(format!("{key}/zh"));
+                }
+                if ui
+                    .add(egui::TextEdit::singleline(&mut sector.name.en).desired_width(200.0))
+                    .labelled_by(en)
+                    .changed()
+                {
+                    outcome.typed(format!("{key}/en"));
+                }
+                ui.label(uses.to_string());
+                // A sector in use cannot go: its entities would name a sector that is not there.
+                if ui
+                    .add_enabled(uses == 0, egui::Button::new("×").small())
+                    .on_hover_text(s.delete_sector)
+                    .on_disabled_hover_text(s.sector_in_use)
+                    .clicked()
+                {
+                    remove = Some(i);
+                }
+                ui.end_row();
+            }
+        });
+    if let Some(i) = remove {
+        draft.remove(i);
+        outcome.step();
+    }
+    ui.separator();
+    ui.horizontal(|ui| {
+        let label = ui.label(s.new_sector_name);
+        ui.add(egui::TextEdit::singleline(&mut editor.new_title).desired_width(200.0))
+            .labelled_by(label.id);
+        let name = editor.new_title.trim().to_owned();
+        if ui
+            .add_enabled(!name.is_empty(), egui::Button::new(s.add_sector))
+            .clicked()
+        {
+            let id = fresh_id("sector", model.sectors.iter().map(|s| s.id.as_str()));
+            let name = if view.zh() {
+                Text::new(&name, "")
+            } else {
+                Text::new("", &name)
+            };
+            draft.push(Sector { id, name });
+            editor.new_title.clear();
+            outcome.step();
+        }
+    });
+    if outcome.changed && draft != model.sectors {
+        push_edit(
+            commands,
+            format!("{} {}", s.verb_edit, s.sectors),
+            Op::SetSectors(draft),
+            outcome,
+        );
+    }
+}
+
+fn milestones(
+    ui: &mut egui::Ui,
+    view: &View<'_>,
+    editor: &mut ModelEditor,
+    commands: &mut Vec<Command>,
+) {
+    let s = view.s();
+    let model = view.model();
+    let mut draft = model.milestones.clone();
+    let mut outcome = Outcome::default();
+    let mut remove = None;
+    editor.entity_query.resize(draft.len(), String::new());
+    for (m, milestone) in draft.iter_mut().enumerate() {
+        let key = format!("milestone/{m}");
+        let title = format!("{} {}", milestone.date, milestone.title.get(view.zh()));
+        egui::CollapsingHeader::new(title)
+            .id_salt(&key)
+            .show(ui, |ui| {
+                egui::Grid::new((&key, "grid"))
+                    .num_columns(2)
+                    .spacing([8.0, 6.0])
+                    .show(ui, |ui| {
+                        let label = ui.label(s.point_date);
+                        if editor.forms.required_date(
+                            ui,
+                            &format!("{key}/date"),
+                            &mut milestone.date,
+                            label.id,
+                        ) {
+                            outcome.typed(format!("{key}/date"));
+                        }
+                        ui.end_row();
+                        let (zh, en) = forms::text_rows(
+                            ui,
+                            forms::bilingual(view, s.source_title),
+                            &mut milestone.title,
+                            false,
+                        );
+                        if zh || en {
+                            outcome.typed(format!("{key}/title/{zh}"));
+                        }
+                        let (zh, en) = forms::text_rows(
+                            ui,
+                            forms::bilingual(view, s.description),
+                            &mut milestone.description,
+                            true,
+                        );
+                        if zh || en {
+                            outcome.typed(format!("{key}/description/{zh}"));
+                        }
+                    });
+                ui.strong(s.entities);
+                let mut gone = None;
+                for (e, id) in milestone.entities.iter().enumerate() {
+                    ui.horizontal(|ui| {
+                        if ui
+                            .small_button("×")
+                            .on_hover_text(s.remove_from_milestone)
+                            .clicked()
+                        {
+                            gone = Some(e);
+                        }
+                        ui.label(view.name_of_id(id));
+                    });
+                }
+                if let Some(e) = gone {
+                    milestone.entities.remove(e);
+                    outcome.step();
+                }
+                let query = &mut editor.entity_query[m];
+                let label = ui.label(s.add_entity_to_milestone);
+                ui.add(
+                    egui::TextEdit::singleline(query)
+                        .hint_text(s.search_hint)
+                        .desired_width(240.0),
+                )
+                .labelled_by(label.id);
+                if !query.trim().is_empty() {
+                    let mut added = None;
+                    for i in model
+                        .search(query)
+                        .into_iter()
+                        .filter(|&i| !milestone.entities.contains(&model.entities[i].id))
+                        .take(6)
+                    {
+                        if ui
+                            .selectable_label(false, view.name(&model.entities[i]))
+                            .clicked()
+                        {
+                            added = Some(model.entities[i].id.clone());
+                        }
+                    }
+                    if let Some(id) = added {
+                        milestone.entities.push(id);
+                        query.clear();
+                        outcome.step();
+                    }
+                }
+                ui.strong(s.sources);
+                forms::cites(
+                    ui,
+                    view,
+                    &format!("{key}/sources"),
+                    &mut milestone.sources,
+                    &mut outcome,
+                );
+                if ui
+                    .button(s.delete_milestone)
+                    .on_hover_text(s.delete_milestone_hint)
+                    .clicked()
+                {
+                    remove = Some(m);
+                }
+            });
+    }
+    if let Some(m) = remove {
+        draft.remove(m);
+        editor.entity_query.remove(m);
+        outcome.step();
+    }
+    ui.separator();
+    ui.horizontal_wrapped(|ui| {
+        let label = ui.label(s.point_date);
+        ui.add(
+            egui::TextEdit::singleline(&mut editor.new_date)
+                .hint_text("YYYY-MM-DD")
+                .desired_width(110.0),
+        )
+        .labelled_by(label.id);
+        let label = ui.label(s.source_title);
+        ui.add(egui::TextEdit::singleline(&mut editor.new_title).desired_width(220.0))
+            .labelled_by(label.id);
+        let date = editor.new_date.trim().parse::<Date>().ok();
+        let title = editor.new_title.trim().to_owned();
+        if ui
+            .add_enabled(
+                date.is_some() && !title.is_empty(),
+                egui::Button::new(s.add_milestone),
+            )
+            .on_disabled_hover_text(s.milestone_needs)
+            .clicked()
+            && let Some(date) = date
+        {
+            let title = if view.zh() {
+                Text::new(&title, "")
+            } else {
+                Text::new("", &title)
+            };
+            draft.push(Milestone {
+                date,
+                title,
+                description: Text::default(),
+                entities: Vec::new(),
+                sources: Vec::new(),
+            });
+            editor.new_title.clear();
+            editor.new_date.clear();
+            outcome.step();
+        }
+    });
+    if outcome.changed && draft != model.milestones {
+        push_edit(
+            commands,
+            format!("{} {}", s.verb_edit, s.milestones),
+            Op::SetMilestones(draft),
+            outcome,
+        );
+    }
+}
