@@ -192,11 +192,8 @@ fn the_problems_panel_lists_what_validation_finds_while_editing() {
     );
 }
 
-#[test]
-fn a_new_member_joins_the_alliance_through_the_pickers_and_undo_takes_it_back() {
-    let mut harness = app(None, Lang::En, WINDOW);
-    common::new_entity(&mut harness, "Enterprise");
-    let relations = harness.state().doc.model.relations.len();
+/// Kind "member of", other end found by typing, Add: the selected new entity joins the alliance.
+fn join_the_alliance(harness: &mut egui_kittest::Harness<'static, townscope::app::TownscopeApp>) {
     harness
         .get_by_role_and_label(Role::ComboBox, "Kind")
         .click();
@@ -221,6 +218,14 @@ fn a_new_member_joins_the_alliance_through_the_pickers_and_undo_takes_it_back() 
     harness.run();
     harness.get_by_label("Add").click();
     harness.run();
+}
+
+#[test]
+fn a_new_member_joins_the_alliance_through_the_pickers_and_undo_takes_it_back() {
+    let mut harness = app(None, Lang::En, WINDOW);
+    common::new_entity(&mut harness, "Enterprise");
+    let relations = harness.state().doc.model.relations.len();
+    join_the_alliance(&mut harness);
     let model = &harness.state().doc.model;
     assert_eq!(model.relations.len(), relations + 1);
     let added = model.relations.last().expect("added");
@@ -237,6 +242,130 @@ fn a_new_member_joins_the_alliance_through_the_pickers_and_undo_takes_it_back() 
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run();
     assert_eq!(harness.state().doc.model.relations.len(), relations);
+}
+
+fn new_entity(
+    harness: &egui_kittest::Harness<'static, townscope::app::TownscopeApp>,
+) -> townscope::model::Entity {
+    let app = harness.state();
+    let i = app
+        .doc
+        .index
+        .get("new-enterprise-1")
+        .expect("the new entity");
+    app.doc.model.entities[i].clone()
+}
+
+/// What the issue asks an editor to be able to do: a new alliance member with its relation and
+/// source, a figure added then fixed, undo and redo, saved — and `townscope diff` shows it.
+#[test]
+fn an_editor_adds_a_member_with_a_source_and_a_figure_fixes_it_and_diff_shows_it() {
+    use townscope::model::{Measure, Unit};
+    let mut harness = app(None, Lang::En, WINDOW);
+    common::new_entity(&mut harness, "Enterprise");
+    join_the_alliance(&mut harness);
+
+    // Cite the case study.
+    harness.get_by_label("Sources (0)").click();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::ComboBox, "Cite:")
+        .click();
+    harness.run();
+    harness
+        .get_by_label("（一）特色小镇的典范——杭州云栖小镇")
+        .click();
+    harness.run();
+    let sources = new_entity(&harness).sources;
+    assert_eq!(sources.len(), 1);
+    assert_eq!(sources[0].source, "case-study");
+
+    // A figure: staff, typed as text; nothing is added until it is a number.
+    harness.get_by_label("Figures (0)").click();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::TextInput, "New figure:")
+        .click();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::TextInput, "New figure:")
+        .type_text("12o");
+    harness.run();
+    harness.get_by_label("Add figure").click();
+    harness.run();
+    assert!(
+        new_entity(&harness).figures.is_empty(),
+        "12o is not a number"
+    );
+    harness
+        .get_by_role_and_label(Role::TextInput, "New figure:")
+        .click();
+    harness.run();
+    harness.key_press(Key::End);
+    harness.key_press(Key::Backspace);
+    harness
+        .get_by_role_and_label(Role::TextInput, "New figure:")
+        .type_text("0");
+    harness.run();
+    harness.get_by_label("Add figure").click();
+    harness.run();
+    let figures = new_entity(&harness).figures;
+    assert_eq!(figures.len(), 1);
+    assert_eq!(
+        (figures[0].measure, figures[0].value, figures[0].unit),
+        (Measure::Staff, 120.0, Unit::People)
+    );
+
+    // Fix it: 150, one undo step however many letters.
+    harness
+        .get_by_role_and_label(Role::TextInput, "Value")
+        .click();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness
+        .get_by_role_and_label(Role::TextInput, "Value")
+        .type_text("150");
+    harness.run();
+    assert_eq!(new_entity(&harness).figures[0].value, 150.0);
+    harness.key_press(Key::Escape);
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(new_entity(&harness).figures[0].value, 120.0);
+    assert_eq!(
+        harness
+            .get_by_role_and_label(Role::TextInput, "Value")
+            .value()
+            .as_deref(),
+        Some("120"),
+        "the field shows the model's value again after undo"
+    );
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    harness.run();
+    assert_eq!(new_entity(&harness).figures[0].value, 150.0);
+
+    // Saved, the file differs from the built-in model by exactly this work.
+    let folder = tempfile::tempdir().expect("temp folder");
+    let path = folder.path().join("with-member.ron");
+    assert!(harness.state_mut().save_to(&path));
+    let mut out = Vec::new();
+    let code = townscope::cli::diff(&common::yunqi_path(), &path, &mut out).expect("writes");
+    let out = String::from_utf8(out).expect("utf-8");
+    assert_eq!(code, 1, "different: {out}");
+    let added: Vec<&str> = out.lines().filter(|l| l.starts_with("+ ")).collect();
+    assert_eq!(added.len(), 2, "the entity and its relation: {out}");
+    assert!(
+        added.iter().any(|l| l.contains("new-enterprise-1")),
+        "{out}"
+    );
+    let saved = townscope::io::load_file(&path).expect("loads");
+    let entity = saved
+        .entities
+        .iter()
+        .find(|e| e.id == "new-enterprise-1")
+        .expect("saved");
+    assert_eq!(entity.figures[0].value, 150.0);
+    assert_eq!(entity.sources[0].source, "case-study");
 }
 
 #[test]
@@ -359,4 +488,95 @@ fn this_years_figure_goes_into_an_indicator_and_undo_takes_it_out() {
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run();
     assert_eq!(harness.state().doc.model.indicators[0], chosen);
+}
+
+/// Edit → Sources, sectors and milestones: a new source and a new milestone, each one step
+/// that undo takes back; a source still cited cannot be deleted.
+#[test]
+fn sources_and_milestones_are_edited_in_their_own_window() {
+    let mut harness = app(None, Lang::En, WINDOW);
+    let before = harness.state().doc.model.clone();
+    harness.get_by_label("Edit").click();
+    harness.run();
+    harness
+        .get_by_label("Sources, sectors and milestones…")
+        .click();
+    harness.run();
+    // Every source of the Yunqi model is cited, so none offers Delete.
+    harness.get_by_label_contains("case-study ·").click();
+    harness.run();
+    use egui_kittest::kittest::NodeT;
+    assert!(
+        harness
+            .get_by_label("Delete this source")
+            .accesskit_node()
+            .is_disabled()
+    );
+
+    let title = harness
+        .query_all_by_role_and_label(Role::TextInput, "Title")
+        .next()
+        .expect("the new source's title field, first in the tab");
+    title.click();
+    harness.run();
+    harness
+        .query_all_by_role_and_label(Role::TextInput, "Title")
+        .next()
+        .expect("the new source's title field, first in the tab")
+        .type_text("Xihu District yearbook 2025");
+    harness.run();
+    harness.get_by_label("Add source").click();
+    harness.run();
+    let sources = &harness.state().doc.model.sources;
+    assert_eq!(sources.len(), before.sources.len() + 1);
+    let added = sources.last().expect("added");
+    assert_eq!(added.title, "Xihu District yearbook 2025");
+    assert!(before.sources.iter().all(|s| s.id != added.id), "a new id");
+
+    harness
+        .query_all_by_label("Milestones")
+        .find(|n| n.accesskit_node().role() != Role::Label)
+        .expect("the window's Milestones tab (the overview has a heading of that name)")
+        .click();
+    harness.run();
+    harness
+        .query_all_by_role_and_label(Role::TextInput, "Date")
+        .next()
+        .expect("the new milestone's date")
+        .click();
+    harness.run();
+    harness
+        .query_all_by_role_and_label(Role::TextInput, "Date")
+        .next()
+        .expect("the new milestone's date")
+        .type_text("2025-10");
+    harness.run();
+    harness
+        .query_all_by_role_and_label(Role::TextInput, "Title")
+        .next()
+        .expect("the new milestone's title")
+        .click();
+    harness.run();
+    harness
+        .query_all_by_role_and_label(Role::TextInput, "Title")
+        .next()
+        .expect("the new milestone's title")
+        .type_text("A new milestone");
+    harness.run();
+    harness.get_by_label("Add milestone").click();
+    harness.run();
+    let milestones = &harness.state().doc.model.milestones;
+    assert_eq!(milestones.len(), before.milestones.len() + 1);
+    assert_eq!(
+        milestones.last().map(|m| m.title.en.as_str()),
+        Some("A new milestone")
+    );
+
+    harness.key_press(Key::Escape);
+    harness.run();
+    for _ in 0..2 {
+        harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+        harness.run();
+    }
+    assert_eq!(harness.state().doc.model, before);
 }

@@ -6,7 +6,8 @@ use proptest::prelude::*;
 use townscope::edit::{Edit, History, Op};
 use townscope::io::{parse, to_canonical_string};
 use townscope::model::{
-    Cite, Date, Entity, EntityKind, Model, Pin, Relation, RelationKind, Source, Text,
+    Cite, Date, Entity, EntityKind, Indicator, Milestone, Model, Pin, Relation, RelationKind,
+    Source, Text, Unit,
 };
 
 fn text() -> impl Strategy<Value = String> {
@@ -109,6 +110,10 @@ enum Step {
     Relate(usize, usize, usize),
     Unrelate(usize),
     Pin(usize, f32),
+    AddSource(String),
+    AddIndicator(String),
+    DropIndicator(usize),
+    AddMilestone(usize, String),
 }
 
 fn step() -> impl Strategy<Value = Step> {
@@ -119,6 +124,10 @@ fn step() -> impl Strategy<Value = Step> {
         (any::<usize>(), any::<usize>(), 0usize..16).prop_map(|(a, b, k)| Step::Relate(a, b, k)),
         any::<usize>().prop_map(Step::Unrelate),
         (any::<usize>(), -100f32..100.0).prop_map(|(i, x)| Step::Pin(i, x)),
+        text().prop_map(Step::AddSource),
+        text().prop_map(Step::AddIndicator),
+        any::<usize>().prop_map(Step::DropIndicator),
+        (any::<usize>(), text()).prop_map(|(i, t)| Step::AddMilestone(i, t)),
     ]
 }
 
@@ -187,6 +196,53 @@ fn edit_for(model: &Model, step: &Step, counter: usize) -> Option<Edit> {
                 y: -*x,
             });
             Edit::new("pin", vec![Op::SetLayout(layout)])
+        }
+        Step::AddSource(title) => {
+            let mut sources = model.sources.clone();
+            sources.push(Source {
+                id: format!("s{counter}"),
+                title: title.clone(),
+                publisher: String::new(),
+                date: None,
+                locator: String::new(),
+                note: String::new(),
+            });
+            Edit::new("source", vec![Op::SetSources(sources)])
+        }
+        Step::AddIndicator(name) => Edit::new(
+            "indicator",
+            vec![Op::InsertIndicator(
+                model.indicators.len(),
+                Box::new(Indicator {
+                    id: format!("i{counter}"),
+                    name: Text::new(name, ""),
+                    unit: Unit::People,
+                    scope: model.entities.first()?.id.clone(),
+                    description: Text::default(),
+                    points: vec![],
+                }),
+            )],
+        ),
+        Step::DropIndicator(i) => {
+            if model.indicators.is_empty() {
+                return None;
+            }
+            Edit::new(
+                "drop indicator",
+                vec![Op::RemoveIndicator(i % model.indicators.len())],
+            )
+        }
+        Step::AddMilestone(i, title) => {
+            let entity = model.entities.get(i % n.max(1))?;
+            let mut milestones = model.milestones.clone();
+            milestones.push(Milestone {
+                date: "2015".parse().ok()?,
+                title: Text::new(title, ""),
+                description: Text::default(),
+                entities: vec![entity.id.clone()],
+                sources: vec![],
+            });
+            Edit::new("milestone", vec![Op::SetMilestones(milestones)])
         }
     })
 }

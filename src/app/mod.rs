@@ -880,6 +880,8 @@ impl TownscopeApp {
         }
         if self.runtime.indicators.open {
             ui::indicator_editor::window(&ctx, &view, &mut self.runtime.indicators, &mut commands);
+        }
+        if self.runtime.model_editor.open {
             ui::model_editor::window(&ctx, &view, &mut self.runtime.model_editor, &mut commands);
         }
         if let Some(found) = &self.runtime.recovered {

@@ -373,6 +373,9 @@ pub struct Strings {
     pub delete_milestone_hint: &'static str,
     pub add_milestone: &'static str,
     pub milestone_needs: &'static str,
+    pub model_editor_title: &'static str,
+    pub add_citation: &'static str,
+    pub new_figure: &'static str,
 }
 
 pub fn strings(lang: Lang) -> &'static Strings {
@@ -557,7 +560,7 @@ static ZH: Strings = Strings {
     add_figure: "添加数据",
     delete_figure: "删除此数据（可撤销）",
     number_hint: "数字，如 3000000000 或 21.45",
-    cite_a_source: "引用来源…",
+    cite_a_source: "选择来源…",
     remove_cite: "删除此引用（可撤销）",
     add_goal: "添加目标",
     delete_goal: "删除此目标",
@@ -575,7 +578,7 @@ static ZH: Strings = Strings {
     indicator_about: "名称、单位与说明",
     indicator_scope: "统计对象",
     new_indicator: "新建指标",
-    new_indicator_name: "新指标名称",
+    new_indicator_name: "新指标：",
     model_editor: "来源、领域与大事记…",
     source_title: "标题",
     publisher: "发布者",
@@ -595,6 +598,9 @@ static ZH: Strings = Strings {
     delete_milestone_hint: "删除此大事（可撤销）",
     add_milestone: "添加大事",
     milestone_needs: "需要日期和标题",
+    model_editor_title: "来源、领域与大事记",
+    add_citation: "添加引用：",
+    new_figure: "新数据：",
 };
 
 static EN: Strings = Strings {
@@ -772,7 +778,7 @@ static EN: Strings = Strings {
     add_figure: "Add figure",
     delete_figure: "Delete this figure (undo brings it back)",
     number_hint: "a number, e.g. 3000000000 or 21.45",
-    cite_a_source: "Cite a source…",
+    cite_a_source: "choose a source…",
     remove_cite: "Remove this citation (undo brings it back)",
     add_goal: "Add goal",
     delete_goal: "Delete this goal",
@@ -790,7 +796,7 @@ static EN: Strings = Strings {
     indicator_about: "Name, unit and description",
     indicator_scope: "About",
     new_indicator: "New indicator",
-    new_indicator_name: "New indicator's name",
+    new_indicator_name: "New indicator:",
     model_editor: "Sources, sectors and milestones…",
     source_title: "Title",
     publisher: "Publisher",
@@ -810,4 +816,7 @@ static EN: Strings = Strings {
     delete_milestone_hint: "Deletes the milestone (undo brings it back)",
     add_milestone: "Add milestone",
     milestone_needs: "Needs a date and a title",
+    model_editor_title: "Sources, sectors and milestones",
+    add_citation: "Cite:",
+    new_figure: "New figure:",
 };

@@ -86,12 +86,11 @@ impl Forms {
             *text = stored.clone();
             *synced = stored;
         }
+        // Sized, not just desired: in a grid a text field is otherwise squeezed to the width
+        // its column had on the first frame.
+        let size = egui::vec2(width, ui.spacing().interact_size.y);
         let response = ui
-            .add(
-                egui::TextEdit::singleline(text)
-                    .hint_text(hint)
-                    .desired_width(width),
-            )
+            .add_sized(size, egui::TextEdit::singleline(text).hint_text(hint))
             .labelled_by(label);
         match parse(text.trim()) {
             Some(parsed) => {
@@ -217,13 +216,17 @@ pub fn text_rows(
     (zh, en)
 }
 
-/// "LABEL（中文）" and "LABEL (English)" for the rows of [`text_rows`].
+/// "LABEL（中文）" / "LABEL (Chinese)" and the English one, for the rows of [`text_rows`].
 pub fn bilingual(view: &View<'_>, label: &str) -> (String, String) {
     let s = view.s();
-    (
-        format!("{label}（{}）", s.text_zh),
-        format!("{label} ({})", s.text_en),
-    )
+    let with = |language: &str| {
+        if view.zh() {
+            format!("{label}（{language}）")
+        } else {
+            format!("{label} ({language})")
+        }
+    };
+    (with(s.text_zh), with(s.text_en))
 }
 
 /// The sources something cites, each with where in the source; remove one, or cite another.
@@ -250,7 +253,7 @@ pub fn cites(
             let mut chosen = cite.source.clone();
             egui::ComboBox::from_id_salt((key, c, "source"))
                 .selected_text(title)
-                .width(150.0)
+                .width(ui.available_width())
                 .truncate()
                 .show_ui(ui, |ui| {
                     for known in sources {
@@ -263,9 +266,12 @@ pub fn cites(
                 cite.source = chosen;
                 outcome.step();
             }
+        });
+        ui.horizontal(|ui| {
+            ui.add_space(ui.spacing().indent);
             let at = ui.label(s.point_at);
             if ui
-                .add(egui::TextEdit::singleline(&mut cite.at).desired_width(90.0))
+                .add(egui::TextEdit::singleline(&mut cite.at).desired_width(ui.available_width()))
                 .labelled_by(at.id)
                 .changed()
             {
@@ -278,17 +284,22 @@ pub fn cites(
         outcome.step();
     }
     let mut cited = None;
-    egui::ComboBox::from_id_salt((key, "cite"))
-        .selected_text(s.cite_a_source)
-        .width(200.0)
-        .truncate()
-        .show_ui(ui, |ui| {
-            for known in sources {
-                if ui.selectable_label(false, &known.title).clicked() {
-                    cited = Some(known.id.clone());
+    ui.horizontal(|ui| {
+        let label = ui.label(s.add_citation);
+        egui::ComboBox::from_id_salt((key, "cite"))
+            .selected_text(s.cite_a_source)
+            .width(ui.available_width().min(240.0))
+            .truncate()
+            .show_ui(ui, |ui| {
+                for known in sources {
+                    if ui.selectable_label(false, &known.title).clicked() {
+                        cited = Some(known.id.clone());
+                    }
                 }
-            }
-        });
+            })
+            .response
+            .labelled_by(label.id);
+    });
     if let Some(source) = cited {
         cites.push(Cite {
             source,
@@ -389,6 +400,7 @@ pub fn figures(
     }
     let draft = forms.new_figures.entry(key.to_owned()).or_default();
     ui.horizontal_wrapped(|ui| {
+        let new_figure = ui.label(s.new_figure);
         choice(
             ui,
             (key, "new-measure"),
@@ -405,13 +417,12 @@ pub fn figures(
             &Unit::ALL,
             |u| crate::i18n::unit(u, view.lang),
         );
-        let label = ui.label(s.point_value);
         ui.add(
             egui::TextEdit::singleline(&mut draft.value)
                 .hint_text(s.number_hint)
                 .desired_width(120.0),
         )
-        .labelled_by(label.id);
+        .labelled_by(new_figure.id);
         let value = parse_number(draft.value.trim());
         if ui
             .add_enabled(value.is_some(), egui::Button::new(s.add_figure))

@@ -37,7 +37,6 @@ pub fn window(
     egui::Window::new(s.indicators_editor)
         .open(&mut open)
         .default_width(680.0)
-        .default_height(520.0)
         .vscroll(true)
         .show(ctx, |ui| {
             ui.horizontal_wrapped(|ui| {
@@ -68,10 +67,9 @@ pub fn window(
                             vec![Op::RemoveIndicator(editor.chosen)],
                         )));
                     }
-                    ui.separator();
                 }
-                new_indicator(ui, view, editor, commands);
             });
+            ui.horizontal(|ui| new_indicator(ui, view, editor, commands));
             if model.indicators.is_empty() {
                 ui.weak(s.no_indicators);
                 return;
@@ -333,7 +331,10 @@ fn points_grid(
                     .labelled_by(headers[3]);
                 let mut at = cite.map(|c| c.at.clone()).unwrap_or_default();
                 let at_changed = ui
-                    .add(egui::TextEdit::singleline(&mut at).desired_width(120.0))
+                    .add_sized(
+                        [140.0, ui.spacing().interact_size.y],
+                        egui::TextEdit::singleline(&mut at),
+                    )
                     .labelled_by(headers[4])
                     .changed();
                 if at_changed || cite.map(|c| &c.source) != Some(&source) && !source.is_empty() {

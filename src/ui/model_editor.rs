@@ -38,7 +38,7 @@ pub fn window(
 ) {
     let s = view.s();
     let mut open = editor.open;
-    egui::Window::new(s.model_editor)
+    egui::Window::new(s.model_editor_title)
         .open(&mut open)
         .default_width(620.0)
         .default_height(560.0)
@@ -97,11 +97,31 @@ fn sources(
     let mut draft = model.sources.clone();
     let mut outcome = Outcome::default();
     let mut remove = None;
+    ui.horizontal(|ui| {
+        let label = ui.label(s.source_title);
+        ui.add(egui::TextEdit::singleline(&mut editor.new_title).desired_width(260.0))
+            .labelled_by(label.id);
+        let title = editor.new_title.trim().to_owned();
+        if ui
+            .add_enabled(!title.is_empty(), egui::Button::new(s.add_source))
+            .clicked()
+        {
+            let id = fresh_id("source", model.sources.iter().map(|s| s.id.as_str()));
+            draft.push(Source {
+                id,
+                title,
+                publisher: String::new(),
+                date: None,
+                locator: String::new(),
+                note: String::new(),
+            });
+            editor.new_title.clear();
+            outcome.step();
+        }
+    });
+    ui.separator();
     for (i, source) in draft.iter_mut().enumerate() {
-        let uses = cited
-            .get(model.sources[i].id.as_str())
-            .copied()
-            .unwrap_or(0);
+        let uses = cited.get(source.id.as_str()).copied().unwrap_or(0);
         let key = format!("source/{}", source.id);
         egui::CollapsingHeader::new(format!("{} · {}", source.id, source.title))
             .id_salt(&key)
@@ -147,29 +167,6 @@ fn sources(
         draft.remove(i);
         outcome.step();
     }
-    ui.separator();
-    ui.horizontal(|ui| {
-        let label = ui.label(s.source_title);
-        ui.add(egui::TextEdit::singleline(&mut editor.new_title).desired_width(260.0))
-            .labelled_by(label.id);
-        let title = editor.new_title.trim().to_owned();
-        if ui
-            .add_enabled(!title.is_empty(), egui::Button::new(s.add_source))
-            .clicked()
-        {
-            let id = fresh_id("source", model.sources.iter().map(|s| s.id.as_str()));
-            draft.push(Source {
-                id,
-                title,
-                publisher: String::new(),
-                date: None,
-                locator: String::new(),
-                note: String::new(),
-            });
-            editor.new_title.clear();
-            outcome.step();
-        }
-    });
     if outcome.changed && draft != model.sources {
         push_edit(
             commands,
@@ -192,6 +189,27 @@ fn sectors(
     let mut draft = model.sectors.clone();
     let mut outcome = Outcome::default();
     let mut remove = None;
+    ui.horizontal(|ui| {
+        let label = ui.label(s.new_sector_name);
+        ui.add(egui::TextEdit::singleline(&mut editor.new_title).desired_width(200.0))
+            .labelled_by(label.id);
+        let name = editor.new_title.trim().to_owned();
+        if ui
+            .add_enabled(!name.is_empty(), egui::Button::new(s.add_sector))
+            .clicked()
+        {
+            let id = fresh_id("sector", model.sectors.iter().map(|s| s.id.as_str()));
+            let name = if view.zh() {
+                Text::new(&name, "")
+            } else {
+                Text::new("", &name)
+            };
+            draft.push(Sector { id, name });
+            editor.new_title.clear();
+            outcome.step();
+        }
+    });
+    ui.separator();
     egui::Grid::new("sectors-grid")
         .num_columns(4)
         .striped(true)
@@ -203,7 +221,7 @@ fn sectors(
             ui.label("");
             ui.end_row();
             for (i, sector) in draft.iter_mut().enumerate() {
-                let uses = used.get(model.sectors[i].id.as_str()).copied().unwrap_or(0);
+                let uses = used.get(sector.id.as_str()).copied().unwrap_or(0);
                 let key = format!("sector/{}", sector.id);
                 if ui
                     .add(egui::TextEdit::singleline(&mut sector.name.zh).desired_width(160.0))
@@ -236,27 +254,6 @@ fn sectors(
         draft.remove(i);
         outcome.step();
     }
-    ui.separator();
-    ui.horizontal(|ui| {
-        let label = ui.label(s.new_sector_name);
-        ui.add(egui::TextEdit::singleline(&mut editor.new_title).desired_width(200.0))
-            .labelled_by(label.id);
-        let name = editor.new_title.trim().to_owned();
-        if ui
-            .add_enabled(!name.is_empty(), egui::Button::new(s.add_sector))
-            .clicked()
-        {
-            let id = fresh_id("sector", model.sectors.iter().map(|s| s.id.as_str()));
-            let name = if view.zh() {
-                Text::new(&name, "")
-            } else {
-                Text::new("", &name)
-            };
-            draft.push(Sector { id, name });
-            editor.new_title.clear();
-            outcome.step();
-        }
-    });
     if outcome.changed && draft != model.sectors {
         push_edit(
             commands,
@@ -278,6 +275,46 @@ fn milestones(
     let mut draft = model.milestones.clone();
     let mut outcome = Outcome::default();
     let mut remove = None;
+    ui.horizontal_wrapped(|ui| {
+        let label = ui.label(s.point_date);
+        ui.add(
+            egui::TextEdit::singleline(&mut editor.new_date)
+                .hint_text("YYYY-MM-DD")
+                .desired_width(110.0),
+        )
+        .labelled_by(label.id);
+        let label = ui.label(s.source_title);
+        ui.add(egui::TextEdit::singleline(&mut editor.new_title).desired_width(220.0))
+            .labelled_by(label.id);
+        let date = editor.new_date.trim().parse::<Date>().ok();
+        let title = editor.new_title.trim().to_owned();
+        if ui
+            .add_enabled(
+                date.is_some() && !title.is_empty(),
+                egui::Button::new(s.add_milestone),
+            )
+            .on_disabled_hover_text(s.milestone_needs)
+            .clicked()
+            && let Some(date) = date
+        {
+            let title = if view.zh() {
+                Text::new(&title, "")
+            } else {
+                Text::new("", &title)
+            };
+            draft.push(Milestone {
+                date,
+                title,
+                description: Text::default(),
+                entities: Vec::new(),
+                sources: Vec::new(),
+            });
+            editor.new_title.clear();
+            editor.new_date.clear();
+            outcome.step();
+        }
+    });
+    ui.separator();
     editor.entity_query.resize(draft.len(), String::new());
     for (m, milestone) in draft.iter_mut().enumerate() {
         let key = format!("milestone/{m}");
@@ -387,46 +424,6 @@ fn milestones(
         editor.entity_query.remove(m);
         outcome.step();
     }
-    ui.separator();
-    ui.horizontal_wrapped(|ui| {
-        let label = ui.label(s.point_date);
-        ui.add(
-            egui::TextEdit::singleline(&mut editor.new_date)
-                .hint_text("YYYY-MM-DD")
-                .desired_width(110.0),
-        )
-        .labelled_by(label.id);
-        let label = ui.label(s.source_title);
-        ui.add(egui::TextEdit::singleline(&mut editor.new_title).desired_width(220.0))
-            .labelled_by(label.id);
-        let date = editor.new_date.trim().parse::<Date>().ok();
-        let title = editor.new_title.trim().to_owned();
-        if ui
-            .add_enabled(
-                date.is_some() && !title.is_empty(),
-                egui::Button::new(s.add_milestone),
-            )
-            .on_disabled_hover_text(s.milestone_needs)
-            .clicked()
-            && let Some(date) = date
-        {
-            let title = if view.zh() {
-                Text::new(&title, "")
-            } else {
-                Text::new("", &title)
-            };
-            draft.push(Milestone {
-                date,
-                title,
-                description: Text::default(),
-                entities: Vec::new(),
-                sources: Vec::new(),
-            });
-            editor.new_title.clear();
-            editor.new_date.clear();
-            outcome.step();
-        }
-    });
     if outcome.changed && draft != model.milestones {
         push_edit(
             commands,
