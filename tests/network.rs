@@ -301,3 +301,64 @@ fn keys_pan_and_zoom_and_then_the_view_rests() {
     harness.run();
     assert!((apart(&harness) / before - 1.25).abs() < 1e-3);
 }
+
+/// Shift+drag from one node to another asks which relation to add, offering only kinds the
+/// schema allows between them; picking one adds it as an undoable edit.
+#[test]
+fn shift_dragging_from_node_to_node_adds_a_relation() {
+    let mut harness = network(Lang::En);
+    let relations = harness.state().doc.model.relations.len();
+    let from = on_screen(&harness, "aliyun");
+    let to = on_screen(&harness, "yunqi-alliance");
+    harness.event(Event::ModifiersChanged(Modifiers::SHIFT));
+    harness.hover_at(from);
+    harness.run();
+    harness.event(Event::PointerButton {
+        pos: from,
+        button: PointerButton::Primary,
+        pressed: true,
+        modifiers: Modifiers::SHIFT,
+    });
+    harness.run();
+    for k in 1..=6 {
+        harness.hover_at(from + (to - from) * (k as f32 / 6.0));
+        harness.run();
+    }
+    harness.event(Event::PointerButton {
+        pos: to,
+        button: PointerButton::Primary,
+        pressed: false,
+        modifiers: Modifiers::SHIFT,
+    });
+    harness.run();
+    harness.event(Event::ModifiersChanged(Modifiers::NONE));
+    harness.run();
+    assert!(
+        harness.state().doc.model.layout.is_empty(),
+        "a Shift+drag links, it does not pin"
+    );
+    // An enterprise issues no policy: that kind is not offered.
+    assert!(harness.query_by_label_contains(" issued ").is_none());
+    harness
+        .get_by_label("Alibaba Cloud member of Yunqi Town Alliance")
+        .click();
+    harness.run();
+    let model = &harness.state().doc.model;
+    assert_eq!(model.relations.len(), relations + 1);
+    let added = model.relations.last().expect("added");
+    assert_eq!(
+        (added.from.as_str(), added.kind, added.to.as_str()),
+        (
+            "aliyun",
+            townscope::model::RelationKind::MemberOf,
+            "yunqi-alliance"
+        )
+    );
+    assert!(
+        harness.query_by_label("Cancel").is_none(),
+        "the question is gone"
+    );
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(harness.state().doc.model.relations.len(), relations);
+}

@@ -376,6 +376,8 @@ pub struct Strings {
     pub model_editor_title: &'static str,
     pub add_citation: &'static str,
     pub new_figure: &'static str,
+    pub shift_drag_to_relate: &'static str,
+    pub no_relation_allowed: &'static str,
 }
 
 pub fn strings(lang: Lang) -> &'static Strings {
@@ -535,7 +537,7 @@ static ZH: Strings = Strings {
     links_shown: "条关系",
     of_total: "共",
     network_help: "拖动平移，滚轮缩放，双击聚焦邻域，方向键平移，+/− 缩放，0 适应窗口",
-    drag_to_pin: "拖动节点可将其固定在该位置",
+    drag_to_pin: "拖动节点：固定位置",
     pinned: "已固定",
     kind_filter_hint: "点击以显示或隐藏此类实体",
     table: "实体表",
@@ -601,6 +603,8 @@ static ZH: Strings = Strings {
     model_editor_title: "来源、领域与大事记",
     add_citation: "添加引用：",
     new_figure: "新数据：",
+    shift_drag_to_relate: "Shift+拖到另一节点：添加关系",
+    no_relation_allowed: "这两类实体之间没有可用的关系类型",
 };
 
 static EN: Strings = Strings {
@@ -753,7 +757,7 @@ static EN: Strings = Strings {
     links_shown: "links",
     of_total: "of",
     network_help: "Drag to pan, wheel to zoom, double-click to focus a neighbourhood; arrow keys pan, +/− zoom, 0 fits",
-    drag_to_pin: "Drag a node to pin it where you drop it",
+    drag_to_pin: "Drag a node: pin it",
     pinned: "Pinned",
     kind_filter_hint: "Click to show or hide this kind",
     table: "Table",
@@ -819,4 +823,6 @@ static EN: Strings = Strings {
     model_editor_title: "Sources, sectors and milestones",
     add_citation: "Cite:",
     new_figure: "New figure:",
+    shift_drag_to_relate: "Shift+drag to another node: add a relation",
+    no_relation_allowed: "No relation kind links these two kinds of entity",
 };

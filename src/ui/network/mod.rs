@@ -23,10 +23,11 @@ pub use controls::{Arrangement, SizeBy};
 use super::View;
 use crate::app::Command;
 use crate::app::theme::{kind_colour, kind_shape, relation_colour};
+use crate::edit::{Edit, Op};
 use crate::i18n::{Lang, entity_kind, entity_kind_plural};
 use crate::layout::{Group, Point, grouped, radial};
 use crate::model::filter::{Filter, Focus, Shown};
-use crate::model::{EntityKind, Measure};
+use crate::model::{EntityKind, Measure, Relation, RelationKind, Text};
 pub use paint::add_node;
 use paint::{Occupancy, add_arrow, add_segment, add_taper};
 
@@ -87,6 +88,10 @@ pub struct NetworkState {
     galleys_for: (u64, Lang, bool),
     /// A node being dragged, and where it is now (layout units).
     dragging: Option<(usize, Point)>,
+    /// Shift+drag from a node: the node the new relation starts from.
+    linking: Option<usize>,
+    /// Dropped on another node: the two ends and where to ask which relation it is.
+    proposal: Option<(usize, usize, Pos2)>,
     /// The positions drawn last frame.
     drawn_positions: Option<Arc<Vec<Point>>>,
     /// First and last year of the model's dated relations, per document revision.
@@ -246,10 +251,13 @@ pub fn ui(
             .and_then(|p| nearest(screen, &sizes.radius, &shown, p)),
     };
     let can_pin = settings.arrangement == Arrangement::Force && force.settled;
-    if response.drag_started()
-        && let Some(i) = hovered.filter(|_| can_pin)
-    {
-        state.dragging = Some((i, positions[i]));
+    let shift = ui.input(|i| i.modifiers.shift);
+    if response.drag_started() {
+        match hovered {
+            Some(i) if shift => state.linking = Some(i),
+            Some(i) if can_pin => state.dragging = Some((i, positions[i])),
+            _ => {}
+        }
     }
     if response.dragged() {
         match &mut state.dragging {
@@ -258,13 +266,20 @@ pub fn ui(
                     *at = camera.layout_from_screen(rect, pointer);
                 }
             }
+            None if state.linking.is_some() => {}
             None => camera.pan(response.drag_delta()),
         }
     }
-    if response.drag_stopped()
-        && let Some((i, at)) = state.dragging.take()
-    {
-        commands.push(Command::Pin(i, at));
+    if response.drag_stopped() {
+        if let Some((i, at)) = state.dragging.take() {
+            commands.push(Command::Pin(i, at));
+        }
+        if let Some(from) = state.linking.take()
+            && let Some(to) = hovered.filter(|&to| to != from)
+            && let Some(at) = response.interact_pointer_pos().or(response.hover_pos())
+        {
+            state.proposal = Some((from, to, at));
+        }
     }
     if response.hovered() {
         let zoom = ui.input(|i| i.zoom_delta() * (i.smooth_scroll_delta.y / 400.0).exp());
@@ -384,7 +399,87 @@ pub fn ui(
         highlight(ui, &painter, view, state, &sizes, &shown, i, rect);
         tooltip(&response, view, i, doc.pins[i].is_some());
     }
+    // The relation being drawn: a line from its first end to the pointer.
+    if let Some(from) = state.linking
+        && let Some(pointer) = response.interact_pointer_pos()
+    {
+        let accent = ui.visuals().selection.stroke.color;
+        painter.line_segment([state.screen[from], pointer], Stroke::new(2.5, accent));
+        painter.circle_stroke(
+            state.screen[from],
+            sizes.radius[from] + 4.0,
+            Stroke::new(2.0, accent),
+        );
+    }
+    if let Some(proposal) = state.proposal {
+        state.proposal = ask_relation(ui.ctx(), view, proposal, commands);
+    }
     counts(ui, view, &shown, rect, can_pin);
+}
+
+/// Which relation a Shift+drag from one node to another should make: the kinds the schema
+/// allows between their kinds, in either direction. The proposal stays until one is picked or
+/// the question is closed.
+fn ask_relation(
+    ctx: &egui::Context,
+    view: &View<'_>,
+    (from, to, at): (usize, usize, Pos2),
+    commands: &mut Vec<Command>,
+) -> Option<(usize, usize, Pos2)> {
+    let s = view.s();
+    let model = view.model();
+    let (Some(a), Some(b)) = (model.entities.get(from), model.entities.get(to)) else {
+        return None;
+    };
+    let mut open = true;
+    let mut done = false;
+    egui::Window::new(s.add_relation)
+        .id(egui::Id::unique("network-new-relation"))
+        .collapsible(false)
+        .resizable(false)
+        .default_pos(at)
+        .open(&mut open)
+        .show(ctx, |ui| {
+            let mut offered = 0;
+            for (start, end) in [(a, b), (b, a)] {
+                for kind in RelationKind::ALL {
+                    if !kind.allows(start.kind, end.kind) {
+                        continue;
+                    }
+                    offered += 1;
+                    let text = format!(
+                        "{} {} {}",
+                        view.name(start),
+                        crate::i18n::relation_kind(kind, true, view.lang),
+                        view.name(end)
+                    );
+                    if ui.button(&text).clicked() {
+                        let relation = Relation {
+                            kind,
+                            from: start.id.clone(),
+                            to: end.id.clone(),
+                            since: None,
+                            until: None,
+                            note: Text::default(),
+                            sources: Vec::new(),
+                        };
+                        commands.push(Command::Edit(Edit::new(
+                            format!("{} {text}", s.verb_add),
+                            vec![Op::InsertRelation(model.relations.len(), relation)],
+                        )));
+                        done = true;
+                    }
+                }
+            }
+            if offered == 0 {
+                ui.label(s.no_relation_allowed);
+            }
+            if ui.button(s.cancel).clicked() {
+                done = true;
+            }
+        });
+    let escaped = ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape));
+    (open && !done && !escaped).then_some((from, to, at))
 }
 
 /// Arrow keys pan, + and − zoom, 0 fits, Escape leaves a focused neighbourhood — unless a text
@@ -922,15 +1017,18 @@ fn counts(ui: &mut egui::Ui, view: &View<'_>, shown: &Shown, rect: Rect, can_pin
         ),
         line(&text),
     );
-    if can_pin {
-        ui.put(
-            Rect::from_min_size(
-                rect.center_bottom() + vec2(0.0, -height - 4.0),
-                vec2(half, height),
-            ),
-            line(s.drag_to_pin),
-        );
-    }
+    let hint = if can_pin {
+        format!("{} · {}", s.drag_to_pin, s.shift_drag_to_relate)
+    } else {
+        s.shift_drag_to_relate.to_owned()
+    };
+    ui.put(
+        Rect::from_min_size(
+            rect.center_bottom() + vec2(0.0, -height - 4.0),
+            vec2(half, height),
+        ),
+        line(&hint),
+    );
 }
 
 /// The shown node under the pointer, if any: the nearest whose disc (plus a little slack) holds it.
