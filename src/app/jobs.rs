@@ -97,16 +97,19 @@ pub struct LayoutJob {
 }
 
 impl LayoutJob {
-    /// Starts the layout of `graph` with the user's `pins` held in place.
+    /// Starts the layout of `graph` with the user's `pins` held in place, from where the nodes
+    /// were before (`known`, per node; empty for a new model).
     pub fn start(
         graph: Arc<Vec<Vec<usize>>>,
         pins: Vec<Option<crate::layout::Point>>,
+        known: Vec<Option<crate::layout::Point>>,
         ctx: &egui::Context,
     ) -> Self {
         let (sender, positions) = mpsc::channel();
         let ctx = ctx.clone();
         std::thread::spawn(move || {
             let mut layout = crate::layout::ForceLayout::new(&graph);
+            layout.warm_start(&graph, &known);
             // A picture of a large graph costs a mesh rebuild and a large upload: fewer of them.
             let between_pictures =
                 std::time::Duration::from_millis(if graph.len() > 20_000 { 1000 } else { 30 });

@@ -389,22 +389,65 @@ impl TownscopeApp {
 
     /// Applies an edit to the document; restarts the metrics and the layout if the graph changed.
     fn edit(&mut self, edit: crate::edit::Edit) {
-        let graph = Arc::clone(&self.doc.graph);
-        if let Err(error) = self.doc.apply(edit) {
-            // Only a bug can build an edit that does not fit; say so rather than crash.
-            self.runtime.notice = Some(error.to_string());
-        }
-        self.after_edit(&graph);
+        self.change(|doc| {
+            if let Err(error) = doc.apply(edit) {
+                // Only a bug can build an edit that does not fit; say so rather than crash.
+                return Some(error.to_string());
+            }
+            None
+        });
     }
 
-    fn after_edit(&mut self, graph_before: &Arc<Vec<Vec<usize>>>) {
-        if !Arc::ptr_eq(graph_before, &self.doc.graph) {
-            self.runtime.metrics = Some(jobs::MetricsJob::start(
-                Arc::clone(&self.doc.graph),
-                &self.runtime.ctx,
-            ));
-            self.runtime.layout = None;
+    /// Runs an edit, undo or redo. When the graph changed, the metrics start over and the layout
+    /// restarts from where each entity was drawn (by id, since an edit can shift indices).
+    fn change(&mut self, change: impl FnOnce(&mut Document) -> Option<String>) {
+        let graph_before = Arc::clone(&self.doc.graph);
+        let drawn_before: Option<(Vec<String>, Arc<Vec<crate::layout::Point>>)> =
+            self.runtime.layout.as_ref().and_then(|layout| {
+                let positions = Arc::clone(layout.positions()?);
+                let ids = self
+                    .doc
+                    .model
+                    .entities
+                    .iter()
+                    .map(|e| e.id.clone())
+                    .collect();
+                Some((ids, positions))
+            });
+        if let Some(notice) = change(&mut self.doc) {
+            self.runtime.notice = Some(notice);
         }
+        if Arc::ptr_eq(&graph_before, &self.doc.graph) {
+            return;
+        }
+        self.runtime.metrics = Some(jobs::MetricsJob::start(
+            Arc::clone(&self.doc.graph),
+            &self.runtime.ctx,
+        ));
+        self.runtime.layout = drawn_before.map(|(ids, positions)| {
+            let before: rustc_hash::FxHashMap<&str, usize> = ids
+                .iter()
+                .enumerate()
+                .map(|(i, id)| (id.as_str(), i))
+                .collect();
+            let known = self
+                .doc
+                .model
+                .entities
+                .iter()
+                .map(|e| {
+                    before
+                        .get(e.id.as_str())
+                        .and_then(|&i| positions.get(i).copied())
+                })
+                .collect();
+            jobs::LayoutJob::start(
+                Arc::clone(&self.doc.graph),
+                self.doc.pins.clone(),
+                known,
+                &self.runtime.ctx,
+            )
+        });
     }
 
     /// Saves to the open file (or asks where, for the built-in model). Returns whether it saved.
@@ -608,16 +651,14 @@ impl TownscopeApp {
                 self.save();
             }
             Command::App(AppCommand::SaveAs) => self.start_save_as(),
-            Command::App(AppCommand::Undo) => {
-                let graph = Arc::clone(&self.doc.graph);
-                self.doc.undo();
-                self.after_edit(&graph);
-            }
-            Command::App(AppCommand::Redo) => {
-                let graph = Arc::clone(&self.doc.graph);
-                self.doc.redo();
-                self.after_edit(&graph);
-            }
+            Command::App(AppCommand::Undo) => self.change(|doc| {
+                doc.undo();
+                None
+            }),
+            Command::App(AppCommand::Redo) => self.change(|doc| {
+                doc.redo();
+                None
+            }),
             Command::Edit(edit) => self.edit(edit),
             Command::Unsaved(answer) => self.answer_unsaved(ctx, answer),
             Command::DismissSaveError => self.runtime.save_error = None,
@@ -845,6 +886,7 @@ impl TownscopeApp {
                         jobs::LayoutJob::start(
                             Arc::clone(&self.doc.graph),
                             self.doc.pins.clone(),
+                            Vec::new(),
                             &ctx,
                         )
                     });

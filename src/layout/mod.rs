@@ -88,6 +88,49 @@ impl ForceLayout {
         self.settled
     }
 
+    /// Starts from where the nodes were before an edit changed the graph, so the picture
+    /// adjusts instead of starting over: known nodes keep their place, a new node starts beside
+    /// its placed neighbours (or where the spiral put it), and the layout only settles the
+    /// difference.
+    pub fn warm_start(&mut self, neighbours: &[Vec<usize>], known: &[Option<Point>]) {
+        if known.iter().all(Option::is_none) {
+            return;
+        }
+        for (node, at) in known.iter().enumerate() {
+            if let (Some(at), Some(p)) = (at, self.positions.get_mut(node))
+                && at[0].is_finite()
+                && at[1].is_finite()
+            {
+                *p = *at;
+            }
+        }
+        for node in 0..self.positions.len() {
+            if known.get(node).is_some_and(Option::is_some) {
+                continue;
+            }
+            let placed: Vec<Point> = neighbours
+                .get(node)
+                .into_iter()
+                .flatten()
+                .filter_map(|&other| known.get(other).copied().flatten())
+                .collect();
+            if let (false, Some(p)) = (placed.is_empty(), self.positions.get_mut(node)) {
+                let count = placed.len() as f32;
+                let centre = placed
+                    .iter()
+                    .fold([0.0, 0.0], |sum, q| [sum[0] + q[0], sum[1] + q[1]]);
+                // Beside the neighbours, not on top of one of them.
+                let angle = node as f32 * 2.399_963;
+                *p = [
+                    centre[0] / count + self.k * angle.cos(),
+                    centre[1] / count + self.k * angle.sin(),
+                ];
+            }
+        }
+        self.temperature = self.k;
+        self.settled = self.positions.len() < 2;
+    }
+
     /// Holds `node` at `at` from now on (pins of nodes that do not exist are ignored).
     pub fn pin(&mut self, node: usize, at: Point) {
         if let (Some(p), true) = (
@@ -321,6 +364,38 @@ mod tests {
                 list
             })
             .collect()
+    }
+
+    #[test]
+    fn after_an_edit_the_layout_adjusts_from_where_the_nodes_were() {
+        let mut before = ForceLayout::new(&path(30));
+        assert!(before.run(3000));
+        let known: Vec<Option<Point>> = before.positions.iter().copied().map(Some).collect();
+        // A new node joined to node 10.
+        let mut graph = path(30);
+        graph.push(vec![10]);
+        graph[10].push(30);
+        let mut after = ForceLayout::new(&graph);
+        after.warm_start(&graph, &known);
+        let distance = |a: Point, b: Point| ((a[0] - b[0]).powi(2) + (a[1] - b[1]).powi(2)).sqrt();
+        assert!(
+            distance(after.positions[30], known[10].unwrap_or_default()) < 1.5,
+            "the new node starts beside its neighbour"
+        );
+        assert!(after.run(3000), "settles");
+        let moved: f32 = (0..30)
+            .map(|i| distance(after.positions[i], known[i].unwrap_or_default()))
+            .sum::<f32>()
+            / 30.0;
+        let cold = ForceLayout::new(&graph);
+        let from_scratch: f32 = (0..30)
+            .map(|i| distance(cold.positions[i], known[i].unwrap_or_default()))
+            .sum::<f32>()
+            / 30.0;
+        assert!(
+            moved < from_scratch / 4.0,
+            "nodes moved {moved} on average (a cold start is {from_scratch} away)"
+        );
     }
 
     #[test]
