@@ -104,6 +104,8 @@ pub enum Command {
     /// Open the indicator figures window.
     EditIndicators,
     EditModel,
+    /// Show the ecosystem as of a year, or every year at once.
+    SetYear(Option<i32>),
     /// Close the list of differences.
     CloseComparison,
     /// Show or hide the problems panel.

@@ -46,6 +46,9 @@ pub struct UiState {
     /// The details panel is editing the selected entity.
     #[serde(skip)]
     pub editing: bool,
+    /// The ecosystem as of this year (the year control); `None` shows every year at once.
+    #[serde(skip)]
+    pub year: Option<i32>,
     pub problems_open: bool,
 }
 
@@ -100,6 +103,7 @@ struct Runtime {
     editor: ui::entity_editor::EditorState,
     indicators: ui::indicator_editor::IndicatorEditor,
     model_editor: ui::model_editor::ModelEditor,
+    timebar: ui::timebar::TimeBar,
     /// For starting work that asks for a repaint when it finishes.
     ctx: egui::Context,
 }
@@ -646,6 +650,7 @@ impl TownscopeApp {
             Command::CloseComparison => self.runtime.comparison = None,
             Command::EditIndicators => self.runtime.indicators.open = true,
             Command::EditModel => self.runtime.model_editor.open = true,
+            Command::SetYear(year) => self.state.year = year,
             Command::App(AppCommand::Quit) => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
             Command::App(AppCommand::Save) => {
                 self.save();
@@ -875,6 +880,8 @@ impl TownscopeApp {
                 ui.selectable_value(&mut self.state.central, CentralView::Overview, s.overview);
                 ui.selectable_value(&mut self.state.central, CentralView::Network, s.network);
                 ui.selectable_value(&mut self.state.central, CentralView::Table, s.table);
+                ui.separator();
+                ui::timebar::ui(ui, &view, &mut self.runtime.timebar, &mut commands);
             });
             ui.separator();
             match self.state.central {

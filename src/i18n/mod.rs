@@ -378,6 +378,13 @@ pub struct Strings {
     pub new_figure: &'static str,
     pub shift_drag_to_relate: &'static str,
     pub no_relation_allowed: &'static str,
+    pub as_of_year: &'static str,
+    pub as_of_year_hint: &'static str,
+    pub year: &'static str,
+    pub play: &'static str,
+    pub pause: &'static str,
+    pub play_hint: &'static str,
+    pub year_changes: &'static str,
 }
 
 pub fn strings(lang: Lang) -> &'static Strings {
@@ -605,6 +612,13 @@ static ZH: Strings = Strings {
     new_figure: "新数据：",
     shift_drag_to_relate: "Shift+拖到另一节点：添加关系",
     no_relation_allowed: "这两类实体之间没有可用的关系类型",
+    as_of_year: "按年份查看",
+    as_of_year_hint: "只显示到该年为止已入驻（或成立）的实体和已开始的关系；当年新增的以绿色圆圈标出",
+    year: "年份",
+    play: "播放",
+    pause: "暂停",
+    play_hint: "逐年播放小镇的发展",
+    year_changes: "当年新增：{arrived} 实体 · {relations} 关系 · {milestones} 大事",
 };
 
 static EN: Strings = Strings {
@@ -825,4 +839,11 @@ static EN: Strings = Strings {
     new_figure: "New figure:",
     shift_drag_to_relate: "Shift+drag to another node: add a relation",
     no_relation_allowed: "No relation kind links these two kinds of entity",
+    as_of_year: "As of year",
+    as_of_year_hint: "Show only the entities in the town by that year and the relations begun by then; what is new that year has a green ring",
+    year: "Year",
+    play: "Play",
+    pause: "Pause",
+    play_hint: "Play the town's growth year by year",
+    year_changes: "New that year: {arrived} entities · {relations} relations · {milestones} milestones",
 };

@@ -63,6 +63,10 @@ pub struct Filter {
     pub years: Option<(i32, i32)>,
     #[serde(skip)]
     pub focus: Option<Focus>,
+    /// The ecosystem as of this year: entities not yet in the town and relations not yet begun
+    /// (or already over) are hidden. Set from the app's year control, not remembered.
+    #[serde(skip)]
+    pub as_of: Option<i32>,
 }
 
 /// The answer: one flag per entity and per link.
@@ -101,6 +105,7 @@ impl Filter {
             .enumerate()
             .map(|(i, entity)| {
                 !self.hidden_kinds.contains(&entity.kind)
+                    && self.as_of.is_none_or(|year| entity.alive_in(year))
                     && (self.sectors.is_empty()
                         || entity.sectors.iter().any(|s| self.sectors.contains(s)))
                     && near.as_ref().is_none_or(|near| near[i])
@@ -127,10 +132,18 @@ impl Filter {
     }
 
     fn in_years(&self, model: &Model, link: &Link) -> bool {
-        let (Some((first, last)), Some(r)) = (self.years, link.relation) else {
+        let Some(r) = link.relation else {
             return true;
         };
         let relation = &model.relations[r];
+        if let Some(year) = self.as_of
+            && !relation.alive_in(year)
+        {
+            return false;
+        }
+        let Some((first, last)) = self.years else {
+            return true;
+        };
         let began_after = relation.since.is_some_and(|d| d.year > last);
         let ended_before = relation.until.is_some_and(|d| d.year < first);
         !began_after && !ended_before

@@ -10,6 +10,7 @@ pub mod filter;
 mod kinds;
 pub mod metrics;
 mod query;
+pub mod time;
 mod validate;
 
 pub use date::{Date, DateSyntaxError};

@@ -16,6 +16,7 @@ pub mod network;
 pub mod overview;
 pub mod status;
 pub mod table;
+pub mod timebar;
 
 use eframe::egui;
 
@@ -37,6 +38,8 @@ pub struct View<'a> {
     pub metrics_progress: Option<f32>,
     /// Entities a listed comparison says changed (indices), marked in the network.
     pub compared: &'a [usize],
+    /// The year control: the ecosystem as of this year, or every year at once.
+    pub year: Option<i32>,
 }
 
 impl<'a> View<'a> {
@@ -51,6 +54,7 @@ impl<'a> View<'a> {
             metrics: None,
             metrics_progress: None,
             compared: &[],
+            year: state.year,
         }
     }
 

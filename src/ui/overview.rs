@@ -2,7 +2,7 @@
 //! time, and the milestones — everything computed from the model, nothing typed in here.
 
 use eframe::egui;
-use egui_plot::{Bar, BarChart, GridMark, Line, PlotPoints, Points};
+use egui_plot::{Bar, BarChart, GridMark, Line, PlotPoints, Points, VLine};
 
 use super::View;
 use super::charts::{still_plot, whole_numbers, year_axis};
@@ -34,8 +34,18 @@ pub fn cards(view: &View<'_>) -> Vec<Card> {
     let model = view.model();
     let zh = view.zh();
     let mut cards = Vec::new();
+    // As of a year: the newest value recorded by then (its date is on the card).
+    let by_then = |date: Option<crate::model::Date>| {
+        view.year
+            .is_none_or(|year| date.is_none_or(|d| d.year <= year))
+    };
     for indicator in &model.indicators {
-        let Some(point) = indicator.latest() else {
+        let point = indicator
+            .points
+            .iter()
+            .filter(|p| by_then(Some(p.date)))
+            .max_by(|a, b| a.date.midpoint().total_cmp(&b.date.midpoint()));
+        let Some(point) = point else {
             continue;
         };
         cards.push(Card {
@@ -47,13 +57,21 @@ pub fn cards(view: &View<'_>) -> Vec<Card> {
             about: Some(indicator.scope.clone()),
         });
     }
-    for entity in &model.entities {
+    for entity in model
+        .entities
+        .iter()
+        .filter(|e| view.year.is_none_or(|year| e.alive_in(year)))
+    {
         let wanted = match entity.kind {
             EntityKind::Alliance => Measure::Members,
             EntityKind::Fund => Measure::FundSize,
             _ => continue,
         };
-        for figure in entity.figures.iter().filter(|f| f.measure == wanted) {
+        for figure in entity
+            .figures
+            .iter()
+            .filter(|f| f.measure == wanted && by_then(f.date))
+        {
             cards.push(Card {
                 title: format!("{} · {}", measure(wanted, view.lang), view.name(entity)),
                 value: format_figure(figure.value, figure.unit, figure.qualifier, view.lang),
@@ -370,6 +388,7 @@ fn indicator_ui(ui: &mut egui::Ui, view: &View<'_>, choice: &mut ChartChoice) {
         .collect();
     let unit = indicator.unit;
     let lang = view.lang;
+    let year = view.year;
     let colour = ui.visuals().hyperlink_color;
     let description = indicator.description.get(view.zh());
     if !description.is_empty() {
@@ -399,5 +418,13 @@ fn indicator_ui(ui: &mut egui::Ui, view: &View<'_>, choice: &mut ChartChoice) {
                     .radius(5.0)
                     .filled(true),
             );
+            // The year the rest of the window shows.
+            if let Some(year) = year {
+                plot.vline(
+                    VLine::new(year.to_string(), crate::model::Date::year(year).midpoint())
+                        .color(super::network::NEW_THIS_YEAR)
+                        .width(2.0),
+                );
+            }
         });
 }

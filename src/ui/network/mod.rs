@@ -58,6 +58,8 @@ const MIN_RADIUS: f32 = 3.5;
 const MAX_RADIUS: f32 = 20.0;
 /// Label sizes in pixels: the few most important, the next, the rest.
 const LABEL_SIZES: [f32; 3] = [15.0, 13.0, 11.5];
+/// The ring around what arrived in the year shown (a green that reads on dark and light).
+pub const NEW_THIS_YEAR: Color32 = Color32::from_rgb(60, 200, 110);
 /// Arrowheads are drawn only when this few links are on screen.
 const MAX_ARROWS: usize = 4000;
 /// More nodes than this on screen and small ones are drawn without soft edges.
@@ -194,6 +196,7 @@ pub fn ui(
         ui.weak(view.s().computing_layout);
         return;
     }
+    settings.filter.as_of = view.year;
     let shown = shown(state, view, &settings.filter);
     state.drawn_positions = Some(Arc::clone(&positions));
 
@@ -386,6 +389,19 @@ pub fn ui(
                 sizes.radius[i] + 5.0,
                 Stroke::new(2.0, amber),
             );
+        }
+    }
+    // As of a year: what arrived that year wears a bright ring.
+    if let Some(year) = view.year {
+        let fresh = NEW_THIS_YEAR;
+        for (i, entity) in doc.model.entities.iter().enumerate() {
+            if shown.entities[i] && entity.new_in(year) && rect.contains(state.screen[i]) {
+                painter.circle_stroke(
+                    state.screen[i],
+                    sizes.radius[i] + 4.0,
+                    Stroke::new(3.0, fresh),
+                );
+            }
         }
     }
     if let Some(i) = view.selected.filter(|&i| shown.entities[i]) {

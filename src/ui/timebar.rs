@@ -1,0 +1,87 @@
+//! The year control: "the ecosystem as of year Y" for the whole window — a switch, a slider over
+//! the model's dated years, Play (a year a second), and what changed in the year shown.
+
+use eframe::egui;
+
+use super::View;
+use crate::app::Command;
+
+/// How long Play shows each year.
+const SECONDS_PER_YEAR: f64 = 1.2;
+
+/// Play's state: when the year shown last advanced, while playing.
+#[derive(Default)]
+pub struct TimeBar {
+    playing_since: Option<f64>,
+}
+
+impl TimeBar {
+    pub fn is_playing(&self) -> bool {
+        self.playing_since.is_some()
+    }
+}
+
+pub fn ui(ui: &mut egui::Ui, view: &View<'_>, bar: &mut TimeBar, commands: &mut Vec<Command>) {
+    let s = view.s();
+    let Some((first, last)) = view.model().year_span() else {
+        return;
+    };
+    let now = ui.input(|i| i.time);
+    let mut on = view.year.is_some();
+    if ui
+        .checkbox(&mut on, s.as_of_year)
+        .on_hover_text(s.as_of_year_hint)
+        .changed()
+    {
+        commands.push(Command::SetYear(on.then_some(last)));
+        bar.playing_since = None;
+    }
+    let Some(year) = view.year else {
+        return;
+    };
+    let mut shown = year.clamp(first, last);
+    let label = ui.label(s.year);
+    if ui
+        .add(egui::Slider::new(&mut shown, first..=last).integer())
+        .labelled_by(label.id)
+        .changed()
+    {
+        commands.push(Command::SetYear(Some(shown)));
+        bar.playing_since = None;
+    }
+    let playing = bar.playing_since.is_some();
+    if ui
+        .button(if playing { s.pause } else { s.play })
+        .on_hover_text(s.play_hint)
+        .clicked()
+    {
+        if playing {
+            bar.playing_since = None;
+        } else {
+            // From the start when at the end, as a presenter expects.
+            if year >= last {
+                commands.push(Command::SetYear(Some(first)));
+            }
+            bar.playing_since = Some(now);
+        }
+    }
+    if let Some(since) = bar.playing_since {
+        if now - since >= SECONDS_PER_YEAR {
+            if year < last {
+                commands.push(Command::SetYear(Some(year + 1)));
+                bar.playing_since = Some(now);
+            } else {
+                bar.playing_since = None;
+            }
+        }
+        ui.ctx()
+            .request_repaint_after(std::time::Duration::from_secs_f64(SECONDS_PER_YEAR / 4.0));
+    }
+    let changes = view.model().changes_in(year);
+    ui.weak(
+        s.year_changes
+            .replace("{arrived}", &changes.arrived.len().to_string())
+            .replace("{relations}", &changes.relations_begun.len().to_string())
+            .replace("{milestones}", &changes.milestones.len().to_string()),
+    );
+}
