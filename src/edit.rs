@@ -2,7 +2,7 @@
 //! one returns its inverse, so undo restores the model exactly (order of entities and relations
 //! included) and redo replays it. No egui here.
 
-use crate::model::{Entity, Indicator, Milestone, Model, Pin, Relation, Sector, Source};
+use crate::model::{Entity, Indicator, Milestone, Model, Pin, Relation, Sector, Slide, Source};
 
 /// One primitive change to a model.
 #[derive(Clone, Debug, PartialEq)]
@@ -25,6 +25,8 @@ pub enum Op {
     SetSectors(Vec<Sector>),
     /// The whole list of milestones.
     SetMilestones(Vec<Milestone>),
+    /// The whole story (a few dozen slides at most).
+    SetStory(Vec<Slide>),
 }
 
 /// Why an operation could not be applied: it points past the end of a list.
@@ -94,6 +96,7 @@ impl Op {
             Op::SetMilestones(list) => {
                 Op::SetMilestones(std::mem::replace(&mut model.milestones, list))
             }
+            Op::SetStory(list) => Op::SetStory(std::mem::replace(&mut model.story, list)),
         })
     }
 }

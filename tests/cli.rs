@@ -25,7 +25,7 @@ fn check_without_a_file_checks_the_embedded_model() {
     let line = text.lines().last().unwrap_or_default();
     assert!(line.starts_with("yunqi.ron (built in): ok: "), "{text}");
     assert!(
-        line.contains(" entities, ") && line.ends_with(" sources"),
+        line.contains(" entities, ") && line.ends_with(" slides"),
         "{line}"
     );
 }

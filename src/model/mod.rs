@@ -302,9 +302,84 @@ pub struct Model {
     pub indicators: Vec<Indicator>,
     #[serde(default)]
     pub milestones: Vec<Milestone>,
+    /// The story a presenter tells with the model, slide by slide.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub story: Vec<Slide>,
     /// Where users pinned entities in the network view, so an arrangement survives a save.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub layout: Vec<Pin>,
+}
+
+/// What a slide shows in the centre of the window.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum SlideView {
+    #[default]
+    Overview,
+    Network,
+    Timeline,
+    /// The focused entity's details, large.
+    Details,
+}
+
+/// Where the network view's camera looks: a point of the layout plane and a zoom.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SlideCamera {
+    pub x: f32,
+    pub y: f32,
+    pub scale: f32,
+}
+
+/// One slide of a story: what it says and what the window shows while it is on screen.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Slide {
+    pub title: Text,
+    #[serde(default, skip_serializing_if = "Text::is_unset")]
+    pub caption: Text,
+    #[serde(default)]
+    pub view: SlideView,
+    /// The entity the slide is about: selected, and in the network the centre of a
+    /// neighbourhood of `depth` steps (0: the whole network).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub entity: Option<String>,
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub depth: u8,
+    /// The ecosystem as of this year; none shows every year.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub year: Option<i32>,
+    /// Kinds of entity the network leaves out.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub hidden_kinds: Vec<EntityKind>,
+    /// The indicator the overview's chart shows (its id).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub chart: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub camera: Option<SlideCamera>,
+    /// Where the caption's facts come from.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<Cite>,
+}
+
+fn is_zero(n: &u8) -> bool {
+    *n == 0
+}
+
+impl Slide {
+    pub fn new(title: Text) -> Self {
+        Self {
+            title,
+            caption: Text::default(),
+            view: SlideView::Overview,
+            entity: None,
+            depth: 0,
+            year: None,
+            hidden_kinds: Vec::new(),
+            chart: None,
+            camera: None,
+            sources: Vec::new(),
+        }
+    }
 }
 
 /// An entity held at a position of the network view's layout plane.
@@ -330,6 +405,7 @@ impl Model {
             relations: Vec::new(),
             indicators: Vec::new(),
             milestones: Vec::new(),
+            story: Vec::new(),
             layout: Vec::new(),
         }
     }
@@ -345,12 +421,13 @@ impl Model {
     /// The counts `townscope check` reports.
     pub fn summary(&self) -> String {
         format!(
-            "{} entities, {} relations, {} indicators, {} milestones, {} sources",
+            "{} entities, {} relations, {} indicators, {} milestones, {} sources, {} slides",
             self.entities.len(),
             self.relations.len(),
             self.indicators.len(),
             self.milestones.len(),
-            self.sources.len()
+            self.sources.len(),
+            self.story.len()
         )
     }
 }

@@ -29,6 +29,8 @@ pub enum Subject {
         index: usize,
         date: String,
     },
+    /// The slide at this index of `Model::story`.
+    Slide(usize),
 }
 
 impl fmt::Display for Subject {
@@ -40,6 +42,7 @@ impl fmt::Display for Subject {
             Self::Relation { index, label } => write!(f, "[relation #{} {label}]", index + 1),
             Self::Indicator(id) => write!(f, "[indicator {id}]"),
             Self::Milestone { index, date } => write!(f, "[milestone #{} {date}]", index + 1),
+            Self::Slide(index) => write!(f, "[slide {}]", index + 1),
         }
     }
 }
@@ -82,6 +85,7 @@ pub fn validate(model: &Model) -> Vec<Problem> {
     check.relations();
     check.indicators();
     check.milestones();
+    check.story();
     check.pins();
     check.problems
 }
@@ -384,6 +388,45 @@ impl<'a> Checker<'a> {
                 }
             }
             self.cites(&subject, "it", &milestone.sources, true);
+        }
+    }
+
+    fn story(&mut self) {
+        let model = self.model;
+        for (index, slide) in model.story.iter().enumerate() {
+            let subject = Subject::Slide(index);
+            if slide.title.is_empty() {
+                self.error(&subject, "has no title");
+            }
+            if let Some(id) = &slide.entity
+                && !self.entities.contains_key(id.as_str())
+            {
+                self.error(
+                    &subject,
+                    format!("shows entity `{id}`, which does not exist"),
+                );
+            }
+            if let Some(id) = &slide.chart
+                && !model.indicators.iter().any(|i| &i.id == id)
+            {
+                self.error(
+                    &subject,
+                    format!("charts indicator `{id}`, which does not exist"),
+                );
+            }
+            self.cites(&subject, "it", &slide.sources, false);
+            if slide.depth > 3 {
+                self.warning(
+                    &subject,
+                    "shows more than 3 steps around its entity; 3 are shown",
+                );
+            }
+            if slide
+                .camera
+                .is_some_and(|c| !(c.x.is_finite() && c.y.is_finite() && c.scale > 0.0))
+            {
+                self.error(&subject, "has a camera position that is not usable");
+            }
         }
     }
 

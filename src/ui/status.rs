@@ -90,6 +90,10 @@ pub fn problems(ui: &mut egui::Ui, view: &View<'_>, commands: &mut Vec<Command>)
                         .milestones
                         .get(*index)
                         .and_then(|m| m.entities.first().cloned()),
+                    Subject::Slide(index) => model
+                        .story
+                        .get(*index)
+                        .and_then(|slide| slide.entity.clone()),
                     Subject::Model | Subject::Source(_) => None,
                 }
                 .filter(|id| view.doc.index.get(id).is_some());
