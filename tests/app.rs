@@ -265,3 +265,18 @@ fn the_network_lays_out_off_the_ui_thread_and_then_stops_drawing() {
         "frames keep being requested after the layout settled"
     );
 }
+
+/// A series of one point (2015's cloud output) charts without trouble: egui_plot's whole-year
+/// grid once asked for marks without end on a chart with no width (out of memory).
+#[test]
+fn a_chart_of_a_single_point_draws() {
+    let mut harness = common::app(None, townscope::i18n::Lang::En, common::WINDOW);
+    harness.state_mut().state.chart_indicator = Some("cloud-output".into());
+    harness.state_mut().state.year = Some(2015);
+    harness.run();
+    assert!(
+        harness
+            .query_by_label_contains("Cloud-related output")
+            .is_some()
+    );
+}

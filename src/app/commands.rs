@@ -21,12 +21,14 @@ pub enum AppCommand {
     /// Back to the entity selected before, like a browser.
     Back,
     Forward,
+    /// Shows the story full-screen from its first slide.
+    Present,
 }
 
 impl AppCommand {
     /// In the order shortcuts are tried: with Shift before without, as Ctrl+Z also matches
     /// Ctrl+Shift+Z.
-    pub const ALL: [AppCommand; 10] = [
+    pub const ALL: [AppCommand; 11] = [
         Self::Open,
         Self::CompareWith,
         Self::SaveAs,
@@ -37,6 +39,7 @@ impl AppCommand {
         Self::About,
         Self::Back,
         Self::Forward,
+        Self::Present,
     ];
 
     pub fn label(self, lang: Lang) -> &'static str {
@@ -52,6 +55,7 @@ impl AppCommand {
             Self::About => s.about,
             Self::Back => s.back,
             Self::Forward => s.forward,
+            Self::Present => s.present,
         }
     }
 
@@ -73,6 +77,7 @@ impl AppCommand {
             Self::About => None,
             Self::Back => Some(KeyboardShortcut::new(Modifiers::ALT, Key::ArrowLeft)),
             Self::Forward => Some(KeyboardShortcut::new(Modifiers::ALT, Key::ArrowRight)),
+            Self::Present => Some(KeyboardShortcut::new(Modifiers::NONE, Key::F5)),
         }
     }
 }
@@ -106,6 +111,14 @@ pub enum Command {
     EditModel,
     /// Show the ecosystem as of a year, or every year at once.
     SetYear(Option<i32>),
+    /// Open the story window.
+    EditStory,
+    /// A new slide that shows what the window shows now, at the end of the story.
+    AddSlide,
+    /// Show slide N in the window as it is (not full-screen).
+    ShowSlide(usize),
+    /// Present the story full-screen from slide N.
+    PresentFrom(usize),
     /// Close the list of differences.
     CloseComparison,
     /// Show or hide the problems panel.

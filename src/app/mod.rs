@@ -4,6 +4,7 @@
 mod commands;
 pub mod fonts;
 pub mod jobs;
+mod present;
 pub mod recovery;
 pub mod theme;
 
@@ -104,6 +105,8 @@ struct Runtime {
     indicators: ui::indicator_editor::IndicatorEditor,
     model_editor: ui::model_editor::ModelEditor,
     timebar: ui::timebar::TimeBar,
+    story: ui::story::StoryEditor,
+    presentation: Option<present::Presentation>,
     /// For starting work that asks for a repaint when it finishes.
     ctx: egui::Context,
 }
@@ -651,6 +654,11 @@ impl TownscopeApp {
             Command::EditIndicators => self.runtime.indicators.open = true,
             Command::EditModel => self.runtime.model_editor.open = true,
             Command::SetYear(year) => self.state.year = year,
+            Command::EditStory => self.runtime.story.open = true,
+            Command::AddSlide => self.add_slide(),
+            Command::ShowSlide(slide) => self.show_slide(ctx, slide),
+            Command::PresentFrom(slide) => self.start_presenting(ctx, slide),
+            Command::App(AppCommand::Present) => self.start_presenting(ctx, 0),
             Command::App(AppCommand::Quit) => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
             Command::App(AppCommand::Save) => {
                 self.save();
@@ -782,8 +790,11 @@ impl TownscopeApp {
                 ctx.request_repaint_after(std::time::Duration::from_millis(100));
             }
         }
+        self.presentation_frame(&ctx);
         let mut commands: Vec<Command> = AppCommand::ALL
             .iter()
+            // Presenting, no shortcut edits or opens anything: the keys drive the slides.
+            .filter(|_| !self.is_presenting())
             .filter(|c| {
                 c.shortcut()
                     .is_some_and(|s| ctx.input_mut(|i| i.consume_shortcut(&s)))
@@ -791,12 +802,14 @@ impl TownscopeApp {
             .map(|&c| Command::App(c))
             .collect();
         // Ctrl+Y redoes too, as on Windows.
-        if ctx.input_mut(|i| {
-            i.consume_shortcut(&egui::KeyboardShortcut::new(
-                egui::Modifiers::COMMAND,
-                egui::Key::Y,
-            ))
-        }) {
+        if !self.is_presenting()
+            && ctx.input_mut(|i| {
+                i.consume_shortcut(&egui::KeyboardShortcut::new(
+                    egui::Modifiers::COMMAND,
+                    egui::Key::Y,
+                ))
+            })
+        {
             commands.push(Command::App(AppCommand::Redo));
         }
         commands.extend(self.dropped_files(&ctx).into_iter().map(Command::OpenPath));
@@ -814,12 +827,19 @@ impl TownscopeApp {
             .metrics
             .as_ref()
             .and_then(jobs::MetricsJob::progress);
-        egui::Panel::top("menu_bar").show(ui, |ui| {
-            ui::menu::ui(ui, &view, &self.state.recent, &mut commands)
-        });
-        egui::Panel::bottom("status_bar").show(ui, |ui| {
-            ui::status::ui(ui, &view, self.runtime.notice.as_deref(), &mut commands);
-        });
+        // Presenting: no menus, panels or editing controls; the slide's caption below its view.
+        let presenting = self
+            .presentation()
+            .map(|p| (p.slide, p.blank, p.high_contrast));
+        view.presenting = presenting.is_some();
+        if !view.presenting {
+            egui::Panel::top("menu_bar").show(ui, |ui| {
+                ui::menu::ui(ui, &view, &self.state.recent, &mut commands)
+            });
+            egui::Panel::bottom("status_bar").show(ui, |ui| {
+                ui::status::ui(ui, &view, self.runtime.notice.as_deref(), &mut commands);
+            });
+        }
         let compared: Vec<usize> = self
             .runtime
             .comparison
@@ -828,62 +848,90 @@ impl TownscopeApp {
             .filter_map(|change| change.entity().and_then(|id| self.doc.index.get(id)))
             .collect();
         view.compared = &compared;
-        if let Some(comparison) = &self.runtime.comparison {
-            egui::Panel::bottom("comparison")
-                .default_size(160.0)
-                .size_range(80.0..=400.0)
+        if !view.presenting {
+            if let Some(comparison) = &self.runtime.comparison {
+                egui::Panel::bottom("comparison")
+                    .default_size(160.0)
+                    .size_range(80.0..=400.0)
+                    .resizable(true)
+                    .show(ui, |ui| {
+                        ui::status::comparison(ui, &view, comparison, &mut commands)
+                    });
+            }
+            if self.state.problems_open {
+                egui::Panel::bottom("problems")
+                    .default_size(160.0)
+                    .size_range(80.0..=400.0)
+                    .resizable(true)
+                    .show(ui, |ui| ui::status::problems(ui, &view, &mut commands));
+            }
+            egui::Panel::left("browser")
+                .default_size(250.0)
+                .size_range(180.0..=420.0)
                 .resizable(true)
                 .show(ui, |ui| {
-                    ui::status::comparison(ui, &view, comparison, &mut commands)
+                    ui::browser::ui(
+                        ui,
+                        &view,
+                        &mut self.state.search,
+                        &mut self.runtime.browser,
+                        &mut commands,
+                    )
+                });
+            egui::Panel::right("details")
+                .default_size(380.0)
+                .size_range(260.0..=600.0)
+                .resizable(true)
+                .show(ui, |ui| {
+                    ui::details::ui(
+                        ui,
+                        &view,
+                        self.state.editing,
+                        &mut self.runtime.editor,
+                        &mut commands,
+                    )
                 });
         }
-        if self.state.problems_open {
-            egui::Panel::bottom("problems")
-                .default_size(160.0)
-                .size_range(80.0..=400.0)
-                .resizable(true)
-                .show(ui, |ui| ui::status::problems(ui, &view, &mut commands));
-        }
-        egui::Panel::left("browser")
-            .default_size(250.0)
-            .size_range(180.0..=420.0)
-            .resizable(true)
-            .show(ui, |ui| {
-                ui::browser::ui(
-                    ui,
-                    &view,
-                    &mut self.state.search,
-                    &mut self.runtime.browser,
-                    &mut commands,
-                )
-            });
-        egui::Panel::right("details")
-            .default_size(380.0)
-            .size_range(260.0..=600.0)
-            .resizable(true)
-            .show(ui, |ui| {
-                ui::details::ui(
-                    ui,
-                    &view,
-                    self.state.editing,
-                    &mut self.runtime.editor,
-                    &mut commands,
-                )
-            });
         let mut overview_state = ui::overview::ChartChoice {
             indicator: self.state.chart_indicator.clone(),
             by_sector: self.state.bars_by_sector,
         };
+        if let Some((slide, false, _)) = presenting {
+            ui::present::caption(ui, &view, slide);
+        }
+        let slide_view = presenting
+            .and_then(|(slide, _, _)| self.doc.model.story.get(slide))
+            .map(|slide| slide.view);
         egui::CentralPanel::default().show(ui, |ui| {
             let s = view.s();
-            ui.horizontal(|ui| {
-                ui.selectable_value(&mut self.state.central, CentralView::Overview, s.overview);
-                ui.selectable_value(&mut self.state.central, CentralView::Network, s.network);
-                ui.selectable_value(&mut self.state.central, CentralView::Table, s.table);
+            if let Some((_, true, _)) = presenting {
+                // Blanked: black, nothing else.
+                ui.painter()
+                    .rect_filled(ui.max_rect(), 0.0, egui::Color32::BLACK);
+                return;
+            }
+            if !view.presenting {
+                ui.horizontal(|ui| {
+                    ui.selectable_value(&mut self.state.central, CentralView::Overview, s.overview);
+                    ui.selectable_value(&mut self.state.central, CentralView::Network, s.network);
+                    ui.selectable_value(&mut self.state.central, CentralView::Table, s.table);
+                    ui.separator();
+                    ui::timebar::ui(ui, &view, &mut self.runtime.timebar, &mut commands);
+                });
                 ui.separator();
-                ui::timebar::ui(ui, &view, &mut self.runtime.timebar, &mut commands);
-            });
-            ui.separator();
+            }
+            match slide_view {
+                Some(crate::model::SlideView::Details) => {
+                    let mut editor = ui::entity_editor::EditorState::default();
+                    ui::details::ui(ui, &view, false, &mut editor, &mut commands);
+                    return;
+                }
+                Some(crate::model::SlideView::Timeline) => {
+                    ui::milestones::ui(ui, &view, &mut commands);
+                    return;
+                }
+                _ => {}
+            }
             match self.state.central {
                 CentralView::Overview => {
                     ui::overview::ui(ui, &view, &mut overview_state, &mut commands)
@@ -926,6 +974,9 @@ impl TownscopeApp {
         }
         if self.runtime.guard.is_some() {
             ui::dialogs::unsaved(&ctx, &self.doc, self.state.lang, &mut commands);
+        }
+        if self.runtime.story.open && !view.presenting {
+            ui::story::window(&ctx, &view, &mut self.runtime.story, &mut commands);
         }
         if self.runtime.indicators.open {
             ui::indicator_editor::window(&ctx, &view, &mut self.runtime.indicators, &mut commands);

@@ -39,6 +39,11 @@ pub fn ui(
         });
         ui.menu_button(s.edit_menu, |ui| edit_menu(ui, view, commands));
         ui.menu_button(s.view, |ui| {
+            command_button(ui, view, AppCommand::Present, commands);
+            if ui.button(s.story_menu).clicked() {
+                commands.push(Command::EditStory);
+            }
+            ui.separator();
             ui.label(s.data_language);
             for (lang, label) in [(Lang::Zh, "中文"), (Lang::En, "English")] {
                 if ui.radio(view.lang == lang, label).clicked() {

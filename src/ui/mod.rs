@@ -14,7 +14,9 @@ pub mod milestones;
 pub mod model_editor;
 pub mod network;
 pub mod overview;
+pub mod present;
 pub mod status;
+pub mod story;
 pub mod table;
 pub mod timebar;
 
@@ -40,6 +42,8 @@ pub struct View<'a> {
     pub compared: &'a [usize],
     /// The year control: the ecosystem as of this year, or every year at once.
     pub year: Option<i32>,
+    /// Presentation mode: views show no controls, only what the slide is about.
+    pub presenting: bool,
 }
 
 impl<'a> View<'a> {
@@ -55,6 +59,7 @@ impl<'a> View<'a> {
             metrics_progress: None,
             compared: &[],
             year: state.year,
+            presenting: false,
         }
     }
 

@@ -2,7 +2,7 @@
 //! time, and the milestones — everything computed from the model, nothing typed in here.
 
 use eframe::egui;
-use egui_plot::{Bar, BarChart, GridMark, Line, PlotPoints, Points, VLine};
+use egui_plot::{Bar, BarChart, GridMark, Line, PlotPoints, Points};
 
 use super::View;
 use super::charts::{still_plot, whole_numbers, year_axis};
@@ -389,13 +389,23 @@ fn indicator_ui(ui: &mut egui::Ui, view: &View<'_>, choice: &mut ChartChoice) {
     let unit = indicator.unit;
     let lang = view.lang;
     let year = view.year;
+    let top = xy.iter().map(|p| p[1]).fold(0.0_f64, f64::max);
     let colour = ui.visuals().hyperlink_color;
     let description = indicator.description.get(view.zh());
     if !description.is_empty() {
         ui.weak(description);
     }
+    // At least a year either side: a series of one point has no width of its own, and
+    // egui_plot's whole-year grid then asks for marks without end (seen: out of memory).
+    let (first_x, last_x) = xy
+        .iter()
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), p| {
+            (a.min(p[0]), b.max(p[0]))
+        });
     year_axis(still_plot(("indicator", &indicator.id)))
         .height(240.0)
+        .include_x(first_x - 1.0)
+        .include_x(last_x + 1.0)
         .include_y(0.0)
         .y_axis_formatter(move |mark: GridMark, _range| {
             format_figure(mark.value, unit, Qualifier::Exact, lang)
@@ -418,10 +428,13 @@ fn indicator_ui(ui: &mut egui::Ui, view: &View<'_>, choice: &mut ChartChoice) {
                     .radius(5.0)
                     .filled(true),
             );
-            // The year the rest of the window shows.
+            // The year the rest of the window shows: a segment up to the highest value (an
+            // unbounded vertical line sends egui_plot's grid into an endless loop of marks when
+            // the chart has a single point).
             if let Some(year) = year {
-                plot.vline(
-                    VLine::new(year.to_string(), crate::model::Date::year(year).midpoint())
+                let x = crate::model::Date::year(year).midpoint();
+                plot.line(
+                    Line::new(year.to_string(), PlotPoints::from(vec![[x, 0.0], [x, top]]))
                         .color(super::network::NEW_THIS_YEAR)
                         .width(2.0),
                 );

@@ -22,6 +22,8 @@ pub struct Camera {
 struct Glide {
     from: Point,
     to: Point,
+    /// The zoom at the start and at the end (equal when only the centre moves).
+    scales: (f32, f32),
     started: f64,
 }
 
@@ -96,8 +98,21 @@ impl Camera {
         self.glide = Some(Glide {
             from: self.centre,
             to,
+            scales: (self.scale, self.scale),
             started: now,
         });
+    }
+
+    /// Starts a smooth move that ends with `to` at the centre, seen at `scale` (a story slide's
+    /// camera).
+    pub fn glide_to_view(&mut self, to: Point, scale: f32, now: f64) {
+        self.glide_to(to, now);
+        if let Some(glide) = &mut self.glide
+            && scale.is_finite()
+            && scale > 0.0
+        {
+            glide.scales.1 = scale;
+        }
     }
 
     /// Advances a glide; returns whether one is still under way (and wants another frame).
@@ -111,6 +126,9 @@ impl Camera {
         for axis in 0..2 {
             self.centre[axis] = glide.from[axis] + (glide.to[axis] - glide.from[axis]) * eased;
         }
+        // Zoom geometrically: equal steps of the eye, not of the number.
+        let (a, b) = glide.scales;
+        self.scale = a * (b / a).powf(eased);
         if t >= 1.0 {
             self.glide = None;
         }

@@ -123,6 +123,26 @@ impl NetworkState {
         Some((shown.entity_count(), shown.link_count()))
     }
 
+    /// Glides to a story slide's view of `selected` (or of the whole network) and keeps it
+    /// there: the selection-follows-camera rule is told the selection is already in view.
+    pub fn show_slide_view(
+        &mut self,
+        camera: Option<crate::model::SlideCamera>,
+        selected: Option<usize>,
+        now: f64,
+    ) {
+        match camera {
+            Some(c) => {
+                self.camera.glide_to_view([c.x, c.y], c.scale, now);
+                self.followed = Some(selected);
+            }
+            None => {
+                self.camera.fit_pending = true;
+                self.followed = Some(selected);
+            }
+        }
+    }
+
     /// Whether the camera is still gliding somewhere.
     pub fn is_moving(&self) -> bool {
         self.camera.is_gliding()
@@ -180,9 +200,14 @@ pub fn ui(
     let doc = view.doc;
     let n = doc.model.entities.len();
     let settled = force.settled || settings.arrangement != Arrangement::Force;
-    let asked = controls::toolbar(ui, view, settings, state, settled, commands);
-    controls::legend(ui, view, &mut settings.filter.hidden_kinds);
-    controls::focus_bar(ui, view, settings);
+    let asked = if view.presenting {
+        controls::Asked::default()
+    } else {
+        let asked = controls::toolbar(ui, view, settings, state, settled, commands);
+        controls::legend(ui, view, &mut settings.filter.hidden_kinds);
+        controls::focus_bar(ui, view, settings);
+        asked
+    };
     if settings.filter.focus.is_some_and(|f| f.entity >= n) {
         settings.filter.focus = None;
     }
@@ -200,7 +225,13 @@ pub fn ui(
     let shown = shown(state, view, &settings.filter);
     state.drawn_positions = Some(Arc::clone(&positions));
 
-    let (rect, response) = ui.allocate_exact_size(ui.available_size(), Sense::click_and_drag());
+    // Presenting, a click belongs to the slide show (next slide), not to the canvas.
+    let sense = if view.presenting {
+        Sense::hover()
+    } else {
+        Sense::click_and_drag()
+    };
+    let (rect, response) = ui.allocate_exact_size(ui.available_size(), sense);
     let camera = &mut state.camera;
     let now = ui.input(|i| i.time);
     let shown_positions = || (0..n).filter(|&i| shown.entities[i]).map(|i| positions[i]);
@@ -430,7 +461,9 @@ pub fn ui(
     if let Some(proposal) = state.proposal {
         state.proposal = ask_relation(ui.ctx(), view, proposal, commands);
     }
-    counts(ui, view, &shown, rect, can_pin);
+    if !view.presenting {
+        counts(ui, view, &shown, rect, can_pin);
+    }
 }
 
 /// Which relation a Shift+drag from one node to another should make: the kinds the schema

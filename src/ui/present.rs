@@ -1,0 +1,53 @@
+//! What a presentation shows besides the slide's view: its title and caption in large type, the
+//! caption's source, and a discreet slide counter.
+
+use eframe::egui::{self, RichText};
+
+use super::View;
+
+/// Title size in points, before the presentation's zoom: readable from the back of a room.
+const TITLE_SIZE: f32 = 34.0;
+const CAPTION_SIZE: f32 = 21.0;
+
+/// The caption band under the slide's view.
+pub fn caption(ui: &mut egui::Ui, view: &View<'_>, index: usize) {
+    let model = view.model();
+    let Some(slide) = model.story.get(index) else {
+        return;
+    };
+    let zh = view.zh();
+    let fill = ui.visuals().panel_fill;
+    egui::Panel::bottom("slide_caption")
+        .frame(
+            egui::Frame::new()
+                .fill(fill)
+                .inner_margin(egui::Margin::symmetric(28, 16)),
+        )
+        .resizable(false)
+        .show(ui, |ui| {
+            ui.label(
+                RichText::new(slide.title.get(zh))
+                    .size(TITLE_SIZE)
+                    .strong()
+                    .color(ui.visuals().strong_text_color()),
+            );
+            let caption = slide.caption.get(zh);
+            if !caption.is_empty() {
+                ui.add_space(6.0);
+                ui.label(RichText::new(caption).size(CAPTION_SIZE));
+            }
+            ui.add_space(6.0);
+            ui.horizontal(|ui| {
+                let sources: Vec<String> =
+                    slide.sources.iter().map(|c| view.cite_text(c)).collect();
+                if !sources.is_empty() {
+                    ui.label(RichText::new(sources.join("；")).small().weak());
+                }
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    ui.label(
+                        RichText::new(format!("{} / {}", index + 1, model.story.len())).weak(),
+                    );
+                });
+            });
+        });
+}

@@ -1,0 +1,148 @@
+//! Presenting the story as a presenter does: F5, the clicker's Page Down, B, Esc; a slide made
+//! from the current view brings that view back; the story survives a save.
+
+mod common;
+
+use common::{WINDOW, app};
+use eframe::egui::Key;
+use egui_kittest::kittest::Queryable;
+use townscope::i18n::Lang;
+
+const FIRST: &str = "2011: the Hangzhou Cloud Computing Industrial Park opens";
+const SECOND: &str = "2014: one town, two valleys, six parks, one street";
+
+#[test]
+fn f5_presents_the_story_and_the_clicker_keys_move_through_it() {
+    let mut harness = app(None, Lang::En, WINDOW);
+    assert!(harness.query_by_label("File").is_some());
+    harness.key_press(Key::F5);
+    harness.run();
+    assert!(harness.state().is_presenting());
+    assert!(harness.query_by_label("File").is_none(), "no menu bar");
+    assert!(harness.query_by_label(FIRST).is_some());
+    assert!(
+        harness.query_by_label("1 / 7").is_some(),
+        "the slide counter"
+    );
+    // The first slide is the 2011 park's neighbourhood, as of 2011.
+    assert_eq!(harness.state().state.year, Some(2011));
+    assert_eq!(
+        harness.state().state.selected.as_deref(),
+        Some("hangzhou-cloud-park")
+    );
+
+    // The year walks from 2011 to 2014 rather than jumping.
+    harness.key_press(Key::PageDown);
+    let mut years = Vec::new();
+    for _ in 0..8 {
+        harness.step();
+        years.push(harness.state().state.year);
+    }
+    harness.run();
+    assert_eq!(harness.state().presented_slide(), Some(1));
+    assert!(harness.query_by_label(SECOND).is_some());
+    assert!(harness.query_by_label(FIRST).is_none());
+    assert_eq!(harness.state().state.year, Some(2014));
+    assert!(
+        years.contains(&Some(2012)) || years.contains(&Some(2013)),
+        "passes through the years between: {years:?}"
+    );
+
+    harness.key_press(Key::PageUp);
+    harness.run();
+    assert_eq!(harness.state().presented_slide(), Some(0));
+    harness.key_press(Key::End);
+    harness.run();
+    assert_eq!(harness.state().presented_slide(), Some(6));
+    harness.key_press(Key::Space);
+    harness.run();
+    assert_eq!(
+        harness.state().presented_slide(),
+        Some(6),
+        "stays on the last"
+    );
+    harness.key_press(Key::Home);
+    harness.run();
+    assert_eq!(harness.state().presented_slide(), Some(0));
+
+    // B blanks the screen and brings it back.
+    harness.key_press(Key::B);
+    harness.run();
+    assert!(harness.query_by_label(FIRST).is_none());
+    harness.key_press(Key::B);
+    harness.run();
+    assert!(harness.query_by_label(FIRST).is_some());
+
+    harness.key_press(Key::Escape);
+    harness.run();
+    assert!(!harness.state().is_presenting());
+    assert!(harness.query_by_label("File").is_some());
+}
+
+#[test]
+fn a_slide_from_the_current_view_brings_that_view_back_and_is_saved() {
+    use townscope::model::EntityKind;
+    use townscope::model::filter::Focus;
+    let mut harness = app(None, Lang::En, WINDOW);
+    common::search_and_select(&mut harness, "Westlake University", "Westlake University");
+    let westlake = harness
+        .state()
+        .doc
+        .index
+        .get("westlake-university")
+        .expect("in the model");
+    {
+        let state = &mut harness.state_mut().state;
+        state.central = townscope::app::CentralView::Network;
+        state.year = Some(2015);
+        state.network.filter.focus = Some(Focus {
+            entity: westlake,
+            depth: 2,
+        });
+        state.network.filter.hidden_kinds.insert(EntityKind::Person);
+        state.network.depth = 2;
+    }
+    harness.run();
+    let wanted = harness.state().state.clone();
+    for label in ["View", "Story…", "Add slide from current view"] {
+        harness.get_by_label_contains(label).click();
+        harness.run();
+    }
+    let story = &harness.state().doc.model.story;
+    assert_eq!(story.len(), 8);
+    let slide = story.last().expect("added");
+    assert_eq!(slide.entity.as_deref(), Some("westlake-university"));
+    assert_eq!((slide.depth, slide.year), (2, Some(2015)));
+    assert!(slide.camera.is_some(), "a network slide keeps its camera");
+
+    // Somewhere else entirely, then the slide.
+    {
+        let state = &mut harness.state_mut().state;
+        state.central = townscope::app::CentralView::Overview;
+        state.year = None;
+        state.selected = None;
+        state.network.filter.focus = None;
+        state.network.filter.hidden_kinds.clear();
+    }
+    harness.run();
+    harness.get_by_label_contains("8. ").click();
+    harness.run();
+    harness.get_by_label("Show").click();
+    harness.run();
+    let state = &harness.state().state;
+    assert_eq!(state.central, wanted.central);
+    assert_eq!(state.year, wanted.year);
+    assert_eq!(state.selected, wanted.selected);
+    assert_eq!(state.network.filter.focus, wanted.network.filter.focus);
+    assert_eq!(
+        state.network.filter.hidden_kinds,
+        wanted.network.filter.hidden_kinds
+    );
+
+    // Saved and read back, the story is the same.
+    let folder = tempfile::tempdir().expect("temp folder");
+    let path = folder.path().join("story.ron");
+    assert!(harness.state_mut().save_to(&path));
+    let saved = townscope::io::load_file(&path).expect("loads");
+    assert_eq!(saved.story, harness.state().doc.model.story);
+}
