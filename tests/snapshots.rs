@@ -74,3 +74,21 @@ fn network_settled() {
     wait_until(&mut harness, |app| app.layout_settled());
     harness.snapshot("network_zh_laptop");
 }
+
+/// The first two slides of the Yunqi story as the audience sees them.
+#[test]
+fn presentation_first_two_slides() {
+    let mut harness = app(None, Lang::Zh, WINDOW);
+    harness.key_press(eframe::egui::Key::F5);
+    harness.run();
+    wait_until(&mut harness, |app| {
+        app.layout_settled() && !app.network().is_moving()
+    });
+    harness.snapshot("present_slide1_zh");
+    harness.key_press(eframe::egui::Key::PageDown);
+    harness.run();
+    wait_until(&mut harness, |app| {
+        app.state.year == Some(2014) && app.layout_settled() && !app.network().is_moving()
+    });
+    harness.snapshot("present_slide2_zh");
+}
