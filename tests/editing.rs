@@ -265,6 +265,28 @@ fn an_editor_adds_a_member_with_a_source_and_a_figure_fixes_it_and_diff_shows_it
     common::new_entity(&mut harness, "Enterprise");
     join_the_alliance(&mut harness);
 
+    // The membership began in 2015: open the relation, type its year.
+    harness.get_by_label("member of Yunqi Town Alliance").click();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::TextInput, "Since")
+        .click();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::TextInput, "Since")
+        .type_text("2015");
+    harness.run();
+    let since = harness
+        .state()
+        .doc
+        .model
+        .relations
+        .last()
+        .and_then(|r| r.since);
+    assert_eq!(since, "2015".parse().ok());
+    harness.get_by_label("member of Yunqi Town Alliance").click();
+    harness.run();
+
     // Cite the case study.
     harness.get_by_label("Sources (0)").click();
     harness.run();

@@ -399,6 +399,7 @@ pub struct Strings {
     pub slide_title_field: &'static str,
     pub presenting_help: &'static str,
     pub verb_add_slide: &'static str,
+    pub since: &'static str,
 }
 
 pub fn strings(lang: Lang) -> &'static Strings {
@@ -647,6 +648,7 @@ static ZH: Strings = Strings {
     slide_title_field: "标题",
     presenting_help: "→ / 空格 / Page Down：下一张 · ← / Page Up：上一张 · B：黑屏 · H：高对比度 · Esc：退出",
     verb_add_slide: "添加幻灯片",
+    since: "开始",
 };
 
 static EN: Strings = Strings {
@@ -888,4 +890,5 @@ static EN: Strings = Strings {
     slide_title_field: "Title",
     presenting_help: "→ / Space / Page Down: next · ← / Page Up: previous · B: blank · H: high contrast · Esc: leave",
     verb_add_slide: "add slide",
+    since: "Since",
 };

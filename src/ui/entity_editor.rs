@@ -125,7 +125,7 @@ pub fn ui(
         }));
     }
     ui.add_space(6.0);
-    relations(ui, view, index, commands);
+    relations(ui, view, index, &mut state.forms, commands);
     add_relation(ui, view, index, state, commands);
     ui.add_space(6.0);
     if ui.button(s.delete_entity).clicked() {
@@ -508,7 +508,15 @@ fn confirm_delete(
 }
 
 /// The entity's relations, each with a button that deletes it.
-fn relations(ui: &mut egui::Ui, view: &View<'_>, index: usize, commands: &mut Vec<Command>) {
+/// The entity's relations: each can be deleted, or opened to edit when it held (since, until),
+/// its note and its sources.
+fn relations(
+    ui: &mut egui::Ui,
+    view: &View<'_>,
+    index: usize,
+    forms: &mut Forms,
+    commands: &mut Vec<Command>,
+) {
     let s = view.s();
     let ends = view.doc.index.relations_of(index);
     if ends.is_empty() {
@@ -519,20 +527,64 @@ fn relations(ui: &mut egui::Ui, view: &View<'_>, index: usize, commands: &mut Ve
         let relation = &view.model().relations[end.relation];
         let other = view.name(&view.model().entities[end.other]);
         let kind = crate::i18n::relation_kind(relation.kind, end.outgoing, view.lang);
-        ui.horizontal(|ui| {
-            if ui
-                .small_button("×")
-                .on_hover_text(s.delete_relation)
-                .clicked()
-            {
-                let label = format!("{} {kind} {other}", s.verb_delete);
-                commands.push(Command::Edit(Edit::new(
-                    label,
-                    vec![crate::edit::Op::RemoveRelation(end.relation)],
-                )));
-            }
-            ui.label(format!("{kind} {other}"));
-        });
+        let title = format!("{kind} {other}");
+        // Keyed by the relation itself, so the open state follows it when others go.
+        let key = format!(
+            "relation/{}/{:?}/{}",
+            relation.from, relation.kind, relation.to
+        );
+        egui::CollapsingHeader::new(&title)
+            .id_salt(&key)
+            .show(ui, |ui| {
+                if ui.button(s.delete_relation).clicked() {
+                    let label = format!("{} {title}", s.verb_delete);
+                    commands.push(Command::Edit(Edit::new(
+                        label,
+                        vec![crate::edit::Op::RemoveRelation(end.relation)],
+                    )));
+                }
+                let mut draft = relation.clone();
+                let mut outcome = Outcome::default();
+                egui::Grid::new((&key, "grid"))
+                    .num_columns(2)
+                    .spacing([8.0, 6.0])
+                    .show(ui, |ui| {
+                        for (field, label) in [("since", s.since), ("until", s.field_ended)] {
+                            let label = ui.label(label);
+                            let date = if field == "since" {
+                                &mut draft.since
+                            } else {
+                                &mut draft.until
+                            };
+                            if forms.date(ui, &format!("{key}/{field}"), date, label.id) {
+                                outcome.typed(format!("{key}/{field}"));
+                            }
+                            ui.end_row();
+                        }
+                        let (zh, en) =
+                            forms::text_rows(ui, (s.note_zh, s.note_en), &mut draft.note, true);
+                        if zh || en {
+                            outcome.typed(format!("{key}/note/{zh}"));
+                        }
+                    });
+                forms::cites(
+                    ui,
+                    view,
+                    &format!("{key}/sources"),
+                    &mut draft.sources,
+                    &mut outcome,
+                );
+                if outcome.changed && draft != *relation {
+                    let edit = Edit::new(
+                        format!("{} {title}", s.verb_edit),
+                        vec![crate::edit::Op::SetRelation(end.relation, draft)],
+                    );
+                    commands.push(Command::Edit(match outcome.merge {
+                        Some(key) => edit.merging(key),
+                        None => edit,
+                    }));
+                }
+            });
     }
 }
 
