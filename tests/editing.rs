@@ -266,7 +266,9 @@ fn an_editor_adds_a_member_with_a_source_and_a_figure_fixes_it_and_diff_shows_it
     join_the_alliance(&mut harness);
 
     // The membership began in 2015: open the relation, type its year.
-    harness.get_by_label("member of Yunqi Town Alliance").click();
+    harness
+        .get_by_label("member of Yunqi Town Alliance")
+        .click();
     harness.run();
     harness
         .get_by_role_and_label(Role::TextInput, "Since")
@@ -284,7 +286,9 @@ fn an_editor_adds_a_member_with_a_source_and_a_figure_fixes_it_and_diff_shows_it
         .last()
         .and_then(|r| r.since);
     assert_eq!(since, "2015".parse().ok());
-    harness.get_by_label("member of Yunqi Town Alliance").click();
+    harness
+        .get_by_label("member of Yunqi Town Alliance")
+        .click();
     harness.run();
 
     // Cite the case study.

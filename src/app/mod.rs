@@ -60,6 +60,7 @@ pub enum CentralView {
     Overview,
     Network,
     Table,
+    Timeline,
 }
 
 /// Runtime resources: never saved.
@@ -915,6 +916,7 @@ impl TownscopeApp {
                     ui.selectable_value(&mut self.state.central, CentralView::Overview, s.overview);
                     ui.selectable_value(&mut self.state.central, CentralView::Network, s.network);
                     ui.selectable_value(&mut self.state.central, CentralView::Table, s.table);
+                    ui.selectable_value(&mut self.state.central, CentralView::Timeline, s.timeline);
                     ui.separator();
                     ui::timebar::ui(ui, &view, &mut self.runtime.timebar, &mut commands);
                 });
@@ -927,7 +929,7 @@ impl TownscopeApp {
                     return;
                 }
                 Some(crate::model::SlideView::Timeline) => {
-                    ui::milestones::ui(ui, &view, &mut commands);
+                    ui::timeline::ui(ui, &view, &mut commands);
                     return;
                 }
                 _ => {}
@@ -959,6 +961,7 @@ impl TownscopeApp {
                         &mut commands,
                     );
                 }
+                CentralView::Timeline => ui::timeline::ui(ui, &view, &mut commands),
                 CentralView::Table => ui::table::ui(
                     ui,
                     &view,

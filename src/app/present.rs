@@ -92,6 +92,7 @@ impl TownscopeApp {
         let now = ctx.input(|i| i.time);
         self.state.central = match slide.view {
             SlideView::Network => CentralView::Network,
+            SlideView::Timeline => CentralView::Timeline,
             _ => CentralView::Overview,
         };
         let entity = slide
@@ -141,6 +142,7 @@ impl TownscopeApp {
         let mut slide = Slide::new(title);
         slide.view = match self.state.central {
             CentralView::Network => SlideView::Network,
+            CentralView::Timeline => SlideView::Timeline,
             _ => SlideView::Overview,
         };
         slide.entity = entity.map(|i| model.entities[i].id.clone());

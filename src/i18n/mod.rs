@@ -400,6 +400,8 @@ pub struct Strings {
     pub presenting_help: &'static str,
     pub verb_add_slide: &'static str,
     pub since: &'static str,
+    pub timeline: &'static str,
+    pub timeline_help: &'static str,
 }
 
 pub fn strings(lang: Lang) -> &'static Strings {
@@ -649,6 +651,8 @@ static ZH: Strings = Strings {
     presenting_help: "→ / 空格 / Page Down：下一张 · ← / Page Up：上一张 · B：黑屏 · H：高对比度 · Esc：退出",
     verb_add_slide: "添加幻灯片",
     since: "开始",
+    timeline: "时间线",
+    timeline_help: "大事与各实体入驻（或成立）时间；拖动或滚轮沿时间移动、缩放，点击圆点选中实体",
 };
 
 static EN: Strings = Strings {
@@ -891,4 +895,6 @@ static EN: Strings = Strings {
     presenting_help: "→ / Space / Page Down: next · ← / Page Up: previous · B: blank · H: high contrast · Esc: leave",
     verb_add_slide: "add slide",
     since: "Since",
+    timeline: "Timeline",
+    timeline_help: "Milestones and when each entity arrived (or was founded); drag or scroll to move and zoom along time, click a dot to select its entity",
 };

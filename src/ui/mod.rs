@@ -19,6 +19,7 @@ pub mod status;
 pub mod story;
 pub mod table;
 pub mod timebar;
+pub mod timeline;
 
 use eframe::egui;
 
