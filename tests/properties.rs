@@ -20,6 +20,9 @@ fn date() -> impl Strategy<Value = Option<Date>> {
     prop_oneof![
         Just(None),
         (1990i32..2030).prop_map(|y| Some(Date::year(y))),
+        // Any year the parser reads, impossible ones included (validation flags them; saving
+        // must still write them so they load again).
+        (0i32..=9999).prop_map(|y| Some(Date::year(y))),
         (1990i32..2030, 1u8..=12).prop_map(|(y, m)| Some(Date::month(y, m))),
         (1990i32..2030, 1u8..=12, 1u8..=28).prop_map(|(y, m, d)| Some(Date::day(y, m, d))),
     ]
