@@ -7,6 +7,7 @@ pub mod app;
 pub mod cli;
 pub mod document;
 pub mod edit;
+pub mod export;
 pub mod i18n;
 pub mod io;
 pub mod layout;

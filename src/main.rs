@@ -58,6 +58,23 @@ enum Command {
         /// The newer version.
         new: PathBuf,
     },
+    /// Render every slide of a model's story, as presented, to DIR/slide-01.png, … without a
+    /// window (the built-in model when no file is given). Needs a GPU or Mesa's lavapipe.
+    ///
+    /// Exit status: 0 written, 2 the model did not load, has no slides, or could not be rendered.
+    ExportSlides {
+        /// The model file.
+        file: Option<PathBuf>,
+        /// The folder for the pictures (created if missing).
+        #[arg(long)]
+        out: PathBuf,
+        /// Pixels per point: 2 gives 2880×1800 pictures of the 1440×900 slide.
+        #[arg(long, default_value_t = 2.0)]
+        scale: f32,
+        /// The language of the slides: zh or en.
+        #[arg(long, default_value = "zh")]
+        lang: String,
+    },
 }
 
 fn main() -> ExitCode {
@@ -90,6 +107,30 @@ fn main() -> ExitCode {
         Some(Command::Diff { old, new }) => {
             let mut out = std::io::BufWriter::new(std::io::stdout().lock());
             exit(townscope::cli::diff(&old, &new, &mut out))
+        }
+        Some(Command::ExportSlides {
+            file,
+            out,
+            scale,
+            lang,
+        }) => {
+            let lang = if lang.eq_ignore_ascii_case("en") {
+                townscope::i18n::Lang::En
+            } else {
+                townscope::i18n::Lang::Zh
+            };
+            match townscope::export::export_slides(file.as_deref(), &out, lang, scale) {
+                Ok(written) => {
+                    for path in written {
+                        println!("{}", path.display());
+                    }
+                    ExitCode::SUCCESS
+                }
+                Err(error) => {
+                    eprintln!("townscope: {error}");
+                    ExitCode::from(townscope::cli::EXIT_UNREADABLE as u8)
+                }
+            }
         }
         None => match townscope::app::run(cli.file) {
             Ok(()) => ExitCode::SUCCESS,

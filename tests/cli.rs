@@ -191,3 +191,28 @@ fn help_version_and_bad_usage() {
         Some(2)
     );
 }
+
+/// `export-slides` refuses what it cannot do before it needs a graphics adapter: a model
+/// without slides, a scale out of range, a file that does not load — exit 2, one clear line.
+#[test]
+fn export_slides_reports_what_it_cannot_do() {
+    let folder = tempfile::tempdir().expect("temp folder");
+    let out = folder.path().join("slides");
+    let out = out.to_str().expect("utf-8 path");
+    let no_story = data("problems.ron");
+    let output = townscope(&["export-slides", no_story.to_str().unwrap(), "--out", out]);
+    let error = String::from_utf8_lossy(&output.stderr).into_owned();
+    assert_eq!(output.status.code(), Some(2), "{error}");
+    assert!(error.contains("no story slides"), "{error}");
+
+    let output = townscope(&["export-slides", "--out", out, "--scale", "9"]);
+    let error = String::from_utf8_lossy(&output.stderr).into_owned();
+    assert_eq!(output.status.code(), Some(2), "{error}");
+    assert!(error.contains("scale 9"), "{error}");
+
+    let broken = data("syntax-error.ron");
+    let output = townscope(&["export-slides", broken.to_str().unwrap(), "--out", out]);
+    let error = String::from_utf8_lossy(&output.stderr).into_owned();
+    assert_eq!(output.status.code(), Some(2), "{error}");
+    assert!(error.contains("syntax-error.ron"), "{error}");
+}

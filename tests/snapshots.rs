@@ -92,3 +92,20 @@ fn presentation_first_two_slides() {
     });
     harness.snapshot("present_slide2_zh");
 }
+
+/// `export-slides` without a window: one PNG per slide of the Yunqi story, at the scale asked.
+#[test]
+fn export_slides_writes_one_picture_per_slide() {
+    let folder = tempfile::tempdir().expect("temp folder");
+    let written =
+        townscope::export::export_slides(None, folder.path(), Lang::Zh, 1.0).expect("renders");
+    assert_eq!(written.len(), 7);
+    for path in &written {
+        let bytes = std::fs::read(path).expect("written");
+        assert_eq!(&bytes[1..4], b"PNG", "{}", path.display());
+        // Width and height from the IHDR chunk.
+        let width = u32::from_be_bytes([bytes[16], bytes[17], bytes[18], bytes[19]]);
+        let height = u32::from_be_bytes([bytes[20], bytes[21], bytes[22], bytes[23]]);
+        assert_eq!((width, height), (1440, 900), "{}", path.display());
+    }
+}

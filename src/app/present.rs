@@ -49,6 +49,24 @@ impl TownscopeApp {
         self.runtime.presentation.as_ref().map(|p| p.slide)
     }
 
+    /// Presents slide `index` at once (headless export): starts presenting if need be.
+    pub fn present_slide_now(&mut self, index: usize) {
+        let ctx = self.runtime.ctx.clone();
+        if self.runtime.presentation.is_none() {
+            self.start_presenting(&ctx, index);
+        } else {
+            self.show_slide(&ctx, index);
+        }
+    }
+
+    /// Whether the year has walked to the slide's.
+    pub fn presentation_arrived(&self) -> bool {
+        self.runtime
+            .presentation
+            .as_ref()
+            .is_none_or(|p| p.year_target.is_none() || p.year_target == self.state.year)
+    }
+
     pub(super) fn presentation(&self) -> Option<&Presentation> {
         self.runtime.presentation.as_ref()
     }
