@@ -109,3 +109,22 @@ fn export_slides_writes_one_picture_per_slide() {
         assert_eq!((width, height), (1440, 900), "{}", path.display());
     }
 }
+
+/// File → Export view as PNG: the centre of the window, not the menus and panels around it.
+#[test]
+fn export_view_writes_a_picture_of_the_centre() {
+    let folder = tempfile::tempdir().expect("temp folder");
+    let path = folder.path().join("view.png");
+    let mut harness = app(None, Lang::En, WINDOW);
+    harness.state_mut().export_view_to(path.clone());
+    harness.run();
+    let written = path.clone();
+    wait_until(&mut harness, move |_| written.exists());
+    let bytes = std::fs::read(&path).expect("written");
+    assert_eq!(&bytes[1..4], b"PNG");
+    let width = u32::from_be_bytes([bytes[16], bytes[17], bytes[18], bytes[19]]);
+    let height = u32::from_be_bytes([bytes[20], bytes[21], bytes[22], bytes[23]]);
+    // The browser (250) and details (380) panels and the menu and status bars are left out.
+    assert!(width > 600 && width < 1440, "{width}×{height}");
+    assert!(height > 700 && height < 900, "{width}×{height}");
+}

@@ -113,6 +113,8 @@ pub enum Command {
     SetYear(Option<i32>),
     /// Open the story window.
     EditStory,
+    /// Save a picture of the centre of the window.
+    ExportView,
     /// A new slide that shows what the window shows now, at the end of the story.
     AddSlide,
     /// Show slide N in the window as it is (not full-screen).

@@ -4,6 +4,7 @@
 mod commands;
 pub mod fonts;
 pub mod jobs;
+mod picture;
 mod present;
 pub mod recovery;
 pub mod theme;
@@ -108,6 +109,11 @@ struct Runtime {
     timebar: ui::timebar::TimeBar,
     story: ui::story::StoryEditor,
     presentation: Option<present::Presentation>,
+    /// Export view as PNG: the dialog's answer, then the screenshot on its way.
+    pending_picture_dialog: Option<mpsc::Receiver<Option<PathBuf>>>,
+    pending_picture: Option<picture::PendingPicture>,
+    /// Where the centre of the window was last frame (what Export view pictures).
+    central_rect: Option<egui::Rect>,
     /// For starting work that asks for a repaint when it finishes.
     ctx: egui::Context,
 }
@@ -656,6 +662,7 @@ impl TownscopeApp {
             Command::EditModel => self.runtime.model_editor.open = true,
             Command::SetYear(year) => self.state.year = year,
             Command::EditStory => self.runtime.story.open = true,
+            Command::ExportView => self.start_export_view(),
             Command::AddSlide => self.add_slide(),
             Command::ShowSlide(slide) => self.show_slide(ctx, slide),
             Command::PresentFrom(slide) => self.start_presenting(ctx, slide),
@@ -769,6 +776,7 @@ impl TownscopeApp {
         self.poll_open();
         self.poll_compare();
         self.poll_save_as(&ctx);
+        self.poll_picture(&ctx);
         if self.doc.is_modified()
             && let Some(recovery) = &mut self.runtime.recovery
         {
@@ -904,6 +912,7 @@ impl TownscopeApp {
             .and_then(|(slide, _, _)| self.doc.model.story.get(slide))
             .map(|slide| slide.view);
         egui::CentralPanel::default().show(ui, |ui| {
+            self.runtime.central_rect = Some(ui.max_rect());
             let s = view.s();
             if let Some((_, true, _)) = presenting {
                 // Blanked: black, nothing else.

@@ -402,6 +402,8 @@ pub struct Strings {
     pub since: &'static str,
     pub timeline: &'static str,
     pub timeline_help: &'static str,
+    pub export_view: &'static str,
+    pub picture_saved: &'static str,
 }
 
 pub fn strings(lang: Lang) -> &'static Strings {
@@ -653,6 +655,8 @@ static ZH: Strings = Strings {
     since: "开始",
     timeline: "时间线",
     timeline_help: "大事与各实体入驻（或成立）时间；拖动或滚轮沿时间移动、缩放，点击圆点选中实体",
+    export_view: "导出当前视图为 PNG…",
+    picture_saved: "图片已保存：",
 };
 
 static EN: Strings = Strings {
@@ -897,4 +901,6 @@ static EN: Strings = Strings {
     since: "Since",
     timeline: "Timeline",
     timeline_help: "Milestones and when each entity arrived (or was founded); drag or scroll to move and zoom along time, click a dot to select its entity",
+    export_view: "Export view as PNG…",
+    picture_saved: "Picture saved:",
 };

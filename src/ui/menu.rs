@@ -35,6 +35,10 @@ pub fn ui(
                 }
             });
             ui.separator();
+            if ui.button(s.export_view).clicked() {
+                commands.push(Command::ExportView);
+            }
+            ui.separator();
             command_button(ui, view, AppCommand::Quit, commands);
         });
         ui.menu_button(s.edit_menu, |ui| edit_menu(ui, view, commands));

@@ -1,0 +1,121 @@
+//! File → Export view as PNG…: the centre of the window (overview, network, table or timeline)
+//! as the screen shows it, at the screen's pixel density, written atomically.
+
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, mpsc};
+
+use eframe::egui;
+
+use super::{TownscopeApp, strings};
+use crate::io::{Backup, write_atomically};
+
+/// A picture on its way: the file it goes to, and the channel the screenshot arrives on.
+pub struct PendingPicture {
+    path: PathBuf,
+    arrives: mpsc::Receiver<Arc<egui::ColorImage>>,
+}
+
+impl TownscopeApp {
+    /// Asks where to put the picture (on a thread: the dialog must not block the window).
+    pub(super) fn start_export_view(&mut self) {
+        if self.runtime.pending_picture_dialog.is_some() {
+            return;
+        }
+        let (sender, receiver) = mpsc::channel();
+        let ctx = self.runtime.ctx.clone();
+        std::thread::spawn(move || {
+            let picked = rfd::FileDialog::new()
+                .add_filter("PNG", &["png"])
+                .set_file_name("townscope.png")
+                .save_file();
+            let _ = sender.send(picked);
+            ctx.request_repaint();
+        });
+        self.runtime.pending_picture_dialog = Some(receiver);
+    }
+
+    /// Takes a picture of the centre of the window into `path` (the dialog's answer, or a test's).
+    pub fn export_view_to(&mut self, path: PathBuf) {
+        let (sender, arrives) = mpsc::channel();
+        let ctx = self.runtime.ctx.clone();
+        ctx.request_screenshot(move |image| {
+            let _ = sender.send(image);
+        });
+        ctx.request_repaint();
+        self.runtime.pending_picture = Some(PendingPicture { path, arrives });
+    }
+
+    /// The dialog's answer, then the screenshot: cropped to the centre and written.
+    pub(super) fn poll_picture(&mut self, ctx: &egui::Context) {
+        if let Some(receiver) = &self.runtime.pending_picture_dialog {
+            match receiver.try_recv() {
+                Ok(Some(mut path)) => {
+                    self.runtime.pending_picture_dialog = None;
+                    if path.extension().is_none() {
+                        path.set_extension("png");
+                    }
+                    self.export_view_to(path);
+                }
+                Ok(None) | Err(mpsc::TryRecvError::Disconnected) => {
+                    self.runtime.pending_picture_dialog = None;
+                    self.runtime.notice = Some(strings(self.state.lang).no_file_chosen.to_owned());
+                }
+                Err(mpsc::TryRecvError::Empty) => {}
+            }
+        }
+        let Some(pending) = &self.runtime.pending_picture else {
+            return;
+        };
+        let Ok(image) = pending.arrives.try_recv() else {
+            return;
+        };
+        let path = pending.path.clone();
+        self.runtime.pending_picture = None;
+        let picture = match self.runtime.central_rect {
+            Some(rect) => image.region(&rect, Some(ctx.pixels_per_point())),
+            None => (*image).clone(),
+        };
+        let s = strings(self.state.lang);
+        match save_png(&path, &picture) {
+            Ok(()) => {
+                self.runtime.notice = Some(format!("{} {}", s.picture_saved, path.display()));
+            }
+            Err(error) => self.runtime.save_error = Some(error),
+        }
+    }
+}
+
+/// Encodes `image` as PNG and writes it so that the file is whole or untouched.
+pub fn save_png(path: &Path, image: &egui::ColorImage) -> Result<(), String> {
+    use image::ImageEncoder;
+    let [width, height] = image.size;
+    let rgba: Vec<u8> = image.pixels.iter().flat_map(|c| c.to_array()).collect();
+    let mut bytes = Vec::new();
+    image::codecs::png::PngEncoder::new(&mut bytes)
+        .write_image(
+            &rgba,
+            width as u32,
+            height as u32,
+            image::ExtendedColorType::Rgba8,
+        )
+        .map_err(|e| format!("{}: {e}", path.display()))?;
+    write_atomically(path, &bytes, Backup::None).map_err(|e| e.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_picture_is_written_as_a_png_of_its_size() {
+        let folder = tempfile::tempdir().expect("temp folder");
+        let path = folder.path().join("view.png");
+        let image = egui::ColorImage::filled([3, 2], egui::Color32::from_rgb(10, 20, 30));
+        save_png(&path, &image).expect("writes");
+        let bytes = std::fs::read(&path).expect("reads");
+        assert_eq!(&bytes[1..4], b"PNG");
+        let width = u32::from_be_bytes([bytes[16], bytes[17], bytes[18], bytes[19]]);
+        let height = u32::from_be_bytes([bytes[20], bytes[21], bytes[22], bytes[23]]);
+        assert_eq!((width, height), (3, 2));
+    }
+}
