@@ -54,6 +54,25 @@ pub fn export_slides(
         Some(path) => crate::io::load_file(path)?,
         None => crate::io::embedded_yunqi()?,
     };
+    let origin = match file {
+        Some(path) => crate::io::Origin::File(path.to_path_buf()),
+        None => crate::io::Origin::Embedded,
+    };
+    export_model_slides(model, origin, out, lang, scale)
+}
+
+/// Renders every slide of `model`'s story (the app's open document, unsaved edits included)
+/// into `out`; see [`export_slides`].
+pub fn export_model_slides(
+    model: crate::model::Model,
+    origin: crate::io::Origin,
+    out: &Path,
+    lang: Lang,
+    scale: f32,
+) -> Result<Vec<PathBuf>, ExportError> {
+    if !(0.5..=4.0).contains(&scale) {
+        return Err(ExportError::Scale(scale));
+    }
     if model.story.is_empty() {
         return Err(ExportError::NoSlides);
     }
@@ -61,7 +80,6 @@ pub fn export_slides(
         path: out.to_path_buf(),
         source,
     })?;
-    let file = file.map(Path::to_path_buf);
     // egui_kittest's renderer panics when no adapter exists; that is a condition of the machine,
     // reported as an error, not a crash (and without the panic's message on the terminal).
     let previous_hook = std::panic::take_hook();
@@ -76,7 +94,9 @@ pub fn export_slides(
                     lang,
                     ..UiState::default()
                 };
-                TownscopeApp::with_state(&cc.egui_ctx, state, file.as_deref())
+                let mut app = TownscopeApp::with_state(&cc.egui_ctx, state, None);
+                app.replace_document(crate::document::Document::new(model, origin));
+                app
             });
         // A first picture proves the adapter works.
         let probe = harness.render();

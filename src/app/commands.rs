@@ -115,6 +115,8 @@ pub enum Command {
     EditStory,
     /// Save a picture of the centre of the window.
     ExportView,
+    /// Render every slide into a folder.
+    ExportSlides,
     /// A new slide that shows what the window shows now, at the end of the story.
     AddSlide,
     /// Show slide N in the window as it is (not full-screen).

@@ -112,6 +112,9 @@ struct Runtime {
     /// Export view as PNG: the dialog's answer, then the screenshot on its way.
     pending_picture_dialog: Option<mpsc::Receiver<Option<PathBuf>>>,
     pending_picture: Option<picture::PendingPicture>,
+    /// Export slides: the folder and the rendering, on a worker thread.
+    #[allow(clippy::type_complexity)]
+    exporting_slides: Option<mpsc::Receiver<Option<Result<(PathBuf, usize), String>>>>,
     /// Where the centre of the window was last frame (what Export view pictures).
     central_rect: Option<egui::Rect>,
     /// For starting work that asks for a repaint when it finishes.
@@ -663,6 +666,7 @@ impl TownscopeApp {
             Command::SetYear(year) => self.state.year = year,
             Command::EditStory => self.runtime.story.open = true,
             Command::ExportView => self.start_export_view(),
+            Command::ExportSlides => self.start_export_slides(),
             Command::AddSlide => self.add_slide(),
             Command::ShowSlide(slide) => self.show_slide(ctx, slide),
             Command::PresentFrom(slide) => self.start_presenting(ctx, slide),

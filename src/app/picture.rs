@@ -45,8 +45,55 @@ impl TownscopeApp {
         self.runtime.pending_picture = Some(PendingPicture { path, arrives });
     }
 
+    /// Story → Export slides…: a folder, then every slide of the open model (unsaved edits
+    /// included) rendered off screen at 2x, on a worker thread.
+    pub(super) fn start_export_slides(&mut self) {
+        if self.runtime.exporting_slides.is_some() {
+            return;
+        }
+        let model = self.doc.model.clone();
+        let origin = self.doc.origin.clone();
+        let lang = self.state.lang;
+        let (sender, receiver) = mpsc::channel();
+        let ctx = self.runtime.ctx.clone();
+        std::thread::spawn(move || {
+            let answer = rfd::FileDialog::new().pick_folder().map(|folder| {
+                crate::export::export_model_slides(model, origin, &folder, lang, 2.0)
+                    .map(|written| (folder, written.len()))
+                    .map_err(|error| error.to_string())
+            });
+            let _ = sender.send(answer);
+            ctx.request_repaint();
+        });
+        self.runtime.exporting_slides = Some(receiver);
+        self.runtime.notice = Some(strings(self.state.lang).exporting_slides.to_owned());
+    }
+
     /// The dialog's answer, then the screenshot: cropped to the centre and written.
     pub(super) fn poll_picture(&mut self, ctx: &egui::Context) {
+        if let Some(receiver) = &self.runtime.exporting_slides {
+            let s = strings(self.state.lang);
+            match receiver.try_recv() {
+                Ok(Some(Ok((folder, count)))) => {
+                    self.runtime.exporting_slides = None;
+                    self.runtime.notice = Some(
+                        s.slides_written
+                            .replace("{n}", &count.to_string())
+                            .replace("{folder}", &folder.display().to_string()),
+                    );
+                }
+                Ok(Some(Err(error))) => {
+                    self.runtime.exporting_slides = None;
+                    self.runtime.notice = None;
+                    self.runtime.save_error = Some(error);
+                }
+                Ok(None) | Err(mpsc::TryRecvError::Disconnected) => {
+                    self.runtime.exporting_slides = None;
+                    self.runtime.notice = Some(s.no_file_chosen.to_owned());
+                }
+                Err(mpsc::TryRecvError::Empty) => {}
+            }
+        }
         if let Some(receiver) = &self.runtime.pending_picture_dialog {
             match receiver.try_recv() {
                 Ok(Some(mut path)) => {

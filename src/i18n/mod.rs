@@ -404,6 +404,10 @@ pub struct Strings {
     pub timeline_help: &'static str,
     pub export_view: &'static str,
     pub picture_saved: &'static str,
+    pub export_slides: &'static str,
+    pub export_slides_hint: &'static str,
+    pub exporting_slides: &'static str,
+    pub slides_written: &'static str,
 }
 
 pub fn strings(lang: Lang) -> &'static Strings {
@@ -657,6 +661,10 @@ static ZH: Strings = Strings {
     timeline_help: "大事与各实体入驻（或成立）时间；拖动或滚轮沿时间移动、缩放，点击圆点选中实体",
     export_view: "导出当前视图为 PNG…",
     picture_saved: "图片已保存：",
+    export_slides: "导出幻灯片…",
+    export_slides_hint: "将每张幻灯片按放映效果导出为 PNG（2 倍分辨率）到所选文件夹",
+    exporting_slides: "正在导出幻灯片…",
+    slides_written: "已导出 {n} 张幻灯片到 {folder}",
 };
 
 static EN: Strings = Strings {
@@ -903,4 +911,8 @@ static EN: Strings = Strings {
     timeline_help: "Milestones and when each entity arrived (or was founded); drag or scroll to move and zoom along time, click a dot to select its entity",
     export_view: "Export view as PNG…",
     picture_saved: "Picture saved:",
+    export_slides: "Export slides…",
+    export_slides_hint: "Write every slide, as presented, as a PNG at 2x into a folder",
+    exporting_slides: "Exporting slides…",
+    slides_written: "{n} slides written to {folder}",
 };

@@ -39,6 +39,13 @@ pub fn window(
                 {
                     commands.push(Command::PresentFrom(0));
                 }
+                if ui
+                    .add_enabled(!model.story.is_empty(), egui::Button::new(s.export_slides))
+                    .on_hover_text(s.export_slides_hint)
+                    .clicked()
+                {
+                    commands.push(Command::ExportSlides);
+                }
             });
             ui.weak(s.presenting_help);
             ui.separator();
