@@ -125,6 +125,13 @@ impl Edit {
         self
     }
 
+    /// Merges with the edits of the same key when there is one (typing), not when there is
+    /// none (adding or deleting something).
+    pub fn merging_if(mut self, key: Option<String>) -> Self {
+        self.merge_key = key;
+        self
+    }
+
     /// The edit that replaces entity `index` with `entity`.
     pub fn set_entity(label: impl Into<String>, index: usize, entity: Entity) -> Self {
         Self::new(label, vec![Op::SetEntity(index, Box::new(entity))])

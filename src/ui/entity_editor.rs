@@ -119,10 +119,7 @@ pub fn ui(
         let verb = if renamed { s.verb_rename } else { s.verb_edit };
         let label = format!("{verb} {}", view.name(&draft));
         let edit = Edit::set_entity(label, index, draft);
-        commands.push(Command::Edit(match outcome.merge {
-            Some(key) => edit.merging(key),
-            None => edit,
-        }));
+        commands.push(Command::Edit(edit.merging_if(outcome.merge)));
     }
     ui.add_space(6.0);
     relations(ui, view, index, &mut state.forms, commands);
@@ -579,10 +576,7 @@ fn relations(
                         format!("{} {title}", s.verb_edit),
                         vec![crate::edit::Op::SetRelation(end.relation, draft)],
                     );
-                    commands.push(Command::Edit(match outcome.merge {
-                        Some(key) => edit.merging(key),
-                        None => edit,
-                    }));
+                    commands.push(Command::Edit(edit.merging_if(outcome.merge)));
                 }
             });
     }

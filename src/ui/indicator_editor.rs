@@ -173,10 +173,7 @@ fn about(
     if outcome.changed && draft != *indicator {
         let label = format!("{} {}", s.verb_edit, draft.name.get(view.zh()));
         let edit = Edit::new(label, vec![Op::SetIndicator(index, Box::new(draft))]);
-        commands.push(Command::Edit(match outcome.merge {
-            Some(key) => edit.merging(key),
-            None => edit,
-        }));
+        commands.push(Command::Edit(edit.merging_if(outcome.merge)));
     }
 }
 

@@ -71,10 +71,7 @@ pub fn window(
 /// Turns a changed copy of a list into an edit (typing merges into one step per field).
 fn push_edit(commands: &mut Vec<Command>, label: String, op: Op, outcome: Outcome) {
     let edit = Edit::new(label, vec![op]);
-    commands.push(Command::Edit(match outcome.merge {
-        Some(key) => edit.merging(key),
-        None => edit,
-    }));
+    commands.push(Command::Edit(edit.merging_if(outcome.merge)));
 }
 
 /// The first id of the form `PREFIX-N` not in `taken`.

@@ -130,10 +130,7 @@ pub fn window(
                     format!("{} {}", s.verb_edit, s.story_title),
                     vec![Op::SetStory(draft)],
                 );
-                commands.push(Command::Edit(match outcome.merge {
-                    Some(key) => edit.merging(key),
-                    None => edit,
-                }));
+                commands.push(Command::Edit(edit.merging_if(outcome.merge)));
             }
         });
     editor.open = open;
