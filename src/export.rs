@@ -46,9 +46,6 @@ pub fn export_slides(
     lang: Lang,
     scale: f32,
 ) -> Result<Vec<PathBuf>, ExportError> {
-    if !(0.5..=4.0).contains(&scale) {
-        return Err(ExportError::Scale(scale));
-    }
     // Load first, so a broken file is reported as such and not as a rendering failure.
     let model = match file {
         Some(path) => crate::io::load_file(path)?,

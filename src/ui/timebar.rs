@@ -13,6 +13,11 @@ const SECONDS_PER_YEAR: f64 = 1.2;
 #[derive(Default)]
 pub struct TimeBar {
     playing_since: Option<f64>,
+    /// The model's year span, per document revision: the bar shows in every view, and walking
+    /// 10^5 entities each frame for it would cost milliseconds a frame.
+    span: Option<(u64, Option<(i32, i32)>)>,
+    /// What changed in the year shown, per revision and year: (arrived, relations, milestones).
+    changes: Option<(u64, i32, [usize; 3])>,
 }
 
 impl TimeBar {
@@ -23,7 +28,11 @@ impl TimeBar {
 
 pub fn ui(ui: &mut egui::Ui, view: &View<'_>, bar: &mut TimeBar, commands: &mut Vec<Command>) {
     let s = view.s();
-    let Some((first, last)) = view.model().year_span() else {
+    let revision = view.doc.revision;
+    if bar.span.is_none_or(|(r, _)| r != revision) {
+        bar.span = Some((revision, view.model().year_span()));
+    }
+    let Some((first, last)) = bar.span.and_then(|(_, span)| span) else {
         return;
     };
     let now = ui.input(|i| i.time);
@@ -77,11 +86,23 @@ pub fn ui(ui: &mut egui::Ui, view: &View<'_>, bar: &mut TimeBar, commands: &mut 
         ui.ctx()
             .request_repaint_after(std::time::Duration::from_secs_f64(SECONDS_PER_YEAR / 4.0));
     }
-    let changes = view.model().changes_in(year);
+    if bar
+        .changes
+        .is_none_or(|(r, y, _)| r != revision || y != year)
+    {
+        let changes = view.model().changes_in(year);
+        let counts = [
+            changes.arrived.len(),
+            changes.relations_begun.len(),
+            changes.milestones.len(),
+        ];
+        bar.changes = Some((revision, year, counts));
+    }
+    let [arrived, relations, milestones] = bar.changes.map_or([0; 3], |(_, _, c)| c);
     ui.weak(
         s.year_changes
-            .replace("{arrived}", &changes.arrived.len().to_string())
-            .replace("{relations}", &changes.relations_begun.len().to_string())
-            .replace("{milestones}", &changes.milestones.len().to_string()),
+            .replace("{arrived}", &arrived.to_string())
+            .replace("{relations}", &relations.to_string())
+            .replace("{milestones}", &milestones.to_string()),
     );
 }
