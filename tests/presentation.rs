@@ -146,3 +146,70 @@ fn a_slide_from_the_current_view_brings_that_view_back_and_is_saved() {
     let saved = townscope::io::load_file(&path).expect("loads");
     assert_eq!(saved.story, harness.state().doc.model.story);
 }
+
+#[test]
+fn slides_are_reordered_by_dragging_them_and_undo_puts_them_back() {
+    let mut harness = app(None, Lang::En, WINDOW);
+    let original: Vec<String> = harness
+        .state()
+        .doc
+        .model
+        .story
+        .iter()
+        .map(|slide| slide.title.en.clone())
+        .collect();
+    for label in ["View", "Story…"] {
+        harness.get_by_label_contains(label).click();
+        harness.run();
+    }
+    let third = harness.get_by_label_contains("≡  3. ").rect();
+    let first = harness.get_by_label_contains("≡  1. ").rect();
+    // Dropped on the upper half of the first row: it becomes the first slide.
+    common::drag(
+        &mut harness,
+        third.center(),
+        first.center() - eframe::egui::vec2(0.0, first.height() / 4.0),
+        eframe::egui::Modifiers::NONE,
+    );
+    let titles: Vec<String> = harness
+        .state()
+        .doc
+        .model
+        .story
+        .iter()
+        .map(|slide| slide.title.en.clone())
+        .collect();
+    let mut expected = original.clone();
+    let moved = expected.remove(2);
+    expected.insert(0, moved);
+    assert_eq!(titles, expected);
+    assert!(
+        harness
+            .query_by_label_contains(&format!("≡  1. {}", original[2]))
+            .is_some()
+    );
+    assert!(harness.state().doc.history.is_modified());
+
+    // One undo, the old order.
+    harness.key_press_modifiers(eframe::egui::Modifiers::COMMAND, eframe::egui::Key::Z);
+    harness.run();
+    let titles: Vec<String> = harness
+        .state()
+        .doc
+        .model
+        .story
+        .iter()
+        .map(|slide| slide.title.en.clone())
+        .collect();
+    assert_eq!(titles, original);
+
+    // Let go where it was: nothing changes.
+    let second = harness.get_by_label_contains("≡  2. ").rect();
+    common::drag(
+        &mut harness,
+        second.center(),
+        second.center() + eframe::egui::vec2(0.0, 2.0),
+        eframe::egui::Modifiers::NONE,
+    );
+    assert!(!harness.state().doc.history.is_modified());
+}

@@ -408,6 +408,7 @@ pub struct Strings {
     pub export_slides_hint: &'static str,
     pub exporting_slides: &'static str,
     pub slides_written: &'static str,
+    pub drag_to_reorder: &'static str,
 }
 
 pub fn strings(lang: Lang) -> &'static Strings {
@@ -665,6 +666,7 @@ static ZH: Strings = Strings {
     export_slides_hint: "将每张幻灯片按放映效果导出为 PNG（2 倍分辨率）到所选文件夹",
     exporting_slides: "正在导出幻灯片…",
     slides_written: "已导出 {n} 张幻灯片到 {folder}",
+    drag_to_reorder: "按住拖动，调整幻灯片顺序",
 };
 
 static EN: Strings = Strings {
@@ -915,4 +917,5 @@ static EN: Strings = Strings {
     export_slides_hint: "Write every slide, as presented, as a PNG at 2x into a folder",
     exporting_slides: "Exporting slides…",
     slides_written: "{n} slides written to {folder}",
+    drag_to_reorder: "Drag to change the order of the slides",
 };

@@ -51,74 +51,33 @@ pub fn window(
             ui.separator();
             let mut draft = model.story.clone();
             let mut outcome = Outcome::default();
+            // (from, to): the slide at `from` goes to `to` counted in the list without it.
             let mut moved: Option<(usize, usize)> = None;
             let mut removed = None;
             let count = draft.len();
-            egui::ScrollArea::vertical()
+            let mut rows = Vec::with_capacity(count);
+            let list = egui::ScrollArea::vertical()
                 .auto_shrink([false, false])
                 .show(ui, |ui| {
                     for (i, slide) in draft.iter_mut().enumerate() {
-                        let key = format!("slide/{i}");
-                        egui::CollapsingHeader::new(format!(
-                            "{}. {}",
-                            i + 1,
-                            slide.title.get(view.zh())
-                        ))
-                        .id_salt(&key)
-                        .show(ui, |ui| {
-                            ui.horizontal(|ui| {
-                                if ui.button(s.show_slide).clicked() {
-                                    commands.push(Command::ShowSlide(i));
-                                }
-                                if ui.button(s.present_from_here).clicked() {
-                                    commands.push(Command::PresentFrom(i));
-                                }
-                                if ui
-                                    .add_enabled(i > 0, egui::Button::new("▲"))
-                                    .on_hover_text(s.move_up)
-                                    .clicked()
-                                {
-                                    moved = Some((i, i - 1));
-                                }
-                                if ui
-                                    .add_enabled(i + 1 < count, egui::Button::new("▼"))
-                                    .on_hover_text(s.move_down)
-                                    .clicked()
-                                {
-                                    moved = Some((i, i + 1));
-                                }
-                                if ui.button("×").on_hover_text(s.delete_slide).clicked() {
-                                    removed = Some(i);
-                                }
-                            });
-                            egui::Grid::new((&key, "texts"))
-                                .num_columns(2)
-                                .spacing([8.0, 6.0])
-                                .show(ui, |ui| {
-                                    let (zh, en) = forms::text_rows(
-                                        ui,
-                                        forms::bilingual(view, s.slide_title_field),
-                                        &mut slide.title,
-                                        false,
-                                    );
-                                    if zh || en {
-                                        outcome.typed(format!("{key}/title/{zh}"));
-                                    }
-                                    let (zh, en) = forms::text_rows(
-                                        ui,
-                                        forms::bilingual(view, s.slide_caption),
-                                        &mut slide.caption,
-                                        true,
-                                    );
-                                    if zh || en {
-                                        outcome.typed(format!("{key}/caption/{zh}"));
-                                    }
-                                });
+                        let row = ui.scope(|ui| {
+                            slide_row(ui, view, i, count, slide, commands, &mut outcome)
                         });
+                        match row.inner {
+                            RowAction::None => {}
+                            RowAction::Up => moved = Some((i, i - 1)),
+                            RowAction::Down => moved = Some((i, i + 1)),
+                            RowAction::Delete => removed = Some(i),
+                        }
+                        rows.push(row.response.rect);
                     }
                 });
+            if let Some(drop) = drop_target(ui, list.inner_rect, &rows) {
+                moved = Some(drop);
+            }
             if let Some((from, to)) = moved {
-                draft.swap(from, to);
+                let slide = draft.remove(from);
+                draft.insert(to, slide);
                 outcome.step();
             }
             if let Some(i) = removed {
@@ -134,4 +93,133 @@ pub fn window(
             }
         });
     editor.open = open;
+}
+
+/// What a slide's row asks for besides its text edits.
+enum RowAction {
+    None,
+    Up,
+    Down,
+    Delete,
+}
+
+/// What a dragged slide row carries: its index.
+struct DraggedSlide(usize);
+
+/// One slide: a header to drag by (and to open), then its buttons and texts.
+fn slide_row(
+    ui: &mut egui::Ui,
+    view: &View<'_>,
+    i: usize,
+    count: usize,
+    slide: &mut crate::model::Slide,
+    commands: &mut Vec<Command>,
+    outcome: &mut Outcome,
+) -> RowAction {
+    let s = view.s();
+    let key = format!("slide/{i}");
+    let id = ui.make_persistent_id(&key);
+    let mut action = RowAction::None;
+    let header =
+        egui::collapsing_header::CollapsingState::load_with_default_open(ui.ctx(), id, false);
+    let mut toggle = false;
+    header
+        .show_header(ui, |ui| {
+            let title = ui
+                .dnd_drag_source(id.with("drag"), DraggedSlide(i), |ui| {
+                    ui.label(format!("≡  {}. {}", i + 1, slide.title.get(view.zh())));
+                })
+                .response
+                .on_hover_text(s.drag_to_reorder);
+            // A click on the title opens the slide as the arrow does; a drag moves it.
+            toggle = ui
+                .interact(title.rect, id.with("open"), egui::Sense::click())
+                .clicked();
+        })
+        .body(|ui| {
+            ui.horizontal(|ui| {
+                if ui.button(s.show_slide).clicked() {
+                    commands.push(Command::ShowSlide(i));
+                }
+                if ui.button(s.present_from_here).clicked() {
+                    commands.push(Command::PresentFrom(i));
+                }
+                if ui
+                    .add_enabled(i > 0, egui::Button::new("▲"))
+                    .on_hover_text(s.move_up)
+                    .clicked()
+                {
+                    action = RowAction::Up;
+                }
+                if ui
+                    .add_enabled(i + 1 < count, egui::Button::new("▼"))
+                    .on_hover_text(s.move_down)
+                    .clicked()
+                {
+                    action = RowAction::Down;
+                }
+                if ui.button("×").on_hover_text(s.delete_slide).clicked() {
+                    action = RowAction::Delete;
+                }
+            });
+            egui::Grid::new((&key, "texts"))
+                .num_columns(2)
+                .spacing([8.0, 6.0])
+                .show(ui, |ui| {
+                    let (zh, en) = forms::text_rows(
+                        ui,
+                        forms::bilingual(view, s.slide_title_field),
+                        &mut slide.title,
+                        false,
+                    );
+                    if zh || en {
+                        outcome.typed(format!("{key}/title/{zh}"));
+                    }
+                    let (zh, en) = forms::text_rows(
+                        ui,
+                        forms::bilingual(view, s.slide_caption),
+                        &mut slide.caption,
+                        true,
+                    );
+                    if zh || en {
+                        outcome.typed(format!("{key}/caption/{zh}"));
+                    }
+                });
+        });
+    if toggle && let Some(mut state) = egui::collapsing_header::CollapsingState::load(ui.ctx(), id)
+    {
+        state.toggle(ui);
+        state.store(ui.ctx());
+    }
+    action
+}
+
+/// While a slide is dragged over the list: a line where it would go; when it is let go there,
+/// the move `(from, to)` (`to` counted in the list without it) unless it lands where it was.
+fn drop_target(ui: &egui::Ui, list: egui::Rect, rows: &[egui::Rect]) -> Option<(usize, usize)> {
+    let dragged = egui::DragAndDrop::payload::<DraggedSlide>(ui.ctx())?;
+    let pointer = ui.ctx().pointer_interact_pos()?;
+    if !list.contains(pointer) || rows.is_empty() {
+        return None;
+    }
+    // The gap the pointer is nearest: before the first row whose middle is below it.
+    let gap = rows
+        .iter()
+        .position(|row| pointer.y < row.center().y)
+        .unwrap_or(rows.len());
+    let y = match rows.get(gap) {
+        Some(row) => row.top() - ui.spacing().item_spacing.y / 2.0,
+        None => rows[rows.len() - 1].bottom() + ui.spacing().item_spacing.y / 2.0,
+    };
+    let stroke = egui::Stroke::new(2.0, ui.visuals().selection.stroke.color);
+    ui.painter()
+        .with_clip_rect(list)
+        .hline(list.x_range(), y, stroke);
+    if !ui.input(|i| i.pointer.any_released()) {
+        return None;
+    }
+    egui::DragAndDrop::clear_payload(ui.ctx());
+    let from = dragged.0;
+    let to = if gap > from { gap - 1 } else { gap };
+    (to != from).then_some((from, to))
 }

@@ -175,3 +175,33 @@ pub fn new_entity(harness: &mut Harness<'static, TownscopeApp>, kind: &str) {
         harness.run();
     }
 }
+
+/// Presses at `from`, moves to `to` in steps, and lets go there, as a hand with a mouse does.
+pub fn drag(
+    harness: &mut Harness<'static, TownscopeApp>,
+    from: eframe::egui::Pos2,
+    to: eframe::egui::Pos2,
+    modifiers: eframe::egui::Modifiers,
+) {
+    use eframe::egui::{Event, PointerButton};
+    harness.hover_at(from);
+    harness.run();
+    harness.event(Event::PointerButton {
+        pos: from,
+        button: PointerButton::Primary,
+        pressed: true,
+        modifiers,
+    });
+    harness.run();
+    for k in 1..=6 {
+        harness.hover_at(from + (to - from) * (k as f32 / 6.0));
+        harness.run();
+    }
+    harness.event(Event::PointerButton {
+        pos: to,
+        button: PointerButton::Primary,
+        pressed: false,
+        modifiers,
+    });
+    harness.run();
+}
