@@ -3,6 +3,9 @@
 //! snapshot tests do). Needs a graphics adapter: a GPU, or Mesa's lavapipe on a server.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use eframe::egui;
 
 use egui_kittest::Harness;
 
@@ -13,6 +16,8 @@ use crate::i18n::Lang;
 pub const SLIDE_SIZE: [f32; 2] = [1440.0, 900.0];
 /// Frames allowed for the layout to settle and the camera and year to arrive, per slide.
 const MAX_FRAMES_PER_SLIDE: usize = 2000;
+/// Frames every picture waits, for egui's animations (at the harness's 1/60 s a frame).
+const MIN_FRAMES: usize = 12;
 
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {
@@ -31,6 +36,10 @@ pub enum ExportError {
         path: PathBuf,
         source: image::ImageError,
     },
+    #[error("cannot render the view: {0}")]
+    RenderView(String),
+    #[error("cannot save {}: {message}", path.display())]
+    Save { path: PathBuf, message: String },
     #[error("cannot create {}: {source}", path.display())]
     Folder {
         path: PathBuf,
@@ -77,41 +86,15 @@ pub fn export_model_slides(
         path: out.to_path_buf(),
         source,
     })?;
-    // egui_kittest's renderer panics when no adapter exists; that is a condition of the machine,
-    // reported as an error, not a crash (and without the panic's message on the terminal).
-    let previous_hook = std::panic::take_hook();
-    std::panic::set_hook(Box::new(|_| {}));
-    let built = std::panic::catch_unwind(move || {
-        let mut harness = Harness::builder()
-            .with_size(SLIDE_SIZE)
-            .with_pixels_per_point(scale)
-            .wgpu()
-            .build_eframe(move |cc| {
-                let state = UiState {
-                    lang,
-                    ..UiState::default()
-                };
-                let mut app = TownscopeApp::with_state(&cc.egui_ctx, state, None);
-                app.replace_document(crate::document::Document::new(model, origin));
-                app
-            });
-        // A first picture proves the adapter works.
-        let probe = harness.render();
-        (harness, probe)
-    });
-    std::panic::set_hook(previous_hook);
-    let mut harness = match built {
-        Ok((harness, Ok(_))) => harness,
-        Ok((_, Err(message))) => return Err(ExportError::NoAdapter(message)),
-        Err(panic) => {
-            let message = panic
-                .downcast_ref::<String>()
-                .cloned()
-                .or_else(|| panic.downcast_ref::<&str>().map(|s| (*s).to_owned()))
-                .unwrap_or_else(|| "the renderer could not start".to_owned());
-            return Err(ExportError::NoAdapter(message));
-        }
-    };
+    let mut harness = start_harness(SLIDE_SIZE.into(), scale, None, move |cc| {
+        let state = UiState {
+            lang,
+            ..UiState::default()
+        };
+        let mut app = TownscopeApp::with_state(&cc.egui_ctx, state, None);
+        app.replace_document(crate::document::Document::new(model, origin));
+        app
+    })?;
     let count = harness.state().doc.model.story.len();
     let mut written = Vec::with_capacity(count);
     for slide in 0..count {
@@ -131,9 +114,136 @@ pub fn export_model_slides(
     Ok(written)
 }
 
+/// The view in the centre of the window as the user sees it, with all it takes to draw it again
+/// without the window: the model, the interface state, egui's memory (scroll positions, chart
+/// zoom, open sections), the network's layout and camera, and the metrics.
+pub struct ViewScene {
+    pub model: crate::model::Model,
+    pub origin: crate::io::Origin,
+    pub state: UiState,
+    pub memory: egui::Memory,
+    pub theme: egui::Theme,
+    pub layout: Option<Arc<Vec<crate::layout::Point>>>,
+    pub camera: crate::ui::network::Camera,
+    pub metrics: Option<Arc<crate::model::Metrics>>,
+    /// The window's size and the centre's place in it, in points.
+    pub window: egui::Vec2,
+    pub centre: egui::Rect,
+}
+
+/// Draws `scene` off screen at `scale` pixels per point and writes the centre of the window as
+/// a PNG at `path` (whole or not at all); returns the picture's size in pixels.
+pub fn export_view(scene: ViewScene, path: &Path, scale: f32) -> Result<[u32; 2], ExportError> {
+    if !(0.5..=4.0).contains(&scale) {
+        return Err(ExportError::Scale(scale));
+    }
+    let ViewScene {
+        model,
+        origin,
+        state,
+        mut memory,
+        theme,
+        layout,
+        camera,
+        metrics,
+        window,
+        centre,
+    } = scene;
+    // The window's zoom is already in its size in points; the picture's density is `scale`.
+    memory.options.zoom_factor = 1.0;
+    let mut harness = start_harness(window, scale, Some(theme), move |cc| {
+        // Before the app starts: installing its fonts is kept in egui's memory too.
+        cc.egui_ctx.memory_mut(|m| *m = memory);
+        let mut app = TownscopeApp::with_state(&cc.egui_ctx, state.clone(), None);
+        app.replace_document(crate::document::Document::new(model, origin));
+        // A new document clears the selection and focus: put the user's back.
+        app.state = state;
+        app.show_as_drawn(layout, camera, metrics);
+        app
+    })?;
+    settle(&mut harness);
+    let image = harness.render().map_err(ExportError::RenderView)?;
+    let crop = centre * scale;
+    let x = crop.min.x.round().max(0.0) as u32;
+    let y = crop.min.y.round().max(0.0) as u32;
+    let width = (crop.width().round() as u32).min(image.width().saturating_sub(x));
+    let height = (crop.height().round() as u32).min(image.height().saturating_sub(y));
+    let picture = image::imageops::crop_imm(&image, x, y, width, height).to_image();
+    write_png(path, &picture)?;
+    Ok([width, height])
+}
+
+/// Encodes `picture` as PNG and writes it so that the file is whole or untouched.
+pub fn write_png(path: &Path, picture: &image::RgbaImage) -> Result<(), ExportError> {
+    use image::ImageEncoder;
+    let mut bytes = Vec::new();
+    image::codecs::png::PngEncoder::new(&mut bytes)
+        .write_image(
+            picture.as_raw(),
+            picture.width(),
+            picture.height(),
+            image::ExtendedColorType::Rgba8,
+        )
+        .map_err(|source| ExportError::Write {
+            path: path.to_path_buf(),
+            source,
+        })?;
+    crate::io::write_atomically(path, &bytes, crate::io::Backup::None).map_err(|source| {
+        ExportError::Save {
+            path: path.to_path_buf(),
+            message: source.to_string(),
+        }
+    })
+}
+
+/// A headless window of `size` points at `scale` (in `theme`, or the harness's), with the app
+/// `make` builds, once a first picture proves a graphics adapter works.
+fn start_harness(
+    size: egui::Vec2,
+    scale: f32,
+    theme: Option<egui::Theme>,
+    make: impl FnOnce(&mut eframe::CreationContext<'_>) -> TownscopeApp,
+) -> Result<Harness<'static, TownscopeApp>, ExportError> {
+    // egui_kittest's renderer panics when no adapter exists; that is a condition of the machine,
+    // reported as an error, not a crash (and without the panic's message on the terminal).
+    let previous_hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(|_| {}));
+    // Nothing built here outlives a panic, so nothing half-changed is seen again.
+    let built = std::panic::catch_unwind(std::panic::AssertUnwindSafe(move || {
+        // A character no bundled font has is drawn as a box, as on screen, not a failure.
+        let mut builder = Harness::builder()
+            .with_size(size)
+            .with_pixels_per_point(scale)
+            .allow_missing_glyphs();
+        if let Some(theme) = theme {
+            builder = builder.with_theme(theme);
+        }
+        let mut harness = builder.wgpu().build_eframe(make);
+        let probe = harness.render();
+        (harness, probe)
+    }));
+    std::panic::set_hook(previous_hook);
+    match built {
+        Ok((harness, Ok(_))) => Ok(harness),
+        Ok((_, Err(message))) => Err(ExportError::NoAdapter(message)),
+        Err(panic) => {
+            let message = panic
+                .downcast_ref::<String>()
+                .cloned()
+                .or_else(|| panic.downcast_ref::<&str>().map(|s| (*s).to_owned()))
+                .unwrap_or_else(|| "the renderer could not start".to_owned());
+            Err(ExportError::NoAdapter(message))
+        }
+    }
+}
+
 /// Steps frames until the layout has settled, the camera has arrived and the year has walked to
-/// the slide's (or a bound is reached: a picture of a still-moving view beats none).
+/// the slide's (or a bound is reached: a picture of a still-moving view beats none); at least
+/// enough frames for egui's animations (a section opening) to finish.
 fn settle(harness: &mut Harness<'_, TownscopeApp>) {
+    for _ in 0..MIN_FRAMES {
+        harness.step();
+    }
     for _ in 0..MAX_FRAMES_PER_SLIDE {
         harness.step();
         let app = harness.state();

@@ -110,21 +110,70 @@ fn export_slides_writes_one_picture_per_slide() {
     }
 }
 
-/// File → Export view as PNG: the centre of the window, not the menus and panels around it.
+/// File → Export view as PNG: the centre of the window, not the menus and panels around it, at
+/// twice the pixels, looking as it does on screen (the network from the same camera).
 #[test]
-fn export_view_writes_a_picture_of_the_centre() {
+fn export_view_draws_the_centre_again_at_twice_the_pixels() {
     let folder = tempfile::tempdir().expect("temp folder");
     let path = folder.path().join("view.png");
     let mut harness = app(None, Lang::En, WINDOW);
-    harness.state_mut().export_view_to(path.clone());
+    harness.get_by_label("Network").click();
+    wait_until(&mut harness, |app| {
+        app.layout_settled() && !app.network().is_moving()
+    });
+    // Somewhere other than where the view starts: the camera must come along.
+    harness.key_press(eframe::egui::Key::Plus);
+    harness.key_press(eframe::egui::Key::ArrowRight);
     harness.run();
-    let written = path.clone();
-    wait_until(&mut harness, move |_| written.exists());
-    let bytes = std::fs::read(&path).expect("written");
-    assert_eq!(&bytes[1..4], b"PNG");
-    let width = u32::from_be_bytes([bytes[16], bytes[17], bytes[18], bytes[19]]);
-    let height = u32::from_be_bytes([bytes[20], bytes[21], bytes[22], bytes[23]]);
-    // The browser (250) and details (380) panels and the menu and status bars are left out.
-    assert!(width > 600 && width < 1440, "{width}×{height}");
-    assert!(height > 700 && height < 900, "{width}×{height}");
+    let centre = harness.state().central_rect().expect("drawn");
+    let on_screen = harness.render().expect("renders");
+    harness.state_mut().export_view_to(path.clone());
+    wait_until(&mut harness, |app| !app.is_exporting_view());
+    let picture = image::open(&path).expect("a PNG").to_rgba8();
+    assert_eq!(
+        (picture.width(), picture.height()),
+        (
+            (centre.width() * 2.0).round() as u32,
+            (centre.height() * 2.0).round() as u32
+        )
+    );
+    assert!(picture.width() < 2 * 1440 && picture.height() < 2 * 900);
+    // Block by block, the picture is what the screen shows of the centre.
+    let screen = image::imageops::crop_imm(
+        &on_screen,
+        centre.min.x.round() as u32,
+        centre.min.y.round() as u32,
+        centre.width().round() as u32,
+        centre.height().round() as u32,
+    )
+    .to_image();
+    let (a, b) = (blocks(&screen), blocks(&picture));
+    let worst = a
+        .iter()
+        .zip(&b)
+        .map(|(x, y)| (x - y).abs())
+        .fold(0.0_f32, f32::max);
+    eprintln!("blocks differ by up to {worst}");
+    assert!(
+        worst < 12.0,
+        "blocks differ by up to {worst}: {a:?} vs {b:?}"
+    );
+    let spread =
+        b.iter().fold(0.0_f32, |m, &v| m.max(v)) - b.iter().fold(255.0_f32, |m, &v| m.min(v));
+    assert!(spread > 3.0, "the picture is not blank: {b:?}");
+}
+
+/// The mean brightness of each of 8×8 blocks of `image`.
+fn blocks(image: &image::RgbaImage) -> Vec<f32> {
+    let (w, h) = (image.width() as usize, image.height() as usize);
+    let mut sums = vec![(0.0_f32, 0_u32); 64];
+    for (x, y, pixel) in image.enumerate_pixels() {
+        let cell = (y as usize * 8 / h) * 8 + x as usize * 8 / w;
+        let [r, g, b, _] = pixel.0;
+        sums[cell].0 += (f32::from(r) + f32::from(g) + f32::from(b)) / 3.0;
+        sums[cell].1 += 1;
+    }
+    sums.into_iter()
+        .map(|(sum, n)| sum / n.max(1) as f32)
+        .collect()
 }

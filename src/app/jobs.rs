@@ -145,10 +145,15 @@ impl LayoutJob {
 
     /// A layout that is already done (benchmarks, tests).
     pub fn settled(positions: Vec<crate::layout::Point>) -> Self {
+        Self::settled_at(Arc::new(positions))
+    }
+
+    /// A layout that is already done, shared with the window that computed it.
+    pub fn settled_at(positions: Arc<Vec<crate::layout::Point>>) -> Self {
         let (_, receiver) = mpsc::channel();
         Self {
             positions: receiver,
-            latest: Some(Arc::new(positions)),
+            latest: Some(positions),
             settled: true,
         }
     }

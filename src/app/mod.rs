@@ -112,6 +112,10 @@ struct Runtime {
     /// Export view as PNG: the dialog's answer, then the screenshot on its way.
     pending_picture_dialog: Option<mpsc::Receiver<Option<PathBuf>>>,
     pending_picture: Option<picture::PendingPicture>,
+    /// Export view as PNG: the view being drawn again off screen, at twice the density.
+    drawing_picture: Option<picture::DrawingPicture>,
+    /// Said with the saved picture's notice (why it is at the screen's density).
+    picture_note: Option<&'static str>,
     /// Export slides: the folder and the rendering, on a worker thread.
     #[allow(clippy::type_complexity)]
     exporting_slides: Option<mpsc::Receiver<Option<Result<(PathBuf, usize), String>>>>,
@@ -592,6 +596,28 @@ impl TownscopeApp {
     /// Puts a finished layout in place of the force layout's work (benchmarks, tests).
     pub fn set_settled_layout(&mut self, positions: Vec<crate::layout::Point>) {
         self.runtime.layout = Some(jobs::LayoutJob::settled(positions));
+    }
+
+    /// Draws the network from `layout` and `camera`, with `metrics`, as another window of this
+    /// model did (a picture of that window's view); what is `None` is worked out here.
+    pub fn show_as_drawn(
+        &mut self,
+        layout: Option<Arc<Vec<crate::layout::Point>>>,
+        camera: ui::network::Camera,
+        metrics: Option<Arc<crate::model::Metrics>>,
+    ) {
+        if let Some(positions) = layout {
+            self.runtime.layout = Some(jobs::LayoutJob::settled_at(positions));
+        }
+        if let Some(metrics) = metrics {
+            self.runtime.metrics = Some(jobs::MetricsJob::Ready(metrics));
+        }
+        let selected = self
+            .state
+            .selected
+            .as_deref()
+            .and_then(|id| self.doc.index.get(id));
+        self.runtime.network.keep_camera(camera, selected);
     }
 
     /// Whether the network layout has been started and has settled.

@@ -1,5 +1,6 @@
 //! File → Export view as PNG…: the centre of the window (overview, network, table or timeline)
-//! as the screen shows it, at the screen's pixel density, written atomically.
+//! drawn again off screen at twice the pixels of the screen's points, on a worker thread, and
+//! written atomically. Without a graphics adapter for that, the screen's own pixels are saved.
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, mpsc};
@@ -7,7 +8,9 @@ use std::sync::{Arc, mpsc};
 use eframe::egui;
 
 use super::{TownscopeApp, strings};
-use crate::io::{Backup, write_atomically};
+
+/// The scale pictures of the view are drawn at: a 1440×900 window gives 2880×1800 pixels.
+pub const VIEW_SCALE: f32 = 2.0;
 
 /// A picture on its way: the file it goes to, and the channel the screenshot arrives on.
 pub struct PendingPicture {
@@ -15,10 +18,16 @@ pub struct PendingPicture {
     arrives: mpsc::Receiver<Arc<egui::ColorImage>>,
 }
 
+/// A picture being drawn off screen: the file, and the worker's answer.
+pub struct DrawingPicture {
+    path: PathBuf,
+    done: mpsc::Receiver<Result<[u32; 2], crate::export::ExportError>>,
+}
+
 impl TownscopeApp {
     /// Asks where to put the picture (on a thread: the dialog must not block the window).
     pub(super) fn start_export_view(&mut self) {
-        if self.runtime.pending_picture_dialog.is_some() {
+        if self.runtime.pending_picture_dialog.is_some() || self.is_exporting_view() {
             return;
         }
         let (sender, receiver) = mpsc::channel();
@@ -34,8 +43,63 @@ impl TownscopeApp {
         self.runtime.pending_picture_dialog = Some(receiver);
     }
 
-    /// Takes a picture of the centre of the window into `path` (the dialog's answer, or a test's).
+    /// Draws the centre of the window into `path` (the dialog's answer, or a test's) at
+    /// [`VIEW_SCALE`], off screen on a worker thread.
     pub fn export_view_to(&mut self, path: PathBuf) {
+        let scene = self.view_scene();
+        let (sender, done) = mpsc::channel();
+        let ctx = self.runtime.ctx.clone();
+        let target = path.clone();
+        std::thread::spawn(move || {
+            let _ = sender.send(crate::export::export_view(scene, &target, VIEW_SCALE));
+            ctx.request_repaint();
+        });
+        self.runtime.drawing_picture = Some(DrawingPicture { path, done });
+        self.runtime.notice = Some(strings(self.state.lang).drawing_picture.to_owned());
+    }
+
+    /// Where the centre of the window was last drawn, in points.
+    pub fn central_rect(&self) -> Option<egui::Rect> {
+        self.runtime.central_rect
+    }
+
+    /// Whether a picture of the view is still being drawn or taken.
+    pub fn is_exporting_view(&self) -> bool {
+        self.runtime.drawing_picture.is_some() || self.runtime.pending_picture.is_some()
+    }
+
+    /// What the centre of the window shows now, with all it takes to draw it again.
+    fn view_scene(&self) -> crate::export::ViewScene {
+        let ctx = &self.runtime.ctx;
+        let window = ctx.viewport_rect();
+        crate::export::ViewScene {
+            model: self.doc.model.clone(),
+            origin: self.doc.origin.clone(),
+            state: self.state.clone(),
+            memory: ctx.memory(|m| m.clone()),
+            theme: ctx.theme(),
+            layout: self
+                .runtime
+                .layout
+                .as_ref()
+                .and_then(|layout| layout.positions().cloned()),
+            camera: self.runtime.network.camera,
+            metrics: match &self.runtime.metrics {
+                Some(super::jobs::MetricsJob::Ready(metrics)) => Some(Arc::clone(metrics)),
+                _ => None,
+            },
+            window: window.size(),
+            centre: self
+                .runtime
+                .central_rect
+                .unwrap_or(window)
+                .translate(-window.min.to_vec2()),
+        }
+    }
+
+    /// Saves what the screen shows of the centre, at the screen's pixel density (when the view
+    /// cannot be drawn again off screen).
+    fn screenshot_view_to(&mut self, path: PathBuf) {
         let (sender, arrives) = mpsc::channel();
         let ctx = self.runtime.ctx.clone();
         ctx.request_screenshot(move |image| {
@@ -110,6 +174,36 @@ impl TownscopeApp {
                 Err(mpsc::TryRecvError::Empty) => {}
             }
         }
+        if let Some(drawing) = &self.runtime.drawing_picture {
+            let s = strings(self.state.lang);
+            match drawing.done.try_recv() {
+                Ok(Ok([width, height])) => {
+                    self.runtime.notice = Some(format!(
+                        "{} {} ({width} × {height})",
+                        s.picture_saved,
+                        drawing.path.display()
+                    ));
+                    self.runtime.drawing_picture = None;
+                }
+                Ok(Err(crate::export::ExportError::NoAdapter(_))) => {
+                    let path = drawing.path.clone();
+                    self.runtime.drawing_picture = None;
+                    self.runtime.picture_note = Some(s.picture_at_screen_density);
+                    self.screenshot_view_to(path);
+                }
+                Ok(Err(error)) => {
+                    self.runtime.drawing_picture = None;
+                    self.runtime.notice = None;
+                    self.runtime.save_error = Some(error.to_string());
+                }
+                Err(mpsc::TryRecvError::Disconnected) => {
+                    self.runtime.drawing_picture = None;
+                    self.runtime.notice = None;
+                    self.runtime.save_error = Some(s.picture_failed.to_owned());
+                }
+                Err(mpsc::TryRecvError::Empty) => {}
+            }
+        }
         let Some(pending) = &self.runtime.pending_picture else {
             return;
         };
@@ -125,7 +219,16 @@ impl TownscopeApp {
         let s = strings(self.state.lang);
         match save_png(&path, &picture) {
             Ok(()) => {
-                self.runtime.notice = Some(format!("{} {}", s.picture_saved, path.display()));
+                let [width, height] = picture.size;
+                let mut notice = format!(
+                    "{} {} ({width} × {height})",
+                    s.picture_saved,
+                    path.display()
+                );
+                if let Some(note) = self.runtime.picture_note.take() {
+                    notice = format!("{notice} — {note}");
+                }
+                self.runtime.notice = Some(notice);
             }
             Err(error) => self.runtime.save_error = Some(error),
         }
@@ -134,19 +237,11 @@ impl TownscopeApp {
 
 /// Encodes `image` as PNG and writes it so that the file is whole or untouched.
 pub fn save_png(path: &Path, image: &egui::ColorImage) -> Result<(), String> {
-    use image::ImageEncoder;
     let [width, height] = image.size;
     let rgba: Vec<u8> = image.pixels.iter().flat_map(|c| c.to_array()).collect();
-    let mut bytes = Vec::new();
-    image::codecs::png::PngEncoder::new(&mut bytes)
-        .write_image(
-            &rgba,
-            width as u32,
-            height as u32,
-            image::ExtendedColorType::Rgba8,
-        )
-        .map_err(|e| format!("{}: {e}", path.display()))?;
-    write_atomically(path, &bytes, Backup::None).map_err(|e| e.to_string())
+    let picture = image::RgbaImage::from_raw(width as u32, height as u32, rgba)
+        .ok_or_else(|| format!("{}: the picture has no pixels", path.display()))?;
+    crate::export::write_png(path, &picture).map_err(|error| error.to_string())
 }
 
 #[cfg(test)]

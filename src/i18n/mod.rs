@@ -409,6 +409,9 @@ pub struct Strings {
     pub exporting_slides: &'static str,
     pub slides_written: &'static str,
     pub drag_to_reorder: &'static str,
+    pub drawing_picture: &'static str,
+    pub picture_at_screen_density: &'static str,
+    pub picture_failed: &'static str,
 }
 
 pub fn strings(lang: Lang) -> &'static Strings {
@@ -667,6 +670,9 @@ static ZH: Strings = Strings {
     exporting_slides: "正在导出幻灯片…",
     slides_written: "已导出 {n} 张幻灯片到 {folder}",
     drag_to_reorder: "按住拖动，调整幻灯片顺序",
+    drawing_picture: "正在以 2 倍分辨率绘制视图图片…",
+    picture_at_screen_density: "没有可用的图形适配器，按屏幕分辨率保存",
+    picture_failed: "绘制图片时出错，未保存",
 };
 
 static EN: Strings = Strings {
@@ -918,4 +924,7 @@ static EN: Strings = Strings {
     exporting_slides: "Exporting slides…",
     slides_written: "{n} slides written to {folder}",
     drag_to_reorder: "Drag to change the order of the slides",
+    drawing_picture: "Drawing the picture of the view at 2× …",
+    picture_at_screen_density: "no graphics adapter to draw at 2×: saved at the screen's density",
+    picture_failed: "The picture could not be drawn; nothing was saved",
 };

@@ -143,6 +143,13 @@ impl NetworkState {
         }
     }
 
+    /// Looks from `camera` as another window did, with `selected` already in view (a picture of
+    /// that window's view).
+    pub fn keep_camera(&mut self, camera: Camera, selected: Option<usize>) {
+        self.camera = camera;
+        self.followed = Some(selected);
+    }
+
     /// Whether the camera is still gliding somewhere.
     pub fn is_moving(&self) -> bool {
         self.camera.is_gliding()
