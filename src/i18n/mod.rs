@@ -412,6 +412,7 @@ pub struct Strings {
     pub drawing_picture: &'static str,
     pub picture_at_screen_density: &'static str,
     pub picture_failed: &'static str,
+    pub as_of_year_n: &'static str,
 }
 
 pub fn strings(lang: Lang) -> &'static Strings {
@@ -673,6 +674,7 @@ static ZH: Strings = Strings {
     drawing_picture: "正在以 2 倍分辨率绘制视图图片…",
     picture_at_screen_density: "没有可用的图形适配器，按屏幕分辨率保存",
     picture_failed: "绘制图片时出错，未保存",
+    as_of_year_n: "截至 {year} 年",
 };
 
 static EN: Strings = Strings {
@@ -927,4 +929,5 @@ static EN: Strings = Strings {
     drawing_picture: "Drawing the picture of the view at 2× …",
     picture_at_screen_density: "no graphics adapter to draw at 2×: saved at the screen's density",
     picture_failed: "The picture could not be drawn; nothing was saved",
+    as_of_year_n: "as of {year}",
 };

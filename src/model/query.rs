@@ -142,17 +142,20 @@ impl Model {
         counts
     }
 
-    /// How many entities there are of each kind, in `EntityKind::ALL` order.
-    pub fn count_by_kind(&self) -> Vec<(EntityKind, usize)> {
-        EntityKind::ALL
+    /// How many entities there are of each kind, in `EntityKind::ALL` order: all of them, or
+    /// those there in year `as_of` (undated ones count in every year).
+    pub fn count_by_kind(&self, as_of: Option<i32>) -> Vec<(EntityKind, usize)> {
+        let mut counts = [0; EntityKind::ALL.len()];
+        for entity in self
+            .entities
             .iter()
-            .map(|&kind| {
-                (
-                    kind,
-                    self.entities.iter().filter(|e| e.kind == kind).count(),
-                )
-            })
-            .collect()
+            .filter(|e| as_of.is_none_or(|year| e.alive_in(year)))
+        {
+            if let Some(i) = EntityKind::ALL.iter().position(|&k| k == entity.kind) {
+                counts[i] += 1;
+            }
+        }
+        EntityKind::ALL.iter().copied().zip(counts).collect()
     }
 }
 
@@ -185,6 +188,25 @@ mod tests {
             sources: vec![],
         });
         model
+    }
+
+    #[test]
+    fn counts_by_kind_all_years_or_as_of_one() {
+        let mut model = sample();
+        model.entities[1].founded = Some(crate::model::Date::year(2008));
+        model.entities[1].joined = Some(crate::model::Date::year(2015));
+        let count = |as_of| {
+            model
+                .count_by_kind(as_of)
+                .into_iter()
+                .filter(|&(_, n)| n > 0)
+                .collect::<Vec<_>>()
+        };
+        let both = vec![(EntityKind::Enterprise, 1), (EntityKind::Place, 1)];
+        assert_eq!(count(None), both);
+        // It came to the town in 2015; the undated town is there every year.
+        assert_eq!(count(Some(2014)), vec![(EntityKind::Place, 1)]);
+        assert_eq!(count(Some(2015)), both);
     }
 
     #[test]

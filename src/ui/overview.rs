@@ -212,11 +212,18 @@ fn card_ui(
 fn bars_ui(ui: &mut egui::Ui, view: &View<'_>, choice: &mut ChartChoice) {
     let s = view.s();
     ui.horizontal(|ui| {
-        ui.strong(if choice.by_sector {
+        let title = if choice.by_sector {
             s.entities_by_sector
         } else {
             s.entities_by_kind
-        });
+        };
+        match view.year {
+            Some(year) => ui.strong(format!(
+                "{title} · {}",
+                s.as_of_year_n.replace("{year}", &year.to_string())
+            )),
+            None => ui.strong(title),
+        };
         ui.add_space(12.0);
         ui.selectable_value(&mut choice.by_sector, false, s.by_kind);
         ui.selectable_value(&mut choice.by_sector, true, s.by_sector);
@@ -230,7 +237,7 @@ fn bars_ui(ui: &mut egui::Ui, view: &View<'_>, choice: &mut ChartChoice) {
             .collect()
     } else {
         view.model()
-            .count_by_kind()
+            .count_by_kind(view.year)
             .into_iter()
             .map(|(kind, n)| {
                 (
@@ -307,7 +314,12 @@ const MAX_SECTOR_BARS: usize = 12;
 /// Sectors by how many entities name them, most first, ties by name.
 fn sector_counts(view: &View<'_>) -> Vec<(String, usize)> {
     let mut counts: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
-    for entity in &view.model().entities {
+    for entity in view
+        .model()
+        .entities
+        .iter()
+        .filter(|e| view.year.is_none_or(|year| e.alive_in(year)))
+    {
         for sector in &entity.sectors {
             *counts
                 .entry(view.model().sector_name(sector, view.zh()))

@@ -242,7 +242,7 @@ fn years(
 /// The legend: one chip per kind present, with its shape, colour and count; clicking hides or
 /// shows that kind.
 pub fn legend(ui: &mut egui::Ui, view: &View<'_>, hidden: &mut BTreeSet<EntityKind>) {
-    let counts = view.model().count_by_kind();
+    let counts = view.model().count_by_kind(view.year);
     ui.horizontal_wrapped(|ui| {
         ui.spacing_mut().item_spacing.x = 4.0;
         for (kind, count) in counts {
