@@ -2,7 +2,7 @@
 //! time, and the milestones — everything computed from the model, nothing typed in here.
 
 use eframe::egui;
-use egui_plot::{Bar, BarChart, GridMark, Line, PlotPoints, Points};
+use egui_plot::{Bar, BarChart, GridMark, Line, PlotPoint, PlotPoints, Points};
 
 use super::View;
 use super::charts::{still_plot, whole_numbers, year_axis};
@@ -107,13 +107,25 @@ pub fn ui(
             ui.strong(s.headline_figures);
             cards_ui(ui, view, commands);
             ui.add_space(12.0);
-            bars_ui(ui, view, choice);
-            ui.add_space(12.0);
+            // On a slide: the figures and the slide's chart, filling the screen above the
+            // caption; the bars and milestones are for exploring.
+            if !view.presenting {
+                bars_ui(ui, view, choice);
+                ui.add_space(12.0);
+            }
             indicator_ui(ui, view, choice);
-            ui.add_space(12.0);
-            super::milestones::ui(ui, view, commands);
+            if !view.presenting {
+                ui.add_space(12.0);
+                super::milestones::ui(ui, view, commands);
+            }
         });
 }
+
+/// A slide's chart is drawn only if it can be this tall.
+const MIN_SLIDE_CHART: f32 = 140.0;
+
+/// Indicator charts with at most this many points name each point's value on the chart.
+const MAX_LABELLED_POINTS: usize = 12;
 
 /// Cards are at least this wide (inside their margins): room for `nearly RMB 3.0 bn`.
 const MIN_CARD_WIDTH: f32 = 150.0;
@@ -335,36 +347,42 @@ fn sector_counts(view: &View<'_>) -> Vec<(String, usize)> {
 fn indicator_ui(ui: &mut egui::Ui, view: &View<'_>, choice: &mut ChartChoice) {
     let s = view.s();
     let model = view.model();
-    ui.horizontal(|ui| {
-        let heading = ui.strong(s.indicator_over_time);
-        if model.indicators.is_empty() {
-            return;
-        }
-        let current = choice
-            .indicator
-            .as_deref()
-            .and_then(|id| model.indicators.iter().find(|i| i.id == id))
-            .or_else(|| model.indicators.iter().max_by_key(|i| i.points.len()));
-        let shown = current.map(|i| i.name.get(view.zh())).unwrap_or_default();
-        let combo = egui::ComboBox::from_id_salt("indicator-choice")
-            .selected_text(shown)
-            .width(260.0)
-            .show_ui(ui, |ui| {
-                for indicator in &model.indicators {
-                    let selected = current.is_some_and(|c| c.id == indicator.id);
-                    if ui
-                        .selectable_label(selected, indicator.name.get(view.zh()))
-                        .clicked()
-                    {
-                        choice.indicator = Some(indicator.id.clone());
+    // Presenting, a chart squeezed under the figures (a small screen) is left out, not cut.
+    if view.presenting && ui.available_height() < MIN_SLIDE_CHART + 40.0 {
+        return;
+    }
+    let current = choice
+        .indicator
+        .as_deref()
+        .and_then(|id| model.indicators.iter().find(|i| i.id == id))
+        .or_else(|| model.indicators.iter().max_by_key(|i| i.points.len()));
+    if choice.indicator.is_none() {
+        choice.indicator = current.map(|c| c.id.clone());
+    }
+    if !view.presenting {
+        ui.horizontal(|ui| {
+            let heading = ui.strong(s.indicator_over_time);
+            if model.indicators.is_empty() {
+                return;
+            }
+            let shown = current.map(|i| i.name.get(view.zh())).unwrap_or_default();
+            let combo = egui::ComboBox::from_id_salt("indicator-choice")
+                .selected_text(shown)
+                .width(260.0)
+                .show_ui(ui, |ui| {
+                    for indicator in &model.indicators {
+                        let selected = current.is_some_and(|c| c.id == indicator.id);
+                        if ui
+                            .selectable_label(selected, indicator.name.get(view.zh()))
+                            .clicked()
+                        {
+                            choice.indicator = Some(indicator.id.clone());
+                        }
                     }
-                }
-            });
-        let _ = combo.response.labelled_by(heading.id);
-        if choice.indicator.is_none() {
-            choice.indicator = current.map(|c| c.id.clone());
-        }
-    });
+                });
+            let _ = combo.response.labelled_by(heading.id);
+        });
+    }
     let Some(indicator) = choice
         .indicator
         .as_deref()
@@ -403,10 +421,45 @@ fn indicator_ui(ui: &mut egui::Ui, view: &View<'_>, choice: &mut ChartChoice) {
     let year = view.year;
     let top = xy.iter().map(|p| p[1]).fold(0.0_f64, f64::max);
     let colour = ui.visuals().hyperlink_color;
-    let description = indicator.description.get(view.zh());
-    if !description.is_empty() {
-        ui.weak(description);
+    if view.presenting {
+        ui.heading(indicator.name.get(view.zh()));
+    } else {
+        let description = indicator.description.get(view.zh());
+        if !description.is_empty() {
+            ui.weak(description);
+        }
     }
+    // A few points are named with their values, so a slide can be read without hovering.
+    // Of two points close in time, the lower one's value goes under it, so the two do not
+    // overlap (2015-06 and 2015: 170 and 255 cloud enterprises).
+    let labels: Vec<(PlotPoint, String, egui::Align2)> = if points.len() <= MAX_LABELLED_POINTS {
+        points
+            .iter()
+            .map(|p| {
+                let x = p.date.midpoint();
+                let under = points
+                    .iter()
+                    .any(|q| (q.date.midpoint() - x).abs() < 0.75 && q.value > p.value);
+                (
+                    PlotPoint::new(x, p.value),
+                    format_figure(p.value, indicator.unit, p.qualifier, view.lang),
+                    if under {
+                        egui::Align2::CENTER_TOP
+                    } else {
+                        egui::Align2::CENTER_BOTTOM
+                    },
+                )
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let height = if view.presenting {
+        (ui.available_height() - 8.0).max(MIN_SLIDE_CHART)
+    } else {
+        240.0
+    };
+    let text_colour = ui.visuals().strong_text_color();
     // At least a year either side: a series of one point has no width of its own, and
     // egui_plot's whole-year grid then asks for marks without end (seen: out of memory).
     let (first_x, last_x) = xy
@@ -415,10 +468,12 @@ fn indicator_ui(ui: &mut egui::Ui, view: &View<'_>, choice: &mut ChartChoice) {
             (a.min(p[0]), b.max(p[0]))
         });
     year_axis(still_plot(("indicator", &indicator.id)))
-        .height(240.0)
+        .height(height)
         .include_x(first_x - 1.0)
         .include_x(last_x + 1.0)
         .include_y(0.0)
+        // Headroom for the highest point's value above it.
+        .include_y(top * 1.15)
         .y_axis_formatter(move |mark: GridMark, _range| {
             format_figure(mark.value, unit, Qualifier::Exact, lang)
         })
@@ -435,11 +490,19 @@ fn indicator_ui(ui: &mut egui::Ui, view: &View<'_>, choice: &mut ChartChoice) {
                     .width(2.0),
             );
             plot.points(
-                Points::new(name, PlotPoints::from(xy))
+                Points::new(name.clone(), PlotPoints::from(xy))
                     .color(colour)
                     .radius(5.0)
                     .filled(true),
             );
+            for (at, value, anchor) in labels {
+                plot.text(
+                    egui_plot::Text::new(name.clone(), at, egui::RichText::new(value).strong())
+                        .color(text_colour)
+                        .anchor(anchor)
+                        .allow_hover(false),
+                );
+            }
             // The year the rest of the window shows: a segment up to the highest value (an
             // unbounded vertical line sends egui_plot's grid into an endless loop of marks when
             // the chart has a single point).

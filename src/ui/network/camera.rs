@@ -67,7 +67,9 @@ impl Camera {
         self.glide = None;
         self.centre = [(min[0] + max[0]) / 2.0, (min[1] + max[1]) / 2.0];
         let span = vec2((max[0] - min[0]).max(1.0), (max[1] - min[1]).max(1.0));
-        let margin = 40.0;
+        // Room for the labels under the outermost nodes, and air around a graph of a few nodes
+        // (which would otherwise touch the edges): an eighth of the shorter side, 48 at least.
+        let margin = (rect.width().min(rect.height()) / 8.0).max(48.0);
         self.scale = ((rect.width() - 2.0 * margin) / span.x)
             .min((rect.height() - 2.0 * margin) / span.y)
             .clamp(0.01, 500.0);
