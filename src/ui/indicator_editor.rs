@@ -34,7 +34,7 @@ pub fn window(
     let s = view.s();
     let model = view.model();
     let mut open = editor.open;
-    egui::Window::new(s.indicators_editor)
+    super::tool_window(s.indicators_editor)
         .open(&mut open)
         .default_width(680.0)
         .vscroll(true)

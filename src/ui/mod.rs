@@ -145,3 +145,10 @@ pub fn kind_swatch(ui: &mut egui::Ui, kind: crate::model::EntityKind) {
     );
     ui.painter().add(egui::Shape::mesh(mesh));
 }
+
+/// A tool window (story, indicators, model): first placed over the centre of the window, below
+/// the menu bar and right of the entity list, where it hides neither; moved where the user puts
+/// it after that.
+pub fn tool_window(title: &str) -> egui::Window<'_> {
+    egui::Window::new(title).default_pos(egui::pos2(260.0, 72.0))
+}

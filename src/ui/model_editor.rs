@@ -38,7 +38,7 @@ pub fn window(
 ) {
     let s = view.s();
     let mut open = editor.open;
-    egui::Window::new(s.model_editor_title)
+    super::tool_window(s.model_editor_title)
         .open(&mut open)
         .default_width(620.0)
         .default_height(560.0)

@@ -23,7 +23,7 @@ pub fn window(
     let s = view.s();
     let model = view.model();
     let mut open = editor.open;
-    egui::Window::new(s.story_title)
+    super::tool_window(s.story_title)
         .open(&mut open)
         .default_width(560.0)
         .default_height(520.0)
@@ -125,9 +125,17 @@ fn slide_row(
     let mut toggle = false;
     header
         .show_header(ui, |ui| {
+            let drag_id = id.with("drag");
+            let dragged = ui.ctx().is_being_dragged(drag_id);
             let title = ui
-                .dnd_drag_source(id.with("drag"), DraggedSlide(i), |ui| {
-                    ui.label(format!("≡  {}. {}", i + 1, slide.title.get(view.zh())));
+                .dnd_drag_source(drag_id, DraggedSlide(i), |ui| {
+                    let text = format!("≡  {}. {}", i + 1, slide.title.get(view.zh()));
+                    if dragged {
+                        // Under the pointer, over other rows: on a card of its own.
+                        egui::Frame::popup(ui.style()).show(ui, |ui| ui.label(text));
+                    } else {
+                        ui.label(text);
+                    }
                 })
                 .response
                 .on_hover_text(s.drag_to_reorder);
@@ -211,7 +219,7 @@ fn drop_target(ui: &egui::Ui, list: egui::Rect, rows: &[egui::Rect]) -> Option<(
         Some(row) => row.top() - ui.spacing().item_spacing.y / 2.0,
         None => rows[rows.len() - 1].bottom() + ui.spacing().item_spacing.y / 2.0,
     };
-    let stroke = egui::Stroke::new(2.0, ui.visuals().selection.stroke.color);
+    let stroke = egui::Stroke::new(3.0, ui.visuals().selection.bg_fill);
     ui.painter()
         .with_clip_rect(list)
         .hline(list.x_range(), y, stroke);
