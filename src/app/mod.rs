@@ -107,6 +107,7 @@ struct Runtime {
     indicators: ui::indicator_editor::IndicatorEditor,
     model_editor: ui::model_editor::ModelEditor,
     timebar: ui::timebar::TimeBar,
+    timeline: ui::timeline::TimelineState,
     story: ui::story::StoryEditor,
     presentation: Option<present::Presentation>,
     /// Export view as PNG: the dialog's answer, then the screenshot on its way.
@@ -583,6 +584,11 @@ impl TownscopeApp {
         self.state.network.filter.sectors.clear();
     }
 
+    /// The timeline as it was last drawn.
+    pub fn timeline(&self) -> &ui::timeline::TimelineState {
+        &self.runtime.timeline
+    }
+
     /// The network view as it was last drawn.
     pub fn network(&self) -> &ui::network::NetworkState {
         &self.runtime.network
@@ -968,7 +974,7 @@ impl TownscopeApp {
                     return;
                 }
                 Some(crate::model::SlideView::Timeline) => {
-                    ui::timeline::ui(ui, &view, &mut commands);
+                    ui::timeline::ui(ui, &view, &mut self.runtime.timeline, &mut commands);
                     return;
                 }
                 _ => {}
@@ -1000,7 +1006,9 @@ impl TownscopeApp {
                         &mut commands,
                     );
                 }
-                CentralView::Timeline => ui::timeline::ui(ui, &view, &mut commands),
+                CentralView::Timeline => {
+                    ui::timeline::ui(ui, &view, &mut self.runtime.timeline, &mut commands)
+                }
                 CentralView::Table => ui::table::ui(
                     ui,
                     &view,

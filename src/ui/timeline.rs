@@ -20,7 +20,26 @@ struct Item {
     entity: Option<String>,
 }
 
-pub fn ui(ui: &mut egui::Ui, view: &View<'_>, commands: &mut Vec<Command>) {
+/// What the timeline drew last frame, for tests and tools that drive it as a user would.
+#[derive(Default)]
+pub struct TimelineState {
+    /// Each dot with an entity: the entity's id and where the dot was on screen.
+    dots: Vec<(String, egui::Pos2)>,
+}
+
+impl TimelineState {
+    /// Where the dot of entity `id` (its arrival, or a milestone's first entity) was drawn.
+    pub fn dot(&self, id: &str) -> Option<egui::Pos2> {
+        self.dots.iter().find(|(e, _)| e == id).map(|(_, at)| *at)
+    }
+}
+
+pub fn ui(
+    ui: &mut egui::Ui,
+    view: &View<'_>,
+    state: &mut TimelineState,
+    commands: &mut Vec<Command>,
+) {
     let s = view.s();
     let model = view.model();
     // Rows from the top: milestones, then each kind that has dated entities.
@@ -144,6 +163,18 @@ pub fn ui(ui: &mut egui::Ui, view: &View<'_>, commands: &mut Vec<Command>) {
             );
         }
     });
+    let on_screen = |item: &Item| {
+        response
+            .transform
+            .position_from_point(&PlotPoint::new(item.at[0], item.at[1]))
+    };
+    // Entity rows first: an entity's own arrival is its dot, before a milestone naming it.
+    state.dots = rows
+        .iter()
+        .rev()
+        .flat_map(|(items, _, _)| items.iter())
+        .filter_map(|item| Some((item.entity.clone()?, on_screen(item))))
+        .collect();
     // A click selects the entity of the nearest dot within reach.
     if response.response.clicked()
         && let Some(pointer) = response.response.interact_pointer_pos()
@@ -151,12 +182,7 @@ pub fn ui(ui: &mut egui::Ui, view: &View<'_>, commands: &mut Vec<Command>) {
         let nearest = rows
             .iter()
             .flat_map(|(items, _, _)| items.iter())
-            .map(|item| {
-                let at = response
-                    .transform
-                    .position_from_point(&PlotPoint::new(item.at[0], item.at[1]));
-                (item, at.distance(pointer))
-            })
+            .map(|item| (item, on_screen(item).distance(pointer)))
             .filter(|(_, d)| *d <= 12.0)
             .min_by(|a, b| a.1.total_cmp(&b.1));
         if let Some((item, _)) = nearest

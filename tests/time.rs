@@ -1,0 +1,88 @@
+//! The town over time as a user sees it: the year control, the overview and network as of a
+//! year, and the timeline's dots selecting their entities.
+
+mod common;
+
+use common::{WINDOW, app, click_at};
+use eframe::egui::Key;
+use eframe::egui::accesskit::Role;
+use egui_kittest::kittest::Queryable;
+use townscope::i18n::Lang;
+
+#[test]
+fn the_year_control_shows_the_town_as_it_was_in_2015() {
+    let mut harness = app(None, Lang::Zh, WINDOW);
+    // Every year at once: the newest figures (2019: 1551 enterprises).
+    assert!(harness.query_by_label("1551家").is_some());
+    assert!(harness.query_by_label("328家").is_none());
+
+    harness.get_by_label("按年份查看").click();
+    harness.run();
+    let last = harness.state().state.year.expect("the year control is on");
+    assert!(last >= 2019, "starts at the model's last year: {last}");
+    // The slider walks back a year per arrow key.
+    harness.get_by_role_and_label(Role::Slider, "年份").focus();
+    harness.run();
+    for _ in 0..(last - 2015) {
+        harness.key_press(Key::ArrowLeft);
+    }
+    harness.run();
+    assert_eq!(harness.state().state.year, Some(2015));
+    // 2015's figures, as the case study gives them.
+    for figure in ["近30亿元", "2.1亿元", "328家", "255家"] {
+        assert!(harness.query_by_label(figure).is_some(), "{figure}");
+    }
+    assert!(harness.query_by_label("1551家").is_none());
+    assert!(
+        harness.query_by_label_contains("当年新增").is_some(),
+        "what changed in 2015 is counted"
+    );
+
+    // The network shows only what was there by 2015.
+    harness.get_by_label("关系网络").click();
+    common::wait_until(&mut harness, |app| app.layout_settled());
+    let (shown, _) = harness.state().network().shown_counts().expect("drawn");
+    let alive = harness
+        .state()
+        .doc
+        .model
+        .entities_alive_in(2015)
+        .into_iter()
+        .filter(|&there| there)
+        .count();
+    assert_eq!(shown, alive);
+    assert!(shown < harness.state().doc.model.entities.len());
+
+    // Off again: everything.
+    harness.get_by_label("按年份查看").click();
+    harness.run();
+    assert_eq!(harness.state().state.year, None);
+    let (shown, _) = harness.state().network().shown_counts().expect("drawn");
+    assert_eq!(shown, harness.state().doc.model.entities.len());
+}
+
+#[test]
+fn a_click_on_a_timeline_dot_selects_its_entity() {
+    let mut harness = app(None, Lang::En, WINDOW);
+    harness.get_by_label("Timeline").click();
+    harness.run();
+    assert_eq!(
+        harness.state().state.selected.as_deref(),
+        Some("yunqi-town")
+    );
+    for id in ["aliyun", "westlake-university"] {
+        let dot = harness
+            .state()
+            .timeline()
+            .dot(id)
+            .expect("a dated entity has a dot");
+        click_at(&mut harness, dot);
+        assert_eq!(harness.state().state.selected.as_deref(), Some(id));
+    }
+    // The details follow the selection.
+    assert!(
+        harness
+            .query_by_label_contains("private research university")
+            .is_some()
+    );
+}
