@@ -104,7 +104,7 @@ fn a_slide_from_the_current_view_brings_that_view_back_and_is_saved() {
     }
     harness.run();
     let wanted = harness.state().state.clone();
-    for label in ["View", "Story…", "Add slide from current view"] {
+    for label in ["Story", "Story…", "Add slide from current view"] {
         harness.get_by_label_contains(label).click();
         harness.run();
     }
@@ -158,7 +158,7 @@ fn slides_are_reordered_by_dragging_them_and_undo_puts_them_back() {
         .iter()
         .map(|slide| slide.title.en.clone())
         .collect();
-    for label in ["View", "Story…"] {
+    for label in ["Story", "Story…"] {
         harness.get_by_label_contains(label).click();
         harness.run();
     }

@@ -9,7 +9,7 @@ mod present;
 pub mod recovery;
 pub mod theme;
 
-pub use commands::{AppCommand, Command, UnsavedAnswer};
+pub use commands::{AppCommand, Command, CommandGroup, UnsavedAnswer};
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, mpsc};
@@ -52,6 +52,25 @@ pub struct UiState {
     #[serde(skip)]
     pub year: Option<i32>,
     pub problems_open: bool,
+    /// Light, dark, or as the system is.
+    pub theme: theme::ThemeChoice,
+    /// The file open when the app last closed (none: the built-in model), opened at start.
+    pub last_file: Option<PathBuf>,
+}
+
+impl UiState {
+    /// The settings of a first start: the interface in Chinese when the system's language is
+    /// Chinese (or unknown), in English otherwise.
+    pub fn first_start(locale: Option<String>) -> Self {
+        let lang = match locale {
+            Some(locale) if !locale.to_lowercase().starts_with("zh") => Lang::En,
+            _ => Lang::Zh,
+        };
+        Self {
+            lang,
+            ..Self::default()
+        }
+    }
 }
 
 /// The views the centre of the window can show.
@@ -108,6 +127,9 @@ struct Runtime {
     model_editor: ui::model_editor::ModelEditor,
     timebar: ui::timebar::TimeBar,
     timeline: ui::timeline::TimelineState,
+    palette: ui::palette::Palette,
+    /// The list of shortcuts (F1).
+    shortcuts_open: bool,
     story: ui::story::StoryEditor,
     presentation: Option<present::Presentation>,
     /// Export view as PNG: the dialog's answer, then the screenshot on its way.
@@ -176,13 +198,32 @@ impl TownscopeApp {
     /// The app on the embedded Yunqi model, or on `file` if given (falling back to the
     /// embedded model, with the error shown, if it does not load).
     pub fn new(cc: &eframe::CreationContext<'_>, file: Option<&Path>) -> Self {
-        let state = cc
-            .storage
-            .and_then(|storage| eframe::get_value::<UiState>(storage, STORAGE_KEY))
-            .unwrap_or_default();
-        let mut app = Self::with_state(&cc.egui_ctx, state, file);
+        let mut app = Self::from_storage(&cc.egui_ctx, cc.storage, file);
         if let Some(recovery) = recovery::Recovery::in_data_folder() {
             app.use_recovery(recovery);
+        }
+        app
+    }
+
+    /// The app with the settings `storage` remembers (none: the first start, in the system's
+    /// language); unreadable settings give the defaults and a note saying so.
+    pub fn from_storage(
+        ctx: &egui::Context,
+        storage: Option<&dyn eframe::Storage>,
+        file: Option<&Path>,
+    ) -> Self {
+        let (state, unreadable) = match storage.and_then(|s| s.get_string(STORAGE_KEY)) {
+            Some(text) => match ron::from_str::<UiState>(&text) {
+                Ok(state) => (state, false),
+                Err(_) => (UiState::first_start(sys_locale::get_locale()), true),
+            },
+            None => (UiState::first_start(sys_locale::get_locale()), false),
+        };
+        // The file last open comes back, if it is still there and no other was asked for.
+        let last = state.last_file.clone().filter(|path| path.is_file());
+        let mut app = Self::with_state(ctx, state, file.or(last.as_deref()));
+        if unreadable {
+            app.runtime.notice = Some(strings(app.state.lang).settings_unreadable.to_owned());
         }
         app
     }
@@ -215,6 +256,9 @@ impl TownscopeApp {
     pub fn with_state(ctx: &egui::Context, state: UiState, file: Option<&Path>) -> Self {
         fonts::install(ctx);
         theme::apply(ctx);
+        ctx.set_theme(state.theme.preference());
+        // Ctrl+= / Ctrl+- / Ctrl+0 are commands of our own list (menu, palette, F1), not egui's.
+        ctx.options_mut(|o| o.zoom_with_keyboard = false);
         let mut runtime = Runtime {
             ctx: ctx.clone(),
             ..Runtime::default()
@@ -584,6 +628,11 @@ impl TownscopeApp {
         self.state.network.filter.sectors.clear();
     }
 
+    /// Whether the command palette is showing.
+    pub fn is_palette_open(&self) -> bool {
+        self.runtime.palette.is_open()
+    }
+
     /// The timeline as it was last drawn.
     pub fn timeline(&self) -> &ui::timeline::TimelineState {
         &self.runtime.timeline
@@ -693,13 +742,46 @@ impl TownscopeApp {
             Command::App(AppCommand::Open) => self.guarded(ctx, Pending::OpenDialog),
             Command::App(AppCommand::CompareWith) => self.start_compare(None),
             Command::CloseComparison => self.runtime.comparison = None,
-            Command::EditIndicators => self.runtime.indicators.open = true,
-            Command::EditModel => self.runtime.model_editor.open = true,
+            Command::App(AppCommand::EditIndicators) => self.runtime.indicators.open = true,
+            Command::App(AppCommand::EditModel) => self.runtime.model_editor.open = true,
             Command::SetYear(year) => self.state.year = year,
-            Command::EditStory => self.runtime.story.open = true,
-            Command::ExportView => self.start_export_view(),
-            Command::ExportSlides => self.start_export_slides(),
-            Command::AddSlide => self.add_slide(),
+            Command::App(AppCommand::EditStory) => self.runtime.story.open = true,
+            Command::App(AppCommand::ExportView) => self.start_export_view(),
+            Command::App(AppCommand::ExportSlides) => self.start_export_slides(),
+            Command::App(AppCommand::AddSlide) => self.add_slide(),
+            Command::App(AppCommand::ShowOverview) => self.state.central = CentralView::Overview,
+            Command::App(AppCommand::ShowNetwork) => self.state.central = CentralView::Network,
+            Command::App(AppCommand::ShowTable) => self.state.central = CentralView::Table,
+            Command::App(AppCommand::ShowTimeline) => self.state.central = CentralView::Timeline,
+            Command::App(AppCommand::Find) => self.focus_search(ctx),
+            Command::App(AppCommand::Palette) => self.runtime.palette.open_now(),
+            Command::App(AppCommand::Shortcuts) => {
+                self.runtime.shortcuts_open = !self.runtime.shortcuts_open;
+            }
+            Command::App(AppCommand::FitView) => {
+                self.state.central = CentralView::Network;
+                self.runtime.network.camera.fit_pending = true;
+            }
+            Command::App(AppCommand::ToggleYear) => {
+                self.state.year = match self.state.year {
+                    Some(_) => None,
+                    None => self.doc.model.year_span().map(|(_, last)| last),
+                };
+            }
+            Command::App(AppCommand::SwitchLanguage) => {
+                self.state.lang = match self.state.lang {
+                    Lang::Zh => Lang::En,
+                    Lang::En => Lang::Zh,
+                };
+            }
+            Command::App(AppCommand::ThemeSystem) => {
+                self.set_theme(ctx, theme::ThemeChoice::System)
+            }
+            Command::App(AppCommand::ThemeLight) => self.set_theme(ctx, theme::ThemeChoice::Light),
+            Command::App(AppCommand::ThemeDark) => self.set_theme(ctx, theme::ThemeChoice::Dark),
+            Command::App(AppCommand::ZoomIn) => egui::gui_zoom::zoom_in(ctx),
+            Command::App(AppCommand::ZoomOut) => egui::gui_zoom::zoom_out(ctx),
+            Command::App(AppCommand::ZoomReset) => ctx.set_zoom_factor(1.0),
             Command::ShowSlide(slide) => self.show_slide(ctx, slide),
             Command::PresentFrom(slide) => self.start_presenting(ctx, slide),
             Command::App(AppCommand::Present) => self.start_presenting(ctx, 0),
@@ -721,7 +803,9 @@ impl TownscopeApp {
             Command::DismissSaveError => self.runtime.save_error = None,
             Command::SetEditing(on) => self.state.editing = on,
             Command::Restore(restore) => self.restore(restore),
-            Command::ToggleProblems => self.state.problems_open = !self.state.problems_open,
+            Command::App(AppCommand::ToggleProblems) => {
+                self.state.problems_open = !self.state.problems_open;
+            }
             Command::App(AppCommand::About) => self.runtime.about_open = true,
             Command::OpenPath(path) => self.guarded(ctx, Pending::Open(path)),
             Command::OpenEmbedded => self.guarded(ctx, Pending::OpenEmbedded),
@@ -769,6 +853,50 @@ impl TownscopeApp {
         }
     }
 
+    /// Writes what is remembered between runs (eframe calls this now and then, and at exit).
+    pub fn save_settings(&mut self, storage: &mut dyn eframe::Storage) {
+        self.state.last_file = match &self.doc.origin {
+            Origin::File(path) => Some(path.clone()),
+            Origin::Embedded => None,
+        };
+        eframe::set_value(storage, STORAGE_KEY, &self.state);
+    }
+
+    /// The commands whose shortcuts were pressed this frame. Presenting, none: the keys drive
+    /// the slides. While a text field has the keyboard, only those that mean nothing to text.
+    fn shortcuts_pressed(&self, ctx: &egui::Context) -> Vec<Command> {
+        if self.is_presenting() {
+            return Vec::new();
+        }
+        let typing = ctx.egui_wants_keyboard_input();
+        AppCommand::ALL
+            .iter()
+            .filter(|c| !typing || c.works_while_typing())
+            .filter(|c| {
+                [c.shortcut(), c.other_shortcut()]
+                    .into_iter()
+                    .flatten()
+                    .any(|s| ctx.input_mut(|i| i.consume_shortcut(&s)))
+            })
+            .map(|&c| Command::App(c))
+            .collect()
+    }
+
+    /// Ctrl+F: the keyboard goes to the search field of what the window shows.
+    fn focus_search(&mut self, ctx: &egui::Context) {
+        let field = match self.state.central {
+            CentralView::Network => ui::network::SEARCH_ID,
+            CentralView::Table => ui::table::FILTER_ID,
+            CentralView::Overview | CentralView::Timeline => ui::browser::SEARCH_ID,
+        };
+        ctx.memory_mut(|m| m.request_focus(egui::Id::unique(field)));
+    }
+
+    fn set_theme(&mut self, ctx: &egui::Context, choice: theme::ThemeChoice) {
+        self.state.theme = choice;
+        ctx.set_theme(choice.preference());
+    }
+
     fn update_title(&mut self, ctx: &egui::Context) {
         let title = format!(
             "{} — {}{} — Townscope",
@@ -800,7 +928,7 @@ impl eframe::App for TownscopeApp {
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        eframe::set_value(storage, STORAGE_KEY, &self.state);
+        self.save_settings(storage);
     }
 }
 
@@ -836,27 +964,7 @@ impl TownscopeApp {
             }
         }
         self.presentation_frame(&ctx);
-        let mut commands: Vec<Command> = AppCommand::ALL
-            .iter()
-            // Presenting, no shortcut edits or opens anything: the keys drive the slides.
-            .filter(|_| !self.is_presenting())
-            .filter(|c| {
-                c.shortcut()
-                    .is_some_and(|s| ctx.input_mut(|i| i.consume_shortcut(&s)))
-            })
-            .map(|&c| Command::App(c))
-            .collect();
-        // Ctrl+Y redoes too, as on Windows.
-        if !self.is_presenting()
-            && ctx.input_mut(|i| {
-                i.consume_shortcut(&egui::KeyboardShortcut::new(
-                    egui::Modifiers::COMMAND,
-                    egui::Key::Y,
-                ))
-            })
-        {
-            commands.push(Command::App(AppCommand::Redo));
-        }
+        let mut commands = self.shortcuts_pressed(&ctx);
         commands.extend(self.dropped_files(&ctx).into_iter().map(Command::OpenPath));
 
         let mut view = ui::View::new(&self.doc, &self.state);
@@ -1042,6 +1150,12 @@ impl TownscopeApp {
         }
         if self.runtime.about_open {
             ui::dialogs::about(&ctx, &self.doc, self.state.lang, &mut commands);
+        }
+        if !view.presenting {
+            if self.runtime.shortcuts_open {
+                ui::shortcuts::window(&ctx, &view, &mut self.runtime.shortcuts_open);
+            }
+            ui::palette::ui(&ctx, &view, &mut self.runtime.palette, &mut commands);
         }
         self.state.chart_indicator = overview_state.indicator;
         self.state.bars_by_sector = overview_state.by_sector;

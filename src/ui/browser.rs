@@ -10,6 +10,9 @@ use crate::app::Command;
 use crate::i18n::entity_kind_plural;
 use crate::model::EntityKind;
 
+/// The search field's id, so Ctrl+F can put the keyboard there.
+pub const SEARCH_ID: &str = "browser-search";
+
 /// One line of the browser.
 #[derive(Clone, Copy, Debug, PartialEq)]
 enum Row {
@@ -68,6 +71,7 @@ pub fn ui(
     ui.heading(s.entities);
     ui.add(
         egui::TextEdit::singleline(search)
+            .id(egui::Id::unique(SEARCH_ID))
             .hint_text(s.search_hint)
             .desired_width(f32::INFINITY),
     );

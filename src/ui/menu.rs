@@ -1,8 +1,10 @@
-//! The menu bar: File, View, Help.
+//! The menu bar: File, Edit, View, Story, Help — the commands of `AppCommand`, each with its
+//! shortcut and hint.
 
 use eframe::egui;
 
 use super::View;
+use crate::app::theme::ThemeChoice;
 use crate::app::{AppCommand, Command};
 use crate::i18n::Lang;
 
@@ -35,17 +37,51 @@ pub fn ui(
                 }
             });
             ui.separator();
-            if ui.button(s.export_view).clicked() {
-                commands.push(Command::ExportView);
-            }
+            command_button(ui, view, AppCommand::ExportView, commands);
             ui.separator();
             command_button(ui, view, AppCommand::Quit, commands);
         });
         ui.menu_button(s.edit_menu, |ui| edit_menu(ui, view, commands));
         ui.menu_button(s.view, |ui| {
-            command_button(ui, view, AppCommand::Present, commands);
-            if ui.button(s.story_menu).clicked() {
-                commands.push(Command::EditStory);
+            for command in [
+                AppCommand::ShowOverview,
+                AppCommand::ShowNetwork,
+                AppCommand::ShowTable,
+                AppCommand::ShowTimeline,
+            ] {
+                command_button(ui, view, command, commands);
+            }
+            ui.separator();
+            for command in [
+                AppCommand::FitView,
+                AppCommand::ToggleYear,
+                AppCommand::ToggleProblems,
+                AppCommand::Find,
+                AppCommand::Palette,
+            ] {
+                command_button(ui, view, command, commands);
+            }
+            ui.separator();
+            for (command, choice) in [
+                (AppCommand::ThemeSystem, ThemeChoice::System),
+                (AppCommand::ThemeLight, ThemeChoice::Light),
+                (AppCommand::ThemeDark, ThemeChoice::Dark),
+            ] {
+                if ui
+                    .radio(view.theme == choice, command.label(view.lang))
+                    .on_hover_text(command.hint(view.lang))
+                    .clicked()
+                {
+                    commands.push(Command::App(command));
+                }
+            }
+            ui.separator();
+            for command in [
+                AppCommand::ZoomIn,
+                AppCommand::ZoomOut,
+                AppCommand::ZoomReset,
+            ] {
+                command_button(ui, view, command, commands);
             }
             ui.separator();
             ui.label(s.data_language);
@@ -55,18 +91,33 @@ pub fn ui(
                 }
             }
         });
+        ui.menu_button(s.story_title, |ui| {
+            for command in [
+                AppCommand::Present,
+                AppCommand::EditStory,
+                AppCommand::AddSlide,
+                AppCommand::ExportSlides,
+            ] {
+                command_button(ui, view, command, commands);
+            }
+        });
         ui.menu_button(s.help, |ui| {
-            command_button(ui, view, AppCommand::About, commands)
+            command_button(ui, view, AppCommand::Shortcuts, commands);
+            command_button(ui, view, AppCommand::About, commands);
         });
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             // The language switch on the bar itself: presenters change it in one click.
-            let other = if view.zh() {
-                (Lang::En, "English")
-            } else {
-                (Lang::Zh, "中文")
-            };
-            if ui.button(other.1).on_hover_text(s.data_language).clicked() {
-                commands.push(Command::SetLang(other.0));
+            let other = if view.zh() { "English" } else { "中文" };
+            let shortcut = AppCommand::SwitchLanguage
+                .shortcut()
+                .map(|k| ui.ctx().format_shortcut(&k))
+                .unwrap_or_default();
+            if ui
+                .button(other)
+                .on_hover_text(format!("{} ({shortcut})", s.data_language))
+                .clicked()
+            {
+                commands.push(Command::App(AppCommand::SwitchLanguage));
             }
         });
     });
@@ -82,7 +133,11 @@ fn command_button(
     if let Some(shortcut) = command.shortcut() {
         button = button.shortcut_text(ui.ctx().format_shortcut(&shortcut));
     }
-    if ui.add(button).clicked() {
+    if ui
+        .add(button)
+        .on_hover_text(command.hint(view.lang))
+        .clicked()
+    {
         commands.push(Command::App(command));
     }
 }
@@ -108,12 +163,8 @@ fn edit_menu(ui: &mut egui::Ui, view: &View<'_>, commands: &mut Vec<Command>) {
         }
     }
     ui.separator();
-    if ui.button(s.model_editor).clicked() {
-        commands.push(Command::EditModel);
-    }
-    if ui.button(s.indicators_editor).clicked() {
-        commands.push(Command::EditIndicators);
-    }
+    command_button(ui, view, AppCommand::EditModel, commands);
+    command_button(ui, view, AppCommand::EditIndicators, commands);
     ui.menu_button(s.new_entity, |ui| {
         for kind in crate::model::EntityKind::ALL {
             if ui

@@ -14,7 +14,9 @@ pub mod milestones;
 pub mod model_editor;
 pub mod network;
 pub mod overview;
+pub mod palette;
 pub mod present;
+pub mod shortcuts;
 pub mod status;
 pub mod story;
 pub mod table;
@@ -45,6 +47,7 @@ pub struct View<'a> {
     pub year: Option<i32>,
     /// Presentation mode: views show no controls, only what the slide is about.
     pub presenting: bool,
+    pub theme: crate::app::theme::ThemeChoice,
 }
 
 impl<'a> View<'a> {
@@ -61,6 +64,7 @@ impl<'a> View<'a> {
             compared: &[],
             year: state.year,
             presenting: false,
+            theme: state.theme,
         }
     }
 

@@ -3,7 +3,7 @@
 use eframe::egui;
 
 use super::View;
-use crate::app::Command;
+use crate::app::{AppCommand, Command};
 
 pub fn ui(ui: &mut egui::Ui, view: &View<'_>, notice: Option<&str>, commands: &mut Vec<Command>) {
     let s = view.s();
@@ -27,7 +27,7 @@ pub fn ui(ui: &mut egui::Ui, view: &View<'_>, notice: Option<&str>, commands: &m
             };
             let button = egui::Button::new(egui::RichText::new(text).color(colour)).frame(false);
             if ui.add(button).on_hover_text(s.show_problems).clicked() {
-                commands.push(Command::ToggleProblems);
+                commands.push(Command::App(AppCommand::ToggleProblems));
             }
         }
         if let Some(notice) = notice {
@@ -56,7 +56,7 @@ pub fn problems(ui: &mut egui::Ui, view: &View<'_>, commands: &mut Vec<Command>)
         ));
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if ui.small_button("×").on_hover_text(s.close).clicked() {
-                commands.push(Command::ToggleProblems);
+                commands.push(Command::App(AppCommand::ToggleProblems));
             }
         });
     });

@@ -6,7 +6,7 @@ use eframe::egui;
 
 use super::View;
 use super::forms::{self, Outcome};
-use crate::app::Command;
+use crate::app::{AppCommand, Command};
 use crate::edit::{Edit, Op};
 
 #[derive(Default)]
@@ -30,7 +30,7 @@ pub fn window(
         .show(ctx, |ui| {
             ui.horizontal(|ui| {
                 if ui.button(s.add_slide).clicked() {
-                    commands.push(Command::AddSlide);
+                    commands.push(Command::App(AppCommand::AddSlide));
                 }
                 if ui
                     .add_enabled(!model.story.is_empty(), egui::Button::new(s.present))
@@ -44,7 +44,7 @@ pub fn window(
                     .on_hover_text(s.export_slides_hint)
                     .clicked()
                 {
-                    commands.push(Command::ExportSlides);
+                    commands.push(Command::App(AppCommand::ExportSlides));
                 }
             });
             ui.weak(s.presenting_help);

@@ -12,6 +12,9 @@ use crate::app::Command;
 use crate::i18n::collate::sort_key;
 use crate::i18n::entity_kind;
 
+/// The filter field's id, so Ctrl+F can put the keyboard there.
+pub const FILTER_ID: &str = "table-filter";
+
 /// A column of the table.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Column {
@@ -166,6 +169,7 @@ pub fn ui(
     ui.horizontal(|ui| {
         ui.add(
             egui::TextEdit::singleline(filter)
+                .id(egui::Id::unique(FILTER_ID))
                 .hint_text(s.filter_hint)
                 .desired_width(240.0),
         );

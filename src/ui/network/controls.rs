@@ -123,6 +123,7 @@ pub fn toolbar(
         }
         let find = ui.add(
             egui::TextEdit::singleline(&mut state.search)
+                .id(egui::Id::unique(super::SEARCH_ID))
                 .hint_text(s.find_hint)
                 .desired_width(150.0),
         );

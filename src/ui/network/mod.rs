@@ -31,6 +31,9 @@ use crate::model::{EntityKind, Measure, Relation, RelationKind, Text};
 pub use paint::add_node;
 use paint::{Occupancy, add_arrow, add_segment, add_taper};
 
+/// The find field's id, so Ctrl+F can put the keyboard there.
+pub const SEARCH_ID: &str = "network-search";
+
 /// The network view's choices, remembered between runs (the focus is not).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default)]

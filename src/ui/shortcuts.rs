@@ -1,0 +1,55 @@
+//! F1: every keyboard shortcut, read from the one command list, by menu; then the keys of the
+//! network and of presenting.
+
+use eframe::egui;
+
+use super::View;
+use crate::app::{AppCommand, CommandGroup};
+
+pub fn window(ctx: &egui::Context, view: &View<'_>, open: &mut bool) {
+    let s = view.s();
+    egui::Window::new(s.shortcuts_title)
+        .open(open)
+        .default_pos(egui::pos2(260.0, 72.0))
+        .default_width(520.0)
+        .vscroll(true)
+        .show(ctx, |ui| {
+            for (group, title) in [
+                (CommandGroup::File, s.group_file),
+                (CommandGroup::Edit, s.group_edit),
+                (CommandGroup::View, s.group_view),
+                (CommandGroup::Story, s.group_story),
+                (CommandGroup::Help, s.group_help),
+            ] {
+                ui.strong(title);
+                egui::Grid::new(("shortcuts", title))
+                    .num_columns(2)
+                    .striped(true)
+                    .min_col_width(200.0)
+                    .show(ui, |ui| {
+                        for command in AppCommand::ALL.iter().filter(|c| c.group() == group) {
+                            let keys: Vec<String> = [command.shortcut(), command.other_shortcut()]
+                                .into_iter()
+                                .flatten()
+                                .map(|k| ui.ctx().format_shortcut(&k))
+                                .collect();
+                            ui.label(command.label(view.lang))
+                                .on_hover_text(command.hint(view.lang));
+                            if keys.is_empty() {
+                                ui.weak("—");
+                            } else {
+                                ui.monospace(keys.join("  /  "));
+                            }
+                            ui.end_row();
+                        }
+                    });
+                ui.add_space(6.0);
+            }
+            ui.separator();
+            ui.label(s.keys_network);
+            ui.add_space(4.0);
+            ui.label(s.presenting_help);
+            ui.add_space(4.0);
+            ui.weak(s.keys_typing);
+        });
+}

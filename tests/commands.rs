@@ -1,0 +1,213 @@
+//! One command list behind the menus, the shortcuts and the palette, driven from the keyboard
+//! as a user who never touches the mouse: the palette finds 阿里云 by pinyin, shortcuts keep
+//! out of text fields, F1 lists them, settings survive a restart.
+
+mod common;
+
+use std::collections::HashMap;
+
+use common::{WINDOW, app};
+use eframe::egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use townscope::app::{CentralView, TownscopeApp, UiState};
+use townscope::i18n::Lang;
+
+/// Types `text` wherever the keyboard is, as a keyboard does.
+fn type_keys(harness: &mut Harness<'static, TownscopeApp>, text: &str) {
+    harness.event(eframe::egui::Event::Text(text.to_owned()));
+    harness.run();
+}
+
+fn ctrl(harness: &mut Harness<'static, TownscopeApp>, key: Key) {
+    harness.key_press_modifiers(Modifiers::COMMAND, key);
+    harness.run();
+}
+
+#[test]
+fn the_palette_finds_aliyun_by_pinyin_and_by_its_initials_and_enter_selects_it() {
+    for query in ["aliyun", "aly"] {
+        let mut harness = app(None, Lang::Zh, WINDOW);
+        assert_eq!(
+            harness.state().state.selected.as_deref(),
+            Some("yunqi-town")
+        );
+        ctrl(&mut harness, Key::K);
+        assert!(harness.state().is_palette_open());
+        type_keys(&mut harness, query);
+        harness.run();
+        // The first row is Alibaba Cloud, in Chinese with its English name beside it.
+        assert!(
+            harness
+                .query_by_label_contains("阿里云   Alibaba Cloud")
+                .is_some(),
+            "{query}"
+        );
+        harness.key_press(Key::Enter);
+        harness.run();
+        assert_eq!(
+            harness.state().state.selected.as_deref(),
+            Some("aliyun"),
+            "{query}"
+        );
+        assert!(!harness.state().is_palette_open());
+    }
+}
+
+#[test]
+fn the_palette_runs_commands_found_by_either_language() {
+    let mut harness = app(None, Lang::En, WINDOW);
+    // Ctrl+Shift+P opens it too, as in code editors.
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::P);
+    harness.run();
+    type_keys(&mut harness, "timeline");
+    harness.run();
+    harness.key_press(Key::Enter);
+    harness.run();
+    assert_eq!(harness.state().state.central, CentralView::Timeline);
+    // 关系网络 in pinyin initials, from an English interface.
+    ctrl(&mut harness, Key::K);
+    type_keys(&mut harness, "gxwl");
+    harness.run();
+    harness.key_press(Key::Enter);
+    harness.run();
+    assert_eq!(harness.state().state.central, CentralView::Network);
+    // Esc closes it and runs nothing.
+    ctrl(&mut harness, Key::K);
+    type_keys(&mut harness, "table");
+    harness.key_press(Key::Escape);
+    harness.run();
+    assert!(!harness.state().is_palette_open());
+    assert_eq!(harness.state().state.central, CentralView::Network);
+}
+
+#[test]
+fn shortcuts_do_not_fire_while_typing_in_a_text_field() {
+    let mut harness = app(None, Lang::En, WINDOW);
+    // Ctrl+F puts the keyboard in the entity search.
+    ctrl(&mut harness, Key::F);
+    type_keys(&mut harness, "Ali");
+    harness.run();
+    assert_eq!(harness.state().state.search, "Ali");
+    // Ctrl+2 would show the network; in a text field it does not.
+    ctrl(&mut harness, Key::Num2);
+    assert_eq!(harness.state().state.central, CentralView::Overview);
+    // Out of the field (Escape), the same keys work.
+    harness.key_press(Key::Escape);
+    harness.run();
+    ctrl(&mut harness, Key::Num2);
+    assert_eq!(harness.state().state.central, CentralView::Network);
+}
+
+#[test]
+fn f1_lists_the_shortcuts_from_the_command_list() {
+    let mut harness = app(None, Lang::En, WINDOW);
+    harness.key_press(Key::F1);
+    harness.run();
+    assert!(
+        harness
+            .query_by_label_contains("While typing in a text field only")
+            .is_some()
+    );
+    for keys in ["Ctrl+K  /  Ctrl+Shift+P", "Ctrl+Shift+Z  /  Ctrl+Y", "F5"] {
+        assert!(harness.query_by_label(keys).is_some(), "{keys}");
+    }
+}
+
+#[test]
+fn switching_language_by_its_shortcut_and_back() {
+    let mut harness = app(None, Lang::En, WINDOW);
+    assert!(harness.query_by_label("File").is_some());
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::L);
+    harness.run();
+    assert!(harness.query_by_label("文件").is_some());
+    assert!(harness.query_by_label("File").is_none());
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::L);
+    harness.run();
+    assert!(harness.query_by_label("File").is_some());
+}
+
+/// eframe's storage, in memory.
+#[derive(Default)]
+struct Memory(HashMap<String, String>);
+
+impl eframe::Storage for Memory {
+    fn get_string(&self, key: &str) -> Option<String> {
+        self.0.get(key).cloned()
+    }
+
+    fn set_string(&mut self, key: &str, value: String) {
+        self.0.insert(key.to_owned(), value);
+    }
+
+    fn remove_string(&mut self, key: &str) {
+        self.0.remove(key);
+    }
+
+    fn flush(&mut self) {}
+}
+
+fn restart(storage: &Memory) -> Harness<'static, TownscopeApp> {
+    let saved = storage.0.clone();
+    let mut harness = Harness::builder()
+        .with_size(WINDOW)
+        .build_eframe(move |cc| {
+            TownscopeApp::from_storage(&cc.egui_ctx, Some(&Memory(saved)), None)
+        });
+    harness.run();
+    harness
+}
+
+#[test]
+fn settings_survive_a_save_and_restore_through_eframe_storage() {
+    let file = common::yunqi_path();
+    let mut harness = app(Some(&file), Lang::Zh, WINDOW);
+    common::wait_until(&mut harness, |app| {
+        app.doc.origin.display_name() == "yunqi.ron"
+    });
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::L);
+    harness.run();
+    harness.get_by_label("View").click();
+    harness.run();
+    harness.get_by_label("Theme: light").click();
+    harness.run();
+    ctrl(&mut harness, Key::Num3);
+    let mut storage = Memory::default();
+    harness.state_mut().save_settings(&mut storage);
+
+    let restarted = restart(&storage);
+    let state = &restarted.state().state;
+    assert_eq!(state.lang, Lang::En);
+    assert_eq!(state.theme, townscope::app::theme::ThemeChoice::Light);
+    assert_eq!(state.central, CentralView::Table);
+    // The file that was open is open again.
+    assert_eq!(state.last_file.as_deref(), Some(file.as_path()));
+    assert!(restarted.query_by_label("Entities").is_some());
+}
+
+#[test]
+fn unreadable_settings_give_the_defaults_and_say_so() {
+    let mut storage = Memory::default();
+    eframe::Storage::set_string(&mut storage, "townscope", "(lang: Klingon".to_owned());
+    let restarted = restart(&storage);
+    assert_eq!(restarted.state().state.central, CentralView::Overview);
+    assert!(
+        restarted
+            .query_by_label_contains("设置")
+            .or_else(|| restarted.query_by_label_contains("settings"))
+            .is_some(),
+        "a note says the settings were not read"
+    );
+}
+
+#[test]
+fn the_first_start_follows_the_systems_language() {
+    assert_eq!(UiState::first_start(Some("zh-CN".into())).lang, Lang::Zh);
+    assert_eq!(
+        UiState::first_start(Some("zh_TW.UTF-8".into())).lang,
+        Lang::Zh
+    );
+    assert_eq!(UiState::first_start(Some("en-US".into())).lang, Lang::En);
+    assert_eq!(UiState::first_start(Some("de_DE".into())).lang, Lang::En);
+    assert_eq!(UiState::first_start(None).lang, Lang::Zh);
+}
