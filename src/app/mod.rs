@@ -901,7 +901,7 @@ impl TownscopeApp {
         let title = format!(
             "{} — {}{} — Townscope",
             self.doc.model.name.get(self.state.lang.is_chinese()),
-            self.doc.origin.display_name(),
+            crate::i18n::origin_name(&self.doc.origin, self.state.lang),
             if self.doc.is_modified() { " *" } else { "" }
         );
         if title != self.runtime.shown_title {

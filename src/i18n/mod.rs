@@ -160,7 +160,9 @@ pub fn qualifier(qualifier: Qualifier, lang: Lang) -> &'static str {
     lang.pick(zh, en)
 }
 
-/// Every fixed word of the interface, in one language.
+/// Every fixed word of the interface, in one language. (Serialize: so a test can list the keys
+/// of both tables and find one missing or left empty.)
+#[derive(Serialize)]
 pub struct Strings {
     pub file: &'static str,
     pub open: &'static str,
@@ -461,6 +463,8 @@ pub struct Strings {
     pub group_story: &'static str,
     pub group_help: &'static str,
     pub settings_unreadable: &'static str,
+    pub embedded_name: &'static str,
+    pub model_summary: &'static str,
 }
 
 pub fn strings(lang: Lang) -> &'static Strings {
@@ -770,6 +774,8 @@ static ZH: Strings = Strings {
     group_story: "故事",
     group_help: "帮助",
     settings_unreadable: "无法读取已保存的设置，已使用默认设置。",
+    embedded_name: "yunqi.ron（内置）",
+    model_summary: "{entities} 个实体 · {relations} 条关系 · {indicators} 个指标 · {milestones} 条大事 · {sources} 个来源 · {slides} 张幻灯片",
 };
 
 static EN: Strings = Strings {
@@ -1072,4 +1078,79 @@ static EN: Strings = Strings {
     group_story: "Story",
     group_help: "Help",
     settings_unreadable: "The saved settings could not be read; the defaults are used.",
+    embedded_name: "yunqi.ron (built in)",
+    model_summary: "{entities} entities · {relations} relations · {indicators} indicators · {milestones} milestones · {sources} sources · {slides} slides",
 };
+
+/// What a model holds, in a line, in `lang` (the status bar, the recovery question).
+pub fn model_summary(model: &crate::model::Model, lang: Lang) -> String {
+    strings(lang)
+        .model_summary
+        .replace("{entities}", &model.entities.len().to_string())
+        .replace("{relations}", &model.relations.len().to_string())
+        .replace("{indicators}", &model.indicators.len().to_string())
+        .replace("{milestones}", &model.milestones.len().to_string())
+        .replace("{sources}", &model.sources.len().to_string())
+        .replace("{slides}", &model.story.len().to_string())
+}
+
+/// The name of where a model came from, in `lang`: its file's name, or the built-in model's.
+pub fn origin_name(origin: &crate::io::Origin, lang: Lang) -> String {
+    match origin {
+        crate::io::Origin::Embedded => strings(lang).embedded_name.to_owned(),
+        crate::io::Origin::File(_) => origin.display_name(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Each table's entries by key, read back through the serialised form.
+    fn entries(lang: Lang) -> Vec<(String, String)> {
+        let text = ron::to_string(strings(lang)).expect("serialises");
+        let value: ron::Value = ron::from_str(&text).expect("reads back");
+        let ron::Value::Map(map) = value else {
+            panic!("a table is a map of keys to words");
+        };
+        map.into_iter()
+            .map(|(key, word)| match (key, word) {
+                (ron::Value::String(key), ron::Value::String(word)) => (key, word),
+                other => panic!("not a key and a word: {other:?}"),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn both_languages_have_every_key_and_no_empty_word() {
+        let zh = entries(Lang::Zh);
+        let en = entries(Lang::En);
+        let keys =
+            |table: &[(String, String)]| table.iter().map(|(k, _)| k.clone()).collect::<Vec<_>>();
+        assert_eq!(keys(&zh), keys(&en));
+        assert!(zh.len() > 300, "{} keys", zh.len());
+        for (key, word) in zh.iter().chain(&en) {
+            assert!(!word.trim().is_empty(), "{key} is empty");
+        }
+    }
+
+    #[test]
+    fn the_chinese_table_is_chinese() {
+        // Words that are the same in both languages: PageRank is its name in Chinese too.
+        const SAME: &[&str] = &["column_pagerank", "size_pagerank"];
+        let en: std::collections::HashMap<String, String> = entries(Lang::En).into_iter().collect();
+        let untranslated: Vec<String> = entries(Lang::Zh)
+            .into_iter()
+            .filter(|(key, word)| {
+                !SAME.contains(&key.as_str())
+                    && !word.chars().any(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c))
+                    && en.get(key) == Some(word)
+            })
+            .map(|(key, word)| format!("{key} = {word}"))
+            .collect();
+        assert!(
+            untranslated.is_empty(),
+            "English in the Chinese table: {untranslated:?}"
+        );
+    }
+}

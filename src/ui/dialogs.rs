@@ -81,7 +81,7 @@ pub fn unsaved(ctx: &egui::Context, doc: &Document, lang: Lang, commands: &mut V
         ui.label(format!(
             "{} — {}",
             doc.model.name.get(lang.is_chinese()),
-            doc.origin.display_name()
+            crate::i18n::origin_name(&doc.origin, lang)
         ));
         ui.label(s.unsaved_question);
         ui.add_space(8.0);
@@ -138,8 +138,8 @@ pub fn recovery(
         ui.label(format!(
             "{} — {} ({})",
             found.model.name.get(lang.is_chinese()),
-            found.origin.display_name(),
-            found.model.summary()
+            crate::i18n::origin_name(&found.origin, lang),
+            crate::i18n::model_summary(&found.model, lang)
         ));
         ui.add_space(8.0);
         ui.horizontal(|ui| {

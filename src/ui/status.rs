@@ -8,9 +8,9 @@ use crate::app::{AppCommand, Command};
 pub fn ui(ui: &mut egui::Ui, view: &View<'_>, notice: Option<&str>, commands: &mut Vec<Command>) {
     let s = view.s();
     ui.horizontal(|ui| {
-        ui.label(view.doc.origin.display_name());
+        ui.label(crate::i18n::origin_name(&view.doc.origin, view.lang));
         ui.separator();
-        ui.weak(view.model().summary());
+        ui.weak(crate::i18n::model_summary(view.model(), view.lang));
         let errors = view.doc.error_count();
         let warnings = view.doc.warning_count();
         if errors + warnings > 0 {
