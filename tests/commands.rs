@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use common::{WINDOW, app};
 use eframe::egui::{Key, Modifiers};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use townscope::app::{CentralView, TownscopeApp, UiState};
 use townscope::i18n::Lang;
 
@@ -210,4 +210,46 @@ fn the_first_start_follows_the_systems_language() {
     assert_eq!(UiState::first_start(Some("en-US".into())).lang, Lang::En);
     assert_eq!(UiState::first_start(Some("de_DE".into())).lang, Lang::En);
     assert_eq!(UiState::first_start(None).lang, Lang::Zh);
+}
+
+/// The label of the widget that has the keyboard.
+fn focused_label(harness: &Harness<'static, TownscopeApp>) -> Option<String> {
+    harness
+        .query_by(|node| node.is_focused())
+        .and_then(|node| node.accesskit_node().label())
+}
+
+#[test]
+fn without_a_mouse_find_an_entity_follow_a_relation_and_present() {
+    let mut harness = app(None, Lang::Zh, WINDOW);
+    // Find: the palette.
+    ctrl(&mut harness, Key::K);
+    type_keys(&mut harness, "aliyun");
+    harness.key_press(Key::Enter);
+    harness.run();
+    assert_eq!(harness.state().state.selected.as_deref(), Some("aliyun"));
+    // Follow a relation: Tab to the alliance it founded, Enter.
+    let mut reached = false;
+    for _ in 0..400 {
+        harness.key_press(Key::Tab);
+        harness.run();
+        if focused_label(&harness).is_some_and(|l| l.contains("云栖小镇联盟")) {
+            reached = true;
+            break;
+        }
+    }
+    assert!(reached, "Tab reaches the relation to the alliance");
+    harness.key_press(Key::Enter);
+    harness.run();
+    assert_eq!(
+        harness.state().state.selected.as_deref(),
+        Some("yunqi-alliance")
+    );
+    // Present, and back.
+    harness.key_press(Key::F5);
+    harness.run();
+    assert!(harness.state().is_presenting());
+    harness.key_press(Key::Escape);
+    harness.run();
+    assert!(!harness.state().is_presenting());
 }
