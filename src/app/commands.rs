@@ -67,18 +67,17 @@ pub enum CommandGroup {
 }
 
 impl AppCommand {
-    /// In the order shortcuts are tried (with Shift before without, as Ctrl+Z also matches
-    /// Ctrl+Shift+Z) and listed.
+    /// In the order the menus and the shortcut list show them.
     pub const ALL: [AppCommand; 34] = [
         Self::Open,
         Self::CompareWith,
-        Self::SaveAs,
         Self::Save,
+        Self::SaveAs,
         Self::ExportView,
         Self::ExportSlides,
         Self::Quit,
-        Self::Redo,
         Self::Undo,
+        Self::Redo,
         Self::EditModel,
         Self::EditIndicators,
         Self::ShowOverview,

@@ -869,7 +869,14 @@ impl TownscopeApp {
             return Vec::new();
         }
         let typing = ctx.egui_wants_keyboard_input();
-        AppCommand::ALL
+        // Those with more modifiers first: Ctrl+Z also matches Ctrl+Shift+Z.
+        let mut order = AppCommand::ALL;
+        order.sort_by_key(|c| {
+            std::cmp::Reverse(c.shortcut().map_or(0, |s| {
+                usize::from(s.modifiers.shift) + usize::from(s.modifiers.alt)
+            }))
+        });
+        order
             .iter()
             .filter(|c| !typing || c.works_while_typing())
             .filter(|c| {

@@ -102,10 +102,10 @@ fn score_form(form: &str, query: &str) -> Option<u32> {
             None => break,
         }
     }
-    wanted
-        .peek()
-        .is_none()
-        .then(|| 100_u32.saturating_sub(skipped))
+    // Letters scattered far apart find nearly anything in a long pinyin string: at most two
+    // skipped per letter typed.
+    let typed = query.chars().count() as u32;
+    (wanted.peek().is_none() && skipped <= 2 * typed).then(|| 100_u32.saturating_sub(skipped))
 }
 
 #[cfg(test)]
@@ -143,6 +143,13 @@ mod tests {
         let part = key.score("liyun").expect("inside the pinyin");
         let scattered = key.score("ayn").expect("letters in order");
         assert!(whole > start && start > part && part > scattered);
+    }
+
+    #[test]
+    fn letters_scattered_through_a_long_name_do_not_find_it() {
+        // l-a-i-y-u-a-n-l-i-n-g-y-u: a, l and y are all there, far apart.
+        assert!(finds(&["来源、领域与大事记"], "aly").is_none());
+        assert!(finds(&["西湖区“一镇两谷、六园一街”总体布局"], "aly").is_none());
     }
 
     #[test]

@@ -9,6 +9,8 @@ use crate::app::{AppCommand, Command};
 use crate::i18n::search::{SearchKey, normalise};
 use crate::i18n::{Lang, entity_kind};
 
+const PALETTE_WIDTH: f32 = 620.0;
+
 /// At most this many rows are listed.
 const MAX_HITS: usize = 40;
 
@@ -116,7 +118,8 @@ pub fn ui(
     palette.chosen = palette.chosen.min(hits.len().saturating_sub(1));
     let mut run = enter.then(|| hits.get(palette.chosen).copied()).flatten();
     let modal = egui::Modal::new(egui::Id::unique("command-palette")).show(ctx, |ui| {
-        ui.set_width(560.0);
+        ui.set_width(PALETTE_WIDTH);
+        ui.set_max_width(PALETTE_WIDTH);
         let field = ui.add(
             egui::TextEdit::singleline(&mut palette.query)
                 .hint_text(s.palette_hint)
@@ -176,7 +179,7 @@ fn hit_row(ui: &mut egui::Ui, view: &View<'_>, hit: Hit, chosen: bool) -> egui::
             }
             ui.horizontal(|ui| {
                 ui.weak(view.s().palette_command);
-                ui.add(egui::Button::selectable(chosen, text))
+                ui.add(egui::Button::selectable(chosen, text).truncate())
                     .on_hover_text(command.hint(view.lang))
             })
             .inner
@@ -193,7 +196,7 @@ fn hit_row(ui: &mut egui::Ui, view: &View<'_>, hit: Hit, chosen: bool) -> egui::
             ui.horizontal(|ui| {
                 ui.weak(entity_kind(entity.kind, view.lang));
                 super::kind_swatch(ui, entity.kind);
-                ui.add(egui::Button::selectable(chosen, text))
+                ui.add(egui::Button::selectable(chosen, text).truncate())
             })
             .inner
         }

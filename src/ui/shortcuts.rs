@@ -12,6 +12,7 @@ pub fn window(ctx: &egui::Context, view: &View<'_>, open: &mut bool) {
         .open(open)
         .default_pos(egui::pos2(260.0, 72.0))
         .default_width(520.0)
+        .default_height(620.0)
         .vscroll(true)
         .show(ctx, |ui| {
             for (group, title) in [
