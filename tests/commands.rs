@@ -253,3 +253,83 @@ fn without_a_mouse_find_an_entity_follow_a_relation_and_present() {
     harness.run();
     assert!(!harness.state().is_presenting());
 }
+
+#[path = "../examples/synth.rs"]
+#[allow(dead_code)]
+mod synth;
+
+/// The status bar's Cancel buttons, left to right (opening, metrics, layout, as under way).
+fn cancel_buttons(harness: &Harness<'static, TownscopeApp>) -> Vec<eframe::egui::Rect> {
+    let mut rects: Vec<_> = harness
+        .query_all_by_label("Cancel")
+        .map(|node| node.rect())
+        .collect();
+    rects.sort_by(|a, b| a.left().total_cmp(&b.left()));
+    rects
+}
+
+/// A click while work runs (its spinner asks for frames all the time, so `run` would not end).
+fn click_while_busy(harness: &mut Harness<'static, TownscopeApp>, pos: eframe::egui::Pos2) {
+    harness.hover_at(pos);
+    harness.step();
+    for pressed in [true, false] {
+        harness.event(eframe::egui::Event::PointerButton {
+            pos,
+            button: eframe::egui::PointerButton::Primary,
+            pressed,
+            modifiers: Modifiers::NONE,
+        });
+        harness.step();
+    }
+    harness.run_steps(2);
+}
+
+#[test]
+fn long_work_shows_in_the_status_bar_and_can_be_stopped() {
+    let mut harness = app(None, Lang::En, WINDOW);
+    let model = synth::generate(20_000, 80_000, 1);
+    harness
+        .state_mut()
+        .replace_document(townscope::document::Document::new(
+            model,
+            townscope::io::Origin::Embedded,
+        ));
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Num2);
+    harness.run_steps(3);
+    // Metrics and the force layout run on workers; the status bar says so, with a way to stop.
+    assert!(harness.query_by_label("Computing graph metrics…").is_some());
+    assert!(harness.query_all_by_label("Laying out…").count() >= 1);
+    assert!(!harness.state().layout_settled());
+    assert_eq!(cancel_buttons(&harness).len(), 2);
+    // Stop the layout (the right one): it stays where it had got to.
+    let button = cancel_buttons(&harness)[1];
+    click_while_busy(&mut harness, button.center());
+    assert!(harness.state().layout_settled(), "stopped where it was");
+    assert_eq!(harness.query_all_by_label("Laying out…").count(), 0);
+    // Stop the metrics: no numbers, and a note saying why.
+    let button = cancel_buttons(&harness)[0];
+    click_while_busy(&mut harness, button.center());
+    assert!(harness.query_by_label("Computing graph metrics…").is_none());
+    assert!(harness.state().metrics().is_none());
+    assert!(harness.query_by_label_contains("was stopped").is_some());
+    // Opening a file shows too, and stopping it keeps the model that is open.
+    let folder = tempfile::tempdir().expect("temp folder");
+    let big = folder.path().join("big.ron");
+    let text =
+        townscope::io::to_canonical_string(&synth::generate(20_000, 60_000, 2)).expect("writes");
+    std::fs::write(&big, text).expect("saved");
+    harness.state_mut().start_open(big);
+    harness.step();
+    assert!(harness.query_by_label_contains("Opening").is_some());
+    let button = cancel_buttons(&harness)[0];
+    click_while_busy(&mut harness, button.center());
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    harness.run_steps(3);
+    assert!(!harness.state().is_opening());
+    assert_eq!(harness.state().doc.model.relations.len(), 80_000);
+    assert!(
+        harness
+            .query_by_label("Opening the file was cancelled")
+            .is_some()
+    );
+}

@@ -259,6 +259,26 @@ impl AppCommand {
     }
 }
 
+/// Long work that runs off the UI thread, shows its progress and can be stopped.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Work {
+    /// Reading and checking a file.
+    Opening,
+    /// Degree, betweenness, PageRank… of the open model.
+    Metrics,
+    /// The force layout of the network (stopping keeps where it has got to).
+    Layout,
+}
+
+/// A piece of long work as the status bar shows it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct WorkShown {
+    pub work: Work,
+    pub what: String,
+    /// Done, 0–1, where it is known.
+    pub progress: Option<f32>,
+}
+
 /// The choices when unsaved changes would be lost.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum UnsavedAnswer {
@@ -295,6 +315,8 @@ pub enum Command {
     SetEditing(bool),
     /// Hold an entity (by index) at a point of the network layout; saved with the model.
     Pin(usize, crate::layout::Point),
+    /// Stop long work running off the UI thread.
+    Cancel(Work),
     CloseAbout,
     DismissError,
     DismissNotice,

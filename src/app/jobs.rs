@@ -174,6 +174,14 @@ impl LayoutJob {
         self.settled
     }
 
+    /// Stops improving the layout: it stays as it is now (the worker ends at its next picture).
+    pub fn stop(&mut self) {
+        self.poll();
+        let (_, receiver) = mpsc::channel();
+        self.positions = receiver;
+        self.settled = true;
+    }
+
     /// Moves one node of the latest layout (the user dragged it there).
     pub fn set_position(&mut self, node: usize, at: crate::layout::Point) {
         if let Some(p) = self

@@ -9,7 +9,7 @@ mod present;
 pub mod recovery;
 pub mod theme;
 
-pub use commands::{AppCommand, Command, CommandGroup, UnsavedAnswer};
+pub use commands::{AppCommand, Command, CommandGroup, UnsavedAnswer, Work, WorkShown};
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, mpsc};
@@ -106,6 +106,8 @@ struct Runtime {
     recovered: Option<recovery::Found>,
     /// A file being read and checked on a worker thread.
     opening: Option<mpsc::Receiver<(PathBuf, Result<Document, FileError>)>>,
+    /// The name of the file being opened.
+    opening_name: Option<String>,
     /// The answer of a native file dialog running on its own thread.
     pending_dialog: Option<mpsc::Receiver<Option<PathBuf>>>,
     /// A file that failed to load, shown until dismissed.
@@ -314,9 +316,8 @@ impl TownscopeApp {
             let _ = sender.send((path, result));
             ctx.request_repaint();
         });
-        let s = strings(self.state.lang);
-        self.runtime.notice = Some(format!("{} {name}…", s.opening));
         self.runtime.opening = Some(receiver);
+        self.runtime.opening_name = Some(name);
     }
 
     /// Compares the open model with `file` (or, without one, with a file the user picks), on a
@@ -374,6 +375,66 @@ impl TownscopeApp {
         self.runtime.comparison.as_ref()
     }
 
+    /// The long work under way, for the status bar.
+    pub fn work_shown(&self) -> Vec<WorkShown> {
+        let s = strings(self.state.lang);
+        let mut shown = Vec::new();
+        if let Some(name) = &self.runtime.opening_name {
+            shown.push(WorkShown {
+                work: Work::Opening,
+                what: format!("{} {name}…", s.opening),
+                progress: None,
+            });
+        }
+        if let Some(progress) = self
+            .runtime
+            .metrics
+            .as_ref()
+            .and_then(jobs::MetricsJob::progress)
+        {
+            shown.push(WorkShown {
+                work: Work::Metrics,
+                what: s.computing_metrics.to_owned(),
+                progress: Some(progress),
+            });
+        }
+        if self
+            .runtime
+            .layout
+            .as_ref()
+            .is_some_and(|layout| !layout.is_settled())
+        {
+            shown.push(WorkShown {
+                work: Work::Layout,
+                what: s.computing_layout.to_owned(),
+                progress: None,
+            });
+        }
+        shown
+    }
+
+    /// Stops `work`: the UI drops its result; a layout stays where it has got to.
+    fn cancel(&mut self, work: Work) {
+        let s = strings(self.state.lang);
+        match work {
+            Work::Opening => {
+                self.runtime.opening = None;
+                self.runtime.opening_name = None;
+                self.runtime.notice = Some(s.cancelled.to_owned());
+            }
+            Work::Metrics => {
+                // Dropping the job stops its workers.
+                self.runtime.metrics = Some(jobs::MetricsJob::Failed);
+                self.runtime.notice = Some(s.metrics_cancelled.to_owned());
+            }
+            Work::Layout => {
+                if let Some(layout) = &mut self.runtime.layout {
+                    layout.stop();
+                }
+            }
+        }
+    }
+
     /// Whether a file is being opened.
     pub fn is_opening(&self) -> bool {
         self.runtime.opening.is_some()
@@ -386,6 +447,7 @@ impl TownscopeApp {
         match receiver.try_recv() {
             Ok((path, Ok(doc))) => {
                 self.runtime.opening = None;
+                self.runtime.opening_name = None;
                 self.replace_document(doc);
                 self.remember_recent(&path);
                 self.runtime.load_error = None;
@@ -393,11 +455,13 @@ impl TownscopeApp {
             }
             Ok((_, Err(error))) => {
                 self.runtime.opening = None;
+                self.runtime.opening_name = None;
                 self.runtime.notice = None;
                 self.runtime.load_error = Some(error);
             }
             Err(mpsc::TryRecvError::Disconnected) => {
                 self.runtime.opening = None;
+                self.runtime.opening_name = None;
                 self.runtime.notice = None;
             }
             Err(mpsc::TryRecvError::Empty) => {}
@@ -847,6 +911,7 @@ impl TownscopeApp {
                     }
                 }
             }
+            Command::Cancel(work) => self.cancel(work),
             Command::CloseAbout => self.runtime.about_open = false,
             Command::DismissError => self.runtime.load_error = None,
             Command::DismissNotice => self.runtime.notice = None,
@@ -996,8 +1061,19 @@ impl TownscopeApp {
             egui::Panel::top("menu_bar").show(ui, |ui| {
                 ui::menu::ui(ui, &view, &self.state.recent, &mut commands)
             });
+            let work = self.work_shown();
+            if !work.is_empty() {
+                // Come back to move the spinner and the bar.
+                ctx.request_repaint_after(std::time::Duration::from_millis(100));
+            }
             egui::Panel::bottom("status_bar").show(ui, |ui| {
-                ui::status::ui(ui, &view, self.runtime.notice.as_deref(), &mut commands);
+                ui::status::ui(
+                    ui,
+                    &view,
+                    self.runtime.notice.as_deref(),
+                    &work,
+                    &mut commands,
+                );
             });
         }
         let compared: Vec<usize> = self

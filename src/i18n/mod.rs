@@ -465,6 +465,9 @@ pub struct Strings {
     pub settings_unreadable: &'static str,
     pub embedded_name: &'static str,
     pub model_summary: &'static str,
+    pub cancelled: &'static str,
+    pub metrics_cancelled: &'static str,
+    pub cancel_work_hint: &'static str,
 }
 
 pub fn strings(lang: Lang) -> &'static Strings {
@@ -776,6 +779,9 @@ static ZH: Strings = Strings {
     settings_unreadable: "无法读取已保存的设置，已使用默认设置。",
     embedded_name: "yunqi.ron（内置）",
     model_summary: "{entities} 个实体 · {relations} 条关系 · {indicators} 个指标 · {milestones} 条大事 · {sources} 个来源 · {slides} 张幻灯片",
+    cancelled: "已取消打开文件",
+    metrics_cancelled: "已停止计算图指标；重新打开模型可再次计算",
+    cancel_work_hint: "停止这项工作；界面不受影响",
 };
 
 static EN: Strings = Strings {
@@ -1080,6 +1086,9 @@ static EN: Strings = Strings {
     settings_unreadable: "The saved settings could not be read; the defaults are used.",
     embedded_name: "yunqi.ron (built in)",
     model_summary: "{entities} entities · {relations} relations · {indicators} indicators · {milestones} milestones · {sources} sources · {slides} slides",
+    cancelled: "Opening the file was cancelled",
+    metrics_cancelled: "Computing the graph metrics was stopped; open the model again to compute them",
+    cancel_work_hint: "Stop this work; the window is not affected",
 };
 
 /// What a model holds, in a line, in `lang` (the status bar, the recovery question).

@@ -3,11 +3,36 @@
 use eframe::egui;
 
 use super::View;
-use crate::app::{AppCommand, Command};
+use crate::app::{AppCommand, Command, WorkShown};
 
-pub fn ui(ui: &mut egui::Ui, view: &View<'_>, notice: Option<&str>, commands: &mut Vec<Command>) {
+pub fn ui(
+    ui: &mut egui::Ui,
+    view: &View<'_>,
+    notice: Option<&str>,
+    work: &[WorkShown],
+    commands: &mut Vec<Command>,
+) {
     let s = view.s();
     ui.horizontal(|ui| {
+        for shown in work {
+            ui.spinner();
+            ui.label(&shown.what);
+            if let Some(progress) = shown.progress {
+                ui.add(
+                    egui::ProgressBar::new(progress)
+                        .desired_width(90.0)
+                        .show_percentage(),
+                );
+            }
+            if ui
+                .small_button(s.cancel)
+                .on_hover_text(s.cancel_work_hint)
+                .clicked()
+            {
+                commands.push(Command::Cancel(shown.work));
+            }
+            ui.separator();
+        }
         ui.label(crate::i18n::origin_name(&view.doc.origin, view.lang));
         ui.separator();
         ui.weak(crate::i18n::model_summary(view.model(), view.lang));
