@@ -321,3 +321,22 @@ pub enum Command {
     DismissError,
     DismissNotice,
 }
+
+/// A shortcut as menus and lists show it: `Ctrl+=`, `Alt+←`, not egui's `Ctrl+Equals`.
+pub fn shortcut_text(ctx: &eframe::egui::Context, shortcut: &KeyboardShortcut) -> String {
+    let is_mac = ctx.os().is_mac();
+    let names = eframe::egui::ModifierNames::NAMES;
+    let mut modifiers = names.format(&shortcut.modifiers, is_mac);
+    if !modifiers.is_empty() {
+        modifiers += names.concat;
+    }
+    let key = match shortcut.logical_key {
+        Key::ArrowLeft => "←",
+        Key::ArrowRight => "→",
+        Key::ArrowUp => "↑",
+        Key::ArrowDown => "↓",
+        Key::Equals | Key::Minus | Key::Plus => shortcut.logical_key.symbol_or_name(),
+        key => key.name(),
+    };
+    format!("{modifiers}{key}")
+}

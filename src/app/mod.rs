@@ -9,7 +9,9 @@ mod present;
 pub mod recovery;
 pub mod theme;
 
-pub use commands::{AppCommand, Command, CommandGroup, UnsavedAnswer, Work, WorkShown};
+pub use commands::{
+    AppCommand, Command, CommandGroup, UnsavedAnswer, Work, WorkShown, shortcut_text,
+};
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, mpsc};

@@ -119,7 +119,10 @@ fn history_buttons(ui: &mut egui::Ui, view: &View<'_>, commands: &mut Vec<Comman
         ] {
             let mut hint = command.label(view.lang).to_owned();
             if let Some(shortcut) = command.shortcut() {
-                hint.push_str(&format!(" ({})", ui.ctx().format_shortcut(&shortcut)));
+                hint.push_str(&format!(
+                    " ({})",
+                    crate::app::shortcut_text(ui.ctx(), &shortcut)
+                ));
             }
             let button = ui
                 .add_enabled(enabled, egui::Button::new(arrow))

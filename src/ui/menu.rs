@@ -110,7 +110,7 @@ pub fn ui(
             let other = if view.zh() { "English" } else { "中文" };
             let shortcut = AppCommand::SwitchLanguage
                 .shortcut()
-                .map(|k| ui.ctx().format_shortcut(&k))
+                .map(|k| crate::app::shortcut_text(ui.ctx(), &k))
                 .unwrap_or_default();
             if ui
                 .button(other)
@@ -131,7 +131,7 @@ fn command_button(
 ) {
     let mut button = egui::Button::new(command.label(view.lang));
     if let Some(shortcut) = command.shortcut() {
-        button = button.shortcut_text(ui.ctx().format_shortcut(&shortcut));
+        button = button.shortcut_text(crate::app::shortcut_text(ui.ctx(), &shortcut));
     }
     if ui
         .add(button)
@@ -156,7 +156,7 @@ fn edit_menu(ui: &mut egui::Ui, view: &View<'_>, commands: &mut Vec<Command>) {
         };
         let mut button = egui::Button::new(text);
         if let Some(shortcut) = command.shortcut() {
-            button = button.shortcut_text(ui.ctx().format_shortcut(&shortcut));
+            button = button.shortcut_text(crate::app::shortcut_text(ui.ctx(), &shortcut));
         }
         if ui.add_enabled(label.is_some(), button).clicked() {
             commands.push(Command::App(command));

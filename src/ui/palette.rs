@@ -175,7 +175,10 @@ fn hit_row(ui: &mut egui::Ui, view: &View<'_>, hit: Hit, chosen: bool) -> egui::
         Hit::Command(command) => {
             let mut text = command.label(view.lang).to_owned();
             if let Some(shortcut) = command.shortcut() {
-                text.push_str(&format!("   {}", ui.ctx().format_shortcut(&shortcut)));
+                text.push_str(&format!(
+                    "   {}",
+                    crate::app::shortcut_text(ui.ctx(), &shortcut)
+                ));
             }
             ui.horizontal(|ui| {
                 ui.weak(view.s().palette_command);

@@ -32,7 +32,7 @@ pub fn window(ctx: &egui::Context, view: &View<'_>, open: &mut bool) {
                             let keys: Vec<String> = [command.shortcut(), command.other_shortcut()]
                                 .into_iter()
                                 .flatten()
-                                .map(|k| ui.ctx().format_shortcut(&k))
+                                .map(|k| crate::app::shortcut_text(ui.ctx(), &k))
                                 .collect();
                             ui.label(command.label(view.lang))
                                 .on_hover_text(command.hint(view.lang));
