@@ -1111,6 +1111,57 @@ pub fn origin_name(origin: &crate::io::Origin, lang: Lang) -> String {
     }
 }
 
+/// An entity's subkind as written in the model (free text, in English in the Yunqi model), in
+/// `lang`: the common ones in Chinese, anything else as it is written.
+pub fn subkind(text: &str, lang: Lang) -> &str {
+    if lang == Lang::En {
+        return text;
+    }
+    const CHINESE: &[(&str, &str)] = &[
+        ("agreement", "协议"),
+        ("association", "协会"),
+        ("building", "建筑"),
+        ("campus", "校区"),
+        ("central", "中央"),
+        ("city", "城市"),
+        ("conference", "大会"),
+        ("district", "区"),
+        ("functional area", "功能区"),
+        ("industry alliance", "产业联盟"),
+        ("industry base", "产业基地"),
+        ("industry fund", "产业基金"),
+        ("innovation base", "创新基地"),
+        ("lake", "湖"),
+        ("list", "名单"),
+        ("measures", "措施"),
+        ("media", "媒体"),
+        ("ministry", "部委"),
+        ("notice", "通知"),
+        ("park", "园区"),
+        ("plan", "规划"),
+        ("province", "省"),
+        ("public institution", "事业单位"),
+        ("research centre", "研究中心"),
+        ("research institute", "研究院"),
+        ("research institute (planned site)", "研究院（规划选址）"),
+        ("road", "道路"),
+        ("school", "学校"),
+        ("street", "街区"),
+        ("subdistrict", "街道"),
+        ("town", "小镇"),
+        ("university", "大学"),
+        ("university (planned site)", "大学（规划选址）"),
+        ("valley", "谷"),
+        ("venture capital", "风险投资"),
+        ("visit", "考察"),
+        ("zone", "区域"),
+    ];
+    CHINESE
+        .iter()
+        .find(|(en, _)| en.eq_ignore_ascii_case(text.trim()))
+        .map_or(text, |(_, zh)| zh)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1141,6 +1192,20 @@ mod tests {
         for (key, word) in zh.iter().chain(&en) {
             assert!(!word.trim().is_empty(), "{key} is empty");
         }
+    }
+
+    #[test]
+    fn every_subkind_of_the_yunqi_model_reads_in_chinese() {
+        let model = crate::io::embedded_yunqi().expect("the built-in model loads");
+        let untranslated: Vec<&str> = model
+            .entities
+            .iter()
+            .map(|e| e.subkind.as_str())
+            .filter(|s| !s.is_empty() && subkind(s, Lang::Zh) == *s)
+            .collect();
+        assert!(untranslated.is_empty(), "{untranslated:?}");
+        assert_eq!(subkind("town", Lang::En), "town");
+        assert_eq!(subkind("a kind of its own", Lang::Zh), "a kind of its own");
     }
 
     #[test]

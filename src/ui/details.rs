@@ -144,7 +144,10 @@ fn header(ui: &mut egui::Ui, view: &View<'_>, entity: &Entity) {
         kind_swatch(ui, entity.kind);
         let mut kind = entity_kind(entity.kind, view.lang).to_owned();
         if !entity.subkind.is_empty() {
-            kind.push_str(&format!(" · {}", entity.subkind));
+            kind.push_str(&format!(
+                " · {}",
+                crate::i18n::subkind(&entity.subkind, view.lang)
+            ));
         }
         ui.label(kind);
         ui.weak(egui::RichText::new(&entity.id).monospace().small());
