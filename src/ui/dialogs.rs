@@ -39,6 +39,9 @@ pub fn about(ctx: &egui::Context, doc: &Document, lang: Lang, commands: &mut Vec
         .open(&mut open)
         .collapsible(false)
         .resizable(false)
+        // In the middle of the window, not over the menus.
+        .pivot(egui::Align2::CENTER_CENTER)
+        .default_pos(ctx.content_rect().center())
         .show(ctx, |ui| {
             ui.heading("Townscope");
             ui.label(format!("{} {}", s.version, env!("CARGO_PKG_VERSION")));
