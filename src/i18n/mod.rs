@@ -1162,6 +1162,82 @@ pub fn subkind(text: &str, lang: Lang) -> &str {
         .map_or(text, |(_, zh)| zh)
 }
 
+/// A file that did not load, said in `lang`: where (file, line, column), what is wrong, and the
+/// line with a caret under the column. English is the command line's wording; in Chinese the
+/// parser's common messages are translated and others are kept as the parser wrote them.
+pub fn file_error(error: &crate::io::FileError, lang: Lang) -> String {
+    use crate::io::LoadError;
+    if lang == Lang::En {
+        return error.to_string();
+    }
+    let file = &error.file;
+    match &error.error {
+        LoadError::Unreadable(why) => format!("{file}：无法读取（{why}）"),
+        LoadError::TooLarge { size, max } => {
+            format!("{file}：文件有 {size} 字节，超过本程序可读取的 {max} 字节")
+        }
+        LoadError::NotUtf8 { line, column } => {
+            format!("{file}：第 {line} 行第 {column} 列：不是 UTF-8 文本（此处字节无效）")
+        }
+        LoadError::NewerVersion { found } => format!(
+            "{file}：文件格式版本 {found} 比本程序能读取的版本（{}）新，请更新 Townscope",
+            crate::model::FORMAT_VERSION
+        ),
+        LoadError::Syntax {
+            line,
+            column,
+            message,
+            line_text,
+        } => format!(
+            "{file}：第 {line} 行第 {column} 列：{}\n{}",
+            parser_message_zh(message),
+            crate::io::caret_excerpt(line_text, *column)
+        ),
+    }
+}
+
+/// The parser's most common messages in Chinese; anything else as it is.
+fn parser_message_zh(message: &str) -> String {
+    const WHOLE: &[(&str, &str)] = &[
+        ("Expected comma", "此处应有逗号"),
+        ("Expected colon", "此处应有冒号"),
+        ("Expected opening `(`", "此处应有左括号 `(`"),
+        ("Expected closing `)`", "此处应有右括号 `)`"),
+        ("Expected opening `[`", "此处应有左方括号 `[`"),
+        ("Expected closing `]`", "此处应有右方括号 `]`"),
+        ("Expected string", "此处应为字符串"),
+        ("Expected integer", "此处应为整数"),
+        ("Expected float", "此处应为数字"),
+        ("Unexpected end of RON", "文件意外结束（括号未闭合？）"),
+        ("Expected end of string", "字符串未结束（缺少右引号？）"),
+    ];
+    if let Some((_, zh)) = WHOLE.iter().find(|(en, _)| *en == message) {
+        return (*zh).to_owned();
+    }
+    for (prefix, zh) in [
+        ("Unexpected missing field named ", "缺少字段 "),
+        ("Unexpected duplicate field named ", "重复的字段 "),
+        ("Unexpected field named ", "未知字段 "),
+        ("Unexpected enum variant named ", "未知取值 "),
+        ("Unexpected variant named ", "未知取值 "),
+        ("missing field ", "缺少字段 "),
+        ("unknown field ", "未知字段 "),
+        ("unknown variant ", "未知取值 "),
+    ] {
+        if let Some(rest) = message.strip_prefix(prefix) {
+            let rest = rest
+                .replace(" in enum ", "，位于 ")
+                .replace(" in ", "，位于 ")
+                .replace(", expected one of ", "；应为以下之一：")
+                .replace(", expected ", "；应为 ")
+                .replace(", or ", "、")
+                .replace(" or ", "、");
+            return format!("{zh}{rest}");
+        }
+    }
+    message.to_owned()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1206,6 +1282,30 @@ mod tests {
         assert!(untranslated.is_empty(), "{untranslated:?}");
         assert_eq!(subkind("town", Lang::En), "town");
         assert_eq!(subkind("a kind of its own", Lang::Zh), "a kind of its own");
+    }
+
+    #[test]
+    fn a_syntax_error_reads_in_chinese_with_its_place_and_line() {
+        let error = crate::io::FileError {
+            file: "town.ron".into(),
+            error: crate::io::LoadError::Syntax {
+                line: 5,
+                column: 52,
+                message: "Expected comma".into(),
+                line_text: "(id: \"a\", name: (zh: \"甲\" en: \"A\"))".into(),
+            },
+        };
+        let text = file_error(&error, Lang::Zh);
+        assert!(
+            text.starts_with("town.ron：第 5 行第 52 列：此处应有逗号\n"),
+            "{text}"
+        );
+        assert!(text.ends_with('^'), "{text}");
+        assert_eq!(file_error(&error, Lang::En), error.to_string());
+        assert_eq!(
+            parser_message_zh("Unexpected missing field named `kind` in `Entity`"),
+            "缺少字段 `kind`，位于 `Entity`"
+        );
     }
 
     #[test]

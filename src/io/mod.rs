@@ -88,7 +88,7 @@ impl std::error::Error for FileError {}
 
 /// `    line text\n    ^` with the caret under the 1-based character column, counting wide
 /// (CJK) characters as two cells and keeping tabs so the caret lines up in a terminal.
-fn caret_excerpt(line_text: &str, column: usize) -> String {
+pub fn caret_excerpt(line_text: &str, column: usize) -> String {
     use unicode_width::UnicodeWidthChar;
     let shown: String = line_text.chars().take(200).collect();
     let mut pad = String::new();

@@ -15,7 +15,8 @@ pub fn load_error(ctx: &egui::Context, error: &FileError, lang: Lang, commands: 
         ui.heading(s.load_failed);
         ui.add_space(6.0);
         egui::ScrollArea::both().max_height(260.0).show(ui, |ui| {
-            ui.add(egui::Label::new(egui::RichText::new(error.to_string()).monospace()).extend());
+            let text = crate::i18n::file_error(error, lang);
+            ui.add(egui::Label::new(egui::RichText::new(text).monospace()).extend());
         });
         ui.add_space(6.0);
         ui.label(s.model_kept);
