@@ -213,26 +213,7 @@ fn dragging_a_node_pins_it_in_the_models_layout_section() {
     assert!(harness.state().doc.model.layout.is_empty());
     let from = on_screen(&harness, "aliyun");
     let to = from + vec2(60.0, 40.0);
-    harness.hover_at(from);
-    harness.run();
-    harness.event(Event::PointerButton {
-        pos: from,
-        button: PointerButton::Primary,
-        pressed: true,
-        modifiers: Modifiers::NONE,
-    });
-    harness.run();
-    for k in 1..=6 {
-        harness.hover_at(from + (to - from) * (k as f32 / 6.0));
-        harness.run();
-    }
-    harness.event(Event::PointerButton {
-        pos: to,
-        button: PointerButton::Primary,
-        pressed: false,
-        modifiers: Modifiers::NONE,
-    });
-    harness.run();
+    common::drag(&mut harness, from, to, Modifiers::NONE);
     let layout = &harness.state().doc.model.layout;
     assert_eq!(layout.len(), 1);
     assert_eq!(layout[0].entity, "aliyun");
@@ -311,26 +292,7 @@ fn shift_dragging_from_node_to_node_adds_a_relation() {
     let from = on_screen(&harness, "aliyun");
     let to = on_screen(&harness, "yunqi-alliance");
     harness.event(Event::ModifiersChanged(Modifiers::SHIFT));
-    harness.hover_at(from);
-    harness.run();
-    harness.event(Event::PointerButton {
-        pos: from,
-        button: PointerButton::Primary,
-        pressed: true,
-        modifiers: Modifiers::SHIFT,
-    });
-    harness.run();
-    for k in 1..=6 {
-        harness.hover_at(from + (to - from) * (k as f32 / 6.0));
-        harness.run();
-    }
-    harness.event(Event::PointerButton {
-        pos: to,
-        button: PointerButton::Primary,
-        pressed: false,
-        modifiers: Modifiers::SHIFT,
-    });
-    harness.run();
+    common::drag(&mut harness, from, to, Modifiers::SHIFT);
     harness.event(Event::ModifiersChanged(Modifiers::NONE));
     harness.run();
     assert!(

@@ -150,14 +150,7 @@ fn a_slide_from_the_current_view_brings_that_view_back_and_is_saved() {
 #[test]
 fn slides_are_reordered_by_dragging_them_and_undo_puts_them_back() {
     let mut harness = app(None, Lang::En, WINDOW);
-    let original: Vec<String> = harness
-        .state()
-        .doc
-        .model
-        .story
-        .iter()
-        .map(|slide| slide.title.en.clone())
-        .collect();
+    let original = slide_titles(&harness);
     for label in ["Story", "Story…"] {
         harness.get_by_label_contains(label).click();
         harness.run();
@@ -171,14 +164,7 @@ fn slides_are_reordered_by_dragging_them_and_undo_puts_them_back() {
         first.center() - eframe::egui::vec2(0.0, first.height() / 4.0),
         eframe::egui::Modifiers::NONE,
     );
-    let titles: Vec<String> = harness
-        .state()
-        .doc
-        .model
-        .story
-        .iter()
-        .map(|slide| slide.title.en.clone())
-        .collect();
+    let titles = slide_titles(&harness);
     let mut expected = original.clone();
     let moved = expected.remove(2);
     expected.insert(0, moved);
@@ -193,14 +179,7 @@ fn slides_are_reordered_by_dragging_them_and_undo_puts_them_back() {
     // One undo, the old order.
     harness.key_press_modifiers(eframe::egui::Modifiers::COMMAND, eframe::egui::Key::Z);
     harness.run();
-    let titles: Vec<String> = harness
-        .state()
-        .doc
-        .model
-        .story
-        .iter()
-        .map(|slide| slide.title.en.clone())
-        .collect();
+    let titles = slide_titles(&harness);
     assert_eq!(titles, original);
 
     // Let go where it was: nothing changes.
@@ -212,4 +191,18 @@ fn slides_are_reordered_by_dragging_them_and_undo_puts_them_back() {
         eframe::egui::Modifiers::NONE,
     );
     assert!(!harness.state().doc.history.is_modified());
+}
+
+/// The story's slide titles in English, in order.
+fn slide_titles(
+    harness: &egui_kittest::Harness<'static, townscope::app::TownscopeApp>,
+) -> Vec<String> {
+    harness
+        .state()
+        .doc
+        .model
+        .story
+        .iter()
+        .map(|slide| slide.title.en.clone())
+        .collect()
 }
