@@ -612,7 +612,7 @@ impl TownscopeApp {
                 true
             }
             Err(error) => {
-                self.runtime.save_error = Some(error.to_string());
+                self.runtime.save_error = Some(crate::i18n::save_error(&error, self.state.lang));
                 false
             }
         }

@@ -1238,6 +1238,27 @@ fn parser_message_zh(message: &str) -> String {
     message.to_owned()
 }
 
+/// Why a save failed, said in `lang` (English is the command line's wording).
+pub fn save_error(error: &crate::io::SaveError, lang: Lang) -> String {
+    use crate::io::SaveError as E;
+    if lang == Lang::En {
+        return error.to_string();
+    }
+    match error {
+        E::FolderMissing { file, folder } => {
+            format!("无法保存 {file}：文件夹 {folder} 不存在（被移动或删除了？）")
+        }
+        E::NotAFolder { file, folder } => format!("无法保存 {file}：{folder} 不是文件夹"),
+        E::TargetIsFolder { file } => format!("无法保存 {file}：这是一个文件夹"),
+        E::PermissionDenied { file, folder } => {
+            format!("无法保存 {file}：没有在 {folder} 中写入的权限")
+        }
+        E::DiskFull { file } => format!("无法保存 {file}：磁盘已满"),
+        E::Other { file, message } => format!("无法保存 {file}：{message}"),
+        E::Serialize(message) => format!("无法把模型写成文本：{message}"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1306,6 +1327,15 @@ mod tests {
             parser_message_zh("Unexpected missing field named `kind` in `Entity`"),
             "缺少字段 `kind`，位于 `Entity`"
         );
+    }
+
+    #[test]
+    fn a_failed_save_reads_in_chinese() {
+        let error = crate::io::SaveError::DiskFull {
+            file: "town.ron".into(),
+        };
+        assert_eq!(save_error(&error, Lang::Zh), "无法保存 town.ron：磁盘已满");
+        assert_eq!(save_error(&error, Lang::En), error.to_string());
     }
 
     #[test]
