@@ -124,7 +124,7 @@ impl TownscopeApp {
             let answer = rfd::FileDialog::new().pick_folder().map(|folder| {
                 crate::export::export_model_slides(model, origin, &folder, lang, 2.0)
                     .map(|written| (folder, written.len()))
-                    .map_err(|error| error.to_string())
+                    .map_err(|error| crate::i18n::export_error(&error, lang))
             });
             let _ = sender.send(answer);
             ctx.request_repaint();
@@ -194,7 +194,8 @@ impl TownscopeApp {
                 Ok(Err(error)) => {
                     self.runtime.drawing_picture = None;
                     self.runtime.notice = None;
-                    self.runtime.save_error = Some(error.to_string());
+                    self.runtime.save_error =
+                        Some(crate::i18n::export_error(&error, self.state.lang));
                 }
                 Err(mpsc::TryRecvError::Disconnected) => {
                     self.runtime.drawing_picture = None;
