@@ -206,3 +206,19 @@ fn slide_titles(
         .map(|slide| slide.title.en.clone())
         .collect()
 }
+
+/// A clicker pressed twice quickly moves two slides, even when both presses land in one frame.
+#[test]
+fn two_quick_presses_move_two_slides() {
+    let mut harness = app(None, Lang::En, WINDOW);
+    harness.key_press(Key::F5);
+    harness.run();
+    harness.key_press(Key::PageDown);
+    harness.key_press(Key::PageDown);
+    harness.run();
+    assert_eq!(harness.state().presented_slide(), Some(2));
+    harness.key_press(Key::PageUp);
+    harness.key_press(Key::PageUp);
+    harness.run();
+    assert_eq!(harness.state().presented_slide(), Some(0));
+}

@@ -30,8 +30,10 @@ pub struct Presentation {
 /// What the keys and the mouse asked of a presentation this frame.
 #[derive(Default)]
 struct Keys {
-    next: bool,
-    previous: bool,
+    /// How many times "next" and "previous" were pressed this frame: a clicker pressed twice
+    /// quickly moves two slides even when both presses arrive in one frame.
+    next: usize,
+    previous: usize,
     first: bool,
     last: bool,
     blank: bool,
@@ -201,22 +203,20 @@ impl TownscopeApp {
         let keys = ctx.input_mut(|i| {
             let mut keys = Keys::default();
             // Every key of a group is consumed, not just the first pressed.
-            let mut any = |keys: &[egui::Key]| {
-                let mut hit = false;
-                for &key in keys {
-                    hit |= i.consume_key(egui::Modifiers::NONE, key);
-                }
-                hit
+            let mut count = |keys: &[egui::Key]| {
+                keys.iter()
+                    .map(|&key| i.count_and_consume_key(egui::Modifiers::NONE, key))
+                    .sum::<usize>()
             };
             use egui::Key as K;
-            keys.next = any(&[K::ArrowRight, K::ArrowDown, K::PageDown, K::Space, K::Enter]);
-            keys.previous = any(&[K::ArrowLeft, K::ArrowUp, K::PageUp]);
-            keys.first = any(&[K::Home]);
-            keys.last = any(&[K::End]);
-            keys.blank = any(&[K::B]);
-            keys.contrast = any(&[K::H]);
-            keys.leave = any(&[K::Escape]);
-            keys.next |= i.pointer.primary_clicked();
+            keys.next = count(&[K::ArrowRight, K::ArrowDown, K::PageDown, K::Space, K::Enter]);
+            keys.previous = count(&[K::ArrowLeft, K::ArrowUp, K::PageUp]);
+            keys.first = count(&[K::Home]) > 0;
+            keys.last = count(&[K::End]) > 0;
+            keys.blank = count(&[K::B]) > 0;
+            keys.contrast = count(&[K::H]) > 0;
+            keys.leave = count(&[K::Escape]) > 0;
+            keys.next += usize::from(i.pointer.primary_clicked());
             keys
         });
         let count = self.doc.model.story.len();
@@ -229,17 +229,17 @@ impl TownscopeApp {
             Some(0)
         } else if keys.last {
             Some(count - 1)
-        } else if keys.next && !presentation.blank {
-            Some((current + 1).min(count - 1))
-        } else if keys.previous && !presentation.blank {
-            Some(current.saturating_sub(1))
+        } else if keys.next > 0 && !presentation.blank {
+            Some((current + keys.next).min(count - 1))
+        } else if keys.previous > 0 && !presentation.blank {
+            Some(current.saturating_sub(keys.previous))
         } else {
             None
         };
         if let Some(presentation) = &mut self.runtime.presentation {
             if keys.blank {
                 presentation.blank = !presentation.blank;
-            } else if presentation.blank && (keys.next || keys.previous) {
+            } else if presentation.blank && keys.next + keys.previous > 0 {
                 // Any "next" brings the picture back first, as presentation software does.
                 presentation.blank = false;
             }
