@@ -43,24 +43,30 @@ pub fn ui(
         });
         ui.menu_button(s.edit_menu, |ui| edit_menu(ui, view, commands));
         ui.menu_button(s.view, |ui| {
-            for command in [
-                AppCommand::ShowOverview,
-                AppCommand::ShowNetwork,
-                AppCommand::ShowTable,
-                AppCommand::ShowTimeline,
-            ] {
-                command_button(ui, view, command, commands);
-            }
+            command_buttons(
+                ui,
+                view,
+                &[
+                    AppCommand::ShowOverview,
+                    AppCommand::ShowNetwork,
+                    AppCommand::ShowTable,
+                    AppCommand::ShowTimeline,
+                ],
+                commands,
+            );
             ui.separator();
-            for command in [
-                AppCommand::FitView,
-                AppCommand::ToggleYear,
-                AppCommand::ToggleProblems,
-                AppCommand::Find,
-                AppCommand::Palette,
-            ] {
-                command_button(ui, view, command, commands);
-            }
+            command_buttons(
+                ui,
+                view,
+                &[
+                    AppCommand::FitView,
+                    AppCommand::ToggleYear,
+                    AppCommand::ToggleProblems,
+                    AppCommand::Find,
+                    AppCommand::Palette,
+                ],
+                commands,
+            );
             ui.separator();
             for (command, choice) in [
                 (AppCommand::ThemeSystem, ThemeChoice::System),
@@ -76,13 +82,16 @@ pub fn ui(
                 }
             }
             ui.separator();
-            for command in [
-                AppCommand::ZoomIn,
-                AppCommand::ZoomOut,
-                AppCommand::ZoomReset,
-            ] {
-                command_button(ui, view, command, commands);
-            }
+            command_buttons(
+                ui,
+                view,
+                &[
+                    AppCommand::ZoomIn,
+                    AppCommand::ZoomOut,
+                    AppCommand::ZoomReset,
+                ],
+                commands,
+            );
             ui.separator();
             ui.label(s.data_language);
             for (lang, label) in [(Lang::Zh, "中文"), (Lang::En, "English")] {
@@ -92,14 +101,17 @@ pub fn ui(
             }
         });
         ui.menu_button(s.story_title, |ui| {
-            for command in [
-                AppCommand::Present,
-                AppCommand::EditStory,
-                AppCommand::AddSlide,
-                AppCommand::ExportSlides,
-            ] {
-                command_button(ui, view, command, commands);
-            }
+            command_buttons(
+                ui,
+                view,
+                &[
+                    AppCommand::Present,
+                    AppCommand::EditStory,
+                    AppCommand::AddSlide,
+                    AppCommand::ExportSlides,
+                ],
+                commands,
+            );
         });
         ui.menu_button(s.help, |ui| {
             command_button(ui, view, AppCommand::Shortcuts, commands);
@@ -121,6 +133,17 @@ pub fn ui(
             }
         });
     });
+}
+
+fn command_buttons(
+    ui: &mut egui::Ui,
+    view: &View<'_>,
+    list: &[AppCommand],
+    commands: &mut Vec<Command>,
+) {
+    for &command in list {
+        command_button(ui, view, command, commands);
+    }
 }
 
 fn command_button(

@@ -25,6 +25,8 @@ pub struct Palette {
     entity_keys: Option<(u64, Vec<SearchKey>)>,
     /// The commands' keys (their labels in both languages).
     command_keys: Vec<(AppCommand, SearchKey)>,
+    /// The last answer, per query and revision: scoring 10^5 names each frame would stall typing.
+    answered: Option<(String, u64, Vec<Hit>)>,
 }
 
 /// One row of the palette.
@@ -49,6 +51,19 @@ impl Palette {
     /// What `query` finds, best first: commands and entities together, ties by kind of row
     /// (commands first) and then by their order in the model.
     fn hits(&mut self, view: &View<'_>) -> Vec<Hit> {
+        let revision = view.doc.revision;
+        if let Some((query, answered_for, hits)) = &self.answered
+            && *query == self.query
+            && *answered_for == revision
+        {
+            return hits.clone();
+        }
+        let hits = self.find(view);
+        self.answered = Some((self.query.clone(), revision, hits.clone()));
+        hits
+    }
+
+    fn find(&mut self, view: &View<'_>) -> Vec<Hit> {
         if self.command_keys.is_empty() {
             self.command_keys = AppCommand::ALL
                 .iter()
