@@ -76,9 +76,7 @@ pub fn export_model_slides(
     lang: Lang,
     scale: f32,
 ) -> Result<Vec<PathBuf>, ExportError> {
-    if !(0.5..=4.0).contains(&scale) {
-        return Err(ExportError::Scale(scale));
-    }
+    check_scale(scale)?;
     if model.story.is_empty() {
         return Err(ExportError::NoSlides);
     }
@@ -105,10 +103,7 @@ pub fn export_model_slides(
             message,
         })?;
         let path = out.join(format!("slide-{:02}.png", slide + 1));
-        image.save(&path).map_err(|source| ExportError::Write {
-            path: path.clone(),
-            source,
-        })?;
+        write_png(&path, &image)?;
         written.push(path);
     }
     Ok(written)
@@ -134,9 +129,7 @@ pub struct ViewScene {
 /// Draws `scene` off screen at `scale` pixels per point and writes the centre of the window as
 /// a PNG at `path` (whole or not at all); returns the picture's size in pixels.
 pub fn export_view(scene: ViewScene, path: &Path, scale: f32) -> Result<[u32; 2], ExportError> {
-    if !(0.5..=4.0).contains(&scale) {
-        return Err(ExportError::Scale(scale));
-    }
+    check_scale(scale)?;
     let ViewScene {
         model,
         origin,
@@ -173,6 +166,15 @@ pub fn export_view(scene: ViewScene, path: &Path, scale: f32) -> Result<[u32; 2]
     Ok([width, height])
 }
 
+/// Pictures are drawn at 0.5 to 4 pixels per point.
+fn check_scale(scale: f32) -> Result<(), ExportError> {
+    if (0.5..=4.0).contains(&scale) {
+        Ok(())
+    } else {
+        Err(ExportError::Scale(scale))
+    }
+}
+
 /// Encodes `picture` as PNG and writes it so that the file is whole or untouched.
 pub fn write_png(path: &Path, picture: &image::RgbaImage) -> Result<(), ExportError> {
     use image::ImageEncoder;
@@ -205,9 +207,17 @@ fn start_harness(
     make: impl FnOnce(&mut eframe::CreationContext<'_>) -> TownscopeApp,
 ) -> Result<Harness<'static, TownscopeApp>, ExportError> {
     // egui_kittest's renderer panics when no adapter exists; that is a condition of the machine,
-    // reported as an error, not a crash (and without the panic's message on the terminal).
-    let previous_hook = std::panic::take_hook();
-    std::panic::set_hook(Box::new(|_| {}));
+    // reported as an error, not a crash (and without the panic's message on the terminal). The
+    // hook is the process's: it stays quiet for this thread only, as the window runs meanwhile.
+    type Hook = dyn Fn(&std::panic::PanicHookInfo<'_>) + Send + Sync;
+    let previous: Arc<Hook> = Arc::from(std::panic::take_hook());
+    let quiet = std::thread::current().id();
+    let others = Arc::clone(&previous);
+    std::panic::set_hook(Box::new(move |info| {
+        if std::thread::current().id() != quiet {
+            others(info);
+        }
+    }));
     // Nothing built here outlives a panic, so nothing half-changed is seen again.
     let built = std::panic::catch_unwind(std::panic::AssertUnwindSafe(move || {
         // A character no bundled font has is drawn as a box, as on screen, not a failure.
@@ -222,7 +232,7 @@ fn start_harness(
         let probe = harness.render();
         (harness, probe)
     }));
-    std::panic::set_hook(previous_hook);
+    std::panic::set_hook(Box::new(move |info| previous(info)));
     match built {
         Ok((harness, Ok(_))) => Ok(harness),
         Ok((_, Err(message))) => Err(ExportError::NoAdapter(message)),

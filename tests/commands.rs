@@ -268,7 +268,7 @@ fn cancel_buttons(harness: &Harness<'static, TownscopeApp>) -> Vec<eframe::egui:
     rects
 }
 
-/// A click while work runs (its spinner asks for frames all the time, so `run` would not end).
+/// A click while work runs (its workers keep asking for frames, so `run` would not end).
 fn click_while_busy(harness: &mut Harness<'static, TownscopeApp>, pos: eframe::egui::Pos2) {
     harness.hover_at(pos);
     harness.step();

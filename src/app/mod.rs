@@ -107,9 +107,7 @@ struct Runtime {
     /// A recovery copy found at start, offered until restored or discarded.
     recovered: Option<recovery::Found>,
     /// A file being read and checked on a worker thread.
-    opening: Option<mpsc::Receiver<(PathBuf, Result<Document, FileError>)>>,
-    /// The name of the file being opened.
-    opening_name: Option<String>,
+    opening: Option<Opening>,
     /// The answer of a native file dialog running on its own thread.
     pending_dialog: Option<mpsc::Receiver<Option<PathBuf>>>,
     /// A file that failed to load, shown until dismissed.
@@ -141,8 +139,6 @@ struct Runtime {
     pending_picture: Option<picture::PendingPicture>,
     /// Export view as PNG: the view being drawn again off screen, at twice the density.
     drawing_picture: Option<picture::DrawingPicture>,
-    /// Said with the saved picture's notice (why it is at the screen's density).
-    picture_note: Option<&'static str>,
     /// Export slides: the folder and the rendering, on a worker thread.
     #[allow(clippy::type_complexity)]
     exporting_slides: Option<mpsc::Receiver<Option<Result<(PathBuf, usize), String>>>>,
@@ -150,6 +146,12 @@ struct Runtime {
     central_rect: Option<egui::Rect>,
     /// For starting work that asks for a repaint when it finishes.
     ctx: egui::Context,
+}
+
+/// A file being opened: its name (for the status bar) and the worker's answer.
+struct Opening {
+    name: String,
+    result: mpsc::Receiver<(PathBuf, Result<Document, FileError>)>,
 }
 
 /// What differs between the open model and another file (read as the older version).
@@ -318,8 +320,10 @@ impl TownscopeApp {
             let _ = sender.send((path, result));
             ctx.request_repaint();
         });
-        self.runtime.opening = Some(receiver);
-        self.runtime.opening_name = Some(name);
+        self.runtime.opening = Some(Opening {
+            name,
+            result: receiver,
+        });
     }
 
     /// Compares the open model with `file` (or, without one, with a file the user picks), on a
@@ -381,7 +385,7 @@ impl TownscopeApp {
     pub fn work_shown(&self) -> Vec<WorkShown> {
         let s = strings(self.state.lang);
         let mut shown = Vec::new();
-        if let Some(name) = &self.runtime.opening_name {
+        if let Some(Opening { name, .. }) = &self.runtime.opening {
             shown.push(WorkShown {
                 work: Work::Opening,
                 what: format!("{} {name}…", s.opening),
@@ -421,7 +425,6 @@ impl TownscopeApp {
         match work {
             Work::Opening => {
                 self.runtime.opening = None;
-                self.runtime.opening_name = None;
                 self.runtime.notice = Some(s.cancelled.to_owned());
             }
             Work::Metrics => {
@@ -443,13 +446,15 @@ impl TownscopeApp {
     }
 
     fn poll_open(&mut self) {
-        let Some(receiver) = &self.runtime.opening else {
+        let Some(Opening {
+            result: receiver, ..
+        }) = &self.runtime.opening
+        else {
             return;
         };
         match receiver.try_recv() {
             Ok((path, Ok(doc))) => {
                 self.runtime.opening = None;
-                self.runtime.opening_name = None;
                 self.replace_document(doc);
                 self.remember_recent(&path);
                 self.runtime.load_error = None;
@@ -457,13 +462,11 @@ impl TownscopeApp {
             }
             Ok((_, Err(error))) => {
                 self.runtime.opening = None;
-                self.runtime.opening_name = None;
                 self.runtime.notice = None;
                 self.runtime.load_error = Some(error);
             }
             Err(mpsc::TryRecvError::Disconnected) => {
                 self.runtime.opening = None;
-                self.runtime.opening_name = None;
                 self.runtime.notice = None;
             }
             Err(mpsc::TryRecvError::Empty) => {}
@@ -1064,10 +1067,6 @@ impl TownscopeApp {
                 ui::menu::ui(ui, &view, &self.state.recent, &mut commands)
             });
             let work = self.work_shown();
-            if !work.is_empty() {
-                // Come back to move the spinner and the bar.
-                ctx.request_repaint_after(std::time::Duration::from_millis(100));
-            }
             egui::Panel::bottom("status_bar").show(ui, |ui| {
                 ui::status::ui(
                     ui,

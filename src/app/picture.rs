@@ -9,13 +9,15 @@ use eframe::egui;
 
 use super::{TownscopeApp, strings};
 
-/// The scale pictures of the view are drawn at: a 1440×900 window gives 2880×1800 pixels.
-pub const VIEW_SCALE: f32 = 2.0;
+/// The scale the view and the slides are drawn at: a 1440×900 window gives 2880×1800 pixels.
+pub const PICTURE_SCALE: f32 = 2.0;
 
-/// A picture on its way: the file it goes to, and the channel the screenshot arrives on.
+/// A screenshot on its way: the file it goes to, the channel it arrives on, and why it is at
+/// the screen's density (said in the notice when it is saved).
 pub struct PendingPicture {
     path: PathBuf,
     arrives: mpsc::Receiver<Arc<egui::ColorImage>>,
+    note: &'static str,
 }
 
 /// A picture being drawn off screen: the file, and the worker's answer.
@@ -44,14 +46,14 @@ impl TownscopeApp {
     }
 
     /// Draws the centre of the window into `path` (the dialog's answer, or a test's) at
-    /// [`VIEW_SCALE`], off screen on a worker thread.
+    /// [`PICTURE_SCALE`], off screen on a worker thread.
     pub fn export_view_to(&mut self, path: PathBuf) {
         let scene = self.view_scene();
         let (sender, done) = mpsc::channel();
         let ctx = self.runtime.ctx.clone();
         let target = path.clone();
         std::thread::spawn(move || {
-            let _ = sender.send(crate::export::export_view(scene, &target, VIEW_SCALE));
+            let _ = sender.send(crate::export::export_view(scene, &target, PICTURE_SCALE));
             ctx.request_repaint();
         });
         self.runtime.drawing_picture = Some(DrawingPicture { path, done });
@@ -98,15 +100,19 @@ impl TownscopeApp {
     }
 
     /// Saves what the screen shows of the centre, at the screen's pixel density (when the view
-    /// cannot be drawn again off screen).
-    fn screenshot_view_to(&mut self, path: PathBuf) {
+    /// cannot be drawn again off screen, which `note` says).
+    fn screenshot_view_to(&mut self, path: PathBuf, note: &'static str) {
         let (sender, arrives) = mpsc::channel();
         let ctx = self.runtime.ctx.clone();
         ctx.request_screenshot(move |image| {
             let _ = sender.send(image);
         });
         ctx.request_repaint();
-        self.runtime.pending_picture = Some(PendingPicture { path, arrives });
+        self.runtime.pending_picture = Some(PendingPicture {
+            path,
+            arrives,
+            note,
+        });
     }
 
     /// Story → Export slides…: a folder, then every slide of the open model (unsaved edits
@@ -122,7 +128,7 @@ impl TownscopeApp {
         let ctx = self.runtime.ctx.clone();
         std::thread::spawn(move || {
             let answer = rfd::FileDialog::new().pick_folder().map(|folder| {
-                crate::export::export_model_slides(model, origin, &folder, lang, 2.0)
+                crate::export::export_model_slides(model, origin, &folder, lang, PICTURE_SCALE)
                     .map(|written| (folder, written.len()))
                     .map_err(|error| crate::i18n::export_error(&error, lang))
             });
@@ -133,7 +139,9 @@ impl TownscopeApp {
         self.runtime.notice = Some(strings(self.state.lang).exporting_slides.to_owned());
     }
 
-    /// The dialog's answer, then the screenshot: cropped to the centre and written.
+    /// Each export's next step: a slide export's result; the picture dialog's answer; the view
+    /// drawn off screen (or, without an adapter, a screenshot asked for instead); the screenshot
+    /// cropped to the centre and written.
     pub(super) fn poll_picture(&mut self, ctx: &egui::Context) {
         if let Some(receiver) = &self.runtime.exporting_slides {
             let s = strings(self.state.lang);
@@ -188,8 +196,7 @@ impl TownscopeApp {
                 Ok(Err(crate::export::ExportError::NoAdapter(_))) => {
                     let path = drawing.path.clone();
                     self.runtime.drawing_picture = None;
-                    self.runtime.picture_note = Some(s.picture_at_screen_density);
-                    self.screenshot_view_to(path);
+                    self.screenshot_view_to(path, s.picture_at_screen_density);
                 }
                 Ok(Err(error)) => {
                     self.runtime.drawing_picture = None;
@@ -211,7 +218,7 @@ impl TownscopeApp {
         let Ok(image) = pending.arrives.try_recv() else {
             return;
         };
-        let path = pending.path.clone();
+        let (path, note) = (pending.path.clone(), pending.note);
         self.runtime.pending_picture = None;
         let picture = match self.runtime.central_rect {
             Some(rect) => image.region(&rect, Some(ctx.pixels_per_point())),
@@ -221,15 +228,11 @@ impl TownscopeApp {
         match save_png(&path, &picture) {
             Ok(()) => {
                 let [width, height] = picture.size;
-                let mut notice = format!(
-                    "{} {} ({width} × {height})",
+                self.runtime.notice = Some(format!(
+                    "{} {} ({width} × {height}) — {note}",
                     s.picture_saved,
                     path.display()
-                );
-                if let Some(note) = self.runtime.picture_note.take() {
-                    notice = format!("{notice} — {note}");
-                }
-                self.runtime.notice = Some(notice);
+                ));
             }
             Err(error) => self.runtime.save_error = Some(error),
         }

@@ -14,8 +14,9 @@ pub fn ui(
 ) {
     let s = view.s();
     ui.horizontal(|ui| {
+        // No spinner: it would ask for a frame every frame while work runs, and a frame of a
+        // large network is expensive. The workers ask for one when they have news.
         for shown in work {
-            ui.spinner();
             ui.label(&shown.what);
             if let Some(progress) = shown.progress {
                 ui.add(

@@ -2,13 +2,16 @@
 //! row per kind. Drag and the wheel move and zoom along time; hovering names an item; a click
 //! selects its entity (a milestone's first entity).
 
+use std::sync::Arc;
+
 use eframe::egui;
-use egui_plot::{GridMark, Line, MarkerShape, PlotPoint, PlotPoints, Points};
+use egui_plot::{GridMark, Line, MarkerShape, PlotPoint, PlotPoints, PlotTransform, Points};
 
 use super::View;
 use super::charts::year_axis;
 use crate::app::Command;
 use crate::app::theme::kind_colour;
+use crate::i18n::Lang;
 use crate::model::EntityKind;
 
 /// One dot of the timeline.
@@ -20,65 +23,78 @@ struct Item {
     entity: Option<String>,
 }
 
-/// What the timeline drew last frame, for tests and tools that drive it as a user would.
+/// A row from the top: the milestones (no kind), then each kind with dated entities.
+struct Row {
+    kind: Option<EntityKind>,
+    name: String,
+    items: Vec<Item>,
+}
+
+/// The rows of a model in a language: built once per document revision and language, not each
+/// frame (a dot and a hover text per dated entity).
+struct Rows {
+    revision: u64,
+    lang: Lang,
+    rows: Vec<Row>,
+}
+
+/// What the timeline keeps between frames, and what it drew last (for tests and tools that
+/// drive it as a user would).
 #[derive(Default)]
 pub struct TimelineState {
-    /// Each dot with an entity: the entity's id and where the dot was on screen.
-    dots: Vec<(String, egui::Pos2)>,
+    rows: Option<Arc<Rows>>,
+    transform: Option<PlotTransform>,
 }
 
 impl TimelineState {
     /// Where the dot of entity `id` (its arrival, or a milestone's first entity) was drawn.
     pub fn dot(&self, id: &str) -> Option<egui::Pos2> {
-        self.dots.iter().find(|(e, _)| e == id).map(|(_, at)| *at)
+        let (rows, transform) = (self.rows.as_ref()?, self.transform.as_ref()?);
+        // Entity rows first: an entity's own arrival is its dot, before a milestone naming it.
+        let item = rows
+            .rows
+            .iter()
+            .rev()
+            .flat_map(|row| &row.items)
+            .find(|item| item.entity.as_deref() == Some(id))?;
+        Some(transform.position_from_point(&PlotPoint::new(item.at[0], item.at[1])))
+    }
+
+    fn rows(&mut self, view: &View<'_>) -> Arc<Rows> {
+        match &self.rows {
+            Some(rows) if rows.revision == view.doc.revision && rows.lang == view.lang => {
+                Arc::clone(rows)
+            }
+            _ => {
+                let rows = Arc::new(build_rows(view));
+                self.rows = Some(Arc::clone(&rows));
+                rows
+            }
+        }
     }
 }
 
-pub fn ui(
-    ui: &mut egui::Ui,
-    view: &View<'_>,
-    state: &mut TimelineState,
-    commands: &mut Vec<Command>,
-) {
-    let s = view.s();
+fn build_rows(view: &View<'_>) -> Rows {
     let model = view.model();
-    // Rows from the top: milestones, then each kind that has dated entities.
-    let kinds: Vec<EntityKind> = EntityKind::ALL
-        .into_iter()
-        .filter(|k| {
-            model
-                .entities
-                .iter()
-                .any(|e| e.kind == *k && e.arrival().is_some())
-        })
-        .collect();
-    let row_of = |kind: EntityKind| {
-        kinds
+    let mut rows = vec![Row {
+        kind: None,
+        name: view.s().milestones.to_owned(),
+        items: model
+            .milestones
             .iter()
-            .position(|k| *k == kind)
-            .map(|p| -(p as f64) - 1.0)
-    };
-    let mut rows: Vec<(Vec<Item>, egui::Color32, MarkerShape)> = Vec::new();
-    let milestones: Vec<Item> = model
-        .milestones
-        .iter()
-        .map(|m| Item {
-            at: [m.date.midpoint(), 0.0],
-            text: format!("{}  {}", m.date, m.title.get(view.zh())),
-            entity: m.entities.first().cloned(),
-        })
-        .collect();
-    rows.push((
-        milestones,
-        ui.visuals().strong_text_color(),
-        MarkerShape::Diamond,
-    ));
-    for kind in &kinds {
-        let Some(y) = row_of(*kind) else { continue };
-        let items = model
+            .map(|m| Item {
+                at: [m.date.midpoint(), 0.0],
+                text: format!("{}  {}", m.date, m.title.get(view.zh())),
+                entity: m.entities.first().cloned(),
+            })
+            .collect(),
+    }];
+    for kind in EntityKind::ALL {
+        let y = -(rows.len() as f64);
+        let items: Vec<Item> = model
             .entities
             .iter()
-            .filter(|e| e.kind == *kind)
+            .filter(|e| e.kind == kind)
             .filter_map(|e| {
                 let date = e.arrival()?;
                 Some(Item {
@@ -88,21 +104,33 @@ pub fn ui(
                 })
             })
             .collect();
-        rows.push((items, kind_colour(*kind), MarkerShape::Circle));
+        if !items.is_empty() {
+            rows.push(Row {
+                kind: Some(kind),
+                name: crate::i18n::entity_kind_plural(kind, view.lang).to_owned(),
+                items,
+            });
+        }
     }
-    let mut names = vec![s.milestones.to_owned()];
-    names.extend(
-        kinds
-            .iter()
-            .map(|k| crate::i18n::entity_kind_plural(*k, view.lang).to_owned()),
-    );
-    let readouts: Vec<Vec<String>> = rows
-        .iter()
-        .map(|(items, _, _)| items.iter().map(|item| item.text.clone()).collect())
-        .collect();
-    ui.weak(s.timeline_help);
+    Rows {
+        revision: view.doc.revision,
+        lang: view.lang,
+        rows,
+    }
+}
+
+pub fn ui(
+    ui: &mut egui::Ui,
+    view: &View<'_>,
+    state: &mut TimelineState,
+    commands: &mut Vec<Command>,
+) {
+    let rows = state.rows(view);
+    ui.weak(view.s().timeline_help);
     let year = view.year;
-    let bottom = -(kinds.len() as f64) - 0.5;
+    let bottom = -(rows.rows.len() as f64) + 0.5;
+    let milestone_colour = ui.visuals().strong_text_color();
+    let (names, readouts) = (Arc::clone(&rows), Arc::clone(&rows));
     let response = year_axis(
         egui_plot::Plot::new("timeline")
             .allow_zoom([true, false])
@@ -125,7 +153,11 @@ pub fn ui(
     .y_axis_formatter(move |mark, _| {
         let row = (-mark.value).round();
         if mark.value.fract() == 0.0 && row >= 0.0 {
-            names.get(row as usize).cloned().unwrap_or_default()
+            names
+                .rows
+                .get(row as usize)
+                .map(|r| r.name.clone())
+                .unwrap_or_default()
         } else {
             String::new()
         }
@@ -137,16 +169,20 @@ pub fn ui(
         } => plot_name
             .strip_prefix("row-")
             .and_then(|row| row.parse::<usize>().ok())
-            .and_then(|row| readouts.get(row)?.get(*index).cloned()),
+            .and_then(|row| Some(readouts.rows.get(row)?.items.get(*index)?.text.clone())),
         egui_plot::HoverPosition::Elsewhere { .. } => None,
     })
     .show(ui, |plot| {
-        for (r, (items, colour, shape)) in rows.iter().enumerate() {
-            let points: Vec<[f64; 2]> = items.iter().map(|i| i.at).collect();
+        for (r, row) in rows.rows.iter().enumerate() {
+            let points: Vec<[f64; 2]> = row.items.iter().map(|i| i.at).collect();
+            let (colour, shape) = match row.kind {
+                Some(kind) => (kind_colour(kind), MarkerShape::Circle),
+                None => (milestone_colour, MarkerShape::Diamond),
+            };
             plot.points(
                 Points::new(names_for(r), PlotPoints::from(points))
-                    .color(*colour)
-                    .shape(*shape)
+                    .color(colour)
+                    .shape(shape)
                     .radius(6.0)
                     .filled(true),
             );
@@ -163,26 +199,20 @@ pub fn ui(
             );
         }
     });
-    let on_screen = |item: &Item| {
-        response
-            .transform
-            .position_from_point(&PlotPoint::new(item.at[0], item.at[1]))
-    };
-    // Entity rows first: an entity's own arrival is its dot, before a milestone naming it.
-    state.dots = rows
-        .iter()
-        .rev()
-        .flat_map(|(items, _, _)| items.iter())
-        .filter_map(|item| Some((item.entity.clone()?, on_screen(item))))
-        .collect();
+    let transform = response.transform;
+    state.transform = Some(transform);
     // A click selects the entity of the nearest dot within reach.
     if response.response.clicked()
         && let Some(pointer) = response.response.interact_pointer_pos()
     {
         let nearest = rows
+            .rows
             .iter()
-            .flat_map(|(items, _, _)| items.iter())
-            .map(|item| (item, on_screen(item).distance(pointer)))
+            .flat_map(|row| &row.items)
+            .map(|item| {
+                let at = transform.position_from_point(&PlotPoint::new(item.at[0], item.at[1]));
+                (item, at.distance(pointer))
+            })
             .filter(|(_, d)| *d <= 12.0)
             .min_by(|a, b| a.1.total_cmp(&b.1));
         if let Some((item, _)) = nearest
