@@ -73,7 +73,6 @@ pub fn toolbar(
     view: &View<'_>,
     settings: &mut Settings,
     state: &mut NetworkState,
-    settled: bool,
     commands: &mut Vec<Command>,
 ) -> Asked {
     let s = view.s();
@@ -137,10 +136,6 @@ pub fn toolbar(
         }
         if state.search_missed {
             ui.colored_label(ui.visuals().warn_fg_color, s.no_match);
-        }
-        if !settled {
-            ui.add(egui::Spinner::new());
-            ui.weak(s.computing_layout);
         }
     });
     asked

@@ -216,7 +216,7 @@ pub fn ui(
     let asked = if view.presenting {
         controls::Asked::default()
     } else {
-        let asked = controls::toolbar(ui, view, settings, state, settled, commands);
+        let asked = controls::toolbar(ui, view, settings, state, commands);
         controls::legend(ui, view, &mut settings.filter.hidden_kinds);
         controls::focus_bar(ui, view, settings);
         asked
