@@ -146,6 +146,8 @@ pub fn generate(entity_count: usize, relation_count: usize, seed: u64) -> Model 
                 date: entity.founded,
                 note: Text::default(),
                 sources: cite(),
+                disputed: None,
+                inferred: Vec::new(),
             });
         }
         if kind == EntityKind::Place {
@@ -188,6 +190,8 @@ pub fn generate(entity_count: usize, relation_count: usize, seed: u64) -> Model 
             until,
             note: Text::default(),
             sources: cite(),
+            disputed: None,
+            inferred: Vec::new(),
         });
         for e in [a, b] {
             let slot = EntityKind::ALL
@@ -213,6 +217,8 @@ pub fn generate(entity_count: usize, relation_count: usize, seed: u64) -> Model 
                 qualifier: Qualifier::Exact,
                 note: Text::default(),
                 sources: cite(),
+                disputed: None,
+                inferred: Vec::new(),
             })
             .collect(),
     });
@@ -222,6 +228,8 @@ pub fn generate(entity_count: usize, relation_count: usize, seed: u64) -> Model 
         description: Text::default(),
         entities: vec![scope],
         sources: cite(),
+        disputed: None,
+        inferred: Vec::new(),
     });
     model.focus = Some(model.entities[0].id.clone());
     model

@@ -299,6 +299,8 @@ mod tests {
                 until: None,
                 note: Text::default(),
                 sources: Vec::new(),
+                disputed: None,
+                inferred: Vec::new(),
             });
         }
         model

@@ -131,3 +131,43 @@ fn yunqi_model_holds_the_source_documents_facts() {
     // Every figure, point and milestone cites a source that exists (validation checks it too).
     assert!(model.milestones.iter().all(|m| !m.sources.is_empty()));
 }
+
+#[test]
+fn disputes_inferences_translations_and_quarters_survive_a_save() {
+    let text = r#"(
+    format_version: 1,
+    name: (zh: "镇", en: "Town"),
+    sources: [(id: "doc", title: "Doc"), (id: "list", locator: "example.org/list")],
+    entities: [
+        (id: "town", kind: Place, name: (zh: "镇", en: "Town", translated: En), founded: "2011", founded_here: true,
+         inferred: [(field: "founded", note: (en: "from the park's opening"))],
+         disputed: (note: (zh: "名单未列此镇", en: "The list does not name it"), sources: [(source: "list", at: "p. 3")]),
+         sources: [(source: "doc")]),
+    ],
+    indicators: [
+        (id: "new", name: (en: "New firms"), unit: Organisations, scope: "town",
+         points: [(date: "2016-Q1", value: 23.0, inferred: [(field: "date", note: (en: "first quarter"))], sources: [(source: "doc")])]),
+    ],
+)"#;
+    let model = parse(text.as_bytes()).unwrap();
+    assert_eq!(validate(&model), vec![]);
+    let town = &model.entities[0];
+    assert_eq!(town.name.translated, Some(townscope::model::Translated::En));
+    assert!(town.name.shown_translated(false) && !town.name.shown_translated(true));
+    assert!(town.founded_here);
+    assert_eq!(town.disputed.as_ref().unwrap().sources[0].source, "list");
+    assert_eq!(town.inferred[0].field, "founded");
+    assert_eq!(
+        model.indicators[0].points[0].date,
+        townscope::model::Date::quarter(2016, 1)
+    );
+    let written = to_canonical_string(&model).unwrap();
+    assert!(written.contains(r#"date: "2016-Q1""#), "{written}");
+    assert!(written.contains("translated: En"), "{written}");
+    assert!(written.contains("founded_here: true"), "{written}");
+    let again = parse(written.as_bytes()).unwrap();
+    assert_eq!(again, model);
+    assert_eq!(to_canonical_string(&again).unwrap(), written);
+    let counts = model.provenance_counts();
+    assert_eq!((counts.disputed, counts.inferred, counts.translated), (1, 2, 1));
+}

@@ -86,6 +86,8 @@ fn model() -> impl Strategy<Value = Model> {
                         until: None,
                         note: Text::default(),
                         sources: vec![],
+                        disputed: None,
+                        inferred: Vec::new(),
                     });
                 }
             }
@@ -174,6 +176,8 @@ fn edit_for(model: &Model, step: &Step, counter: usize) -> Option<Edit> {
                 until: None,
                 note: Text::default(),
                 sources: vec![],
+                disputed: None,
+                inferred: Vec::new(),
             };
             Edit::new(
                 "relate",
@@ -244,6 +248,8 @@ fn edit_for(model: &Model, step: &Step, counter: usize) -> Option<Edit> {
                 description: Text::default(),
                 entities: vec![entity.id.clone()],
                 sources: vec![],
+                disputed: None,
+                inferred: Vec::new(),
             });
             Edit::new("milestone", vec![Op::SetMilestones(milestones)])
         }

@@ -251,3 +251,67 @@ fn a_pin_of_an_entity_that_does_not_exist() {
     );
     only_error(&problems, entity("gone"), "pinned");
 }
+
+#[test]
+fn a_dispute_must_cite_sources_that_exist_and_say_how() {
+    let disputed = r#"(kind: InvestsIn, from: "fund", to: "firm", since: "2015", until: "2016", sources: [(source: "doc")], disputed: (note: (en: "The register says 2017."), sources: [(source: "register")]))"#;
+    let from = r#"(kind: InvestsIn, from: "fund", to: "firm", since: "2015", until: "2016", sources: [(source: "doc")])"#;
+    only_error(
+        &problems_after(from, disputed),
+        relation("fund -InvestsIn-> firm"),
+        "cites source `register`, which does not exist",
+    );
+    let silent = r#"(kind: InvestsIn, from: "fund", to: "firm", since: "2015", until: "2016", sources: [(source: "doc")], disputed: (note: (), sources: [(source: "doc")]))"#;
+    only_error(
+        &problems_after(from, silent),
+        relation("fund -InvestsIn-> firm"),
+        "disputed without saying how",
+    );
+    let unsourced = r#"(kind: InvestsIn, from: "fund", to: "firm", since: "2015", until: "2016", sources: [(source: "doc")], disputed: (note: (en: "No."), sources: []))"#;
+    only_error(
+        &problems_after(from, unsourced),
+        relation("fund -InvestsIn-> firm"),
+        "the dispute of it cites no source",
+    );
+    let fine = r#"(kind: InvestsIn, from: "fund", to: "firm", since: "2015", until: "2016", sources: [(source: "doc")], disputed: (note: (en: "No."), sources: [(source: "doc")]))"#;
+    assert_eq!(problems_after(from, fine), vec![]);
+}
+
+#[test]
+fn an_inference_names_a_field_of_its_fact_and_says_from_what() {
+    let from = r#"(date: "2011-10", title: (en: "Park opens"), entities: ["town"], sources: [(source: "doc")])"#;
+    let good = r#"(date: "2011-10", title: (en: "Park opens"), entities: ["town"], sources: [(source: "doc")], inferred: [(field: "date", note: (en: "the year from the notice's date"))])"#;
+    assert_eq!(problems_after(from, good), vec![]);
+    let unknown = r#"(date: "2011-10", title: (en: "Park opens"), entities: ["town"], sources: [(source: "doc")], inferred: [(field: "colour", note: (en: "guess"))])"#;
+    only_error(
+        &problems_after(from, unknown),
+        Subject::Milestone {
+            index: 0,
+            date: "2011-10".into(),
+        },
+        "inferred `colour` is not one of its fields",
+    );
+    let bare = r#"(date: "2011-10", title: (en: "Park opens"), entities: ["town"], sources: [(source: "doc")], inferred: [(field: "date", note: ())])"#;
+    only_error(
+        &problems_after(from, bare),
+        Subject::Milestone {
+            index: 0,
+            date: "2011-10".into(),
+        },
+        "does not say from what",
+    );
+}
+
+#[test]
+fn a_quarter_of_a_year_is_a_date_and_a_fifth_one_is_impossible() {
+    let from = r#"points: [(date: "2015", value"#;
+    assert_eq!(
+        problems_after(from, r#"points: [(date: "2016-Q1", value"#),
+        vec![]
+    );
+    only_error(
+        &problems_after(from, r#"points: [(date: "2016-Q5", value"#),
+        Subject::Indicator("output".into()),
+        "quarter 5 does not exist",
+    );
+}

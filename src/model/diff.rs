@@ -84,6 +84,9 @@ fn entity_fields(e: &Entity) -> Fields {
         ("editions", show(&e.editions)),
         ("description", show(&e.description)),
         ("sources", show(&e.sources)),
+        ("founded_here", show(&e.founded_here)),
+        ("disputed", show(&e.disputed)),
+        ("inferred", show(&e.inferred)),
     ]
 }
 
@@ -93,6 +96,8 @@ fn relation_fields(r: &Relation) -> Fields {
         ("until", show(&r.until)),
         ("note", show(&r.note)),
         ("sources", show(&r.sources)),
+        ("disputed", show(&r.disputed)),
+        ("inferred", show(&r.inferred)),
     ]
 }
 
@@ -110,6 +115,8 @@ fn milestone_fields(m: &Milestone) -> Fields {
         ("description", show(&m.description)),
         ("entities", show(&m.entities)),
         ("sources", show(&m.sources)),
+        ("disputed", show(&m.disputed)),
+        ("inferred", show(&m.inferred)),
     ]
 }
 
@@ -258,6 +265,8 @@ pub fn diff(old: &Model, new: &Model) -> Vec<Change> {
                     ("qualifier", show(&p.qualifier)),
                     ("note", show(&p.note)),
                     ("sources", show(&p.sources)),
+                    ("disputed", show(&p.disputed)),
+                    ("inferred", show(&p.inferred)),
                 ]
             },
             |_| Some(new_indicator.scope.clone()),
@@ -305,6 +314,8 @@ mod tests {
             until: None,
             note: Text::default(),
             sources: Vec::new(),
+            disputed: None,
+            inferred: Vec::new(),
         });
         model
     }

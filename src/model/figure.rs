@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Cite, Date, Text};
+use super::{Cite, Date, Dispute, Inference, Text};
 
 /// What a figure measures.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -123,4 +123,10 @@ pub struct Figure {
     pub note: Text,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<Cite>,
+    /// Other sources contradict it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub disputed: Option<Dispute>,
+    /// What of it the model's editors inferred rather than read.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub inferred: Vec<Inference>,
 }

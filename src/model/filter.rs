@@ -201,6 +201,8 @@ mod tests {
             until: None,
             note: Text::default(),
             sources: Vec::new(),
+            disputed: None,
+            inferred: Vec::new(),
         }
     }
 

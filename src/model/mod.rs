@@ -9,14 +9,16 @@ mod figure;
 pub mod filter;
 mod kinds;
 pub mod metrics;
+mod provenance;
 mod query;
 pub mod time;
 mod validate;
 
-pub use date::{Date, DateSyntaxError};
+pub use date::{Date, DateSyntaxError, Period};
 pub use figure::{Figure, Measure, Qualifier, Unit};
 pub use kinds::{EntityKind, RelationKind};
 pub use metrics::Metrics;
+pub use provenance::{Dispute, Inference, ProvenanceCounts, Translated, inferred};
 pub use query::{Index, RelationEnd};
 pub use validate::{Problem, Severity, Subject, validate};
 
@@ -34,6 +36,9 @@ pub struct Text {
     pub zh: String,
     #[serde(skip_serializing_if = "String::is_empty")]
     pub en: String,
+    /// Which language no source gives: the model's editors translated it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub translated: Option<Translated>,
 }
 
 impl Text {
@@ -41,7 +46,19 @@ impl Text {
         Self {
             zh: zh.to_owned(),
             en: en.to_owned(),
+            translated: None,
         }
+    }
+
+    /// Whether the text [`get`](Self::get) gives for this language is the editors' translation
+    /// (it looks at the language actually shown, after falling back).
+    pub fn shown_translated(&self, chinese: bool) -> bool {
+        let shown_chinese = if chinese {
+            !self.zh.trim().is_empty()
+        } else {
+            self.en.trim().is_empty()
+        };
+        self.translated.is_some_and(|t| t.covers(shown_chinese))
     }
 
     /// Nothing readable in either language (validation's sense of empty).
@@ -84,6 +101,8 @@ pub struct Cite {
 #[serde(deny_unknown_fields)]
 pub struct Source {
     pub id: String,
+    /// Its title as published; empty when it was not recorded (the locator then names it).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub title: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub publisher: String,
@@ -166,6 +185,9 @@ pub struct Entity {
     /// Came to the town.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub joined: Option<Date>,
+    /// Founded in the town the model is about, so that its founding is its arrival there.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub founded_here: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ended: Option<Date>,
     /// The id of the place it is in.
@@ -185,6 +207,12 @@ pub struct Entity {
     pub description: Text,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<Cite>,
+    /// Other sources contradict it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub disputed: Option<Dispute>,
+    /// What of it the model's editors inferred rather than read.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub inferred: Vec<Inference>,
 }
 
 impl Entity {
@@ -207,6 +235,9 @@ impl Entity {
             editions: Vec::new(),
             description: Text::default(),
             sources: Vec::new(),
+            founded_here: false,
+            disputed: None,
+            inferred: Vec::new(),
         }
     }
 }
@@ -226,6 +257,12 @@ pub struct Relation {
     pub note: Text,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<Cite>,
+    /// Other sources contradict it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub disputed: Option<Dispute>,
+    /// What of it the model's editors inferred rather than read.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub inferred: Vec<Inference>,
 }
 
 /// One value of an indicator.
@@ -240,6 +277,12 @@ pub struct Point {
     pub note: Text,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<Cite>,
+    /// Other sources contradict it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub disputed: Option<Dispute>,
+    /// What of it the model's editors inferred rather than read.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub inferred: Vec<Inference>,
 }
 
 /// A named time series: the town's output, fiscal revenue, enterprises…
@@ -277,6 +320,12 @@ pub struct Milestone {
     pub entities: Vec<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<Cite>,
+    /// Other sources contradict it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub disputed: Option<Dispute>,
+    /// What of it the model's editors inferred rather than read.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub inferred: Vec<Inference>,
 }
 
 /// A whole town model: what a `.ron` file holds.
@@ -359,6 +408,9 @@ pub struct Slide {
     /// Where the caption's facts come from.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<Cite>,
+    /// Other sources contradict what the caption says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub disputed: Option<Dispute>,
 }
 
 fn is_zero(n: &u8) -> bool {
@@ -378,6 +430,7 @@ impl Slide {
             chart: None,
             camera: None,
             sources: Vec::new(),
+            disputed: None,
         }
     }
 }
@@ -420,14 +473,19 @@ impl Model {
 
     /// The counts `townscope check` reports.
     pub fn summary(&self) -> String {
+        let provenance = self.provenance_counts();
         format!(
-            "{} entities, {} relations, {} indicators, {} milestones, {} sources, {} slides",
+            "{} entities, {} relations, {} indicators, {} milestones, {} sources, {} slides; \
+             {} disputed, {} inferred, {} translated",
             self.entities.len(),
             self.relations.len(),
             self.indicators.len(),
             self.milestones.len(),
             self.sources.len(),
-            self.story.len()
+            self.story.len(),
+            provenance.disputed,
+            provenance.inferred,
+            provenance.translated,
         )
     }
 }

@@ -143,13 +143,16 @@ impl Model {
     }
 
     /// How many entities there are of each kind, in `EntityKind::ALL` order: all of them, or
-    /// those there in year `as_of` (undated ones count in every year).
+    /// those that had arrived by year `as_of` (the undated are counted apart, by
+    /// [`Model::presence_counts`]).
     pub fn count_by_kind(&self, as_of: Option<i32>) -> Vec<(EntityKind, usize)> {
         let mut counts = [0; EntityKind::ALL.len()];
         for entity in self
             .entities
             .iter()
-            .filter(|e| as_of.is_none_or(|year| e.alive_in(year)))
+            .filter(|e| {
+                as_of.is_none_or(|year| e.presence_in(year) == super::time::Presence::Present)
+            })
         {
             if let Some(i) = EntityKind::ALL.iter().position(|&k| k == entity.kind) {
                 counts[i] += 1;
@@ -186,6 +189,8 @@ mod tests {
             until: None,
             note: Text::default(),
             sources: vec![],
+            disputed: None,
+            inferred: vec![],
         });
         model
     }
@@ -204,9 +209,10 @@ mod tests {
         };
         let both = vec![(EntityKind::Enterprise, 1), (EntityKind::Place, 1)];
         assert_eq!(count(None), both);
-        // It came to the town in 2015; the undated town is there every year.
-        assert_eq!(count(Some(2014)), vec![(EntityKind::Place, 1)]);
-        assert_eq!(count(Some(2015)), both);
+        // It came to the town in 2015; the undated town is counted apart.
+        assert_eq!(count(Some(2014)), vec![]);
+        assert_eq!(count(Some(2015)), vec![(EntityKind::Enterprise, 1)]);
+        assert_eq!(model.presence_counts(2015), (1, 1));
     }
 
     #[test]

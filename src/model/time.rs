@@ -1,26 +1,49 @@
 //! The ecosystem as of a year: which entities and relations existed, which were new that year,
-//! and what happened in it. An entity is in the town from when it joined it (or, when the
-//! sources give no joining date, from when it was founded) until it ended; a relation from its
-//! `since` to its `until`. What has no date is taken to have always been there: the sources do
-//! not say when it began, and hiding it would claim they do.
+//! and what happened in it.
+//!
+//! An entity is in the town from its arrival — when it joined the town, or when it was founded
+//! if the model says it was founded there (`founded_here`) — until it ended. A firm founded in
+//! Beijing in 2004 has not arrived in 2004. An entity whose arrival the sources do not give is
+//! [`Presence::Undated`]: shown apart (hollow, counted separately), neither hidden nor taken to
+//! have been there from the start. A relation holds from its `since` to its `until`; one with no
+//! dates holds whenever both its ends are there.
 
 use super::{Date, Entity, Model, Relation};
 
+/// Whether an entity was in the town in a given year, as far as the sources say.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Presence {
+    /// It had arrived and not yet ended.
+    Present,
+    /// It had not arrived yet, or had ended.
+    Absent,
+    /// The sources do not say when it arrived (and it had not ended).
+    Undated,
+}
+
 impl Entity {
-    /// When the entity became part of the town's ecosystem, as far as the sources say.
+    /// When the entity came to the town, as far as the model says: its joining date, else its
+    /// founding date where it was founded there.
     pub fn arrival(&self) -> Option<Date> {
-        self.joined.or(self.founded)
+        self.joined
+            .or(self.founded.filter(|_| self.founded_here))
     }
-}
 
-fn alive(start: Option<Date>, end: Option<Date>, year: i32) -> bool {
-    start.is_none_or(|d| d.year <= year) && end.is_none_or(|d| d.year >= year)
-}
+    /// Whether the entity was in the town in `year`.
+    pub fn presence_in(&self, year: i32) -> Presence {
+        if self.ended.is_some_and(|d| d.year < year) {
+            return Presence::Absent;
+        }
+        match self.arrival() {
+            Some(d) if d.year <= year => Presence::Present,
+            Some(_) => Presence::Absent,
+            None => Presence::Undated,
+        }
+    }
 
-impl Entity {
-    /// Whether the entity existed in the town in `year`.
+    /// Whether the entity is drawn in `year`: there, or of unknown arrival (drawn apart).
     pub fn alive_in(&self, year: i32) -> bool {
-        alive(self.arrival(), self.ended, year)
+        self.presence_in(year) != Presence::Absent
     }
 
     /// Whether the entity arrived in `year`.
@@ -32,7 +55,7 @@ impl Entity {
 impl Relation {
     /// Whether the relation held in `year`.
     pub fn alive_in(&self, year: i32) -> bool {
-        alive(self.since, self.until, year)
+        self.since.is_none_or(|d| d.year <= year) && self.until.is_none_or(|d| d.year >= year)
     }
 
     /// Whether the relation began in `year`.
@@ -62,9 +85,20 @@ impl YearChanges {
 }
 
 impl Model {
-    /// Per entity: whether it existed in the town in `year`.
+    /// Per entity: whether it is drawn in `year` (there, or of unknown arrival).
     pub fn entities_alive_in(&self, year: i32) -> Vec<bool> {
         self.entities.iter().map(|e| e.alive_in(year)).collect()
+    }
+
+    /// How many entities had arrived by `year` and how many have no known arrival.
+    pub fn presence_counts(&self, year: i32) -> (usize, usize) {
+        self.entities
+            .iter()
+            .fold((0, 0), |(present, undated), e| match e.presence_in(year) {
+                Presence::Present => (present + 1, undated),
+                Presence::Undated => (present, undated + 1),
+                Presence::Absent => (present, undated),
+            })
     }
 
     /// Per relation: whether it held in `year` — and both its ends existed then.
@@ -147,18 +181,21 @@ mod tests {
         Some(Date::year(year))
     }
 
-    /// A park (2011), a firm founded 2008 that joined 2014, a firm with no dates, an alliance
-    /// 2015–2018; membership from 2015, a partnership with no dates.
+    /// A park opened in the town (2011), a firm founded 2008 that joined 2014, a firm with no
+    /// dates, an alliance founded in the town 2015–2018; membership from 2015, a partnership with
+    /// no dates.
     fn model() -> Model {
         let mut model = Model::new(Text::new("镇", "Town"));
         let mut park = Entity::new("park", EntityKind::Place, Text::new("园", "Park"));
         park.founded = date(2011);
+        park.founded_here = true;
         let mut firm = Entity::new("firm", EntityKind::Enterprise, Text::new("甲", "A"));
         firm.founded = date(2008);
         firm.joined = date(2014);
         let undated = Entity::new("undated", EntityKind::Enterprise, Text::new("乙", "B"));
         let mut alliance = Entity::new("alliance", EntityKind::Alliance, Text::new("盟", "L"));
         alliance.founded = date(2015);
+        alliance.founded_here = true;
         alliance.ended = date(2018);
         model.entities = vec![park, firm, undated, alliance];
         let relation = |kind, from: &str, to: &str, since| Relation {
@@ -169,6 +206,8 @@ mod tests {
             until: None,
             note: Text::default(),
             sources: vec![],
+            disputed: None,
+            inferred: vec![],
         };
         model.relations = vec![
             relation(RelationKind::MemberOf, "firm", "alliance", date(2015)),
@@ -180,8 +219,41 @@ mod tests {
             description: Text::default(),
             entities: vec![],
             sources: vec![],
+            disputed: None,
+            inferred: vec![],
         });
         model
+    }
+
+    #[test]
+    fn arrival_is_joining_or_founding_in_the_town() {
+        let mut elsewhere = Entity::new("lkk", EntityKind::Enterprise, Text::new("洛", "L"));
+        elsewhere.founded = date(2004);
+        assert_eq!(elsewhere.arrival(), None, "founded elsewhere: not an arrival");
+        assert_eq!(elsewhere.presence_in(2005), Presence::Undated);
+        elsewhere.joined = date(2013);
+        assert_eq!(elsewhere.arrival(), date(2013));
+        assert_eq!(elsewhere.presence_in(2012), Presence::Absent);
+        assert_eq!(elsewhere.presence_in(2013), Presence::Present);
+        assert!(elsewhere.new_in(2013) && !elsewhere.new_in(2004));
+        let mut here = Entity::new("park", EntityKind::Place, Text::new("园", "P"));
+        here.founded = date(2011);
+        here.founded_here = true;
+        assert_eq!(here.presence_in(2010), Presence::Absent);
+        assert_eq!(here.presence_in(2011), Presence::Present);
+        here.ended = date(2012);
+        assert_eq!(here.presence_in(2013), Presence::Absent);
+        let undated = Entity::new("x", EntityKind::Enterprise, Text::new("乙", "B"));
+        assert_eq!(undated.presence_in(1990), Presence::Undated);
+    }
+
+    #[test]
+    fn undated_entities_are_counted_apart() {
+        let model = model();
+        // 2010: nothing has arrived; the undated firm is counted apart.
+        assert_eq!(model.presence_counts(2010), (0, 1));
+        assert_eq!(model.presence_counts(2016), (3, 1));
+        assert_eq!(model.presence_counts(2019), (2, 1));
     }
 
     #[test]
@@ -216,6 +288,7 @@ mod tests {
         let model = model();
         let changes = model.changes_in(2015);
         assert_eq!(changes.arrived, [3]);
+        assert_eq!(model.changes_in(2008).arrived, Vec::<usize>::new(), "founded elsewhere");
         assert_eq!(changes.relations_begun, [0]);
         assert_eq!(changes.milestones, [0]);
         assert!(changes.ended.is_empty());

@@ -3,7 +3,7 @@
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::fmt;
 
-use super::{Cite, Date, Entity, EntityKind, Figure, Model, Unit};
+use super::{Cite, Date, Dispute, Entity, EntityKind, Figure, Inference, Model, Unit};
 
 /// How bad a problem is: errors make `townscope check` fail, warnings do not.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -90,6 +90,25 @@ pub fn validate(model: &Model) -> Vec<Problem> {
     check.problems
 }
 
+/// The fields an inference may name, per kind of fact (as the file spells them).
+const ENTITY_FIELDS: &[&str] = &[
+    "name",
+    "kind",
+    "subkind",
+    "sectors",
+    "founded",
+    "joined",
+    "ended",
+    "location",
+    "coordinates",
+    "website",
+    "description",
+];
+const RELATION_FIELDS: &[&str] = &["kind", "since", "until", "note"];
+const FIGURE_FIELDS: &[&str] = &["value", "unit", "qualifier", "date", "note"];
+const POINT_FIELDS: &[&str] = &["date", "value", "qualifier", "note"];
+const MILESTONE_FIELDS: &[&str] = &["date", "title", "description", "entities"];
+
 struct Checker<'a> {
     model: &'a Model,
     problems: Vec<Problem>,
@@ -140,7 +159,7 @@ impl<'a> Checker<'a> {
     ) {
         if let (Some(a), Some(b)) = (first.1, then.1)
             && b < a
-            && !is_prefix(b, a)
+            && !b.contains(&a)
         {
             self.error(subject, format!("{} {b} is before {} {a}", then.0, first.0));
         }
@@ -166,6 +185,42 @@ impl<'a> Checker<'a> {
         }
     }
 
+    /// A dispute needs the other account and where it is read; an inference needs a field the
+    /// fact has and what it was inferred from.
+    fn provenance(
+        &mut self,
+        subject: &Subject,
+        what: &str,
+        disputed: Option<&Dispute>,
+        inferred: &[Inference],
+        fields: &[&str],
+    ) {
+        if let Some(dispute) = disputed {
+            if dispute.note.is_empty() {
+                self.error(subject, format!("{what} is disputed without saying how"));
+            }
+            self.cites(subject, &format!("the dispute of {what}"), &dispute.sources, true);
+        }
+        for inference in inferred {
+            if !inference.field.is_empty() && !fields.contains(&inference.field.as_str()) {
+                self.error(
+                    subject,
+                    format!(
+                        "{what}: inferred `{}` is not one of its fields ({})",
+                        inference.field,
+                        fields.join(", ")
+                    ),
+                );
+            }
+            if inference.note.is_empty() {
+                self.error(
+                    subject,
+                    format!("{what}: an inferred value does not say from what"),
+                );
+            }
+        }
+    }
+
     fn value(&mut self, subject: &Subject, what: &str, value: f64, unit: Unit) {
         if !value.is_finite() {
             self.error(subject, format!("{what} is not a finite number"));
@@ -180,6 +235,13 @@ impl<'a> Checker<'a> {
             self.value(subject, &what, figure.value, figure.unit);
             self.date(subject, &what, figure.date);
             self.cites(subject, &what, &figure.sources, true);
+            self.provenance(
+                subject,
+                &what,
+                figure.disputed.as_ref(),
+                &figure.inferred,
+                FIGURE_FIELDS,
+            );
         }
     }
 
@@ -192,8 +254,8 @@ impl<'a> Checker<'a> {
             } else if !self.source_ids.insert(&source.id) {
                 self.error(&subject, "duplicate source id");
             }
-            if source.title.trim().is_empty() {
-                self.error(&subject, "has no title");
+            if source.title.trim().is_empty() && source.locator.trim().is_empty() {
+                self.error(&subject, "has neither a title nor a locator");
             }
             self.date(&subject, "its", source.date);
         }
@@ -281,6 +343,16 @@ impl<'a> Checker<'a> {
                 self.cites(&subject, &what, &edition.sources, false);
             }
             self.cites(&subject, "it", &entity.sources, false);
+            self.provenance(
+                &subject,
+                "it",
+                entity.disputed.as_ref(),
+                &entity.inferred,
+                ENTITY_FIELDS,
+            );
+            if entity.founded_here && entity.founded.is_none() {
+                self.warning(&subject, "is founded here but has no founding date");
+            }
             if entity.sources.is_empty() {
                 self.warning(&subject, "rests on no source");
             }
@@ -335,6 +407,13 @@ impl<'a> Checker<'a> {
                 ("until", relation.until),
             );
             self.cites(&subject, "it", &relation.sources, false);
+            self.provenance(
+                &subject,
+                "it",
+                relation.disputed.as_ref(),
+                &relation.inferred,
+                RELATION_FIELDS,
+            );
         }
     }
 
@@ -364,6 +443,13 @@ impl<'a> Checker<'a> {
                 self.date(&subject, &what, Some(point.date));
                 self.value(&subject, &what, point.value, indicator.unit);
                 self.cites(&subject, &what, &point.sources, true);
+                self.provenance(
+                    &subject,
+                    &what,
+                    point.disputed.as_ref(),
+                    &point.inferred,
+                    POINT_FIELDS,
+                );
                 if !dates.insert(point.date) {
                     self.warning(&subject, format!("{what} appears twice"));
                 }
@@ -388,6 +474,13 @@ impl<'a> Checker<'a> {
                 }
             }
             self.cites(&subject, "it", &milestone.sources, true);
+            self.provenance(
+                &subject,
+                "it",
+                milestone.disputed.as_ref(),
+                &milestone.inferred,
+                MILESTONE_FIELDS,
+            );
         }
     }
 
@@ -415,6 +508,7 @@ impl<'a> Checker<'a> {
                 );
             }
             self.cites(&subject, "it", &slide.sources, false);
+            self.provenance(&subject, "it", slide.disputed.as_ref(), &[], &[]);
             if slide.depth > 3 {
                 self.warning(
                     &subject,
@@ -448,10 +542,4 @@ impl<'a> Checker<'a> {
             }
         }
     }
-}
-
-/// `2016` is not "before" `2016-07`: a coarser date that contains the finer one is not out of order.
-fn is_prefix(coarse: Date, fine: Date) -> bool {
-    coarse.year == fine.year
-        && (coarse.month.is_none() || (coarse.month == fine.month && coarse.day.is_none()))
 }

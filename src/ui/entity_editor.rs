@@ -685,6 +685,8 @@ fn add_relation(
             until: None,
             note: Text::default(),
             sources: Vec::new(),
+            disputed: None,
+            inferred: Vec::new(),
         };
         let label = format!(
             "{} {} {} {}",

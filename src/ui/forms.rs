@@ -438,6 +438,8 @@ pub fn figures(
                 date: None,
                 note: Text::default(),
                 sources: Vec::new(),
+                disputed: None,
+                inferred: Vec::new(),
             });
             draft.value.clear();
             outcome.step();

@@ -397,6 +397,8 @@ fn points_grid(
                 qualifier: Qualifier::Exact,
                 note: Text::default(),
                 sources,
+                disputed: None,
+                inferred: Vec::new(),
             });
             editor.new_date.clear();
             editor.new_value.clear();

@@ -305,6 +305,8 @@ fn milestones(
                 description: Text::default(),
                 entities: Vec::new(),
                 sources: Vec::new(),
+                disputed: None,
+                inferred: Vec::new(),
             });
             editor.new_title.clear();
             editor.new_date.clear();

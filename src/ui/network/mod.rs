@@ -524,6 +524,8 @@ fn ask_relation(
                             until: None,
                             note: Text::default(),
                             sources: Vec::new(),
+                            disputed: None,
+                            inferred: Vec::new(),
                         };
                         commands.push(Command::Edit(Edit::new(
                             format!("{} {text}", s.verb_add),
