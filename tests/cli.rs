@@ -25,7 +25,19 @@ fn check_without_a_file_checks_the_embedded_model() {
     let line = text.lines().last().unwrap_or_default();
     assert!(line.starts_with("yunqi.ron (built in): ok: "), "{text}");
     assert!(
-        line.contains(" entities, ") && line.ends_with(" slides"),
+        line.contains(" entities, ") && line.contains(" slides; "),
+        "{line}"
+    );
+    // How many facts the sources dispute, the editors inferred and the editors translated.
+    let counts = townscope::model::Model::provenance_counts(
+        &townscope::io::parse(include_bytes!("../data/yunqi.ron")).unwrap(),
+    );
+    assert!(counts.disputed >= 4 && counts.inferred >= 1 && counts.translated >= 20);
+    assert!(
+        line.ends_with(&format!(
+            "; {} disputed, {} inferred, {} translated",
+            counts.disputed, counts.inferred, counts.translated
+        )),
         "{line}"
     );
 }

@@ -169,5 +169,8 @@ fn disputes_inferences_translations_and_quarters_survive_a_save() {
     assert_eq!(again, model);
     assert_eq!(to_canonical_string(&again).unwrap(), written);
     let counts = model.provenance_counts();
-    assert_eq!((counts.disputed, counts.inferred, counts.translated), (1, 2, 1));
+    assert_eq!(
+        (counts.disputed, counts.inferred, counts.translated),
+        (1, 2, 1)
+    );
 }

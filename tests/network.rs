@@ -179,12 +179,12 @@ fn the_legend_and_the_relation_filter_change_what_is_drawn() {
         .filter(|l| l.kind == townscope::model::RelationKind::MemberOf)
         .count();
     assert!(members > 0);
-    harness.get_by_label("Relations 16/16").click();
+    harness.get_by_label("Relations 18/18").click();
     harness.run();
     harness.get_by_label("member of").click();
     harness.run();
     assert_eq!(shown(&harness), (all, links - members));
-    assert!(harness.query_by_label("Relations 15/16").is_some());
+    assert!(harness.query_by_label("Relations 17/18").is_some());
 }
 
 #[test]

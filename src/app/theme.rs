@@ -54,14 +54,14 @@ pub fn kind_shape(kind: EntityKind) -> NodeShape {
 pub fn relation_colour(kind: RelationKind) -> Color32 {
     use RelationKind as R;
     let (r, g, b) = match kind {
-        R::MemberOf | R::Leads => (0xE6, 0x9F, 0x00),
+        R::MemberOf | R::Leads | R::HonoraryHeadOf => (0xE6, 0x9F, 0x00),
         R::Founded | R::CoFounded | R::PredecessorOf => (0xD5, 0x5E, 0x00),
         R::InvestsIn | R::Sponsors => (0x00, 0x9E, 0x73),
         R::PartnersWith | R::Serves | R::Supports | R::Recognises | R::Visited => {
             (0x56, 0xB4, 0xE9)
         }
         R::LocatedIn | R::PartOf | R::Hosts => (0x99, 0x99, 0x99),
-        R::Issued => (0xCC, 0x79, 0xA7),
+        R::Issued | R::Signed => (0xCC, 0x79, 0xA7),
     };
     Color32::from_rgba_unmultiplied(r, g, b, 110)
 }

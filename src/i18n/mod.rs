@@ -88,6 +88,8 @@ pub fn relation_kind(kind: RelationKind, outgoing: bool, lang: Lang) -> &'static
         R::Visited => ("到访", "visited", "来访", "visited by"),
         R::PredecessorOf => ("后继", "predecessor of", "前身", "successor of"),
         R::Leads => ("领导", "leads", "负责人", "led by"),
+        R::Signed => ("签署", "signed", "签署方", "signed by"),
+        R::HonoraryHeadOf => ("名誉领导", "honorary head of", "名誉领导", "honorary head"),
     };
     if outgoing {
         lang.pick(zh_out, en_out)

@@ -360,8 +360,17 @@ mod tests {
         assert!(Date::half(2016, 3).impossibility().is_some());
         // Ordered by when they begin, the coarser first.
         let mut dates: Vec<Date> = [
-            "2016-Q2", "2016-02", "2016-01-02", "2016-01", "2016-Q1", "2016-H1", "2016", "2015-12",
-            "2016-H2", "2016-06-30", "2017",
+            "2016-Q2",
+            "2016-02",
+            "2016-01-02",
+            "2016-01",
+            "2016-Q1",
+            "2016-H1",
+            "2016",
+            "2015-12",
+            "2016-H2",
+            "2016-06-30",
+            "2017",
         ]
         .iter()
         .map(|t| t.parse().unwrap())

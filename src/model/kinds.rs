@@ -62,6 +62,10 @@ pub enum RelationKind {
     Visited,
     PredecessorOf,
     Leads,
+    /// A party to an agreement (which is signed, not issued).
+    Signed,
+    /// An honorary title, such as an honorary town head: no office is held.
+    HonoraryHeadOf,
 }
 
 use EntityKind as E;
@@ -94,7 +98,7 @@ const ANYTHING_BUT_POLICY: &[EntityKind] = &[
 const ALL: &[EntityKind] = &EntityKind::ALL;
 
 impl RelationKind {
-    pub const ALL: [RelationKind; 16] = [
+    pub const ALL: [RelationKind; 18] = [
         Self::MemberOf,
         Self::Founded,
         Self::CoFounded,
@@ -111,6 +115,8 @@ impl RelationKind {
         Self::Visited,
         Self::PredecessorOf,
         Self::Leads,
+        Self::Signed,
+        Self::HonoraryHeadOf,
     ];
 
     /// The entity kinds this relation may start from and end at.
@@ -175,7 +181,8 @@ impl RelationKind {
                 &[E::Place, E::Enterprise, E::Institution, E::Event],
             ),
             Self::PredecessorOf => (ALL, ALL),
-            Self::Leads => (
+            Self::Signed => (ORGS_AND_PEOPLE, &[E::Policy]),
+            Self::Leads | Self::HonoraryHeadOf => (
                 &[E::Person],
                 &[
                     E::Enterprise,

@@ -147,13 +147,9 @@ impl Model {
     /// [`Model::presence_counts`]).
     pub fn count_by_kind(&self, as_of: Option<i32>) -> Vec<(EntityKind, usize)> {
         let mut counts = [0; EntityKind::ALL.len()];
-        for entity in self
-            .entities
-            .iter()
-            .filter(|e| {
-                as_of.is_none_or(|year| e.presence_in(year) == super::time::Presence::Present)
-            })
-        {
+        for entity in self.entities.iter().filter(|e| {
+            as_of.is_none_or(|year| e.presence_in(year) == super::time::Presence::Present)
+        }) {
             if let Some(i) = EntityKind::ALL.iter().position(|&k| k == entity.kind) {
                 counts[i] += 1;
             }

@@ -25,8 +25,7 @@ impl Entity {
     /// When the entity came to the town, as far as the model says: its joining date, else its
     /// founding date where it was founded there.
     pub fn arrival(&self) -> Option<Date> {
-        self.joined
-            .or(self.founded.filter(|_| self.founded_here))
+        self.joined.or(self.founded.filter(|_| self.founded_here))
     }
 
     /// Whether the entity was in the town in `year`.
@@ -229,7 +228,11 @@ mod tests {
     fn arrival_is_joining_or_founding_in_the_town() {
         let mut elsewhere = Entity::new("lkk", EntityKind::Enterprise, Text::new("洛", "L"));
         elsewhere.founded = date(2004);
-        assert_eq!(elsewhere.arrival(), None, "founded elsewhere: not an arrival");
+        assert_eq!(
+            elsewhere.arrival(),
+            None,
+            "founded elsewhere: not an arrival"
+        );
         assert_eq!(elsewhere.presence_in(2005), Presence::Undated);
         elsewhere.joined = date(2013);
         assert_eq!(elsewhere.arrival(), date(2013));
@@ -288,7 +291,11 @@ mod tests {
         let model = model();
         let changes = model.changes_in(2015);
         assert_eq!(changes.arrived, [3]);
-        assert_eq!(model.changes_in(2008).arrived, Vec::<usize>::new(), "founded elsewhere");
+        assert_eq!(
+            model.changes_in(2008).arrived,
+            Vec::<usize>::new(),
+            "founded elsewhere"
+        );
         assert_eq!(changes.relations_begun, [0]);
         assert_eq!(changes.milestones, [0]);
         assert!(changes.ended.is_empty());

@@ -104,7 +104,7 @@ const ENTITY_FIELDS: &[&str] = &[
     "website",
     "description",
 ];
-const RELATION_FIELDS: &[&str] = &["kind", "since", "until", "note"];
+const RELATION_FIELDS: &[&str] = &["kind", "from", "to", "since", "until", "note"];
 const FIGURE_FIELDS: &[&str] = &["value", "unit", "qualifier", "date", "note"];
 const POINT_FIELDS: &[&str] = &["date", "value", "qualifier", "note"];
 const MILESTONE_FIELDS: &[&str] = &["date", "title", "description", "entities"];
@@ -199,7 +199,12 @@ impl<'a> Checker<'a> {
             if dispute.note.is_empty() {
                 self.error(subject, format!("{what} is disputed without saying how"));
             }
-            self.cites(subject, &format!("the dispute of {what}"), &dispute.sources, true);
+            self.cites(
+                subject,
+                &format!("the dispute of {what}"),
+                &dispute.sources,
+                true,
+            );
         }
         for inference in inferred {
             if !inference.field.is_empty() && !fields.contains(&inference.field.as_str()) {
