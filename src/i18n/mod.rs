@@ -780,7 +780,7 @@ static ZH: Strings = Strings {
     group_help: "帮助",
     settings_unreadable: "无法读取已保存的设置，已使用默认设置。",
     embedded_name: "yunqi.ron（内置）",
-    model_summary: "{entities} 个实体 · {relations} 条关系 · {indicators} 个指标 · {milestones} 条大事 · {sources} 个来源 · {slides} 张幻灯片",
+    model_summary: "{entities} 个实体 · {relations} 条关系 · {locations} 条所在地 · {indicators} 个指标 · {milestones} 条大事 · {sources} 个来源 · {slides} 张幻灯片",
     cancelled: "已取消打开文件",
     metrics_cancelled: "已停止计算图指标；重新打开模型可再次计算",
     cancel_work_hint: "停止这项工作；界面不受影响",
@@ -1087,7 +1087,7 @@ static EN: Strings = Strings {
     group_help: "Help",
     settings_unreadable: "The saved settings could not be read; the defaults are used.",
     embedded_name: "yunqi.ron (built in)",
-    model_summary: "{entities} entities · {relations} relations · {indicators} indicators · {milestones} milestones · {sources} sources · {slides} slides",
+    model_summary: "{entities} entities · {relations} relations · {locations} locations · {indicators} indicators · {milestones} milestones · {sources} sources · {slides} slides",
     cancelled: "Opening the file was cancelled",
     metrics_cancelled: "Computing the graph metrics was stopped; open the model again to compute them",
     cancel_work_hint: "Stop this work; the window is not affected",
@@ -1099,6 +1099,15 @@ pub fn model_summary(model: &crate::model::Model, lang: Lang) -> String {
         .model_summary
         .replace("{entities}", &model.entities.len().to_string())
         .replace("{relations}", &model.relations.len().to_string())
+        .replace(
+            "{locations}",
+            &model
+                .entities
+                .iter()
+                .filter(|e| e.location.is_some())
+                .count()
+                .to_string(),
+        )
         .replace("{indicators}", &model.indicators.len().to_string())
         .replace("{milestones}", &model.milestones.len().to_string())
         .replace("{sources}", &model.sources.len().to_string())
@@ -1379,5 +1388,127 @@ mod tests {
             untranslated.is_empty(),
             "English in the Chinese table: {untranslated:?}"
         );
+    }
+}
+
+/// A date as readers write it: `2016年一季度`, `2015年6月25日` / `Q1 2016`, `25 Jun 2015`.
+pub fn date(date: crate::model::Date, lang: Lang) -> String {
+    use crate::model::Period;
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    const QUARTERS: [&str; 4] = ["一", "二", "三", "四"];
+    let year = date.year;
+    match (lang, date.period, date.month, date.day) {
+        (Lang::Zh, Some(Period::Quarter(q)), ..) => {
+            match QUARTERS.get(usize::from(q).wrapping_sub(1)) {
+                Some(name) => format!("{year}年{name}季度"),
+                None => date.to_string(),
+            }
+        }
+        (Lang::Zh, Some(Period::Half(1)), ..) => format!("{year}年上半年"),
+        (Lang::Zh, Some(Period::Half(2)), ..) => format!("{year}年下半年"),
+        (Lang::En, Some(Period::Quarter(q)), ..) => format!("Q{q} {year}"),
+        (Lang::En, Some(Period::Half(h)), ..) => format!("H{h} {year}"),
+        (_, Some(_), ..) => date.to_string(),
+        (Lang::Zh, None, None, _) => format!("{year}年"),
+        (Lang::Zh, None, Some(m), None) => format!("{year}年{m}月"),
+        (Lang::Zh, None, Some(m), Some(d)) => format!("{year}年{m}月{d}日"),
+        (Lang::En, None, None, _) => year.to_string(),
+        (Lang::En, None, Some(m), day) => match MONTHS.get(usize::from(m).wrapping_sub(1)) {
+            Some(month) => match day {
+                Some(d) => format!("{d} {month} {year}"),
+                None => format!("{month} {year}"),
+            },
+            None => date.to_string(),
+        },
+    }
+}
+
+/// The marks of how far a fact holds: the sources disagree, a value was inferred, a text was
+/// translated by the model's editors.
+pub mod provenance {
+    use super::Lang;
+
+    pub fn disputed(lang: Lang) -> &'static str {
+        lang.pick("来源不一", "sources disagree")
+    }
+    pub fn disputed_heading(lang: Lang) -> &'static str {
+        lang.pick("来源之间有分歧", "The sources disagree")
+    }
+    pub fn this_account(lang: Lang) -> &'static str {
+        lang.pick("此处所记，出自：", "What is shown here, from:")
+    }
+    pub fn other_account(lang: Lang) -> &'static str {
+        lang.pick("另有来源称：", "Other sources say:")
+    }
+    pub fn inferred(lang: Lang) -> &'static str {
+        lang.pick("推断", "inferred")
+    }
+    pub fn inferred_heading(lang: Lang) -> &'static str {
+        lang.pick(
+            "由模型编者推断，并非来源原文：",
+            "Inferred by the model's editors, not read in a source:",
+        )
+    }
+    pub fn translated(lang: Lang) -> &'static str {
+        lang.pick("译", "transl.")
+    }
+    /// Why a text is marked: `chinese` is the language of the text marked.
+    pub fn translated_explained(chinese: bool, lang: Lang) -> &'static str {
+        match (chinese, lang) {
+            (true, Lang::Zh) => "模型编者的译文：来源中没有这段中文。",
+            (false, Lang::Zh) => "模型编者的译文：来源中没有这段英文。",
+            (true, Lang::En) => {
+                "The model's editors' translation: no source gives this in Chinese."
+            }
+            (false, Lang::En) => {
+                "The model's editors' translation: no source gives this in English."
+            }
+        }
+    }
+    /// "+N with no date": entities whose arrival the sources do not give, in the year view.
+    pub fn undated(count: usize, lang: Lang) -> String {
+        match lang {
+            Lang::Zh => format!("另有 {count} 个未注明时间"),
+            Lang::En => format!("+{count} with no date"),
+        }
+    }
+    pub fn undated_explained(lang: Lang) -> &'static str {
+        lang.pick(
+            "来源未说明这些实体何时来到小镇：空心绘出，不计入当年。",
+            "The sources do not say when these came to the town: drawn hollow, not counted in the year.",
+        )
+    }
+    /// "The sources name 4 of them".
+    pub fn named(named: usize, lang: Lang) -> String {
+        match lang {
+            Lang::Zh => format!("来源只点名其中 {named} 家"),
+            Lang::En if named == 1 => "The sources name 1 of them".to_owned(),
+            Lang::En => format!("The sources name {named} of them"),
+        }
+    }
+}
+
+#[cfg(test)]
+mod date_tests {
+    use super::{Lang, date};
+    use crate::model::Date;
+
+    #[test]
+    fn dates_read_the_way_readers_write_them() {
+        let q1 = Date::quarter(2016, 1);
+        assert_eq!(date(q1, Lang::Zh), "2016年一季度");
+        assert_eq!(date(q1, Lang::En), "Q1 2016");
+        assert_eq!(date(Date::half(2016, 2), Lang::Zh), "2016年下半年");
+        assert_eq!(date(Date::half(2016, 2), Lang::En), "H2 2016");
+        assert_eq!(date(Date::day(2015, 6, 25), Lang::Zh), "2015年6月25日");
+        assert_eq!(date(Date::day(2015, 6, 25), Lang::En), "25 Jun 2015");
+        assert_eq!(date(Date::month(2011, 10), Lang::En), "Oct 2011");
+        assert_eq!(date(Date::year(2015), Lang::Zh), "2015年");
+        assert_eq!(date(Date::year(2015), Lang::En), "2015");
+        // Impossible dates (flagged by validation) are shown as written, not hidden.
+        assert_eq!(date(Date::quarter(2016, 7), Lang::Zh), "2016-Q7");
+        assert_eq!(date(Date::month(2016, 13), Lang::En), "2016-13");
     }
 }

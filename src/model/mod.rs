@@ -185,7 +185,8 @@ pub struct Entity {
     /// Came to the town.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub joined: Option<Date>,
-    /// Founded in the town the model is about, so that its founding is its arrival there.
+    /// Founded, opened or issued in the town the model is about (or, for a policy, for it), so
+    /// that its founding is when it entered the town's ecosystem; otherwise only `joined` is.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub founded_here: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]

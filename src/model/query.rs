@@ -142,6 +142,26 @@ impl Model {
         counts
     }
 
+    /// How many members of `alliance` the model names (its memberships), and the largest member
+    /// count its figures state, when that is more: "over 60 members, 4 named".
+    pub fn members_named(&self, alliance: &str) -> Option<(usize, f64)> {
+        let entity = self.entities.iter().find(|e| e.id == alliance)?;
+        let stated = entity
+            .figures
+            .iter()
+            .filter(|f| f.measure == super::Measure::Members)
+            .map(|f| f.value)
+            .fold(None, |max: Option<f64>, v| {
+                Some(max.map_or(v, |m| m.max(v)))
+            })?;
+        let named = self
+            .relations
+            .iter()
+            .filter(|r| r.kind == super::RelationKind::MemberOf && r.to == alliance)
+            .count();
+        ((named as f64) < stated).then_some((named, stated))
+    }
+
     /// How many entities there are of each kind, in `EntityKind::ALL` order: all of them, or
     /// those that had arrived by year `as_of` (the undated are counted apart, by
     /// [`Model::presence_counts`]).

@@ -2,6 +2,7 @@
 
 use eframe::egui;
 
+use super::provenance::{dispute_mark, inferred_field, translated_mark};
 use super::{View, kind_swatch};
 use crate::app::{AppCommand, Command};
 use crate::i18n::{entity_kind, format_figure, founded_label, measure, relation_kind};
@@ -58,16 +59,19 @@ pub fn ui(
                 if !policy.goals.is_empty() {
                     section(ui, s.goals);
                     for goal in &policy.goals {
-                        ui.label(format!("• {}", goal.get(view.zh())));
+                        ui.horizontal_wrapped(|ui| {
+                            ui.add(egui::Label::new(format!("• {}", goal.get(view.zh()))).wrap());
+                            translated_mark(ui, view, goal);
+                        });
                     }
                 }
             }
             if !entity.editions.is_empty() {
                 section(ui, s.editions);
                 for edition in &entity.editions {
-                    let mut line = edition.date.to_string();
+                    let mut line = crate::i18n::date(edition.date, view.lang);
                     if let Some(end) = edition.end {
-                        line.push_str(&format!(" – {end}"));
+                        line.push_str(&format!(" – {}", crate::i18n::date(end, view.lang)));
                     }
                     let name = edition.name.get(view.zh());
                     if !name.is_empty() {
@@ -86,10 +90,16 @@ pub fn ui(
                     }
                 }
             }
-            let description = entity.description.get(view.zh());
-            if !description.is_empty() {
-                section(ui, s.description);
-                ui.label(description);
+            if !entity.description.get(view.zh()).is_empty() || entity.disputed.is_some() {
+                ui.add_space(8.0);
+                ui.horizontal(|ui| {
+                    ui.strong(s.description);
+                    if let Some(dispute) = &entity.disputed {
+                        dispute_mark(ui, view, dispute, &entity.sources);
+                    }
+                    inferred_field(ui, view, &entity.inferred, "description");
+                });
+                super::provenance::text(ui, view, &entity.description);
             }
             relations(ui, view, index, commands);
             let contents = view.doc.index.contents_of(index);
@@ -135,10 +145,16 @@ fn history_buttons(ui: &mut egui::Ui, view: &View<'_>, commands: &mut Vec<Comman
 }
 
 fn header(ui: &mut egui::Ui, view: &View<'_>, entity: &Entity) {
-    ui.heading(view.name(entity));
+    ui.horizontal_wrapped(|ui| {
+        ui.heading(view.name(entity));
+        translated_mark(ui, view, &entity.name);
+    });
     let other = entity.name.get(!view.zh());
     if other != view.name(entity) && !other.is_empty() {
-        ui.label(other);
+        ui.horizontal_wrapped(|ui| {
+            ui.label(other);
+            super::provenance::translated_mark_in(ui, view, &entity.name, !view.zh());
+        });
     }
     ui.horizontal(|ui| {
         kind_swatch(ui, entity.kind);
@@ -172,14 +188,19 @@ fn fields(ui: &mut egui::Ui, view: &View<'_>, entity: &Entity, commands: &mut Ve
         });
     }
     let dates = [
-        (founded_label(entity.kind, view.lang), entity.founded),
-        (s.joined, entity.joined),
-        (s.ended, entity.ended),
+        (
+            founded_label(entity.kind, view.lang),
+            entity.founded,
+            "founded",
+        ),
+        (s.joined, entity.joined, "joined"),
+        (s.ended, entity.ended, "ended"),
     ];
-    for (label, date) in dates {
+    for (label, date, name) in dates {
         if let Some(date) = date {
             field(ui, label, |ui| {
-                ui.label(date.to_string());
+                ui.label(crate::i18n::date(date, view.lang));
+                inferred_field(ui, view, &entity.inferred, name);
             });
         }
     }
@@ -228,16 +249,25 @@ fn figures(ui: &mut egui::Ui, view: &View<'_>, figures: &[Figure]) {
     let s = view.s();
     for figure in figures {
         let value = format_figure(figure.value, figure.unit, figure.qualifier, view.lang);
-        let when = figure
-            .date
-            .map_or_else(|| s.year_unknown.to_owned(), |d| d.to_string());
+        let when = figure.date.map_or_else(
+            || s.year_unknown.to_owned(),
+            |d| crate::i18n::date(d, view.lang),
+        );
         let text = format!("{}: {value}  ({when})", measure(figure.measure, view.lang));
-        ui.add(egui::Label::new(text).wrap()).on_hover_ui(|ui| {
-            let note = figure.note.get(view.zh());
-            if !note.is_empty() {
-                ui.label(note);
+        ui.horizontal_wrapped(|ui| {
+            ui.add(egui::Label::new(text).wrap()).on_hover_ui(|ui| {
+                let note = figure.note.get(view.zh());
+                if !note.is_empty() {
+                    ui.label(note);
+                }
+                cites(ui, view, &figure.sources);
+            });
+            if let Some(dispute) = &figure.disputed {
+                dispute_mark(ui, view, dispute, &figure.sources);
             }
-            cites(ui, view, &figure.sources);
+            for inference in &figure.inferred {
+                super::provenance::inferred_mark(ui, view, inference);
+            }
         });
     }
 }
@@ -292,20 +322,33 @@ fn relations(ui: &mut egui::Ui, view: &View<'_>, index: usize, commands: &mut Ve
             let link = entity_link(ui, view, other, commands);
             let mut when = String::new();
             if let Some(since) = relation.since {
-                when.push_str(&since.to_string());
+                when.push_str(&crate::i18n::date(since, view.lang));
             }
             if let Some(until) = relation.until {
-                when.push_str(&format!(" – {until}"));
+                when.push_str(&format!(" – {}", crate::i18n::date(until, view.lang)));
             }
             if !when.is_empty() {
                 ui.weak(when);
             }
+            for inference in &relation.inferred {
+                super::provenance::inferred_mark(ui, view, inference);
+            }
+            if let Some(dispute) = &relation.disputed {
+                dispute_mark(ui, view, dispute, &relation.sources);
+            }
             link.on_hover_ui(|ui| {
                 let note = relation.note.get(view.zh());
                 if !note.is_empty() {
-                    ui.label(note);
+                    ui.horizontal_wrapped(|ui| {
+                        ui.label(note);
+                        translated_mark(ui, view, &relation.note);
+                    });
                 }
                 cites(ui, view, &relation.sources);
+                if let Some(dispute) = &relation.disputed {
+                    ui.separator();
+                    super::provenance::dispute_accounts(ui, view, dispute, &relation.sources);
+                }
             });
         });
     }

@@ -37,13 +37,27 @@ pub fn ui(ui: &mut egui::Ui, view: &View<'_>, commands: &mut Vec<Command>) {
                     ui.strong(year.to_string());
                 }
                 last_year = Some(year);
-                ui.weak(milestone.date.to_string());
+                ui.horizontal(|ui| {
+                    ui.weak(crate::i18n::date(milestone.date, view.lang));
+                    super::provenance::inferred_field(ui, view, &milestone.inferred, "date");
+                });
                 let title = milestone.title.get(view.zh());
                 let target = milestone.entities.first();
-                let response = if target.is_some() {
-                    ui.link(title)
-                } else {
-                    ui.label(title)
+                let mut response = None;
+                ui.horizontal_wrapped(|ui| {
+                    let link = if target.is_some() {
+                        ui.link(title)
+                    } else {
+                        ui.label(title)
+                    };
+                    response = Some(link);
+                    super::provenance::translated_mark(ui, view, &milestone.title);
+                    if let Some(dispute) = &milestone.disputed {
+                        super::provenance::dispute_mark(ui, view, dispute, &milestone.sources);
+                    }
+                });
+                let Some(response) = response else {
+                    continue;
                 };
                 let response = response.on_hover_ui(|ui| {
                     let description = milestone.description.get(view.zh());
@@ -94,7 +108,12 @@ fn timeline_strip(
                 .map_or(ui.visuals().text_color(), |e| {
                     kind_colour(model.entities[e].kind)
                 });
-            let label = format!("{}  {}", milestone.date, milestone.title.get(view.zh()));
+            let label = format!(
+                "{}  {}{}",
+                crate::i18n::date(milestone.date, view.lang),
+                milestone.title.get(view.zh()),
+                super::provenance::disputed_suffix(view, milestone.disputed.is_some())
+            );
             (
                 egui_plot::ItemId::new(("milestone", i)),
                 [milestone.date.midpoint(), y],

@@ -16,6 +16,7 @@ pub mod network;
 pub mod overview;
 pub mod palette;
 pub mod present;
+pub mod provenance;
 pub mod shortcuts;
 pub mod status;
 pub mod story;
@@ -98,13 +99,19 @@ impl<'a> View<'a> {
         let Some(source) = self.doc.model.sources.iter().find(|s| s.id == cite.source) else {
             return format!("{} (?)", cite.source);
         };
-        let mut text = source.title.clone();
         let mut extra = Vec::new();
-        if !source.publisher.is_empty() {
-            extra.push(source.publisher.clone());
-        }
+        let mut text = if !source.title.trim().is_empty() {
+            if !source.publisher.is_empty() {
+                extra.push(source.publisher.clone());
+            }
+            source.title.clone()
+        } else if !source.locator.trim().is_empty() {
+            source.locator.clone()
+        } else {
+            source.publisher.clone()
+        };
         if let Some(date) = source.date {
-            extra.push(date.to_string());
+            extra.push(crate::i18n::date(date, self.lang));
         }
         if !extra.is_empty() {
             text.push_str(&format!(" ({})", extra.join(", ")));
@@ -120,11 +127,10 @@ impl<'a> View<'a> {
         let Some(source) = self.doc.model.sources.iter().find(|s| s.id == cite.source) else {
             return cite.source.clone();
         };
-        let who = if source.publisher.is_empty() {
-            &source.title
-        } else {
-            &source.publisher
-        };
+        let who = [&source.publisher, &source.title, &source.locator]
+            .into_iter()
+            .find(|t| !t.trim().is_empty())
+            .unwrap_or(&source.id);
         if cite.at.is_empty() {
             who.clone()
         } else {

@@ -26,6 +26,10 @@ pub struct Card {
     pub cites: Vec<Cite>,
     /// The entity the figure is about.
     pub about: Option<String>,
+    /// Other sources contradict the figure.
+    pub disputed: Option<crate::model::Dispute>,
+    /// For a count of members larger than the model holds: how many the sources name.
+    pub named: Option<usize>,
 }
 
 /// The headline figures: the newest point of every indicator, then the members of each
@@ -51,10 +55,12 @@ pub fn cards(view: &View<'_>) -> Vec<Card> {
         cards.push(Card {
             title: indicator.name.get(zh).to_owned(),
             value: format_figure(point.value, indicator.unit, point.qualifier, view.lang),
-            when: point.date.to_string(),
+            when: crate::i18n::date(point.date, view.lang),
             note: point.note.get(zh).to_owned(),
             cites: point.sources.clone(),
             about: Some(indicator.scope.clone()),
+            disputed: point.disputed.clone(),
+            named: None,
         });
     }
     for entity in model
@@ -67,6 +73,7 @@ pub fn cards(view: &View<'_>) -> Vec<Card> {
             EntityKind::Fund => Measure::FundSize,
             _ => continue,
         };
+        let named = model.members_named(&entity.id).map(|(named, _)| named);
         for figure in entity
             .figures
             .iter()
@@ -75,12 +82,15 @@ pub fn cards(view: &View<'_>) -> Vec<Card> {
             cards.push(Card {
                 title: format!("{} · {}", measure(wanted, view.lang), view.name(entity)),
                 value: format_figure(figure.value, figure.unit, figure.qualifier, view.lang),
-                when: figure
-                    .date
-                    .map_or_else(|| view.s().year_unknown.to_owned(), |d| d.to_string()),
+                when: figure.date.map_or_else(
+                    || view.s().year_unknown.to_owned(),
+                    |d| crate::i18n::date(d, view.lang),
+                ),
                 note: figure.note.get(zh).to_owned(),
                 cites: figure.sources.clone(),
                 about: Some(entity.id.clone()),
+                disputed: figure.disputed.clone(),
+                named: named.filter(|&n| wanted == Measure::Members && (n as f64) < figure.value),
             });
         }
     }
@@ -202,6 +212,19 @@ fn card_ui(
                     )
                     .truncate(),
                 );
+                if let Some(named) = card.named {
+                    ui.add(
+                        egui::Label::new(
+                            egui::RichText::new(crate::i18n::provenance::named(named, view.lang))
+                                .small()
+                                .weak(),
+                        )
+                        .truncate(),
+                    );
+                }
+                if let Some(dispute) = &card.disputed {
+                    super::provenance::dispute_mark(ui, view, dispute, &card.cites);
+                }
             });
         })
         .response
@@ -213,6 +236,10 @@ fn card_ui(
             ui.label(&card.note);
         }
         super::details::cites(ui, view, &card.cites);
+        if let Some(dispute) = &card.disputed {
+            ui.separator();
+            super::provenance::dispute_accounts(ui, view, dispute, &card.cites);
+        }
     });
     if response.clicked()
         && let Some(id) = &card.about

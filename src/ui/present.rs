@@ -36,6 +36,42 @@ pub fn caption(ui: &mut egui::Ui, view: &View<'_>, index: usize) {
                 ui.add_space(6.0);
                 ui.label(RichText::new(caption).size(CAPTION_SIZE));
             }
+            // Counts that add up: the caption's "over 60 members" beside the few drawn.
+            if let Some((named, _)) = slide
+                .entity
+                .as_deref()
+                .and_then(|id| model.members_named(id))
+            {
+                ui.label(
+                    RichText::new(format!(
+                        "{}{}",
+                        crate::i18n::provenance::named(named, view.lang),
+                        view.lang
+                            .pick("，图中即这几家。", "; those are the ones shown.")
+                    ))
+                    .size(CAPTION_SIZE * 0.8)
+                    .weak(),
+                );
+            }
+            // No slide presents a disputed fact as settled: the other account, in words.
+            let entity_dispute = slide
+                .entity
+                .as_deref()
+                .and_then(|id| view.doc.index.get(id))
+                .and_then(|i| model.entities[i].disputed.as_ref());
+            if let Some(dispute) = slide.disputed.as_ref().or(entity_dispute) {
+                ui.add_space(4.0);
+                ui.label(
+                    RichText::new(format!(
+                        "{}{}{}",
+                        crate::i18n::provenance::disputed(view.lang),
+                        view.lang.pick("：", ": "),
+                        dispute.note.get(zh)
+                    ))
+                    .size(CAPTION_SIZE * 0.8)
+                    .color(super::provenance::DISPUTED),
+                );
+            }
             ui.add_space(6.0);
             ui.horizontal(|ui| {
                 let sources: Vec<String> =

@@ -36,7 +36,11 @@ pub fn ui(
         }
         ui.label(crate::i18n::origin_name(&view.doc.origin, view.lang));
         ui.separator();
-        ui.weak(crate::i18n::model_summary(view.model(), view.lang));
+        ui.weak(crate::i18n::model_summary(view.model(), view.lang))
+            .on_hover_text(view.lang.pick(
+                "关系网络把关系和每个实体的所在地都画成连线。",
+                "The network draws the relations and each entity's location as lines.",
+            ));
         let errors = view.doc.error_count();
         let warnings = view.doc.warning_count();
         if errors + warnings > 0 {

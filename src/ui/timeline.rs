@@ -84,7 +84,12 @@ fn build_rows(view: &View<'_>) -> Rows {
             .iter()
             .map(|m| Item {
                 at: [m.date.midpoint(), 0.0],
-                text: format!("{}  {}", m.date, m.title.get(view.zh())),
+                text: format!(
+                    "{}  {}{}",
+                    crate::i18n::date(m.date, view.lang),
+                    m.title.get(view.zh()),
+                    super::provenance::disputed_suffix(view, m.disputed.is_some())
+                ),
                 entity: m.entities.first().cloned(),
             })
             .collect(),
@@ -99,7 +104,7 @@ fn build_rows(view: &View<'_>) -> Rows {
                 let date = e.arrival()?;
                 Some(Item {
                     at: [date.midpoint(), y],
-                    text: format!("{date}  {}", view.name(e)),
+                    text: format!("{}  {}", crate::i18n::date(date, view.lang), view.name(e)),
                     entity: Some(e.id.clone()),
                 })
             })

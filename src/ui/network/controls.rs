@@ -254,6 +254,13 @@ pub fn legend(ui: &mut egui::Ui, view: &View<'_>, hidden: &mut BTreeSet<EntityKi
                 }
             }
         }
+        if let Some(year) = view.year {
+            let (_, undated) = view.model().presence_counts(year);
+            if undated > 0 {
+                ui.weak(crate::i18n::provenance::undated(undated, view.lang))
+                    .on_hover_text(crate::i18n::provenance::undated_explained(view.lang));
+            }
+        }
     });
 }
 

@@ -27,6 +27,7 @@ use crate::edit::{Edit, Op};
 use crate::i18n::{Lang, entity_kind, entity_kind_plural};
 use crate::layout::{Group, Point, grouped, radial};
 use crate::model::filter::{Filter, Focus, Shown};
+use crate::model::time::Presence;
 use crate::model::{EntityKind, Measure, Relation, RelationKind, Text};
 pub use paint::add_node;
 use paint::{Occupancy, add_arrow, add_segment, add_taper};
@@ -435,10 +436,18 @@ pub fn ui(
             );
         }
     }
-    // As of a year: what arrived that year wears a bright ring.
+    // As of a year: what arrived that year wears a bright ring; what the sources do not date
+    // is hollow.
     if let Some(year) = view.year {
         let fresh = NEW_THIS_YEAR;
+        let hole = ui.visuals().extreme_bg_color;
         for (i, entity) in doc.model.entities.iter().enumerate() {
+            if shown.entities[i]
+                && rect.contains(state.screen[i])
+                && entity.presence_in(year) == Presence::Undated
+            {
+                painter.circle_filled(state.screen[i], sizes.radius[i] * 0.62, hole);
+            }
             if shown.entities[i] && entity.new_in(year) && rect.contains(state.screen[i]) {
                 painter.circle_stroke(
                     state.screen[i],
@@ -785,8 +794,10 @@ fn base_mesh(
         if crowded_links {
             // A line shorter than its ends' nodes lies under them.
             if a.distance_sq(b) > radius[link.from].max(radius[link.to]).powi(2) {
-                add_taper(mesh, a, b, 1.6, relation_colour(link.kind));
+                add_taper(mesh, a, b, 1.6, link_colour(doc, link));
             }
+        } else if is_disputed(doc, link) {
+            add_segment(mesh, a, b, 2.5, link_colour(doc, link));
         } else {
             add_segment(mesh, a, b, 1.0, relation_colour(link.kind));
         }
@@ -795,7 +806,7 @@ fn base_mesh(
         for &k in &drawn {
             let link = &doc.links[k];
             if link.kind.is_directed() {
-                let colour = relation_colour(link.kind).gamma_multiply(1.8);
+                let colour = link_colour(doc, link).gamma_multiply(1.8);
                 add_arrow(
                     mesh,
                     screen[link.from],
@@ -946,7 +957,7 @@ fn highlight(
             continue;
         }
         let link = &doc.links[k];
-        let colour = relation_colour(link.kind).gamma_multiply(2.2);
+        let colour = link_colour(doc, link).gamma_multiply(2.2);
         add_segment(&mut mesh, screen[link.from], screen[link.to], 2.0, colour);
         if link.kind.is_directed() {
             add_arrow(
@@ -996,6 +1007,22 @@ fn highlight(
     }
 }
 
+/// Whether the link is a relation other sources contradict.
+fn is_disputed(doc: &crate::document::Document, link: &crate::model::filter::Link) -> bool {
+    link.relation
+        .and_then(|r| doc.model.relations.get(r))
+        .is_some_and(|r| r.disputed.is_some())
+}
+
+/// A link's colour: its relation family's, or the amber of a disagreement.
+fn link_colour(doc: &crate::document::Document, link: &crate::model::filter::Link) -> Color32 {
+    if is_disputed(doc, link) {
+        crate::ui::provenance::DISPUTED.gamma_multiply(0.8)
+    } else {
+        relation_colour(link.kind)
+    }
+}
+
 fn tooltip(response: &egui::Response, view: &View<'_>, i: usize, pinned: bool) {
     let entity = &view.model().entities[i];
     response.clone().on_hover_ui_at_pointer(|ui| {
@@ -1015,6 +1042,26 @@ fn tooltip(response: &egui::Response, view: &View<'_>, i: usize, pinned: bool) {
         }
         if pinned {
             ui.weak(view.s().pinned);
+        }
+        if view
+            .year
+            .is_some_and(|year| entity.presence_in(year) == Presence::Undated)
+        {
+            ui.weak(crate::i18n::provenance::undated_explained(view.lang));
+        }
+        // What of it the sources dispute, in words: the amber lines say where.
+        let disputed = entity.disputed.is_some()
+            || view
+                .doc
+                .index
+                .relations_of(i)
+                .iter()
+                .any(|end| view.model().relations[end.relation].disputed.is_some());
+        if disputed {
+            ui.label(
+                egui::RichText::new(crate::i18n::provenance::disputed_heading(view.lang))
+                    .color(crate::ui::provenance::DISPUTED),
+            );
         }
     });
 }
@@ -1054,10 +1101,20 @@ fn group_titles(
 fn counts(ui: &mut egui::Ui, view: &View<'_>, shown: &Shown, rect: Rect, can_pin: bool) {
     let s = view.s();
     let total = shown.entities.len();
-    let text = if view.zh() {
+    // As of a year, entities of unknown arrival are drawn hollow and counted apart.
+    let undated = view.year.map_or(0, |year| {
+        view.model()
+            .entities
+            .iter()
+            .zip(&shown.entities)
+            .filter(|(e, on)| **on && e.presence_in(year) == Presence::Undated)
+            .count()
+    });
+    let present = shown.entity_count() - undated;
+    let mut text = if view.zh() {
         format!(
             "显示 {} / {total} {}，{} {}",
-            shown.entity_count(),
+            present,
             s.entities_shown,
             shown.link_count(),
             s.links_shown
@@ -1065,13 +1122,19 @@ fn counts(ui: &mut egui::Ui, view: &View<'_>, shown: &Shown, rect: Rect, can_pin
     } else {
         format!(
             "{} {} {total} {}, {} {}",
-            shown.entity_count(),
+            present,
             s.of_total,
             s.entities_shown,
             shown.link_count(),
             s.links_shown
         )
     };
+    if undated > 0 {
+        text.push_str(&format!(
+            " · {}",
+            crate::i18n::provenance::undated(undated, view.lang)
+        ));
+    }
     // Real labels rather than painted text, so screen readers and tests can read them.
     let line = |text: &str| {
         egui::Label::new(egui::RichText::new(text).small().weak())
