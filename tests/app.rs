@@ -52,7 +52,7 @@ fn searching_and_clicking_an_entity_shows_its_details() {
     harness.run();
     assert_eq!(harness.state().state.selected.as_deref(), Some("aliyun"));
     assert!(harness.query_by_label("Alibaba Cloud").is_some());
-    assert!(harness.query_by_label("2009-09").is_some());
+    assert!(harness.query_by_label("2009年9月").is_some());
 }
 
 #[test]

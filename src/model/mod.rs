@@ -115,6 +115,16 @@ pub struct Source {
     pub note: String,
 }
 
+impl Source {
+    /// What to call the source in a list: its title, else its publisher, locator or id.
+    pub fn display_name(&self) -> &str {
+        [&self.title, &self.publisher, &self.locator]
+            .into_iter()
+            .find(|t| !t.trim().is_empty())
+            .map_or(self.id.as_str(), String::as_str)
+    }
+}
+
 /// A sector an entity works in, named in both languages; entities refer to it by id.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

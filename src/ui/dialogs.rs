@@ -53,14 +53,14 @@ pub fn about(ctx: &egui::Context, doc: &Document, lang: Lang, commands: &mut Vec
                 .max_height(300.0)
                 .show(ui, |ui| {
                     for source in &doc.model.sources {
-                        let mut line = source.title.clone();
-                        if !source.publisher.is_empty() {
+                        let mut line = source.display_name().to_owned();
+                        if !source.publisher.is_empty() && source.publisher != line {
                             line.push_str(&format!(" — {}", source.publisher));
                         }
                         if let Some(date) = source.date {
                             line.push_str(&format!(", {date}"));
                         }
-                        if !source.locator.is_empty() {
+                        if !source.locator.is_empty() && source.locator != source.display_name() {
                             line.push_str(&format!(" · {}", source.locator));
                         }
                         ui.label(line);

@@ -248,7 +248,7 @@ pub fn cites(
             let title = sources
                 .iter()
                 .find(|known| known.id == cite.source)
-                .map_or(cite.source.as_str(), |known| known.title.as_str());
+                .map_or(cite.source.as_str(), |known| known.display_name());
             let label = ui.label(s.source);
             let mut chosen = cite.source.clone();
             egui::ComboBox::from_id_salt((key, c, "source"))
@@ -257,7 +257,7 @@ pub fn cites(
                 .truncate()
                 .show_ui(ui, |ui| {
                     for known in sources {
-                        ui.selectable_value(&mut chosen, known.id.clone(), &known.title);
+                        ui.selectable_value(&mut chosen, known.id.clone(), known.display_name());
                     }
                 })
                 .response
@@ -292,7 +292,7 @@ pub fn cites(
             .truncate()
             .show_ui(ui, |ui| {
                 for known in sources {
-                    if ui.selectable_label(false, &known.title).clicked() {
+                    if ui.selectable_label(false, known.display_name()).clicked() {
                         cited = Some(known.id.clone());
                     }
                 }

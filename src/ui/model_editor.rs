@@ -120,7 +120,7 @@ fn sources(
     for (i, source) in draft.iter_mut().enumerate() {
         let uses = cited.get(source.id.as_str()).copied().unwrap_or(0);
         let key = format!("source/{}", source.id);
-        egui::CollapsingHeader::new(format!("{} · {}", source.id, source.title))
+        egui::CollapsingHeader::new(format!("{} · {}", source.id, source.display_name()))
             .id_salt(&key)
             .show(ui, |ui| {
                 egui::Grid::new((&key, "grid"))

@@ -105,6 +105,9 @@ pub struct NetworkState {
     drawn_positions: Option<Arc<Vec<Point>>>,
     /// First and last year of the model's dated relations, per document revision.
     relation_years: Option<(u64, Option<(i32, i32)>)>,
+    /// As of a year, last frame: the entities drawn hollow (arrival unknown) and those ringed
+    /// as new that year.
+    year_marks: (Vec<usize>, Vec<usize>),
 }
 
 /// What the view showed last frame, for tests and tools that drive it as a user would.
@@ -122,6 +125,18 @@ impl NetworkState {
     /// Where entity `i` was drawn on screen.
     pub fn screen_position(&self, i: usize) -> Option<Pos2> {
         self.screen.get(i).copied()
+    }
+
+    /// As of a year, last frame: the entities drawn hollow and those ringed as new that year.
+    pub fn year_marks(&self) -> (&[usize], &[usize]) {
+        (&self.year_marks.0, &self.year_marks.1)
+    }
+
+    /// Whether entity `i` was shown last frame (drawn, hollow or not).
+    pub fn is_shown(&self, i: usize) -> bool {
+        self.shown
+            .as_ref()
+            .is_some_and(|(_, _, shown)| shown.entities.get(i).copied().unwrap_or(false))
     }
 
     /// How many entities and links are shown.
@@ -438,6 +453,8 @@ pub fn ui(
     }
     // As of a year: what arrived that year wears a bright ring; what the sources do not date
     // is hollow.
+    state.year_marks.0.clear();
+    state.year_marks.1.clear();
     if let Some(year) = view.year {
         let fresh = NEW_THIS_YEAR;
         let hole = ui.visuals().extreme_bg_color;
@@ -447,8 +464,10 @@ pub fn ui(
                 && entity.presence_in(year) == Presence::Undated
             {
                 painter.circle_filled(state.screen[i], sizes.radius[i] * 0.62, hole);
+                state.year_marks.0.push(i);
             }
             if shown.entities[i] && entity.new_in(year) && rect.contains(state.screen[i]) {
+                state.year_marks.1.push(i);
                 painter.circle_stroke(
                     state.screen[i],
                     sizes.radius[i] + 4.0,
