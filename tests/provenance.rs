@@ -139,7 +139,7 @@ fn as_of_2005_nothing_founded_elsewhere_has_arrived() {
 #[test]
 fn the_first_quarter_of_2016_reads_as_a_quarter() {
     for (lang, quarter) in [(Lang::Zh, "2016年一季度"), (Lang::En, "Q1 2016")] {
-        let mut harness = app(None, lang, WINDOW);
+        let harness = app(None, lang, WINDOW);
         // The overview's card of new enterprises: 23 in the first quarter of 2016.
         let cards: Vec<_> = harness
             .query_all_by_label_contains(quarter)
