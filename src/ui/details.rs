@@ -328,7 +328,8 @@ fn relations(ui: &mut egui::Ui, view: &View<'_>, index: usize, commands: &mut Ve
                 when.push_str(&format!(" – {}", crate::i18n::date(until, view.lang)));
             }
             if !when.is_empty() {
-                ui.weak(when);
+                // A date moves to the next line whole rather than breaking inside.
+                ui.add(egui::Label::new(egui::RichText::new(when).weak()).extend());
             }
             for inference in &relation.inferred {
                 super::provenance::inferred_mark(ui, view, inference);

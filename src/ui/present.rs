@@ -74,6 +74,21 @@ pub fn caption(ui: &mut egui::Ui, view: &View<'_>, index: usize) {
             }
             ui.add_space(6.0);
             ui.horizontal(|ui| {
+                // A year's picture draws undated entities hollow: say what that means.
+                let hollow = slide.view == crate::model::SlideView::Network
+                    && slide
+                        .year
+                        .is_some_and(|year| model.presence_counts(year).1 > 0);
+                if hollow {
+                    ui.label(
+                        RichText::new(view.lang.pick(
+                            "空心：来源未说明何时来到小镇。",
+                            "Hollow: the sources do not say when it came to the town.",
+                        ))
+                        .small()
+                        .weak(),
+                    );
+                }
                 let sources: Vec<String> =
                     slide.sources.iter().map(|c| view.cite_text(c)).collect();
                 if !sources.is_empty() {
