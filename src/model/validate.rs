@@ -106,7 +106,8 @@ const ENTITY_FIELDS: &[&str] = &[
 ];
 const RELATION_FIELDS: &[&str] = &["kind", "from", "to", "since", "until", "note"];
 const FIGURE_FIELDS: &[&str] = &["value", "unit", "qualifier", "date", "note"];
-const POINT_FIELDS: &[&str] = &["date", "value", "qualifier", "note"];
+/// A point's `unit` is its indicator's, as it applies to this value.
+const POINT_FIELDS: &[&str] = &["date", "value", "unit", "qualifier", "note"];
 const MILESTONE_FIELDS: &[&str] = &["date", "title", "description", "entities"];
 
 struct Checker<'a> {

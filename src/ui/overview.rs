@@ -30,6 +30,8 @@ pub struct Card {
     pub disputed: Option<crate::model::Dispute>,
     /// For a count of members larger than the model holds: how many the sources name.
     pub named: Option<usize>,
+    /// What of the figure the editors inferred.
+    pub inferred: Vec<crate::model::Inference>,
 }
 
 /// The headline figures: the newest point of every indicator, then the members of each
@@ -61,6 +63,7 @@ pub fn cards(view: &View<'_>) -> Vec<Card> {
             about: Some(indicator.scope.clone()),
             disputed: point.disputed.clone(),
             named: None,
+            inferred: point.inferred.clone(),
         });
     }
     for entity in model
@@ -90,6 +93,7 @@ pub fn cards(view: &View<'_>) -> Vec<Card> {
                 cites: figure.sources.clone(),
                 about: Some(entity.id.clone()),
                 disputed: figure.disputed.clone(),
+                inferred: figure.inferred.clone(),
                 named: named.filter(|&n| wanted == Measure::Members && (n as f64) < figure.value),
             });
         }
@@ -219,11 +223,18 @@ fn card_ui(
                                 .small()
                                 .weak(),
                         )
-                        .truncate(),
+                        .wrap(),
                     );
                 }
-                if let Some(dispute) = &card.disputed {
-                    super::provenance::dispute_mark(ui, view, dispute, &card.cites);
+                if card.disputed.is_some() || !card.inferred.is_empty() {
+                    ui.horizontal(|ui| {
+                        if let Some(dispute) = &card.disputed {
+                            super::provenance::dispute_mark(ui, view, dispute, &card.cites);
+                        }
+                        for inference in &card.inferred {
+                            super::provenance::inferred_mark(ui, view, inference);
+                        }
+                    });
                 }
             });
         })
