@@ -39,7 +39,9 @@ fn the_towns_national_list_relation_is_marked_disputed_with_both_accounts_on_hov
         let marks: Vec<_> = harness
             .query_all_by_label(mark)
             // On the row or, where the row wraps, the line under it.
-            .filter(|m| m.rect().top() >= link.top() - 2.0 && m.rect().top() <= link.bottom() + 4.0)
+            .filter(|m| {
+                m.rect().top() >= link.top() - 2.0 && m.rect().top() <= link.bottom() + 12.0
+            })
             .collect();
         assert_eq!(
             marks.len(),
