@@ -168,3 +168,32 @@ fn a_member_count_larger_than_the_memberships_says_how_many_are_named() {
         Some((4, 60.0))
     );
 }
+
+#[test]
+fn an_editor_says_an_entity_was_founded_here_and_undoes_it() {
+    let mut harness = app(None, Lang::En, WINDOW);
+    search_and_select(&mut harness, "LKK", "LKK Innovation Design");
+    harness.get_by_label("Edit entity").click();
+    harness.run();
+    let lkk = |harness: &egui_kittest::Harness<'static, townscope::app::TownscopeApp>| {
+        harness
+            .state()
+            .doc
+            .model
+            .entities
+            .iter()
+            .find(|e| e.id == "lkk")
+            .cloned()
+            .expect("in the model")
+    };
+    assert_eq!(lkk(&harness).presence_in(2004), Presence::Undated);
+    harness
+        .get_by_label("Founded here (founding is arrival)")
+        .click();
+    harness.run();
+    assert!(lkk(&harness).founded_here);
+    assert_eq!(lkk(&harness).presence_in(2004), Presence::Present);
+    harness.key_press_modifiers(eframe::egui::Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert!(!lkk(&harness).founded_here, "one undo takes it back");
+}

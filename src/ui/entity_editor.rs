@@ -93,6 +93,16 @@ pub fn ui(
                 }
                 ui.end_row();
             }
+            // Whether the founding date is its arrival in the town ("as of year" reads it).
+            ui.label("");
+            let text = view.lang.pick(
+                "在本镇创立（创立即来到小镇）",
+                "Founded here (founding is arrival)",
+            );
+            if ui.checkbox(&mut draft.founded_here, text).changed() {
+                outcome.step();
+            }
+            ui.end_row();
         });
     sectors(ui, view, &mut draft, &mut outcome);
     place(ui, view, index, &mut state.forms, &mut draft, &mut outcome);
