@@ -99,17 +99,22 @@ impl<'a> View<'a> {
         let Some(source) = self.doc.model.sources.iter().find(|s| s.id == cite.source) else {
             return format!("{} (?)", cite.source);
         };
-        let mut extra = Vec::new();
+        // Named by its title; without one, by its address, or else by its publisher.
+        let address = (!source.locator.trim().is_empty() && !source.locator.contains(' '))
+            .then_some(&source.locator);
         let mut text = if !source.title.trim().is_empty() {
-            if !source.publisher.is_empty() {
-                extra.push(source.publisher.clone());
-            }
             source.title.clone()
-        } else if !source.locator.trim().is_empty() {
-            source.locator.clone()
-        } else {
+        } else if let Some(address) = address {
+            address.clone()
+        } else if !source.publisher.trim().is_empty() {
             source.publisher.clone()
+        } else {
+            source.locator.clone()
         };
+        let mut extra = Vec::new();
+        if !source.publisher.is_empty() && !text.contains(source.publisher.as_str()) {
+            extra.push(source.publisher.clone());
+        }
         if let Some(date) = source.date {
             extra.push(crate::i18n::date(date, self.lang));
         }

@@ -21,6 +21,8 @@ struct Item {
     text: String,
     /// The entity a click selects.
     entity: Option<String>,
+    /// Other sources contradict it: drawn amber.
+    disputed: bool,
 }
 
 /// A row from the top: the milestones (no kind), then each kind with dated entities.
@@ -91,6 +93,7 @@ fn build_rows(view: &View<'_>) -> Rows {
                     super::provenance::disputed_suffix(view, m.disputed.is_some())
                 ),
                 entity: m.entities.first().cloned(),
+                disputed: m.disputed.is_some(),
             })
             .collect(),
     }];
@@ -106,6 +109,7 @@ fn build_rows(view: &View<'_>) -> Rows {
                     at: [date.midpoint(), y],
                     text: format!("{}  {}", crate::i18n::date(date, view.lang), view.name(e)),
                     entity: Some(e.id.clone()),
+                    disputed: e.disputed.is_some(),
                 })
             })
             .collect();
@@ -190,6 +194,25 @@ pub fn ui(
                     .shape(shape)
                     .radius(6.0)
                     .filled(true),
+            );
+        }
+        // Disputed facts in the amber of a disagreement, over their dots (hovering still reads
+        // the dot beneath, whose text says the sources disagree).
+        let disputed: Vec<[f64; 2]> = rows
+            .rows
+            .iter()
+            .flat_map(|row| &row.items)
+            .filter(|item| item.disputed)
+            .map(|item| item.at)
+            .collect();
+        if !disputed.is_empty() {
+            plot.points(
+                Points::new("disputed", PlotPoints::from(disputed))
+                    .color(super::provenance::DISPUTED)
+                    .shape(MarkerShape::Diamond)
+                    .radius(6.0)
+                    .filled(true)
+                    .allow_hover(false),
             );
         }
         if let Some(year) = year {
