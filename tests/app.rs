@@ -256,7 +256,8 @@ fn the_table_sorts_by_a_metric_and_a_click_selects_the_row() {
 fn the_network_lays_out_off_the_ui_thread_and_then_stops_drawing() {
     let mut harness = app(None, Lang::En, WINDOW);
     harness.get_by_label("Network").click();
-    harness.run();
+    // One frame, not `run`: the layout worker asks for frames until it settles.
+    harness.step();
     wait_until(&mut harness, TownscopeApp::layout_settled);
     assert!(harness.query_by_label("Fit to screen").is_some());
     // Settled and untouched, the app asks for no more frames: it idles at 0% CPU.

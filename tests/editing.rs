@@ -197,27 +197,27 @@ fn join_the_alliance(harness: &mut egui_kittest::Harness<'static, townscope::app
     harness
         .get_by_role_and_label(Role::ComboBox, "Kind")
         .click();
-    harness.run();
+    common::settle(harness);
     // Only kinds the schema allows from an enterprise are offered: "issued" is not.
     assert!(harness.query_by_label("issued").is_none());
     harness.get_by_label("member of").click();
-    harness.run();
+    common::settle(harness);
     harness
         .get_by_role_and_label(Role::TextInput, "Other end")
         .click();
-    harness.run();
+    common::settle(harness);
     harness
         .get_by_role_and_label(Role::TextInput, "Other end")
         .type_text("Alliance");
-    harness.run();
+    common::settle(harness);
     let pick = harness
         .query_all_by_label("Yunqi Town Alliance")
         .find(|n| n.rect().left() > 500.0)
         .expect("offered in the picker (the browser lists it too, on the left)");
     pick.click();
-    harness.run();
+    common::settle(harness);
     harness.get_by_label("Add").click();
-    harness.run();
+    common::settle(harness);
 }
 
 #[test]

@@ -22,7 +22,8 @@ fn network(lang: Lang) -> App {
         "Network"
     };
     harness.get_by_label(tab).click();
-    harness.run();
+    // One frame, not `run`: the layout worker asks for frames until it settles.
+    harness.step();
     wait_until(&mut harness, TownscopeApp::layout_settled);
     harness
 }

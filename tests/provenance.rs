@@ -75,7 +75,8 @@ fn the_towns_national_list_relation_is_marked_disputed_with_both_accounts_on_hov
 fn as_of_2005_nothing_founded_elsewhere_has_arrived() {
     let mut harness = app(None, Lang::En, WINDOW);
     harness.get_by_label("Network").click();
-    harness.run();
+    // One frame, not `run`: the layout worker asks for frames until it settles.
+    harness.step();
     common::wait_until(&mut harness, |app| app.layout_settled());
     harness.get_by_label("As of year").click();
     harness.run();

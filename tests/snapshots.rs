@@ -70,7 +70,8 @@ fn entity_table_with_metrics() {
 fn network_settled() {
     let mut harness = app(None, Lang::Zh, LAPTOP);
     harness.get_by_label("关系网络").click();
-    harness.run();
+    // One frame, not `run`: the layout worker asks for frames until it settles.
+    harness.step();
     wait_until(&mut harness, |app| app.layout_settled());
     harness.snapshot("network_zh_laptop");
 }

@@ -134,6 +134,17 @@ pub fn wait_until(
     panic!("the app did not get there in 10 s");
 }
 
+/// Runs the app until it stops asking for frames, allowing for a worker (metrics, layout) that
+/// lands in the middle and asks for a few more than one `run` allows.
+pub fn settle(harness: &mut Harness<'static, TownscopeApp>) {
+    for _ in 0..3 {
+        if harness.try_run().is_ok() {
+            return;
+        }
+    }
+    panic!("the UI keeps asking for frames");
+}
+
 /// Clicks at a point, as a mouse does.
 pub fn click_at(harness: &mut Harness<'static, TownscopeApp>, pos: eframe::egui::Pos2) {
     harness.hover_at(pos);
