@@ -233,6 +233,8 @@ fn a_saving_process_killed_at_random_moments_never_leaves_a_torn_file() {
     assert_eq!(full.status.code(), Some(0), "{}", stdout(&full));
     let span = started.elapsed().as_micros() as u64;
     let mut outcomes = [0usize; 2];
+    // A file the user's group may write: every rewrite keeps that.
+    set_mode(&path, 0o664);
     for _ in 0..200 {
         write_atomically(&path, messy.as_bytes(), Backup::None).expect("resets");
         let mut child = Command::new(env!("CARGO_BIN_EXE_townscope"))
@@ -253,7 +255,16 @@ fn a_saving_process_killed_at_random_moments_never_leaves_a_torn_file() {
         } else {
             panic!("torn file: {} bytes", bytes.len());
         }
+        assert_eq!(
+            mode(&path),
+            0o664,
+            "a killed save changed who can read the file"
+        );
+        load_file(&path).expect("whatever survived loads");
     }
+    // Kills between writing and renaming leave temporary files; the next save removes them.
+    write_atomically(&path, canonical.as_bytes(), Backup::None).expect("saves");
+    assert_eq!(leftovers(folder.path()), Vec::<String>::new());
     eprintln!(
         "killed before the rename {} times, after it {} times",
         outcomes[0], outcomes[1]
@@ -261,5 +272,135 @@ fn a_saving_process_killed_at_random_moments_never_leaves_a_torn_file() {
     assert!(
         outcomes[0] > 0,
         "no kill landed before the rename: {outcomes:?}"
+    );
+}
+
+#[cfg(unix)]
+fn mode(path: &Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::metadata(path)
+        .expect("exists")
+        .permissions()
+        .mode()
+        & 0o7777
+}
+
+#[cfg(unix)]
+fn set_mode(path: &Path, mode: u32) {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).expect("chmod");
+}
+
+/// Temporary files left in a folder.
+fn leftovers(folder: &Path) -> Vec<String> {
+    std::fs::read_dir(folder)
+        .expect("lists")
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|name| name.ends_with(".tmp"))
+        .collect()
+}
+
+#[cfg(unix)]
+#[test]
+fn saving_keeps_who_can_read_the_file_and_its_backup() {
+    let folder = tempfile::tempdir().expect("temp folder");
+    let path = folder.path().join("shared.ron");
+    let mut model = townscope::io::embedded_yunqi().expect("loads");
+    save(&path, &model).expect("first save");
+    set_mode(&path, 0o664);
+    model.name.en = "Renamed".into();
+    save(&path, &model).expect("second save");
+    assert_eq!(mode(&path), 0o664, "colleagues keep their access");
+    assert_eq!(mode(&backup_path(&path)), 0o664, "so does the .bak");
+    set_mode(&path, 0o640);
+    save(&path, &model).expect("third save");
+    assert_eq!(mode(&path), 0o640, "and nobody gains any");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_new_file_gets_the_mode_new_files_get_and_a_recovery_copy_stays_private() {
+    let folder = tempfile::tempdir().expect("temp folder");
+    let picture = folder.path().join("view.png");
+    write_atomically(&picture, b"png", Backup::None).expect("writes");
+    let umask = std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find_map(|l| l.strip_prefix("Umask:"))
+                .and_then(|v| u32::from_str_radix(v.trim(), 8).ok())
+        })
+        .unwrap_or(0o022);
+    assert_eq!(
+        mode(&picture),
+        0o666 & !umask,
+        "not the temporary file's 0600"
+    );
+    let copy = folder.path().join("recovery.ron");
+    townscope::io::write_private(&copy, b"unsaved").expect("writes");
+    assert_eq!(mode(&copy), 0o600);
+}
+
+#[cfg(unix)]
+#[test]
+fn saving_through_a_symbolic_link_writes_its_target_and_keeps_the_link() {
+    let folder = tempfile::tempdir().expect("temp folder");
+    let real = folder.path().join("models").join("town.ron");
+    std::fs::create_dir(real.parent().expect("parent")).expect("mkdir");
+    let model = townscope::io::embedded_yunqi().expect("loads");
+    save(&real, &model).expect("saves the real file");
+    let link = folder.path().join("link.ron");
+    std::os::unix::fs::symlink("models/town.ron", &link).expect("links");
+    let mut renamed = model.clone();
+    renamed.name.en = "Through the link".into();
+    save(&link, &renamed).expect("saves through the link");
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .expect("still there")
+            .file_type()
+            .is_symlink(),
+        "the link stays a link"
+    );
+    assert_eq!(load_file(&real).expect("loads").name.en, "Through the link");
+    assert!(backup_path(&real).exists(), "the .bak is beside the target");
+    assert!(!backup_path(&link).exists());
+}
+
+#[cfg(unix)]
+#[test]
+fn a_read_only_file_is_refused_and_left_as_it_was() {
+    let folder = tempfile::tempdir().expect("temp folder");
+    let path = folder.path().join("locked.ron");
+    let mut model = townscope::io::embedded_yunqi().expect("loads");
+    save(&path, &model).expect("first save");
+    set_mode(&path, 0o444);
+    let before = std::fs::read(&path).expect("reads");
+    model.name.en = "Changed".into();
+    let error = save(&path, &model).expect_err("refused, even for root");
+    assert!(
+        matches!(error, townscope::io::SaveError::ReadOnly { .. }),
+        "{error}"
+    );
+    assert!(error.to_string().contains("read-only"), "{error}");
+    assert_eq!(std::fs::read(&path).expect("reads"), before);
+    assert_eq!(mode(&path), 0o444);
+    assert_eq!(leftovers(folder.path()), Vec::<String>::new());
+}
+
+#[test]
+fn a_temporary_file_a_killed_save_left_is_removed_by_the_next_save() {
+    let folder = tempfile::tempdir().expect("temp folder");
+    let path = folder.path().join("town.ron");
+    let model = townscope::io::embedded_yunqi().expect("loads");
+    save(&path, &model).expect("first save");
+    std::fs::write(folder.path().join(".town.ron.a1B2c3.tmp"), b"half a model").expect("writes");
+    std::fs::write(folder.path().join(".town.ron.bak.Zz9yX8.tmp"), b"half").expect("writes");
+    // Someone else's temporary file is not ours to remove.
+    std::fs::write(folder.path().join(".other.ron.a1B2c3.tmp"), b"theirs").expect("writes");
+    save(&path, &model).expect("second save");
+    assert_eq!(
+        leftovers(folder.path()),
+        vec![".other.ron.a1B2c3.tmp".to_owned()]
     );
 }

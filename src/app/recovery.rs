@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use crate::io::{self, Backup, Origin};
+use crate::io::{self, Origin};
 use crate::model::Model;
 
 /// How often a recovery copy is written while there are unsaved changes.
@@ -71,12 +71,12 @@ impl Recovery {
         }
         let text =
             io::to_canonical_string(model).map_err(|e| io::SaveError::Serialize(e.to_string()))?;
-        io::write_atomically(&self.model_path(), text.as_bytes(), Backup::None)?;
+        io::write_private(&self.model_path(), text.as_bytes())?;
         let origin = match origin {
             Origin::File(path) => path.display().to_string(),
             Origin::Embedded => String::new(),
         };
-        io::write_atomically(&self.origin_path(), origin.as_bytes(), Backup::None)
+        io::write_private(&self.origin_path(), origin.as_bytes())
     }
 
     /// The copy left by a session that ended with unsaved changes, if any and if it loads.

@@ -1265,6 +1265,7 @@ pub fn save_error(error: &crate::io::SaveError, lang: Lang) -> String {
             format!("无法保存 {file}：没有在 {folder} 中写入的权限")
         }
         E::DiskFull { file } => format!("无法保存 {file}：磁盘已满"),
+        E::ReadOnly { file } => format!("无法保存 {file}：文件是只读的（可用“另存为”保存副本）"),
         E::Other { file, message } => format!("无法保存 {file}：{message}"),
         E::Serialize(message) => format!("无法把模型写成文本：{message}"),
     }

@@ -9,7 +9,7 @@ use serde::Deserialize;
 use crate::model::{FORMAT_VERSION, Model};
 
 mod save;
-pub use save::{Backup, SaveError, backup_path, save, write_atomically};
+pub use save::{Backup, SaveError, backup_path, save, write_atomically, write_private};
 
 /// The Yunqi Town model, built into the binary.
 pub const EMBEDDED_YUNQI: &str = include_str!("../../data/yunqi.ron");
