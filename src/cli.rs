@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 
 use crate::io::{self, FileError};
+use crate::model::safety::escaped;
 use crate::model::{Metrics, Model, Severity, validate};
 
 /// Exit status of `check`: every file valid.
@@ -21,7 +22,12 @@ pub fn check(files: &[PathBuf], out: &mut impl std::io::Write) -> std::io::Resul
     } else {
         files
             .iter()
-            .map(|path| (path.display().to_string(), io::load_file(path)))
+            .map(|path| {
+                (
+                    escaped(&path.display().to_string()).into_owned(),
+                    io::load_file(path),
+                )
+            })
             .collect()
     };
     for (name, result) in loaded {
@@ -32,8 +38,9 @@ pub fn check(files: &[PathBuf], out: &mut impl std::io::Write) -> std::io::Resul
             }
             Ok(model) => {
                 let problems = validate(&model);
+                // A model's ids and texts are shown as they are, never acted on by the terminal.
                 for problem in &problems {
-                    writeln!(out, "{name}: {problem}")?;
+                    writeln!(out, "{name}: {}", escaped(&problem.to_string()))?;
                 }
                 if problems.iter().any(|p| p.severity == Severity::Error) {
                     status = status.max(EXIT_PROBLEMS);
@@ -69,7 +76,7 @@ pub fn metrics(
         writeln!(
             out,
             "{},{},{:.16e},{:.16e},{}",
-            csv_field(&entity.id),
+            csv_field(&escaped(&entity.id)),
             metrics.degree[i],
             metrics.betweenness[i],
             metrics.pagerank[i],
@@ -97,7 +104,7 @@ pub const EXIT_DIFFERENT: i32 = 1;
 pub fn fmt(files: &[PathBuf], check: bool, out: &mut impl std::io::Write) -> std::io::Result<i32> {
     let mut status = EXIT_OK;
     for path in files {
-        let name = path.display().to_string();
+        let name = escaped(&path.display().to_string()).into_owned();
         let model = match io::load_file(path) {
             Ok(model) => model,
             Err(error) => {
@@ -156,7 +163,7 @@ pub fn diff(
     };
     let changes = crate::model::diff::diff(&old, &new);
     for change in &changes {
-        writeln!(out, "{change}")?;
+        writeln!(out, "{}", escaped(&change.to_string()))?;
     }
     Ok(if changes.is_empty() {
         EXIT_OK

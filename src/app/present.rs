@@ -8,6 +8,9 @@ use crate::edit::{Edit, Op};
 use crate::model::filter::Focus;
 use crate::model::{Slide, SlideCamera, SlideView};
 
+/// Further than this, a slide change jumps to the slide's year instead of walking there.
+const MAX_YEARS_WALKED: i64 = 30;
+
 /// How long a slide change takes to walk the year control to the slide's year, per year.
 const SECONDS_PER_YEAR_STEP: f64 = 0.12;
 /// Type is this much larger while presenting, for the back of a room.
@@ -261,7 +264,10 @@ impl TownscopeApp {
             && target != year
         {
             let now = ctx.input(|i| i.time);
-            if now - presentation.year_stepped >= SECONDS_PER_YEAR_STEP {
+            if (i64::from(target) - i64::from(year)).abs() > MAX_YEARS_WALKED {
+                // A far year (or a broken one) is jumped to: walking would take the meeting.
+                self.state.year = Some(target);
+            } else if now - presentation.year_stepped >= SECONDS_PER_YEAR_STEP {
                 self.state.year = Some(year + (target - year).signum());
                 presentation.year_stepped = now;
             }

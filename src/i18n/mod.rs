@@ -1184,6 +1184,10 @@ pub fn file_error(error: &crate::io::FileError, lang: Lang) -> String {
     let file = &error.file;
     match &error.error {
         LoadError::Unreadable(why) => format!("{file}：无法读取（{why}）"),
+        LoadError::Empty => format!("{file}：文件是空的"),
+        LoadError::Utf16 => {
+            format!("{file}：这是 UTF-16 文本，请另存为 UTF-8（多数编辑器：另存为 → 编码 → UTF-8）")
+        }
         LoadError::TooLarge { size, max } => {
             format!("{file}：文件有 {size} 字节，超过本程序可读取的 {max} 字节")
         }

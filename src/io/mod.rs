@@ -25,6 +25,10 @@ pub const MAX_FILE_BYTES: u64 = 1 << 30;
 pub enum LoadError {
     #[error("cannot read: {0}")]
     Unreadable(String),
+    #[error("the file is empty")]
+    Empty,
+    #[error("is UTF-16 text; save it as UTF-8 (in most editors: Save As → Encoding → UTF-8)")]
+    Utf16,
     #[error("is {size} bytes, more than the {max} this program reads")]
     TooLarge { size: u64, max: u64 },
     #[error("{line}:{column}: error: not UTF-8 text (invalid byte at this position)")]
@@ -37,7 +41,7 @@ pub enum LoadError {
         line_text: String,
     },
     #[error(
-        "error: format version {found} is newer than this program reads ({FORMAT_VERSION}); update Townscope"
+        "format version {found} is newer than this program reads ({FORMAT_VERSION}); update Townscope"
     )]
     NewerVersion { found: u32 },
 }
@@ -64,14 +68,18 @@ pub struct FileError {
 
 impl fmt::Display for FileError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // The file's name as the terminal should show it: one line, nothing it would act on.
+        let file = crate::model::safety::escaped(&self.file);
         match &self.error {
-            LoadError::NotUtf8 { .. }
-            | LoadError::Syntax { .. }
-            | LoadError::NewerVersion { .. } => {
-                write!(f, "{}:{}", self.file, self.error)?;
+            LoadError::NotUtf8 { .. } | LoadError::Syntax { .. } => {
+                write!(f, "{file}:{}", self.error)?;
             }
-            LoadError::Unreadable(_) | LoadError::TooLarge { .. } => {
-                write!(f, "{}: error: {}", self.file, self.error)?;
+            LoadError::Unreadable(_)
+            | LoadError::Empty
+            | LoadError::Utf16
+            | LoadError::TooLarge { .. }
+            | LoadError::NewerVersion { .. } => {
+                write!(f, "{file}: error: {}", self.error)?;
             }
         }
         if let LoadError::Syntax {
@@ -90,13 +98,28 @@ impl std::error::Error for FileError {}
 /// (CJK) characters as two cells and keeping tabs so the caret lines up in a terminal.
 pub fn caret_excerpt(line_text: &str, column: usize) -> String {
     use unicode_width::UnicodeWidthChar;
-    let shown: String = line_text.chars().take(200).collect();
+    // A control character in the file is written out (`\u{1b}`), never sent to the terminal;
+    // tabs stay, so the caret lines up.
+    let mut shown = String::new();
     let mut pad = String::new();
-    for c in shown.chars().take(column.saturating_sub(1)) {
+    for (i, c) in line_text.chars().take(200).enumerate() {
+        let before_caret = i + 1 < column;
         if c == '\t' {
-            pad.push('\t');
+            shown.push('\t');
+            if before_caret {
+                pad.push('\t');
+            }
+        } else if crate::model::safety::is_unsafe_char(c) {
+            let written = format!("\\u{{{:x}}}", u32::from(c));
+            if before_caret {
+                pad.extend(std::iter::repeat_n(' ', written.len()));
+            }
+            shown.push_str(&written);
         } else {
-            pad.extend(std::iter::repeat_n(' ', c.width().unwrap_or(0)));
+            shown.push(c);
+            if before_caret {
+                pad.extend(std::iter::repeat_n(' ', c.width().unwrap_or(0)));
+            }
         }
     }
     format!("    {shown}\n    {pad}^")
@@ -108,7 +131,13 @@ fn read_options() -> ron::Options {
 
 /// Parses a model from the bytes of a file: a UTF-8 byte-order mark and CRLF line ends are fine.
 pub fn parse(bytes: &[u8]) -> Result<Model, LoadError> {
+    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") || looks_like_utf16(bytes) {
+        return Err(LoadError::Utf16);
+    }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(LoadError::Empty);
+    }
     let text = match std::str::from_utf8(bytes) {
         Ok(text) => text,
         Err(e) => {
@@ -116,10 +145,11 @@ pub fn parse(bytes: &[u8]) -> Result<Model, LoadError> {
             return Err(LoadError::NotUtf8 { line, column });
         }
     };
-    let text = if text.contains('\r') {
-        text.replace("\r\n", "\n")
+    // Copied only to turn CRLF into LF: a second copy of a large file would double the memory.
+    let text: std::borrow::Cow<'_, str> = if text.contains('\r') {
+        text.replace("\r\n", "\n").into()
     } else {
-        text.to_owned()
+        text.into()
     };
     match read_options().from_str::<Model>(&text) {
         Ok(model) if model.format_version > FORMAT_VERSION => Err(LoadError::NewerVersion {
@@ -151,6 +181,12 @@ pub fn parse(bytes: &[u8]) -> Result<Model, LoadError> {
     }
 }
 
+/// UTF-16 without a byte-order mark: ASCII text has a zero byte beside every character.
+fn looks_like_utf16(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(64)];
+    head.len() >= 8 && head.iter().filter(|&&b| b == 0).count() * 3 >= head.len()
+}
+
 #[derive(Deserialize)]
 struct Header {
     format_version: u32,
@@ -178,21 +214,82 @@ pub fn load_file(path: &Path) -> Result<Model, FileError> {
         file: file.clone(),
         error,
     };
-    let metadata =
-        std::fs::metadata(path).map_err(|e| fail(LoadError::Unreadable(e.to_string())))?;
-    if metadata.is_dir() {
-        return Err(fail(LoadError::Unreadable(
-            "it is a directory, not a file".into(),
-        )));
-    }
-    if metadata.len() > MAX_FILE_BYTES {
-        return Err(fail(LoadError::TooLarge {
-            size: metadata.len(),
-            max: MAX_FILE_BYTES,
-        }));
-    }
-    let bytes = std::fs::read(path).map_err(|e| fail(LoadError::Unreadable(e.to_string())))?;
+    let bytes = read_limited(path, MAX_FILE_BYTES).map_err(fail)?;
     parse(&bytes).map_err(fail)
+}
+
+/// Why a path is not a file to read, by what it is.
+fn not_a_file(file_type: std::fs::FileType) -> LoadError {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        let what = if file_type.is_fifo() {
+            "a named pipe (FIFO)"
+        } else if file_type.is_char_device() || file_type.is_block_device() {
+            "a device"
+        } else if file_type.is_socket() {
+            "a socket"
+        } else if file_type.is_dir() {
+            "a directory"
+        } else {
+            "not a regular file"
+        };
+        LoadError::Unreadable(format!("it is {what}, not a file"))
+    }
+    #[cfg(not(unix))]
+    {
+        let what = if file_type.is_dir() {
+            "a directory"
+        } else {
+            "not a regular file"
+        };
+        LoadError::Unreadable(format!("it is {what}, not a file"))
+    }
+}
+
+/// The bytes of a regular file of at most `max` bytes. Pipes, devices and sockets are refused
+/// before they are read (a FIFO would wait for a writer forever, `/dev/zero` never ends), and at
+/// most `max + 1` bytes are read whatever size the file reports.
+pub fn read_limited(path: &Path, max: u64) -> Result<Vec<u8>, LoadError> {
+    use std::io::Read;
+    let unreadable = |e: std::io::Error| LoadError::Unreadable(e.to_string());
+    let metadata = std::fs::metadata(path).map_err(unreadable)?;
+    if !metadata.is_file() {
+        return Err(not_a_file(metadata.file_type()));
+    }
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    // Opened without blocking, so that a file swapped for a FIFO after the check above cannot
+    // hang the open; what was opened is checked again below.
+    #[cfg(target_os = "linux")]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        const O_NONBLOCK: i32 = 0o4000;
+        options.custom_flags(O_NONBLOCK);
+    }
+    let file = options.open(path).map_err(unreadable)?;
+    let opened = file.metadata().map_err(unreadable)?;
+    if !opened.is_file() {
+        return Err(not_a_file(opened.file_type()));
+    }
+    if opened.len() > max {
+        return Err(LoadError::TooLarge {
+            size: opened.len(),
+            max,
+        });
+    }
+    let capacity = usize::try_from(opened.len()).unwrap_or(0);
+    let mut bytes = Vec::with_capacity(capacity);
+    file.take(max.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(unreadable)?;
+    if bytes.len() as u64 > max {
+        return Err(LoadError::TooLarge {
+            size: bytes.len() as u64,
+            max,
+        });
+    }
+    Ok(bytes)
 }
 
 /// The embedded Yunqi model.

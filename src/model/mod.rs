@@ -11,6 +11,7 @@ mod kinds;
 pub mod metrics;
 mod provenance;
 mod query;
+pub mod safety;
 pub mod time;
 mod validate;
 

@@ -301,6 +301,21 @@ impl<'a> Checker<'a> {
             if entity.name.is_empty() {
                 self.error(&subject, "has no name in Chinese or English");
             }
+            if entity.id.chars().any(super::safety::is_unsafe_char) {
+                self.warning(&subject, "id holds control or bidi-override characters");
+            }
+            if [&entity.name.zh, &entity.name.en]
+                .iter()
+                .any(|n| n.chars().any(super::safety::is_unsafe_char))
+            {
+                self.warning(&subject, "name holds control or bidi-override characters");
+            }
+            if !entity.website.trim().is_empty() && !super::safety::is_web_link(&entity.website) {
+                self.warning(
+                    &subject,
+                    "website is not an http or https address; it will not be opened",
+                );
+            }
             for sector in &entity.sectors {
                 if !self.sector_ids.contains(sector.as_str()) {
                     self.error(
@@ -512,6 +527,11 @@ impl<'a> Checker<'a> {
                     &subject,
                     format!("charts indicator `{id}`, which does not exist"),
                 );
+            }
+            if let Some(year) = slide.year
+                && !(1000..=9999).contains(&year)
+            {
+                self.error(&subject, format!("year {year} is outside 1000–9999"));
             }
             self.cites(&subject, "it", &slide.sources, false);
             self.provenance(&subject, "it", slide.disputed.as_ref(), &[], &[]);

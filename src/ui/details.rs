@@ -225,7 +225,17 @@ fn fields(ui: &mut egui::Ui, view: &View<'_>, entity: &Entity, commands: &mut Ve
     }
     if !entity.website.is_empty() {
         field(ui, s.website, |ui| {
-            ui.hyperlink(&entity.website);
+            // Only web pages open: a model is untrusted, and a file: or javascript: link
+            // handed to the system would reach outside the program.
+            if crate::model::safety::is_web_link(&entity.website) {
+                ui.hyperlink(entity.website.trim());
+            } else {
+                ui.label(crate::model::safety::escaped(&entity.website))
+                    .on_hover_text(view.lang.pick(
+                        "不是 http/https 网址，不会打开",
+                        "Not an http or https address: it is not opened",
+                    ));
+            }
         });
     }
 }
