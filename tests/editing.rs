@@ -398,11 +398,10 @@ fn an_editor_adds_a_member_with_a_source_and_a_figure_fixes_it_and_diff_shows_it
 fn unsaved_changes_survive_a_crash_through_the_recovery_copy() {
     use townscope::app::recovery::Recovery;
     let data = tempfile::tempdir().expect("temp folder");
-    let copy = data.path().join("recovery.ron");
     let mut harness = app(None, Lang::En, WINDOW);
-    harness
-        .state_mut()
-        .use_recovery(Recovery::in_folder(data.path().to_path_buf()));
+    let recovery = Recovery::in_folder(data.path().to_path_buf());
+    let copy = recovery.copy_path();
+    harness.state_mut().use_recovery(recovery);
     harness.run();
     assert!(!copy.exists(), "nothing to recover while nothing changed");
     common::new_entity(&mut harness, "Person");

@@ -249,12 +249,15 @@ impl TownscopeApp {
         let Some(found) = self.runtime.recovered.take() else {
             return;
         };
+        // Restored, the changes are this instance's (its own copy is written next frame);
+        // thrown away, they are gone. Either way the old copy goes.
+        if let Some(recovery) = &self.runtime.recovery {
+            recovery.forget(&found);
+        }
         if restore {
             let mut doc = Document::new(found.model, found.origin);
             doc.history.forget_saved();
             self.replace_document(doc);
-        } else if let Some(recovery) = &mut self.runtime.recovery {
-            recovery.clear();
         }
     }
 
@@ -502,7 +505,7 @@ impl TownscopeApp {
             UnsavedAnswer::Cancel => {}
             UnsavedAnswer::Discard => {
                 if let Some(recovery) = &mut self.runtime.recovery {
-                    recovery.clear();
+                    recovery.discard(self.doc.revision);
                 }
                 self.perform(ctx, action);
             }
@@ -684,6 +687,10 @@ impl TownscopeApp {
     /// Puts a newly opened model in place: selection, history and metrics start afresh.
     pub fn replace_document(&mut self, doc: Document) {
         self.doc = doc;
+        // The old document's copy (if any) was saved or discarded before it was replaced.
+        if let Some(recovery) = &mut self.runtime.recovery {
+            recovery.new_document();
+        }
         self.state.selected = self.doc.model.focus.clone();
         self.runtime.history.clear();
         self.runtime.metrics = Some(jobs::MetricsJob::start(
@@ -1018,13 +1025,27 @@ impl TownscopeApp {
         self.poll_compare();
         self.poll_save_as(&ctx);
         self.poll_picture(&ctx);
-        if self.doc.is_modified()
-            && let Some(recovery) = &mut self.runtime.recovery
-        {
-            let now = ctx.input(|i| i.time);
-            recovery.maybe_write(&self.doc.model, &self.doc.origin, self.doc.revision, now);
-            // Come back when the next copy is due, even if the user does nothing meanwhile.
-            ctx.request_repaint_after(recovery.interval);
+        if let Some(recovery) = &mut self.runtime.recovery {
+            if self.doc.is_modified() {
+                let now = ctx.input(|i| i.time);
+                let written =
+                    recovery.maybe_write(&self.doc.model, &self.doc.origin, self.doc.revision, now);
+                if let recovery::Written::Failed {
+                    first: true,
+                    message,
+                } = written
+                {
+                    let s = strings(self.state.lang);
+                    self.runtime.notice = Some(format!("{} {message}", s.recovery_write_failed));
+                }
+                // Come back when the next copy is due, even if the user does nothing meanwhile.
+                if recovery.is_behind(self.doc.revision) {
+                    ctx.request_repaint_after(recovery.interval);
+                }
+            } else if recovery.has_copy() {
+                // Saved, or undone back to the saved state: nothing left to recover.
+                recovery.clear();
+            }
         }
         if ctx.input(|i| i.viewport().close_requested())
             && self.doc.is_modified()

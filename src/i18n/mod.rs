@@ -244,6 +244,7 @@ pub struct Strings {
     pub comparing: &'static str,
     pub recovery_title: &'static str,
     pub recovery_text: &'static str,
+    pub recovery_write_failed: &'static str,
     pub restore: &'static str,
     pub relations_heading: &'static str,
     pub delete_relation: &'static str,
@@ -559,6 +560,7 @@ static ZH: Strings = Strings {
     comparing: "正在比较",
     recovery_title: "恢复未保存的更改？",
     recovery_text: "上次关闭时有未保存的更改，已自动保留一份副本：",
+    recovery_write_failed: "无法写入未保存更改的恢复副本：",
     restore: "恢复",
     relations_heading: "关系",
     delete_relation: "删除此关系（可撤销）",
@@ -866,6 +868,7 @@ static EN: Strings = Strings {
     comparing: "Comparing with",
     recovery_title: "Restore unsaved changes?",
     recovery_text: "Townscope last closed with unsaved changes; a copy was kept:",
+    recovery_write_failed: "Cannot write the recovery copy of unsaved changes:",
     restore: "Restore",
     relations_heading: "Relations",
     delete_relation: "Delete this relation (undo brings it back)",
@@ -1515,5 +1518,24 @@ mod date_tests {
         // Impossible dates (flagged by validation) are shown as written, not hidden.
         assert_eq!(date(Date::quarter(2016, 7), Lang::Zh), "2016-Q7");
         assert_eq!(date(Date::month(2016, 13), Lang::En), "2016-13");
+    }
+}
+
+/// When a recovery copy was written: "3 分钟前写入" / "written 3 minutes ago".
+pub fn written_ago(age: std::time::Duration, lang: Lang) -> String {
+    let minutes = age.as_secs() / 60;
+    let (hours, days) = (minutes / 60, minutes / (60 * 24));
+    match lang {
+        Lang::Zh if minutes < 1 => "刚刚写入".to_owned(),
+        Lang::Zh if hours < 1 => format!("{minutes} 分钟前写入"),
+        Lang::Zh if days < 1 => format!("{hours} 小时前写入"),
+        Lang::Zh => format!("{days} 天前写入"),
+        Lang::En if minutes < 1 => "written just now".to_owned(),
+        Lang::En if minutes == 1 => "written 1 minute ago".to_owned(),
+        Lang::En if hours < 1 => format!("written {minutes} minutes ago"),
+        Lang::En if hours == 1 => "written 1 hour ago".to_owned(),
+        Lang::En if days < 1 => format!("written {hours} hours ago"),
+        Lang::En if days == 1 => "written 1 day ago".to_owned(),
+        Lang::En => format!("written {days} days ago"),
     }
 }

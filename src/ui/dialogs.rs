@@ -145,6 +145,15 @@ pub fn recovery(
             crate::i18n::origin_name(&found.origin, lang),
             crate::i18n::model_summary(&found.model, lang)
         ));
+        if let crate::io::Origin::File(path) = &found.origin {
+            ui.weak(crate::model::safety::escaped(&path.display().to_string()));
+        }
+        if let Some(age) = found
+            .written
+            .and_then(|w| std::time::SystemTime::now().duration_since(w).ok())
+        {
+            ui.weak(crate::i18n::written_ago(age, lang));
+        }
         ui.add_space(8.0);
         ui.horizontal(|ui| {
             if ui.button(s.restore).clicked() {
