@@ -404,3 +404,25 @@ fn a_temporary_file_a_killed_save_left_is_removed_by_the_next_save() {
         vec![".other.ron.a1B2c3.tmp".to_owned()]
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn every_name_of_a_hard_linked_file_sees_the_saved_text() {
+    let folder = tempfile::tempdir().expect("temp folder");
+    let path = folder.path().join("town.ron");
+    let other = folder.path().join("same-town.ron");
+    let mut model = townscope::io::embedded_yunqi().expect("loads");
+    save(&path, &model).expect("first save");
+    std::fs::hard_link(&path, &other).expect("links");
+    model.name.en = "Saved through one name".into();
+    save(&path, &model).expect("saves");
+    assert_eq!(
+        load_file(&other).expect("loads").name.en,
+        "Saved through one name"
+    );
+    assert!(
+        backup_path(&path).exists(),
+        "the previous version is kept first"
+    );
+    assert_eq!(leftovers(folder.path()), Vec::<String>::new());
+}

@@ -162,7 +162,34 @@ fn write_file(path: &Path, bytes: &[u8], backup: Backup, access: Access) -> Resu
         let old = std::fs::read(path).map_err(explain)?;
         replace(&folder, &backup_path(path), &old, &keep).map_err(explain)?;
     }
+    if access == Access::AsBefore && existing.as_ref().is_some_and(is_hard_linked) {
+        // A rename would leave the file's other names holding the old text. Written in place
+        // instead, so every name sees the new one; a crash mid-write can tear it, which is
+        // why the previous version is in `.bak` first (for a save; `fmt` rewrites the same
+        // model and keeps none).
+        return write_in_place(path, bytes).map_err(explain);
+    }
     replace(&folder, path, bytes, &keep).map_err(explain)
+}
+
+#[cfg(unix)]
+fn is_hard_linked(meta: &std::fs::Metadata) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    meta.nlink() > 1
+}
+
+#[cfg(not(unix))]
+fn is_hard_linked(_: &std::fs::Metadata) -> bool {
+    false
+}
+
+fn write_in_place(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .truncate(true)
+        .open(path)?;
+    file.write_all(bytes)?;
+    file.sync_all()
 }
 
 /// What the written file's mode and owner are to be.
