@@ -65,7 +65,17 @@ impl Recovery {
     /// The app's data folder (`~/.local/share/townscope/recovery` on Linux), if the system has one.
     pub fn in_data_folder() -> Option<Self> {
         let dirs = directories::ProjectDirs::from("", "", "Townscope")?;
-        Some(Self::in_folder(dirs.data_dir().join("recovery")))
+        let folder = dirs.data_dir().join("recovery");
+        // Earlier versions kept one copy beside the settings: offer it like any orphan.
+        let legacy = dirs.data_dir().join("recovery.ron");
+        if legacy.is_file() && std::fs::create_dir_all(&folder).is_ok() {
+            let _ = std::fs::rename(&legacy, folder.join("legacy.ron"));
+            let _ = std::fs::rename(
+                dirs.data_dir().join("recovery-origin.txt"),
+                folder.join("legacy.origin"),
+            );
+        }
+        Some(Self::in_folder(folder))
     }
 
     /// Copies in `folder`, for a new session of this process.
