@@ -306,3 +306,50 @@ fn remove_session(folder: &Path, session: &str) {
     remove_copy(folder, session);
     let _ = std::fs::remove_file(folder.join(format!("{session}.lock")));
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_copy_that_cannot_be_written_is_said_once() {
+        let folder = tempfile::tempdir().expect("temp folder");
+        // A file where the recovery folder should be: nothing can be written under it.
+        let blocked = folder.path().join("not-a-folder");
+        std::fs::write(&blocked, b"").expect("writes");
+        let mut recovery = Recovery::in_folder(blocked);
+        let model = Model::new(crate::model::Text::new("镇", "Town"));
+        let first = recovery.maybe_write(&model, &Origin::Embedded, 1, 0.0);
+        assert!(
+            matches!(first, Written::Failed { first: true, .. }),
+            "{first:?}"
+        );
+        let again = recovery.maybe_write(&model, &Origin::Embedded, 2, 5.0);
+        assert!(
+            matches!(again, Written::Failed { first: false, .. }),
+            "{again:?}"
+        );
+    }
+
+    #[test]
+    fn a_discarded_revision_is_not_written_but_the_next_edit_is() {
+        let folder = tempfile::tempdir().expect("temp folder");
+        let mut recovery = Recovery::in_folder(folder.path().to_path_buf());
+        let model = Model::new(crate::model::Text::new("镇", "Town"));
+        assert_eq!(
+            recovery.maybe_write(&model, &Origin::Embedded, 1, 0.0),
+            Written::Written
+        );
+        recovery.discard(1);
+        assert!(!recovery.copy_path().exists());
+        assert_eq!(
+            recovery.maybe_write(&model, &Origin::Embedded, 1, 10.0),
+            Written::Nothing
+        );
+        assert!(!recovery.copy_path().exists());
+        assert_eq!(
+            recovery.maybe_write(&model, &Origin::Embedded, 2, 20.0),
+            Written::Written
+        );
+    }
+}
