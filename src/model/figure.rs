@@ -125,7 +125,7 @@ pub struct Figure {
     pub sources: Vec<Cite>,
     /// Other sources contradict it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub disputed: Option<Dispute>,
+    pub disputed: Option<Box<Dispute>>,
     /// What of it the model's editors inferred rather than read.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub inferred: Vec<Inference>,

@@ -221,7 +221,7 @@ pub struct Entity {
     pub sources: Vec<Cite>,
     /// Other sources contradict it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub disputed: Option<Dispute>,
+    pub disputed: Option<Box<Dispute>>,
     /// What of it the model's editors inferred rather than read.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub inferred: Vec<Inference>,
@@ -271,7 +271,7 @@ pub struct Relation {
     pub sources: Vec<Cite>,
     /// Other sources contradict it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub disputed: Option<Dispute>,
+    pub disputed: Option<Box<Dispute>>,
     /// What of it the model's editors inferred rather than read.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub inferred: Vec<Inference>,
@@ -291,7 +291,7 @@ pub struct Point {
     pub sources: Vec<Cite>,
     /// Other sources contradict it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub disputed: Option<Dispute>,
+    pub disputed: Option<Box<Dispute>>,
     /// What of it the model's editors inferred rather than read.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub inferred: Vec<Inference>,
@@ -334,7 +334,7 @@ pub struct Milestone {
     pub sources: Vec<Cite>,
     /// Other sources contradict it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub disputed: Option<Dispute>,
+    pub disputed: Option<Box<Dispute>>,
     /// What of it the model's editors inferred rather than read.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub inferred: Vec<Inference>,
@@ -422,7 +422,7 @@ pub struct Slide {
     pub sources: Vec<Cite>,
     /// Other sources contradict what the caption says.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub disputed: Option<Dispute>,
+    pub disputed: Option<Box<Dispute>>,
 }
 
 fn is_zero(n: &u8) -> bool {

@@ -79,7 +79,7 @@ impl super::Model {
     /// Counts the disputes, inferred values and translated texts of the model.
     pub fn provenance_counts(&self) -> ProvenanceCounts {
         let mut counts = ProvenanceCounts::default();
-        let mut fact = |disputed: &Option<Dispute>, inferred: &[Inference]| {
+        let mut fact = |disputed: &Option<Box<Dispute>>, inferred: &[Inference]| {
             counts.disputed += usize::from(disputed.is_some());
             counts.inferred += inferred.len();
         };

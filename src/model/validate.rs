@@ -244,7 +244,7 @@ impl<'a> Checker<'a> {
             self.provenance(
                 subject,
                 &what,
-                figure.disputed.as_ref(),
+                figure.disputed.as_deref(),
                 &figure.inferred,
                 FIGURE_FIELDS,
             );
@@ -367,7 +367,7 @@ impl<'a> Checker<'a> {
             self.provenance(
                 &subject,
                 "it",
-                entity.disputed.as_ref(),
+                entity.disputed.as_deref(),
                 &entity.inferred,
                 ENTITY_FIELDS,
             );
@@ -431,7 +431,7 @@ impl<'a> Checker<'a> {
             self.provenance(
                 &subject,
                 "it",
-                relation.disputed.as_ref(),
+                relation.disputed.as_deref(),
                 &relation.inferred,
                 RELATION_FIELDS,
             );
@@ -467,7 +467,7 @@ impl<'a> Checker<'a> {
                 self.provenance(
                     &subject,
                     &what,
-                    point.disputed.as_ref(),
+                    point.disputed.as_deref(),
                     &point.inferred,
                     POINT_FIELDS,
                 );
@@ -498,7 +498,7 @@ impl<'a> Checker<'a> {
             self.provenance(
                 &subject,
                 "it",
-                milestone.disputed.as_ref(),
+                milestone.disputed.as_deref(),
                 &milestone.inferred,
                 MILESTONE_FIELDS,
             );
@@ -534,7 +534,7 @@ impl<'a> Checker<'a> {
                 self.error(&subject, format!("year {year} is outside 1000–9999"));
             }
             self.cites(&subject, "it", &slide.sources, false);
-            self.provenance(&subject, "it", slide.disputed.as_ref(), &[], &[]);
+            self.provenance(&subject, "it", slide.disputed.as_deref(), &[], &[]);
             if slide.depth > 3 {
                 self.warning(
                     &subject,

@@ -27,7 +27,7 @@ pub struct Card {
     /// The entity the figure is about.
     pub about: Option<String>,
     /// Other sources contradict the figure.
-    pub disputed: Option<crate::model::Dispute>,
+    pub disputed: Option<Box<crate::model::Dispute>>,
     /// For a count of members larger than the model holds: how many the sources name.
     pub named: Option<usize>,
     /// What of the figure the editors inferred.
