@@ -120,13 +120,9 @@ pub fn wait_until(
     for _ in 0..1000 {
         if done(harness.state()) {
             // Let the UI settle; a grid resizing to a new model may take a few more frames
-            // than one `run` allows.
-            for _ in 0..3 {
-                if harness.try_run().is_ok() {
-                    return;
-                }
-            }
-            panic!("the UI keeps asking for frames after getting there");
+            // than one `run` allows, and a worker (metrics of the new model) may land meanwhile.
+            settle(harness);
+            return;
         }
         harness.step();
         std::thread::sleep(std::time::Duration::from_millis(10));
@@ -137,10 +133,12 @@ pub fn wait_until(
 /// Runs the app until it stops asking for frames, allowing for a worker (metrics, layout) that
 /// lands in the middle and asks for a few more than one `run` allows.
 pub fn settle(harness: &mut Harness<'static, TownscopeApp>) {
-    for _ in 0..3 {
+    for _ in 0..8 {
         if harness.try_run().is_ok() {
             return;
         }
+        // A worker thread on a busy machine (the whole suite in parallel) may need a moment.
+        std::thread::sleep(std::time::Duration::from_millis(20));
     }
     panic!("the UI keeps asking for frames");
 }
