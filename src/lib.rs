@@ -1,10 +1,13 @@
 //! Townscope: explore the industry ecosystem of a characteristic town.
 //!
-//! `model` is the document and knows nothing of egui; `io` reads and writes it; `app` and `ui`
-//! are the desktop program; `cli` the headless commands.
+//! `model` is the document and knows nothing of egui; `io` reads and writes it; `context` is what
+//! the panels may read and ask; `ui` the panels (below the app, never naming it); `app` the
+//! desktop program that owns the document and applies the panels' commands; `cli` the headless
+//! commands.
 
 pub mod app;
 pub mod cli;
+pub mod context;
 pub mod document;
 pub mod edit;
 pub mod export;

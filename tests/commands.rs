@@ -178,7 +178,7 @@ fn settings_survive_a_save_and_restore_through_eframe_storage() {
     let restarted = restart(&storage);
     let state = &restarted.state().state;
     assert_eq!(state.lang, Lang::En);
-    assert_eq!(state.theme, townscope::app::theme::ThemeChoice::Light);
+    assert_eq!(state.theme, townscope::context::ThemeChoice::Light);
     assert_eq!(state.central, CentralView::Table);
     // The file that was open is open again.
     assert_eq!(state.last_file.as_deref(), Some(file.as_path()));

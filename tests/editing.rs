@@ -396,7 +396,7 @@ fn an_editor_adds_a_member_with_a_source_and_a_figure_fixes_it_and_diff_shows_it
 
 #[test]
 fn unsaved_changes_survive_a_crash_through_the_recovery_copy() {
-    use townscope::app::recovery::Recovery;
+    use townscope::io::recovery::Recovery;
     let data = tempfile::tempdir().expect("temp folder");
     let mut harness = app(None, Lang::En, WINDOW);
     let recovery = Recovery::in_folder(data.path().to_path_buf());

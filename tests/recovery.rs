@@ -10,8 +10,8 @@ use eframe::egui::{ViewportEvent, ViewportId};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use townscope::app::TownscopeApp;
-use townscope::app::recovery::Recovery;
 use townscope::i18n::Lang;
+use townscope::io::recovery::Recovery;
 
 type App = Harness<'static, TownscopeApp>;
 

@@ -1,17 +1,16 @@
 //! The eframe application: owns the document, the UI state and the runtime resources, lays out
 //! the panels, and applies the commands they ask for — once, after the UI of each frame.
 
-mod commands;
-pub mod fonts;
 pub mod jobs;
 mod picture;
 mod present;
-pub mod recovery;
-pub mod theme;
 
-pub use commands::{
-    AppCommand, Command, CommandGroup, UnsavedAnswer, Work, WorkShown, shortcut_text,
+pub use crate::context::{
+    AppCommand, Command, CommandGroup, Comparison, ThemeChoice, UnsavedAnswer, Work, WorkShown,
+    shortcut_text,
 };
+use crate::io::recovery;
+use crate::ui::{fonts, style as theme};
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, mpsc};
@@ -55,7 +54,7 @@ pub struct UiState {
     pub year: Option<i32>,
     pub problems_open: bool,
     /// Light, dark, or as the system is.
-    pub theme: theme::ThemeChoice,
+    pub theme: ThemeChoice,
     /// The file open when the app last closed (none: the built-in model), opened at start.
     pub last_file: Option<PathBuf>,
 }
@@ -152,13 +151,6 @@ struct Runtime {
 struct Opening {
     name: String,
     result: mpsc::Receiver<(PathBuf, Result<Document, FileError>)>,
-}
-
-/// What differs between the open model and another file (read as the older version).
-#[derive(Clone, Debug)]
-pub struct Comparison {
-    pub file: String,
-    pub changes: Vec<crate::model::diff::Change>,
 }
 
 /// An action that would drop unsaved changes, held until the user says what to do with them.
@@ -850,11 +842,9 @@ impl TownscopeApp {
                     Lang::En => Lang::Zh,
                 };
             }
-            Command::App(AppCommand::ThemeSystem) => {
-                self.set_theme(ctx, theme::ThemeChoice::System)
-            }
-            Command::App(AppCommand::ThemeLight) => self.set_theme(ctx, theme::ThemeChoice::Light),
-            Command::App(AppCommand::ThemeDark) => self.set_theme(ctx, theme::ThemeChoice::Dark),
+            Command::App(AppCommand::ThemeSystem) => self.set_theme(ctx, ThemeChoice::System),
+            Command::App(AppCommand::ThemeLight) => self.set_theme(ctx, ThemeChoice::Light),
+            Command::App(AppCommand::ThemeDark) => self.set_theme(ctx, ThemeChoice::Dark),
             Command::App(AppCommand::ZoomIn) => egui::gui_zoom::zoom_in(ctx),
             Command::App(AppCommand::ZoomOut) => egui::gui_zoom::zoom_out(ctx),
             Command::App(AppCommand::ZoomReset) => ctx.set_zoom_factor(1.0),
@@ -976,7 +966,7 @@ impl TownscopeApp {
         ctx.memory_mut(|m| m.request_focus(egui::Id::unique(field)));
     }
 
-    fn set_theme(&mut self, ctx: &egui::Context, choice: theme::ThemeChoice) {
+    fn set_theme(&mut self, ctx: &egui::Context, choice: ThemeChoice) {
         self.state.theme = choice;
         ctx.set_theme(choice.preference());
     }
@@ -1065,7 +1055,13 @@ impl TownscopeApp {
         let mut commands = self.shortcuts_pressed(&ctx);
         commands.extend(self.dropped_files(&ctx).into_iter().map(Command::OpenPath));
 
-        let mut view = ui::View::new(&self.doc, &self.state);
+        let mut view = ui::View::new(
+            &self.doc,
+            self.state.lang,
+            self.state.selected.as_deref(),
+            self.state.year,
+            self.state.theme,
+        );
         view.can_go_back = !self.runtime.history.back.is_empty();
         view.can_go_forward = !self.runtime.history.forward.is_empty();
         view.metrics = self

@@ -8,6 +8,7 @@ use serde::Deserialize;
 
 use crate::model::{FORMAT_VERSION, Model};
 
+pub mod recovery;
 mod save;
 pub use save::{Backup, SaveError, backup_path, save, write_atomically, write_private};
 

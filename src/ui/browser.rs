@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 use eframe::egui;
 
 use super::{View, kind_swatch};
-use crate::app::Command;
+use crate::context::Command;
 use crate::i18n::entity_kind_plural;
 use crate::model::EntityKind;
 

@@ -4,7 +4,7 @@ use eframe::egui;
 
 use super::provenance::{dispute_mark, inferred_field, translated_mark};
 use super::{View, kind_swatch};
-use crate::app::{AppCommand, Command};
+use crate::context::{AppCommand, Command};
 use crate::i18n::{entity_kind, format_figure, founded_label, measure, relation_kind};
 use crate::model::{Cite, Entity, Figure};
 
@@ -131,7 +131,7 @@ fn history_buttons(ui: &mut egui::Ui, view: &View<'_>, commands: &mut Vec<Comman
             if let Some(shortcut) = command.shortcut() {
                 hint.push_str(&format!(
                     " ({})",
-                    crate::app::shortcut_text(ui.ctx(), &shortcut)
+                    crate::context::shortcut_text(ui.ctx(), &shortcut)
                 ));
             }
             let button = ui

@@ -2,7 +2,7 @@
 
 use eframe::egui;
 
-use crate::app::Command;
+use crate::context::Command;
 use crate::document::Document;
 use crate::i18n::{Lang, strings};
 use crate::io::FileError;
@@ -76,7 +76,7 @@ pub fn about(ctx: &egui::Context, doc: &Document, lang: Lang, commands: &mut Vec
 
 /// "Save the changes first?" — Save, Discard, Cancel.
 pub fn unsaved(ctx: &egui::Context, doc: &Document, lang: Lang, commands: &mut Vec<Command>) {
-    use crate::app::UnsavedAnswer;
+    use crate::context::UnsavedAnswer;
     let s = strings(lang);
     let modal = egui::Modal::new(egui::Id::unique("unsaved-changes")).show(ctx, |ui| {
         ui.set_max_width(480.0);
@@ -129,7 +129,7 @@ pub fn save_error(ctx: &egui::Context, error: &str, lang: Lang, commands: &mut V
 /// "Townscope closed with unsaved changes: restore them?"
 pub fn recovery(
     ctx: &egui::Context,
-    found: &crate::app::recovery::Found,
+    found: &crate::io::recovery::Found,
     lang: Lang,
     commands: &mut Vec<Command>,
 ) {

@@ -7,7 +7,7 @@ use eframe::egui;
 
 use super::View;
 use super::forms::{self, Forms, Outcome};
-use crate::app::Command;
+use crate::context::Command;
 use crate::edit::Edit;
 use crate::model::{
     Date, Edition, Entity, EntityKind, PolicyDocument, Relation, RelationKind, Text,

@@ -6,7 +6,7 @@ use eframe::egui;
 
 use super::View;
 use super::forms::{self, Forms, Outcome};
-use crate::app::Command;
+use crate::context::Command;
 use crate::edit::{Edit, Op};
 use crate::model::{Cite, Date, EntityKind, Indicator, Point, Qualifier, Text, Unit};
 

@@ -4,8 +4,8 @@
 use eframe::egui;
 
 use super::View;
-use crate::app::theme::ThemeChoice;
-use crate::app::{AppCommand, Command};
+use crate::context::ThemeChoice;
+use crate::context::{AppCommand, Command};
 use crate::i18n::Lang;
 
 pub fn ui(
@@ -122,7 +122,7 @@ pub fn ui(
             let other = if view.zh() { "English" } else { "中文" };
             let shortcut = AppCommand::SwitchLanguage
                 .shortcut()
-                .map(|k| crate::app::shortcut_text(ui.ctx(), &k))
+                .map(|k| crate::context::shortcut_text(ui.ctx(), &k))
                 .unwrap_or_default();
             if ui
                 .button(other)
@@ -154,7 +154,7 @@ fn command_button(
 ) {
     let mut button = egui::Button::new(command.label(view.lang));
     if let Some(shortcut) = command.shortcut() {
-        button = button.shortcut_text(crate::app::shortcut_text(ui.ctx(), &shortcut));
+        button = button.shortcut_text(crate::context::shortcut_text(ui.ctx(), &shortcut));
     }
     if ui
         .add(button)
@@ -179,7 +179,7 @@ fn edit_menu(ui: &mut egui::Ui, view: &View<'_>, commands: &mut Vec<Command>) {
         };
         let mut button = egui::Button::new(text);
         if let Some(shortcut) = command.shortcut() {
-            button = button.shortcut_text(crate::app::shortcut_text(ui.ctx(), &shortcut));
+            button = button.shortcut_text(crate::context::shortcut_text(ui.ctx(), &shortcut));
         }
         if ui.add_enabled(label.is_some(), button).clicked() {
             commands.push(Command::App(command));

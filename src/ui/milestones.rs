@@ -5,8 +5,8 @@ use egui_plot::{PlotPoints, Points};
 
 use super::View;
 use super::charts::{still_plot, year_axis};
-use crate::app::Command;
-use crate::app::theme::kind_colour;
+use crate::context::Command;
+use crate::ui::style::kind_colour;
 
 pub fn ui(ui: &mut egui::Ui, view: &View<'_>, commands: &mut Vec<Command>) {
     let s = view.s();

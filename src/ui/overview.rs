@@ -6,10 +6,10 @@ use egui_plot::{Bar, BarChart, GridMark, Line, PlotPoint, PlotPoints, Points};
 
 use super::View;
 use super::charts::{still_plot, whole_numbers, year_axis};
-use crate::app::Command;
-use crate::app::theme::{figure_style, kind_colour};
+use crate::context::Command;
 use crate::i18n::{entity_kind_plural, format_figure, measure};
 use crate::model::{Cite, EntityKind, Measure, Qualifier};
+use crate::ui::style::{figure_style, kind_colour};
 
 /// Which charts the user chose; kept by the app between frames and runs.
 pub struct ChartChoice {

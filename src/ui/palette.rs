@@ -5,7 +5,7 @@
 use eframe::egui;
 
 use super::View;
-use crate::app::{AppCommand, Command};
+use crate::context::{AppCommand, Command};
 use crate::i18n::search::{SearchKey, normalise};
 use crate::i18n::{Lang, entity_kind};
 
@@ -192,7 +192,7 @@ fn hit_row(ui: &mut egui::Ui, view: &View<'_>, hit: Hit, chosen: bool) -> egui::
             if let Some(shortcut) = command.shortcut() {
                 text.push_str(&format!(
                     "   {}",
-                    crate::app::shortcut_text(ui.ctx(), &shortcut)
+                    crate::context::shortcut_text(ui.ctx(), &shortcut)
                 ));
             }
             ui.horizontal(|ui| {

@@ -4,7 +4,7 @@
 use eframe::egui;
 
 use super::View;
-use crate::app::{AppCommand, CommandGroup};
+use crate::context::{AppCommand, CommandGroup};
 
 pub fn window(ctx: &egui::Context, view: &View<'_>, open: &mut bool) {
     let s = view.s();
@@ -32,7 +32,7 @@ pub fn window(ctx: &egui::Context, view: &View<'_>, open: &mut bool) {
                             let keys: Vec<String> = [command.shortcut(), command.other_shortcut()]
                                 .into_iter()
                                 .flatten()
-                                .map(|k| crate::app::shortcut_text(ui.ctx(), &k))
+                                .map(|k| crate::context::shortcut_text(ui.ctx(), &k))
                                 .collect();
                             ui.label(command.label(view.lang))
                                 .on_hover_text(command.hint(view.lang));

@@ -3,7 +3,7 @@
 use eframe::egui;
 
 use super::View;
-use crate::app::{AppCommand, Command, WorkShown};
+use crate::context::{AppCommand, Command, WorkShown};
 
 pub fn ui(
     ui: &mut egui::Ui,
@@ -142,7 +142,7 @@ pub fn problems(ui: &mut egui::Ui, view: &View<'_>, commands: &mut Vec<Command>)
 pub fn comparison(
     ui: &mut egui::Ui,
     view: &View<'_>,
-    comparison: &crate::app::Comparison,
+    comparison: &crate::context::Comparison,
     commands: &mut Vec<Command>,
 ) {
     let s = view.s();

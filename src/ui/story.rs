@@ -6,7 +6,7 @@ use eframe::egui;
 
 use super::View;
 use super::forms::{self, Outcome};
-use crate::app::{AppCommand, Command};
+use crate::context::{AppCommand, Command};
 use crate::edit::{Edit, Op};
 
 #[derive(Default)]

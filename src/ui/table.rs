@@ -8,7 +8,7 @@ use egui_extras::{Column as TableColumn, TableBuilder};
 use serde::{Deserialize, Serialize};
 
 use super::{View, kind_swatch};
-use crate::app::Command;
+use crate::context::Command;
 use crate::i18n::collate::sort_key;
 use crate::i18n::entity_kind;
 

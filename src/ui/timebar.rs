@@ -4,7 +4,7 @@
 use eframe::egui;
 
 use super::View;
-use crate::app::Command;
+use crate::context::Command;
 
 /// How long Play shows each year.
 const SECONDS_PER_YEAR: f64 = 1.2;

@@ -9,10 +9,10 @@ use egui_plot::{GridMark, Line, MarkerShape, PlotPoint, PlotPoints, PlotTransfor
 
 use super::View;
 use super::charts::year_axis;
-use crate::app::Command;
-use crate::app::theme::kind_colour;
+use crate::context::Command;
 use crate::i18n::Lang;
 use crate::model::EntityKind;
+use crate::ui::style::kind_colour;
 
 /// One dot of the timeline.
 struct Item {

@@ -8,12 +8,12 @@ use serde::{Deserialize, Serialize};
 
 use super::paint::{add_node, add_segment};
 use super::{NetworkState, Settings};
-use crate::app::Command;
-use crate::app::theme::{kind_colour, kind_shape, relation_colour};
+use crate::context::Command;
 use crate::i18n::{Lang, entity_kind_plural, measure, relation_kind};
 use crate::model::filter::relation_years;
 use crate::model::{EntityKind, Measure, RelationKind};
 use crate::ui::View;
+use crate::ui::style::{kind_colour, kind_shape, relation_colour};
 
 /// How the nodes are placed.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -21,14 +21,14 @@ pub use camera::Camera;
 pub use controls::{Arrangement, SizeBy};
 
 use super::View;
-use crate::app::Command;
-use crate::app::theme::{kind_colour, kind_shape, relation_colour};
+use crate::context::Command;
 use crate::edit::{Edit, Op};
 use crate::i18n::{Lang, entity_kind, entity_kind_plural};
 use crate::layout::{Group, Point, grouped, radial};
 use crate::model::filter::{Filter, Focus, Shown};
 use crate::model::time::Presence;
 use crate::model::{EntityKind, Measure, Relation, RelationKind, Text};
+use crate::ui::style::{kind_colour, kind_shape, relation_colour};
 pub use paint::add_node;
 use paint::{Occupancy, add_arrow, add_segment, add_taper};
 

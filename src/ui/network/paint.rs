@@ -3,7 +3,7 @@
 
 use eframe::egui::{Color32, Mesh, Pos2, Rect, Vec2, vec2};
 
-use crate::app::theme::NodeShape;
+use crate::ui::style::NodeShape;
 
 /// Below this radius in pixels a node is a plain square: its outline could not be seen anyway.
 const TINY: f32 = 2.5;

@@ -71,25 +71,6 @@ pub fn figure_style() -> TextStyle {
     TextStyle::Name("Figure".into())
 }
 
-/// The interface's colours as the user chose them (View menu, remembered).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub enum ThemeChoice {
-    #[default]
-    System,
-    Light,
-    Dark,
-}
-
-impl ThemeChoice {
-    pub fn preference(self) -> egui::ThemePreference {
-        match self {
-            Self::System => egui::ThemePreference::System,
-            Self::Light => egui::ThemePreference::Light,
-            Self::Dark => egui::ThemePreference::Dark,
-        }
-    }
-}
-
 /// Sets the type scale: headline figures, headings, body, captions.
 pub fn apply(ctx: &egui::Context) {
     ctx.all_styles_mut(|style| {

@@ -1,0 +1,165 @@
+//! The context layer: what every panel may read and what it may ask.
+//!
+//! The rule of the floors: `ui` imports `context`, `document`, `i18n` and `model` — never `app`
+//! (`tests/layers.rs` fails if a file under `src/ui` names it). The app builds a [`View`] each
+//! frame and applies the [`Command`]s the panels push, once, after the frame's UI; the panels
+//! never reach up into it.
+
+pub mod commands;
+
+pub use commands::{
+    AppCommand, Command, CommandGroup, UnsavedAnswer, Work, WorkShown, shortcut_text,
+};
+
+use eframe::egui;
+
+use crate::document::Document;
+use crate::i18n::{Lang, Strings, strings};
+use crate::model::{Cite, Entity, Metrics, Model};
+
+/// What differs between the open model and another file (read as the older version).
+#[derive(Clone, Debug)]
+pub struct Comparison {
+    pub file: String,
+    pub changes: Vec<crate::model::diff::Change>,
+}
+
+/// The interface's colours as the user chose them (View menu, remembered).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum ThemeChoice {
+    #[default]
+    System,
+    Light,
+    Dark,
+}
+
+impl ThemeChoice {
+    pub fn preference(self) -> egui::ThemePreference {
+        match self {
+            Self::System => egui::ThemePreference::System,
+            Self::Light => egui::ThemePreference::Light,
+            Self::Dark => egui::ThemePreference::Dark,
+        }
+    }
+}
+
+/// What every panel may read: the document and the language, never a way to change them.
+pub struct View<'a> {
+    pub doc: &'a Document,
+    pub lang: Lang,
+    pub selected: Option<usize>,
+    pub can_go_back: bool,
+    pub can_go_forward: bool,
+    /// Graph metrics, once computed.
+    pub metrics: Option<&'a Metrics>,
+    /// How far the metrics are, while they are being computed.
+    pub metrics_progress: Option<f32>,
+    /// Entities a listed comparison says changed (indices), marked in the network.
+    pub compared: &'a [usize],
+    /// The year control: the ecosystem as of this year, or every year at once.
+    pub year: Option<i32>,
+    /// Presentation mode: views show no controls, only what the slide is about.
+    pub presenting: bool,
+    pub theme: ThemeChoice,
+}
+
+impl<'a> View<'a> {
+    /// The context of a frame: the document, the language, the entity selected (by id), the
+    /// year shown and the theme; the rest is filled in by the app when it has it.
+    pub fn new(
+        doc: &'a Document,
+        lang: Lang,
+        selected: Option<&str>,
+        year: Option<i32>,
+        theme: ThemeChoice,
+    ) -> Self {
+        let selected = selected.and_then(|id| doc.index.get(id));
+        Self {
+            doc,
+            lang,
+            selected,
+            can_go_back: false,
+            can_go_forward: false,
+            metrics: None,
+            metrics_progress: None,
+            compared: &[],
+            year,
+            presenting: false,
+            theme,
+        }
+    }
+
+    pub fn model(&self) -> &'a Model {
+        &self.doc.model
+    }
+
+    pub fn s(&self) -> &'static Strings {
+        strings(self.lang)
+    }
+
+    pub fn zh(&self) -> bool {
+        self.lang.is_chinese()
+    }
+
+    /// An entity's name in the current language (falling back to the other, then the id).
+    pub fn name(&self, entity: &'a Entity) -> &'a str {
+        let name = entity.name.get(self.zh());
+        if name.is_empty() { &entity.id } else { name }
+    }
+
+    pub fn name_of_id(&self, id: &'a str) -> &'a str {
+        self.doc
+            .index
+            .get(id)
+            .map_or(id, |i| self.name(&self.doc.model.entities[i]))
+    }
+
+    /// `Title (publisher, date) §section` for a citation.
+    pub fn cite_text(&self, cite: &Cite) -> String {
+        let Some(source) = self.doc.model.sources.iter().find(|s| s.id == cite.source) else {
+            return format!("{} (?)", cite.source);
+        };
+        // Named by its title; without one, by its address, or else by its publisher.
+        let address = (!source.locator.trim().is_empty() && !source.locator.contains(' '))
+            .then_some(&source.locator);
+        let mut text = if !source.title.trim().is_empty() {
+            source.title.clone()
+        } else if let Some(address) = address {
+            address.clone()
+        } else if !source.publisher.trim().is_empty() {
+            source.publisher.clone()
+        } else {
+            source.locator.clone()
+        };
+        let mut extra = Vec::new();
+        if !source.publisher.is_empty() && !text.contains(source.publisher.as_str()) {
+            extra.push(source.publisher.clone());
+        }
+        if let Some(date) = source.date {
+            extra.push(crate::i18n::date(date, self.lang));
+        }
+        if !extra.is_empty() {
+            text.push_str(&format!(" ({})", extra.join(", ")));
+        }
+        if !cite.at.is_empty() {
+            text.push_str(&format!(" § {}", cite.at));
+        }
+        text
+    }
+
+    /// A short label for a citation: the publisher (or title) and section.
+    pub fn cite_short(&self, cite: &Cite) -> String {
+        let Some(source) = self.doc.model.sources.iter().find(|s| s.id == cite.source) else {
+            return cite.source.clone();
+        };
+        let who = [&source.publisher, &source.title, &source.locator]
+            .into_iter()
+            .find(|t| !t.trim().is_empty())
+            .unwrap_or(&source.id);
+        if cite.at.is_empty() {
+            who.clone()
+        } else {
+            format!("{who} § {}", cite.at)
+        }
+    }
+}
