@@ -65,18 +65,23 @@ impl Document {
         Ok(())
     }
 
-    /// Undoes the last edit; returns its label.
-    pub fn undo(&mut self) -> Option<String> {
-        let label = self.history.undo(&mut self.model).ok().flatten()?;
-        self.rebuild();
-        Some(label)
+    /// Undoes the last edit; returns its label (none when there was nothing to undo). A step
+    /// that cannot be undone stays on the stack and the error says why.
+    pub fn undo(&mut self) -> Result<Option<String>, OutOfRange> {
+        let label = self.history.undo(&mut self.model)?;
+        if label.is_some() {
+            self.rebuild();
+        }
+        Ok(label)
     }
 
     /// Redoes the last undone edit; returns its label.
-    pub fn redo(&mut self) -> Option<String> {
-        let label = self.history.redo(&mut self.model).ok().flatten()?;
-        self.rebuild();
-        Some(label)
+    pub fn redo(&mut self) -> Result<Option<String>, OutOfRange> {
+        let label = self.history.redo(&mut self.model)?;
+        if label.is_some() {
+            self.rebuild();
+        }
+        Ok(label)
     }
 
     pub fn is_modified(&self) -> bool {

@@ -216,21 +216,30 @@ impl History {
         Ok(())
     }
 
+    /// Undoes the last step. A step that cannot be undone (only a bug can make one) stays where
+    /// it was, the model unchanged, and the error says why.
     pub fn undo(&mut self, model: &mut Model) -> Result<Option<String>, OutOfRange> {
         let Some(step) = self.done.pop() else {
             return Ok(None);
         };
-        apply_all(model, step.inverse.clone())?;
+        if let Err(error) = apply_all(model, step.inverse.clone()) {
+            self.done.push(step);
+            return Err(error);
+        }
         let label = step.edit.label.clone();
         self.undone.push(step);
         Ok(Some(label))
     }
 
+    /// Redoes the last undone step; one that cannot be redone stays to be redone.
     pub fn redo(&mut self, model: &mut Model) -> Result<Option<String>, OutOfRange> {
         let Some(step) = self.undone.pop() else {
             return Ok(None);
         };
-        apply_all(model, step.edit.ops.clone())?;
+        if let Err(error) = apply_all(model, step.edit.ops.clone()) {
+            self.undone.push(step);
+            return Err(error);
+        }
         let label = step.edit.label.clone();
         self.done.push(step);
         Ok(Some(label))
@@ -378,5 +387,24 @@ mod tests {
         assert!(history.apply(&mut model, edit).is_err());
         assert_eq!(model, original);
         assert!(!history.is_modified());
+    }
+
+    #[test]
+    fn a_step_that_cannot_be_undone_stays_and_says_why() {
+        let mut model = model();
+        let mut history = History::new();
+        let edit = Edit::remove_entity("remove", &model, 1);
+        history.apply(&mut model, edit).expect("applies");
+        // The model changed under the history (a bug's doing): undo cannot put the entity back
+        // at index 1 of an empty list.
+        model.entities.clear();
+        let before = model.clone();
+        assert!(history.undo(&mut model).is_err());
+        assert_eq!(model, before, "nothing half-undone");
+        assert_eq!(
+            history.undo_label(),
+            Some("remove"),
+            "the step is still there to undo"
+        );
     }
 }

@@ -856,14 +856,24 @@ impl TownscopeApp {
                 self.save();
             }
             Command::App(AppCommand::SaveAs) => self.start_save_as(),
-            Command::App(AppCommand::Undo) => self.change(|doc| {
-                doc.undo();
-                None
-            }),
-            Command::App(AppCommand::Redo) => self.change(|doc| {
-                doc.redo();
-                None
-            }),
+            Command::App(AppCommand::Undo) => {
+                let lang = self.state.lang;
+                self.change(|doc| {
+                    let label = doc.history.undo_label().unwrap_or_default().to_owned();
+                    doc.undo()
+                        .err()
+                        .map(|error| crate::i18n::undo_failed(&label, &error, lang))
+                })
+            }
+            Command::App(AppCommand::Redo) => {
+                let lang = self.state.lang;
+                self.change(|doc| {
+                    let label = doc.history.redo_label().unwrap_or_default().to_owned();
+                    doc.redo()
+                        .err()
+                        .map(|error| crate::i18n::redo_failed(&label, &error, lang))
+                })
+            }
             Command::Edit(edit) => self.edit(edit),
             Command::Unsaved(answer) => self.answer_unsaved(ctx, answer),
             Command::DismissSaveError => self.runtime.save_error = None,

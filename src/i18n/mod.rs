@@ -1539,3 +1539,19 @@ pub fn written_ago(age: std::time::Duration, lang: Lang) -> String {
         Lang::En => format!("written {days} days ago"),
     }
 }
+
+/// An undo that could not apply (only a bug makes one): the step stays, and this says why.
+pub fn undo_failed(label: &str, error: &crate::edit::OutOfRange, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("无法撤销“{label}”（此步骤仍保留）：{error}"),
+        Lang::En => format!("Cannot undo \"{label}\" (the step is kept): {error}"),
+    }
+}
+
+/// A redo that could not apply: the step stays to be redone.
+pub fn redo_failed(label: &str, error: &crate::edit::OutOfRange, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("无法重做“{label}”（此步骤仍保留）：{error}"),
+        Lang::En => format!("Cannot redo \"{label}\" (the step is kept): {error}"),
+    }
+}
