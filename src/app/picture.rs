@@ -148,11 +148,8 @@ impl TownscopeApp {
             match receiver.try_recv() {
                 Ok(Some(Ok((folder, count)))) => {
                     self.runtime.exporting_slides = None;
-                    self.runtime.notice = Some(
-                        s.slides_written
-                            .replace("{n}", &count.to_string())
-                            .replace("{folder}", &folder.display().to_string()),
-                    );
+                    self.runtime.notice =
+                        Some(crate::i18n::slides_written(count, &folder, self.state.lang));
                 }
                 Ok(Some(Err(error))) => {
                     self.runtime.exporting_slides = None;

@@ -222,8 +222,6 @@ pub struct Strings {
     pub no_file_chosen: &'static str,
     pub opening: &'static str,
     pub problems_in_model: &'static str,
-    pub in_model: &'static str,
-    pub see_details: &'static str,
     pub network: &'static str,
     pub computing_layout: &'static str,
     pub fit_to_screen: &'static str,
@@ -353,7 +351,6 @@ pub struct Strings {
     pub note_en: &'static str,
     pub text_zh: &'static str,
     pub text_en: &'static str,
-    pub make_policy: &'static str,
     pub delete_indicator: &'static str,
     pub delete_indicator_hint: &'static str,
     pub indicator_about: &'static str,
@@ -365,7 +362,6 @@ pub struct Strings {
     pub publisher: &'static str,
     pub locator: &'static str,
     pub source_date: &'static str,
-    pub cited_times: &'static str,
     pub delete_source: &'static str,
     pub source_in_use: &'static str,
     pub add_source: &'static str,
@@ -413,7 +409,6 @@ pub struct Strings {
     pub export_slides: &'static str,
     pub export_slides_hint: &'static str,
     pub exporting_slides: &'static str,
-    pub slides_written: &'static str,
     pub drag_to_reorder: &'static str,
     pub drawing_picture: &'static str,
     pub picture_at_screen_density: &'static str,
@@ -538,8 +533,6 @@ static ZH: Strings = Strings {
     opening: "正在打开",
     no_file_chosen: "未选择文件。如果没有出现文件对话框，可以把 .ron 文件拖到窗口中，或在命令行中运行 townscope 文件名。",
     problems_in_model: "模型存在问题",
-    in_model: "模型中",
-    see_details: "查看详情",
     network: "关系网络",
     computing_layout: "正在布局…",
     fit_to_screen: "适应窗口",
@@ -668,7 +661,6 @@ static ZH: Strings = Strings {
     note_en: "备注（英文）",
     text_zh: "中文",
     text_en: "英文",
-    make_policy: "作为政策文件编辑（文号、目标）",
     delete_indicator: "删除此指标",
     delete_indicator_hint: "删除此指标及其全部数据点（可撤销）",
     indicator_about: "名称、单位与说明",
@@ -680,7 +672,6 @@ static ZH: Strings = Strings {
     publisher: "发布者",
     locator: "网址或查找方式",
     source_date: "日期",
-    cited_times: "被引用 {n} 次",
     delete_source: "删除此来源",
     source_in_use: "仍被引用的来源不能删除：先删除引用它的地方",
     add_source: "添加来源",
@@ -728,7 +719,6 @@ static ZH: Strings = Strings {
     export_slides: "导出幻灯片…",
     export_slides_hint: "将每张幻灯片按放映效果导出为 PNG（2 倍分辨率）到所选文件夹",
     exporting_slides: "正在导出幻灯片…",
-    slides_written: "已导出 {n} 张幻灯片到 {folder}",
     drag_to_reorder: "按住拖动，调整幻灯片顺序",
     drawing_picture: "正在以 2 倍分辨率绘制视图图片…",
     picture_at_screen_density: "没有可用的图形适配器，按屏幕分辨率保存",
@@ -846,8 +836,6 @@ static EN: Strings = Strings {
     opening: "Opening",
     no_file_chosen: "No file chosen. If no file dialog appeared, drop a .ron file onto the window, or run `townscope FILE`.",
     problems_in_model: "Problems in the model",
-    in_model: "in the model",
-    see_details: "See details",
     network: "Network",
     computing_layout: "Laying out…",
     fit_to_screen: "Fit to screen",
@@ -976,7 +964,6 @@ static EN: Strings = Strings {
     note_en: "Note (English)",
     text_zh: "Chinese",
     text_en: "English",
-    make_policy: "Edit as a policy document (number, goals)",
     delete_indicator: "Delete indicator",
     delete_indicator_hint: "Deletes the indicator and all its points (undo brings them back)",
     indicator_about: "Name, unit and description",
@@ -988,7 +975,6 @@ static EN: Strings = Strings {
     publisher: "Publisher",
     locator: "URL or where to find it",
     source_date: "Date",
-    cited_times: "cited {n} times",
     delete_source: "Delete this source",
     source_in_use: "A source still cited cannot be deleted: remove its citations first",
     add_source: "Add source",
@@ -1036,7 +1022,6 @@ static EN: Strings = Strings {
     export_slides: "Export slides…",
     export_slides_hint: "Write every slide, as presented, as a PNG at 2x into a folder",
     exporting_slides: "Exporting slides…",
-    slides_written: "{n} slides written to {folder}",
     drag_to_reorder: "Drag to change the order of the slides",
     drawing_picture: "Drawing the picture of the view at 2× …",
     picture_at_screen_density: "no graphics adapter to draw at 2×: saved at the screen's density",
@@ -1553,5 +1538,48 @@ pub fn redo_failed(label: &str, error: &crate::edit::OutOfRange, lang: Lang) -> 
     match lang {
         Lang::Zh => format!("无法重做“{label}”（此步骤仍保留）：{error}"),
         Lang::En => format!("Cannot redo \"{label}\" (the step is kept): {error}"),
+    }
+}
+
+/// "7 slides written to DIR" (one slide is "1 slide").
+pub fn slides_written(count: usize, folder: &std::path::Path, lang: Lang) -> String {
+    let folder = folder.display();
+    match lang {
+        Lang::Zh => format!("已导出 {count} 张幻灯片到 {folder}"),
+        Lang::En if count == 1 => format!("1 slide written to {folder}"),
+        Lang::En => format!("{count} slides written to {folder}"),
+    }
+}
+
+/// How often a source is cited: "cited once", "cited 3 times".
+pub fn cited_times(count: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("被引用 {count} 次"),
+        Lang::En if count == 1 => "cited once".to_owned(),
+        Lang::En => format!("cited {count} times"),
+    }
+}
+
+#[cfg(test)]
+mod plural_tests {
+    use super::*;
+
+    #[test]
+    fn english_counts_agree_with_their_nouns() {
+        let folder = std::path::Path::new("out");
+        assert_eq!(
+            slides_written(1, folder, Lang::En),
+            "1 slide written to out"
+        );
+        assert_eq!(
+            slides_written(7, folder, Lang::En),
+            "7 slides written to out"
+        );
+        assert_eq!(
+            slides_written(7, folder, Lang::Zh),
+            "已导出 7 张幻灯片到 out"
+        );
+        assert_eq!(cited_times(1, Lang::En), "cited once");
+        assert_eq!(cited_times(2, Lang::En), "cited 2 times");
     }
 }

@@ -148,7 +148,7 @@ fn sources(
                         ui.end_row();
                     });
                 ui.horizontal(|ui| {
-                    ui.weak(s.cited_times.replace("{n}", &uses.to_string()));
+                    ui.weak(crate::i18n::cited_times(uses, view.lang));
                     // A cited source cannot go: its citations would point at nothing.
                     if ui
                         .add_enabled(uses == 0, egui::Button::new(s.delete_source))
