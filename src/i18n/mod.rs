@@ -1310,7 +1310,8 @@ mod tests {
         let keys =
             |table: &[(String, String)]| table.iter().map(|(k, _)| k.clone()).collect::<Vec<_>>();
         assert_eq!(keys(&zh), keys(&en));
-        assert!(zh.len() > 300, "{} keys", zh.len());
+        // Read through serde: a sanity check that the tables were read at all.
+        assert!(zh.len() > 250, "{} keys", zh.len());
         for (key, word) in zh.iter().chain(&en) {
             assert!(!word.trim().is_empty(), "{key} is empty");
         }
