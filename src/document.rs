@@ -18,23 +18,24 @@ fn next_revision() -> u64 {
 }
 
 /// A model as the app holds it. Derived data is rebuilt in one place, [`Document::new`], so it
-/// can never go stale.
+/// can never go stale; the fields are private so that [`Document::apply`] (with undo and redo)
+/// stays the one way the model changes.
 pub struct Document {
-    pub model: Model,
-    pub origin: Origin,
-    pub index: Index,
-    pub problems: Vec<Problem>,
+    model: Model,
+    origin: Origin,
+    index: Index,
+    problems: Vec<Problem>,
     /// The undirected simple graph the metrics, the layout and the network view all share:
     /// sorted neighbour lists, relations plus locations. Shared with worker threads.
-    pub graph: Arc<Vec<Vec<usize>>>,
+    graph: Arc<Vec<Vec<usize>>>,
     /// The lines the network view draws: every relation and every location.
-    pub links: Vec<Link>,
+    links: Vec<Link>,
     /// Where the user pinned each entity in the network view, if anywhere.
-    pub pins: Vec<Option<Point>>,
+    pins: Vec<Option<Point>>,
     /// Changes whenever anything above changes.
-    pub revision: u64,
+    revision: u64,
     /// Every edit since the model was opened, for undo and redo and the unsaved mark.
-    pub history: History,
+    history: History,
 }
 
 impl Document {
@@ -82,6 +83,56 @@ impl Document {
             self.rebuild();
         }
         Ok(label)
+    }
+
+    /// The model, to read; it changes only through [`Document::apply`], undo and redo.
+    pub fn model(&self) -> &Model {
+        &self.model
+    }
+
+    /// Where the model came from.
+    pub fn origin(&self) -> &Origin {
+        &self.origin
+    }
+
+    /// Entities by id, relations by entity, places' contents.
+    pub fn index(&self) -> &Index {
+        &self.index
+    }
+
+    /// What validation finds in the model.
+    pub fn problems(&self) -> &[Problem] {
+        &self.problems
+    }
+
+    /// The undirected simple graph shared with the metrics, the layout and the network view.
+    pub fn graph(&self) -> &Arc<Vec<Vec<usize>>> {
+        &self.graph
+    }
+
+    /// The lines the network view draws: every relation and every location.
+    pub fn links(&self) -> &[Link] {
+        &self.links
+    }
+
+    /// Where the user pinned each entity in the network view, if anywhere.
+    pub fn pins(&self) -> &[Option<Point>] {
+        &self.pins
+    }
+
+    /// Changes whenever anything the document holds changes.
+    pub fn revision(&self) -> u64 {
+        self.revision
+    }
+
+    /// The edits since the model was opened.
+    pub fn history(&self) -> &History {
+        &self.history
+    }
+
+    /// The model no longer matches any saved file (it was restored from a recovery copy).
+    pub fn forget_saved(&mut self) {
+        self.history.forget_saved();
     }
 
     pub fn is_modified(&self) -> bool {

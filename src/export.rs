@@ -93,7 +93,7 @@ pub fn export_model_slides(
         app.replace_document(crate::document::Document::new(model, origin));
         app
     })?;
-    let count = harness.state().doc.model.story.len();
+    let count = harness.state().doc.model().story.len();
     let mut written = Vec::with_capacity(count);
     for slide in 0..count {
         harness.state_mut().present_slide_now(slide);

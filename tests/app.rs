@@ -18,7 +18,7 @@ fn starts_on_the_yunqi_model_and_shows_the_towns_name() {
     assert!(harness.query_by_label("近30亿元").is_some());
     assert!(harness.query_by_label("2.1亿元").is_some());
     assert_eq!(
-        harness.state().doc.model.focus.as_deref(),
+        harness.state().doc.model().focus.as_deref(),
         Some("yunqi-town")
     );
 }
@@ -89,7 +89,7 @@ fn clicking_a_relation_navigates_to_the_other_entity() {
 #[test]
 fn opening_a_bad_file_shows_the_error_and_keeps_the_model() {
     let mut harness = app(None, Lang::En, WINDOW);
-    let before = harness.state().doc.model.clone();
+    let before = harness.state().doc.model().clone();
     let bad = data("syntax-error.ron");
     drop_file(&mut harness, &bad);
     harness.run();
@@ -104,7 +104,7 @@ fn opening_a_bad_file_shows_the_error_and_keeps_the_model() {
             .query_by_label("The open model is unchanged.")
             .is_some()
     );
-    assert_eq!(harness.state().doc.model, before);
+    assert_eq!(harness.state().doc.model(), &before);
     harness.get_by_label("Close").click();
     harness.run();
     assert!(harness.query_by_label("Could not open the file").is_none());
@@ -221,7 +221,7 @@ fn the_table_sorts_by_a_metric_and_a_click_selects_the_row() {
     harness.run();
     wait_until(&mut harness, |app| app.metrics().is_some());
     let metrics = harness.state().metrics().unwrap().clone();
-    let model = harness.state().doc.model.clone();
+    let model = harness.state().doc.model().clone();
     let max = *metrics.degree.iter().max().unwrap();
     let min = *metrics.degree.iter().min().unwrap();
     // Ties keep file order, so the first row is the first entity with that degree.

@@ -163,7 +163,7 @@ fn settings_survive_a_save_and_restore_through_eframe_storage() {
     let file = common::yunqi_path();
     let mut harness = app(Some(&file), Lang::Zh, WINDOW);
     common::wait_until(&mut harness, |app| {
-        app.doc.origin.display_name() == "yunqi.ron"
+        app.doc.origin().display_name() == "yunqi.ron"
     });
     harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::L);
     harness.run();
@@ -326,7 +326,7 @@ fn long_work_shows_in_the_status_bar_and_can_be_stopped() {
     std::thread::sleep(std::time::Duration::from_millis(300));
     harness.run_steps(3);
     assert!(!harness.state().is_opening());
-    assert_eq!(harness.state().doc.model.relations.len(), 80_000);
+    assert_eq!(harness.state().doc.model().relations.len(), 80_000);
     assert!(
         harness
             .query_by_label("Opening the file was cancelled")

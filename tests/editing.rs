@@ -13,18 +13,18 @@ fn name_en(harness: &egui_kittest::Harness<'static, townscope::app::TownscopeApp
     let app = harness.state();
     let i = app
         .doc
-        .index
+        .index()
         .get("new-enterprise-1")
         .expect("the new entity");
-    app.doc.model.entities[i].name.en.clone()
+    app.doc.model().entities[i].name.en.clone()
 }
 
 #[test]
 fn make_rename_undo_redo_save_and_reopen_an_entity() {
     let mut harness = app(None, Lang::En, WINDOW);
-    let entities = harness.state().doc.model.entities.len();
+    let entities = harness.state().doc.model().entities.len();
     common::new_entity(&mut harness, "Enterprise");
-    assert_eq!(harness.state().doc.model.entities.len(), entities + 1);
+    assert_eq!(harness.state().doc.model().entities.len(), entities + 1);
     assert_eq!(
         harness.state().state.selected.as_deref(),
         Some("new-enterprise-1")
@@ -43,7 +43,7 @@ fn make_rename_undo_redo_save_and_reopen_an_entity() {
     harness.run();
     assert_eq!(name_en(&harness), "Acme Cloud");
     assert_eq!(
-        harness.state().doc.history.undo_label(),
+        harness.state().doc.history().undo_label(),
         Some("rename Acme Cloud"),
         "the typed word is one step"
     );
@@ -111,7 +111,7 @@ fn unsaved_changes_are_never_dropped_silently() {
     harness.get_by_label("Cancel").click();
     harness.run();
     assert!(!harness.state().is_asking_to_save());
-    assert!(harness.state().doc.index.get("new-person-1").is_some());
+    assert!(harness.state().doc.index().get("new-person-1").is_some());
 
     // Opening another file asks too; Discard opens it.
     let path = common::yunqi_path();
@@ -122,12 +122,12 @@ fn unsaved_changes_are_never_dropped_silently() {
     harness.run();
     assert!(harness.state().is_asking_to_save());
     assert!(
-        harness.state().doc.index.get("new-person-1").is_some(),
+        harness.state().doc.index().get("new-person-1").is_some(),
         "not yet"
     );
     harness.get_by_label("Discard").click();
     common::wait_until(&mut harness, |app| !app.is_opening());
-    assert!(harness.state().doc.index.get("new-person-1").is_none());
+    assert!(harness.state().doc.index().get("new-person-1").is_none());
     assert!(!harness.state().doc.is_modified());
 }
 
@@ -135,7 +135,7 @@ fn unsaved_changes_are_never_dropped_silently() {
 fn deleting_an_entity_names_the_relations_that_go_and_undo_brings_them_back() {
     let mut harness = app(None, Lang::En, WINDOW);
     common::search_and_select(&mut harness, "Chinasoft", "Chinasoft International");
-    let before = harness.state().doc.model.clone();
+    let before = harness.state().doc.model().clone();
     harness.get_by_label("Edit entity").click();
     harness.run();
     harness.get_by_label("Delete entity…").click();
@@ -150,7 +150,7 @@ fn deleting_an_entity_names_the_relations_that_go_and_undo_brings_them_back() {
         .get_by_role_and_label(Role::Button, "Delete")
         .click();
     harness.run();
-    let after = &harness.state().doc.model;
+    let after = &harness.state().doc.model();
     assert!(after.entities.iter().all(|e| e.id != "chinasoft"));
     assert!(
         after
@@ -161,8 +161,8 @@ fn deleting_an_entity_names_the_relations_that_go_and_undo_brings_them_back() {
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run();
     assert_eq!(
-        harness.state().doc.model,
-        before,
+        harness.state().doc.model(),
+        &before,
         "undo restores it exactly"
     );
 }
@@ -224,9 +224,9 @@ fn join_the_alliance(harness: &mut egui_kittest::Harness<'static, townscope::app
 fn a_new_member_joins_the_alliance_through_the_pickers_and_undo_takes_it_back() {
     let mut harness = app(None, Lang::En, WINDOW);
     common::new_entity(&mut harness, "Enterprise");
-    let relations = harness.state().doc.model.relations.len();
+    let relations = harness.state().doc.model().relations.len();
     join_the_alliance(&mut harness);
-    let model = &harness.state().doc.model;
+    let model = &harness.state().doc.model();
     assert_eq!(model.relations.len(), relations + 1);
     let added = model.relations.last().expect("added");
     assert_eq!(
@@ -241,7 +241,7 @@ fn a_new_member_joins_the_alliance_through_the_pickers_and_undo_takes_it_back() 
     harness.run();
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run();
-    assert_eq!(harness.state().doc.model.relations.len(), relations);
+    assert_eq!(harness.state().doc.model().relations.len(), relations);
 }
 
 fn new_entity(
@@ -250,10 +250,10 @@ fn new_entity(
     let app = harness.state();
     let i = app
         .doc
-        .index
+        .index()
         .get("new-enterprise-1")
         .expect("the new entity");
-    app.doc.model.entities[i].clone()
+    app.doc.model().entities[i].clone()
 }
 
 /// What the issue asks an editor to be able to do: a new alliance member with its relation and
@@ -281,7 +281,7 @@ fn an_editor_adds_a_member_with_a_source_and_a_figure_fixes_it_and_diff_shows_it
     let since = harness
         .state()
         .doc
-        .model
+        .model()
         .relations
         .last()
         .and_then(|r| r.since);
@@ -416,7 +416,7 @@ fn unsaved_changes_survive_a_crash_through_the_recovery_copy() {
     assert!(harness.query_by_label("Restore unsaved changes?").is_some());
     harness.get_by_label("Restore").click();
     harness.run();
-    assert!(harness.state().doc.index.get("new-person-1").is_some());
+    assert!(harness.state().doc.index().get("new-person-1").is_some());
     assert!(
         harness.state().doc.is_modified(),
         "restored changes are still unsaved"
@@ -476,7 +476,7 @@ fn this_years_figure_goes_into_an_indicator_and_undo_takes_it_out() {
     harness.run();
     harness.get_by_label("Indicator figures").click();
     harness.run();
-    let chosen = harness.state().doc.model.indicators[0].clone();
+    let chosen = harness.state().doc.model().indicators[0].clone();
     // Nothing can be added before it has a date and a value.
     let add = format!("{:?}", harness.get_by_label("Add a point"));
     assert!(add.contains("disabled: true"), "{add}");
@@ -500,7 +500,7 @@ fn this_years_figure_goes_into_an_indicator_and_undo_takes_it_out() {
     }
     harness.get_by_label("Add a point").click();
     harness.run();
-    let after = &harness.state().doc.model.indicators[0];
+    let after = &harness.state().doc.model().indicators[0];
     assert_eq!(after.points.len(), chosen.points.len() + 1);
     let added = after.points.last().expect("added");
     assert_eq!(
@@ -512,7 +512,7 @@ fn this_years_figure_goes_into_an_indicator_and_undo_takes_it_out() {
     harness.run();
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run();
-    assert_eq!(harness.state().doc.model.indicators[0], chosen);
+    assert_eq!(harness.state().doc.model().indicators[0], chosen);
 }
 
 /// Edit → Sources, sectors and milestones: a new source and a new milestone, each one step
@@ -520,7 +520,7 @@ fn this_years_figure_goes_into_an_indicator_and_undo_takes_it_out() {
 #[test]
 fn sources_and_milestones_are_edited_in_their_own_window() {
     let mut harness = app(None, Lang::En, WINDOW);
-    let before = harness.state().doc.model.clone();
+    let before = harness.state().doc.model().clone();
     harness.get_by_label("Edit").click();
     harness.run();
     harness
@@ -552,7 +552,7 @@ fn sources_and_milestones_are_edited_in_their_own_window() {
     harness.run();
     harness.get_by_label("Add source").click();
     harness.run();
-    let sources = &harness.state().doc.model.sources;
+    let sources = &harness.state().doc.model().sources;
     assert_eq!(sources.len(), before.sources.len() + 1);
     let added = sources.last().expect("added");
     assert_eq!(added.title, "Xihu District yearbook 2025");
@@ -590,7 +590,7 @@ fn sources_and_milestones_are_edited_in_their_own_window() {
     harness.run();
     harness.get_by_label("Add milestone").click();
     harness.run();
-    let milestones = &harness.state().doc.model.milestones;
+    let milestones = &harness.state().doc.model().milestones;
     assert_eq!(milestones.len(), before.milestones.len() + 1);
     assert_eq!(
         milestones.last().map(|m| m.title.en.as_str()),
@@ -603,5 +603,5 @@ fn sources_and_milestones_are_edited_in_their_own_window() {
         harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
         harness.run();
     }
-    assert_eq!(harness.state().doc.model, before);
+    assert_eq!(harness.state().doc.model(), &before);
 }

@@ -32,7 +32,7 @@ fn index_of(harness: &App, id: &str) -> usize {
     harness
         .state()
         .doc
-        .index
+        .index()
         .get(id)
         .expect("the entity exists")
 }
@@ -109,7 +109,7 @@ fn double_clicking_a_node_keeps_only_its_neighbourhood_and_escape_brings_all_bac
             .is_some()
     );
     let alliance = index_of(&harness, "yunqi-alliance");
-    let neighbours = harness.state().doc.graph[alliance].clone();
+    let neighbours = harness.state().doc.graph()[alliance].clone();
     let at = on_screen(&harness, "yunqi-alliance");
     harness.hover_at(at);
     harness.run();
@@ -154,7 +154,7 @@ fn the_legend_and_the_relation_filter_change_what_is_drawn() {
     let places = harness
         .state()
         .doc
-        .model
+        .model()
         .entities
         .iter()
         .filter(|e| e.kind == townscope::model::EntityKind::Place)
@@ -175,7 +175,7 @@ fn the_legend_and_the_relation_filter_change_what_is_drawn() {
     let members = harness
         .state()
         .doc
-        .links
+        .links()
         .iter()
         .filter(|l| l.kind == townscope::model::RelationKind::MemberOf)
         .count();
@@ -211,13 +211,13 @@ fn find_selects_the_match_and_centres_the_view_on_it() {
 #[test]
 fn dragging_a_node_pins_it_in_the_models_layout_section() {
     let mut harness = network(Lang::En);
-    assert!(harness.state().doc.model.layout.is_empty());
+    assert!(harness.state().doc.model().layout.is_empty());
     // The alliance: a node no other is drawn on top of (the force layout can put two leaves of
     // the town's hub on one spot, and a press there takes the nearer one).
     let from = on_screen(&harness, "yunqi-alliance");
     let to = from + vec2(60.0, 40.0);
     common::drag(&mut harness, from, to, Modifiers::NONE);
-    let layout = &harness.state().doc.model.layout;
+    let layout = &harness.state().doc.model().layout;
     assert_eq!(layout.len(), 1, "{layout:?}");
     assert_eq!(layout[0].entity, "yunqi-alliance");
     // It stays where it was dropped, and the file keeps it.
@@ -226,9 +226,9 @@ fn dragging_a_node_pins_it_in_the_models_layout_section() {
         drawn.distance(to) < 1.0,
         "drawn at {drawn:?}, dropped at {to:?}"
     );
-    let text = townscope::io::to_canonical_string(&harness.state().doc.model).expect("writes");
+    let text = townscope::io::to_canonical_string(harness.state().doc.model()).expect("writes");
     let again = townscope::io::parse(text.as_bytes()).expect("reads back");
-    assert_eq!(again.layout, harness.state().doc.model.layout);
+    assert_eq!(again.layout, harness.state().doc.model().layout);
 }
 
 #[test]
@@ -259,7 +259,10 @@ fn rings_around_the_selection_put_it_in_the_middle() {
     };
     let (town, xihu, person) = (at("yunqi-town"), at("xihu-district"), at("wang-jian"));
     assert!(distance(town, xihu) < distance(town, person));
-    assert_eq!(shown(&harness).0, harness.state().doc.model.entities.len());
+    assert_eq!(
+        shown(&harness).0,
+        harness.state().doc.model().entities.len()
+    );
 }
 
 #[test]
@@ -291,7 +294,7 @@ fn keys_pan_and_zoom_and_then_the_view_rests() {
 #[test]
 fn shift_dragging_from_node_to_node_adds_a_relation() {
     let mut harness = network(Lang::En);
-    let relations = harness.state().doc.model.relations.len();
+    let relations = harness.state().doc.model().relations.len();
     let from = on_screen(&harness, "aliyun");
     let to = on_screen(&harness, "yunqi-alliance");
     harness.event(Event::ModifiersChanged(Modifiers::SHIFT));
@@ -299,7 +302,7 @@ fn shift_dragging_from_node_to_node_adds_a_relation() {
     harness.event(Event::ModifiersChanged(Modifiers::NONE));
     harness.run();
     assert!(
-        harness.state().doc.model.layout.is_empty(),
+        harness.state().doc.model().layout.is_empty(),
         "a Shift+drag links, it does not pin"
     );
     // An enterprise issues no policy: that kind is not offered.
@@ -308,7 +311,7 @@ fn shift_dragging_from_node_to_node_adds_a_relation() {
         .get_by_label("Alibaba Cloud member of Yunqi Town Alliance")
         .click();
     harness.run();
-    let model = &harness.state().doc.model;
+    let model = &harness.state().doc.model();
     assert_eq!(model.relations.len(), relations + 1);
     let added = model.relations.last().expect("added");
     assert_eq!(
@@ -325,5 +328,5 @@ fn shift_dragging_from_node_to_node_adds_a_relation() {
     );
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run();
-    assert_eq!(harness.state().doc.model.relations.len(), relations);
+    assert_eq!(harness.state().doc.model().relations.len(), relations);
 }

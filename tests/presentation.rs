@@ -88,7 +88,7 @@ fn a_slide_from_the_current_view_brings_that_view_back_and_is_saved() {
     let westlake = harness
         .state()
         .doc
-        .index
+        .index()
         .get("westlake-university")
         .expect("in the model");
     {
@@ -108,7 +108,7 @@ fn a_slide_from_the_current_view_brings_that_view_back_and_is_saved() {
         harness.get_by_label_contains(label).click();
         harness.run();
     }
-    let story = &harness.state().doc.model.story;
+    let story = &harness.state().doc.model().story;
     assert_eq!(story.len(), 8);
     let slide = story.last().expect("added");
     assert_eq!(slide.entity.as_deref(), Some("westlake-university"));
@@ -144,7 +144,7 @@ fn a_slide_from_the_current_view_brings_that_view_back_and_is_saved() {
     let path = folder.path().join("story.ron");
     assert!(harness.state_mut().save_to(&path));
     let saved = townscope::io::load_file(&path).expect("loads");
-    assert_eq!(saved.story, harness.state().doc.model.story);
+    assert_eq!(saved.story, harness.state().doc.model().story);
 }
 
 #[test]
@@ -174,7 +174,7 @@ fn slides_are_reordered_by_dragging_them_and_undo_puts_them_back() {
             .query_by_label_contains(&format!("≡  1. {}", original[2]))
             .is_some()
     );
-    assert!(harness.state().doc.history.is_modified());
+    assert!(harness.state().doc.history().is_modified());
 
     // One undo, the old order.
     harness.key_press_modifiers(eframe::egui::Modifiers::COMMAND, eframe::egui::Key::Z);
@@ -190,7 +190,7 @@ fn slides_are_reordered_by_dragging_them_and_undo_puts_them_back() {
         second.center() + eframe::egui::vec2(0.0, 2.0),
         eframe::egui::Modifiers::NONE,
     );
-    assert!(!harness.state().doc.history.is_modified());
+    assert!(!harness.state().doc.history().is_modified());
 }
 
 /// The story's slide titles in English, in order.
@@ -200,7 +200,7 @@ fn slide_titles(
     harness
         .state()
         .doc
-        .model
+        .model()
         .story
         .iter()
         .map(|slide| slide.title.en.clone())

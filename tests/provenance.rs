@@ -88,7 +88,7 @@ fn as_of_2005_nothing_founded_elsewhere_has_arrived() {
     }
     harness.run();
     assert_eq!(harness.state().state.year, Some(2005));
-    let model = harness.state().doc.model.clone();
+    let model = harness.state().doc.model().clone();
     let index = |id: &str| {
         model
             .entities
@@ -165,7 +165,7 @@ fn a_member_count_larger_than_the_memberships_says_how_many_are_named() {
     );
     search_and_select(&mut harness, "Alliance", "Yunqi Town Alliance");
     assert_eq!(
-        harness.state().doc.model.members_named("yunqi-alliance"),
+        harness.state().doc.model().members_named("yunqi-alliance"),
         Some((4, 60.0))
     );
 }
@@ -180,7 +180,7 @@ fn an_editor_says_an_entity_was_founded_here_and_undoes_it() {
         harness
             .state()
             .doc
-            .model
+            .model()
             .entities
             .iter()
             .find(|e| e.id == "lkk")

@@ -45,20 +45,20 @@ fn the_year_control_shows_the_town_as_it_was_in_2015() {
     let alive = harness
         .state()
         .doc
-        .model
+        .model()
         .entities_alive_in(2015)
         .into_iter()
         .filter(|&there| there)
         .count();
     assert_eq!(shown, alive);
-    assert!(shown < harness.state().doc.model.entities.len());
+    assert!(shown < harness.state().doc.model().entities.len());
 
     // Off again: everything.
     harness.get_by_label("按年份查看").click();
     harness.run();
     assert_eq!(harness.state().state.year, None);
     let (shown, _) = harness.state().network().shown_counts().expect("drawn");
-    assert_eq!(shown, harness.state().doc.model.entities.len());
+    assert_eq!(shown, harness.state().doc.model().entities.len());
 }
 
 #[test]

@@ -248,7 +248,7 @@ impl TownscopeApp {
         }
         if restore {
             let mut doc = Document::new(found.model, found.origin);
-            doc.history.forget_saved();
+            doc.forget_saved();
             self.replace_document(doc);
         }
     }
@@ -280,12 +280,12 @@ impl TownscopeApp {
             state,
             runtime,
         };
-        app.runtime.metrics = Some(jobs::MetricsJob::start(Arc::clone(&app.doc.graph), ctx));
+        app.runtime.metrics = Some(jobs::MetricsJob::start(Arc::clone(app.doc.graph()), ctx));
         if let Some(path) = file {
             app.open_path(path);
         }
         if app.state.selected.is_none() {
-            app.state.selected = app.doc.model.focus.clone();
+            app.state.selected = app.doc.model().focus.clone();
         }
         app
     }
@@ -324,7 +324,7 @@ impl TownscopeApp {
     /// Compares the open model with `file` (or, without one, with a file the user picks), on a
     /// worker thread: the file is the older version, the open model the newer.
     pub fn start_compare(&mut self, file: Option<PathBuf>) {
-        let current = self.doc.model.clone();
+        let current = self.doc.model().clone();
         let (sender, receiver) = mpsc::channel();
         let ctx = self.runtime.ctx.clone();
         std::thread::spawn(move || {
@@ -497,12 +497,12 @@ impl TownscopeApp {
             UnsavedAnswer::Cancel => {}
             UnsavedAnswer::Discard => {
                 if let Some(recovery) = &mut self.runtime.recovery {
-                    recovery.discard(self.doc.revision);
+                    recovery.discard(self.doc.revision());
                 }
                 self.perform(ctx, action);
             }
             UnsavedAnswer::Save => {
-                if matches!(self.doc.origin, Origin::Embedded) {
+                if matches!(self.doc.origin(), Origin::Embedded) {
                     self.runtime.after_save = Some(action);
                     self.start_save_as();
                 } else if self.save() {
@@ -531,13 +531,13 @@ impl TownscopeApp {
     /// Runs an edit, undo or redo. When the graph changed, the metrics start over and the layout
     /// restarts from where each entity was drawn (by id, since an edit can shift indices).
     fn change(&mut self, change: impl FnOnce(&mut Document) -> Option<String>) {
-        let graph_before = Arc::clone(&self.doc.graph);
+        let graph_before = Arc::clone(self.doc.graph());
         let drawn_before: Option<(Vec<String>, Arc<Vec<crate::layout::Point>>)> =
             self.runtime.layout.as_ref().and_then(|layout| {
                 let positions = Arc::clone(layout.positions()?);
                 let ids = self
                     .doc
-                    .model
+                    .model()
                     .entities
                     .iter()
                     .map(|e| e.id.clone())
@@ -547,11 +547,11 @@ impl TownscopeApp {
         if let Some(notice) = change(&mut self.doc) {
             self.runtime.notice = Some(notice);
         }
-        if Arc::ptr_eq(&graph_before, &self.doc.graph) {
+        if Arc::ptr_eq(&graph_before, self.doc.graph()) {
             return;
         }
         self.runtime.metrics = Some(jobs::MetricsJob::start(
-            Arc::clone(&self.doc.graph),
+            Arc::clone(self.doc.graph()),
             &self.runtime.ctx,
         ));
         self.runtime.layout = drawn_before.map(|(ids, positions)| {
@@ -562,7 +562,7 @@ impl TownscopeApp {
                 .collect();
             let known = self
                 .doc
-                .model
+                .model()
                 .entities
                 .iter()
                 .map(|e| {
@@ -572,8 +572,8 @@ impl TownscopeApp {
                 })
                 .collect();
             jobs::LayoutJob::start(
-                Arc::clone(&self.doc.graph),
-                self.doc.pins.clone(),
+                Arc::clone(self.doc.graph()),
+                self.doc.pins().to_vec(),
                 known,
                 &self.runtime.ctx,
             )
@@ -582,7 +582,7 @@ impl TownscopeApp {
 
     /// Saves to the open file (or asks where, for the built-in model). Returns whether it saved.
     pub fn save(&mut self) -> bool {
-        match self.doc.origin.clone() {
+        match self.doc.origin().clone() {
             Origin::File(path) => self.save_to(&path),
             Origin::Embedded => {
                 self.start_save_as();
@@ -594,7 +594,7 @@ impl TownscopeApp {
     /// Saves to `path` atomically, keeping the previous version as `.bak`. On failure the model
     /// stays, marked unsaved, and the reason is shown.
     pub fn save_to(&mut self, path: &Path) -> bool {
-        match io::save(path, &self.doc.model) {
+        match io::save(path, self.doc.model()) {
             Ok(()) => {
                 self.doc.mark_saved(Origin::File(path.to_path_buf()));
                 if let Some(recovery) = &mut self.runtime.recovery {
@@ -625,7 +625,7 @@ impl TownscopeApp {
         if self.runtime.pending_save_as.is_some() {
             return;
         }
-        let name = match &self.doc.origin {
+        let name = match &self.doc.origin() {
             Origin::File(path) => path
                 .file_name()
                 .map_or_else(|| "model.ron".into(), |n| n.to_string_lossy().into_owned()),
@@ -683,10 +683,10 @@ impl TownscopeApp {
         if let Some(recovery) = &mut self.runtime.recovery {
             recovery.new_document();
         }
-        self.state.selected = self.doc.model.focus.clone();
+        self.state.selected = self.doc.model().focus.clone();
         self.runtime.history.clear();
         self.runtime.metrics = Some(jobs::MetricsJob::start(
-            Arc::clone(&self.doc.graph),
+            Arc::clone(self.doc.graph()),
             &self.runtime.ctx,
         ));
         self.runtime.layout = None;
@@ -739,7 +739,7 @@ impl TownscopeApp {
             .state
             .selected
             .as_deref()
-            .and_then(|id| self.doc.index.get(id));
+            .and_then(|id| self.doc.index().get(id));
         self.runtime.network.keep_camera(camera, selected);
     }
 
@@ -833,7 +833,7 @@ impl TownscopeApp {
             Command::App(AppCommand::ToggleYear) => {
                 self.state.year = match self.state.year {
                     Some(_) => None,
-                    None => self.doc.model.year_span().map(|(_, last)| last),
+                    None => self.doc.model().year_span().map(|(_, last)| last),
                 };
             }
             Command::App(AppCommand::SwitchLanguage) => {
@@ -859,7 +859,7 @@ impl TownscopeApp {
             Command::App(AppCommand::Undo) => {
                 let lang = self.state.lang;
                 self.change(|doc| {
-                    let label = doc.history.undo_label().unwrap_or_default().to_owned();
+                    let label = doc.history().undo_label().unwrap_or_default().to_owned();
                     doc.undo()
                         .err()
                         .map(|error| crate::i18n::undo_failed(&label, &error, lang))
@@ -868,7 +868,7 @@ impl TownscopeApp {
             Command::App(AppCommand::Redo) => {
                 let lang = self.state.lang;
                 self.change(|doc| {
-                    let label = doc.history.redo_label().unwrap_or_default().to_owned();
+                    let label = doc.history().redo_label().unwrap_or_default().to_owned();
                     doc.redo()
                         .err()
                         .map(|error| crate::i18n::redo_failed(&label, &error, lang))
@@ -908,7 +908,7 @@ impl TownscopeApp {
                 let s = strings(self.state.lang);
                 let name = self
                     .doc
-                    .model
+                    .model()
                     .entities
                     .get(entity)
                     .map(|e| e.name.get(self.state.lang.is_chinese()).to_owned())
@@ -932,7 +932,7 @@ impl TownscopeApp {
 
     /// Writes what is remembered between runs (eframe calls this now and then, and at exit).
     pub fn save_settings(&mut self, storage: &mut dyn eframe::Storage) {
-        self.state.last_file = match &self.doc.origin {
+        self.state.last_file = match &self.doc.origin() {
             Origin::File(path) => Some(path.clone()),
             Origin::Embedded => None,
         };
@@ -984,8 +984,8 @@ impl TownscopeApp {
     fn update_title(&mut self, ctx: &egui::Context) {
         let title = format!(
             "{} — {}{} — Townscope",
-            self.doc.model.name.get(self.state.lang.is_chinese()),
-            crate::i18n::origin_name(&self.doc.origin, self.state.lang),
+            self.doc.model().name.get(self.state.lang.is_chinese()),
+            crate::i18n::origin_name(self.doc.origin(), self.state.lang),
             if self.doc.is_modified() { " *" } else { "" }
         );
         if title != self.runtime.shown_title {
@@ -1028,8 +1028,12 @@ impl TownscopeApp {
         if let Some(recovery) = &mut self.runtime.recovery {
             if self.doc.is_modified() {
                 let now = ctx.input(|i| i.time);
-                let written =
-                    recovery.maybe_write(&self.doc.model, &self.doc.origin, self.doc.revision, now);
+                let written = recovery.maybe_write(
+                    self.doc.model(),
+                    self.doc.origin(),
+                    self.doc.revision(),
+                    now,
+                );
                 if let recovery::Written::Failed {
                     first: true,
                     message,
@@ -1039,7 +1043,7 @@ impl TownscopeApp {
                     self.runtime.notice = Some(format!("{} {message}", s.recovery_write_failed));
                 }
                 // Come back when the next copy is due, even if the user does nothing meanwhile.
-                if recovery.is_behind(self.doc.revision) {
+                if recovery.is_behind(self.doc.revision()) {
                     ctx.request_repaint_after(recovery.interval);
                 }
             } else if recovery.has_copy() {
@@ -1109,7 +1113,7 @@ impl TownscopeApp {
             .comparison
             .iter()
             .flat_map(|c| c.changes.iter())
-            .filter_map(|change| change.entity().and_then(|id| self.doc.index.get(id)))
+            .filter_map(|change| change.entity().and_then(|id| self.doc.index().get(id)))
             .collect();
         view.compared = &compared;
         if !view.presenting {
@@ -1164,7 +1168,7 @@ impl TownscopeApp {
             ui::present::caption(ui, &view, slide);
         }
         let slide_view = presenting
-            .and_then(|(slide, _, _)| self.doc.model.story.get(slide))
+            .and_then(|(slide, _, _)| self.doc.model().story.get(slide))
             .map(|slide| slide.view);
         egui::CentralPanel::default().show(ui, |ui| {
             self.runtime.central_rect = Some(ui.max_rect());
@@ -1205,8 +1209,8 @@ impl TownscopeApp {
                 CentralView::Network => {
                     let layout = self.runtime.layout.get_or_insert_with(|| {
                         jobs::LayoutJob::start(
-                            Arc::clone(&self.doc.graph),
-                            self.doc.pins.clone(),
+                            Arc::clone(self.doc.graph()),
+                            self.doc.pins().to_vec(),
                             Vec::new(),
                             &ctx,
                         )

@@ -75,8 +75,8 @@ impl TownscopeApp {
         let ctx = &self.runtime.ctx;
         let window = ctx.viewport_rect();
         crate::export::ViewScene {
-            model: self.doc.model.clone(),
-            origin: self.doc.origin.clone(),
+            model: self.doc.model().clone(),
+            origin: self.doc.origin().clone(),
             state: self.state.clone(),
             memory: ctx.memory(|m| m.clone()),
             theme: ctx.theme(),
@@ -121,8 +121,8 @@ impl TownscopeApp {
         if self.runtime.exporting_slides.is_some() {
             return;
         }
-        let model = self.doc.model.clone();
-        let origin = self.doc.origin.clone();
+        let model = self.doc.model().clone();
+        let origin = self.doc.origin().clone();
         let lang = self.state.lang;
         let (sender, receiver) = mpsc::channel();
         let ctx = self.runtime.ctx.clone();

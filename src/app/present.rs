@@ -78,7 +78,7 @@ impl TownscopeApp {
 
     /// Full screen, larger type, from slide `from`. A model without slides says so instead.
     pub(super) fn start_presenting(&mut self, ctx: &egui::Context, from: usize) {
-        if self.doc.model.story.is_empty() {
+        if self.doc.model().story.is_empty() {
             self.runtime.notice = Some(crate::i18n::strings(self.state.lang).no_slides.to_owned());
             return;
         }
@@ -95,7 +95,7 @@ impl TownscopeApp {
             zoom_before,
             visuals_before: ctx.global_style().visuals.clone(),
         });
-        self.show_slide(ctx, from.min(self.doc.model.story.len() - 1));
+        self.show_slide(ctx, from.min(self.doc.model().story.len() - 1));
     }
 
     pub(super) fn stop_presenting(&mut self, ctx: &egui::Context) {
@@ -109,7 +109,7 @@ impl TownscopeApp {
     /// Sets the window to what slide `index` shows: view, selection, neighbourhood, kinds,
     /// chart, year (walked there, while presenting) and camera (glided there).
     pub(super) fn show_slide(&mut self, ctx: &egui::Context, index: usize) {
-        let Some(slide) = self.doc.model.story.get(index).cloned() else {
+        let Some(slide) = self.doc.model().story.get(index).cloned() else {
             return;
         };
         let now = ctx.input(|i| i.time);
@@ -121,8 +121,8 @@ impl TownscopeApp {
         let entity = slide
             .entity
             .as_deref()
-            .and_then(|id| self.doc.index.get(id));
-        self.state.selected = entity.map(|i| self.doc.model.entities[i].id.clone());
+            .and_then(|id| self.doc.index().get(id));
+        self.state.selected = entity.map(|i| self.doc.model().entities[i].id.clone());
         let filter = &mut self.state.network.filter;
         filter.focus = entity.filter(|_| slide.depth > 0).map(|entity| Focus {
             entity,
@@ -155,12 +155,12 @@ impl TownscopeApp {
     /// A slide of what the window shows now, titled with the selected entity's name (or the
     /// model's); its caption is left for the editor to write.
     pub(super) fn slide_from_current_view(&self) -> Slide {
-        let model = &self.doc.model;
+        let model = &self.doc.model();
         let entity = self
             .state
             .selected
             .as_deref()
-            .and_then(|id| self.doc.index.get(id));
+            .and_then(|id| self.doc.index().get(id));
         let title = entity.map_or_else(|| model.name.clone(), |i| model.entities[i].name.clone());
         let mut slide = Slide::new(title);
         slide.view = match self.state.central {
@@ -189,7 +189,7 @@ impl TownscopeApp {
     }
 
     pub(super) fn add_slide(&mut self) {
-        let mut story = self.doc.model.story.clone();
+        let mut story = self.doc.model().story.clone();
         story.push(self.slide_from_current_view());
         let label = crate::i18n::strings(self.state.lang)
             .verb_add_slide
@@ -222,7 +222,7 @@ impl TownscopeApp {
             keys.next += usize::from(i.pointer.primary_clicked());
             keys
         });
-        let count = self.doc.model.story.len();
+        let count = self.doc.model().story.len();
         let current = presentation.slide;
         if keys.leave || count == 0 {
             self.stop_presenting(ctx);

@@ -73,7 +73,7 @@ impl<'a> View<'a> {
         year: Option<i32>,
         theme: ThemeChoice,
     ) -> Self {
-        let selected = selected.and_then(|id| doc.index.get(id));
+        let selected = selected.and_then(|id| doc.index().get(id));
         Self {
             doc,
             lang,
@@ -90,7 +90,7 @@ impl<'a> View<'a> {
     }
 
     pub fn model(&self) -> &'a Model {
-        &self.doc.model
+        self.doc.model()
     }
 
     pub fn s(&self) -> &'static Strings {
@@ -109,14 +109,20 @@ impl<'a> View<'a> {
 
     pub fn name_of_id(&self, id: &'a str) -> &'a str {
         self.doc
-            .index
+            .index()
             .get(id)
-            .map_or(id, |i| self.name(&self.doc.model.entities[i]))
+            .map_or(id, |i| self.name(&self.doc.model().entities[i]))
     }
 
     /// `Title (publisher, date) §section` for a citation.
     pub fn cite_text(&self, cite: &Cite) -> String {
-        let Some(source) = self.doc.model.sources.iter().find(|s| s.id == cite.source) else {
+        let Some(source) = self
+            .doc
+            .model()
+            .sources
+            .iter()
+            .find(|s| s.id == cite.source)
+        else {
             return format!("{} (?)", cite.source);
         };
         // Named by its title; without one, by its address, or else by its publisher.
@@ -149,7 +155,13 @@ impl<'a> View<'a> {
 
     /// A short label for a citation: the publisher (or title) and section.
     pub fn cite_short(&self, cite: &Cite) -> String {
-        let Some(source) = self.doc.model.sources.iter().find(|s| s.id == cite.source) else {
+        let Some(source) = self
+            .doc
+            .model()
+            .sources
+            .iter()
+            .find(|s| s.id == cite.source)
+        else {
             return cite.source.clone();
         };
         let who = [&source.publisher, &source.title, &source.locator]

@@ -31,7 +31,7 @@ pub struct BrowserState {
 
 impl BrowserState {
     fn refresh(&mut self, view: &View<'_>, search: &str) {
-        let key = (view.doc.revision, search.to_owned(), self.closed.clone());
+        let key = (view.doc.revision(), search.to_owned(), self.closed.clone());
         if self.key.as_ref() != Some(&key) {
             let model = view.model();
             let matches = model.search(search);

@@ -102,7 +102,7 @@ pub fn ui(
                 super::provenance::text(ui, view, &entity.description);
             }
             relations(ui, view, index, commands);
-            let contents = view.doc.index.contents_of(index);
+            let contents = view.doc.index().contents_of(index);
             if !contents.is_empty() {
                 section(ui, s.contains);
                 ui.horizontal_wrapped(|ui| {
@@ -205,7 +205,7 @@ fn fields(ui: &mut egui::Ui, view: &View<'_>, entity: &Entity, commands: &mut Ve
         }
     }
     if let Some(place) = &entity.location {
-        field(ui, s.location, |ui| match view.doc.index.get(place) {
+        field(ui, s.location, |ui| match view.doc.index().get(place) {
             Some(i) => {
                 entity_link(ui, view, &view.model().entities[i], commands);
             }
@@ -308,7 +308,7 @@ fn source_line(ui: &mut egui::Ui, view: &View<'_>, cite: &Cite) {
 fn relations(ui: &mut egui::Ui, view: &View<'_>, index: usize, commands: &mut Vec<Command>) {
     let s = view.s();
     section(ui, s.relations);
-    let ends = view.doc.index.relations_of(index);
+    let ends = view.doc.index().relations_of(index);
     if ends.is_empty() {
         ui.weak(s.no_relations);
         return;

@@ -52,7 +52,7 @@ pub fn about(ctx: &egui::Context, doc: &Document, lang: Lang, commands: &mut Vec
             egui::ScrollArea::vertical()
                 .max_height(300.0)
                 .show(ui, |ui| {
-                    for source in &doc.model.sources {
+                    for source in &doc.model().sources {
                         let mut line = source.display_name().to_owned();
                         if !source.publisher.is_empty() && source.publisher != line {
                             line.push_str(&format!(" — {}", source.publisher));
@@ -84,8 +84,8 @@ pub fn unsaved(ctx: &egui::Context, doc: &Document, lang: Lang, commands: &mut V
         ui.add_space(6.0);
         ui.label(format!(
             "{} — {}",
-            doc.model.name.get(lang.is_chinese()),
-            crate::i18n::origin_name(&doc.origin, lang)
+            doc.model().name.get(lang.is_chinese()),
+            crate::i18n::origin_name(doc.origin(), lang)
         ));
         ui.label(s.unsaved_question);
         ui.add_space(8.0);

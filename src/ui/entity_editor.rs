@@ -265,7 +265,7 @@ fn place(
                     let start = model
                         .focus
                         .as_deref()
-                        .and_then(|id| view.doc.index.get(id))
+                        .and_then(|id| view.doc.index().get(id))
                         .and_then(|i| model.entities[i].coordinates);
                     draft.coordinates = Some(start.unwrap_or(crate::model::Coordinates {
                         lat: 0.0,
@@ -462,7 +462,7 @@ fn confirm_delete(
     let entity = &view.model().entities[index];
     let going: Vec<String> = view
         .doc
-        .index
+        .index()
         .relations_of(index)
         .iter()
         .map(|end| {
@@ -525,7 +525,7 @@ fn relations(
     commands: &mut Vec<Command>,
 ) {
     let s = view.s();
-    let ends = view.doc.index.relations_of(index);
+    let ends = view.doc.index().relations_of(index);
     if ends.is_empty() {
         return;
     }

@@ -168,7 +168,7 @@ fn command_button(
 /// Undo and Redo saying what they would undo and redo, and New entity by kind.
 fn edit_menu(ui: &mut egui::Ui, view: &View<'_>, commands: &mut Vec<Command>) {
     let s = view.s();
-    let history = &view.doc.history;
+    let history = &view.doc.history();
     for (command, label) in [
         (AppCommand::Undo, history.undo_label()),
         (AppCommand::Redo, history.redo_label()),
@@ -208,7 +208,7 @@ fn new_entity(view: &View<'_>, kind: crate::model::EntityKind, commands: &mut Ve
     let stem = format!("new-{}", format!("{kind:?}").to_lowercase());
     let id = (1..)
         .map(|n| format!("{stem}-{n}"))
-        .find(|id| view.doc.index.get(id).is_none())
+        .find(|id| view.doc.index().get(id).is_none())
         .unwrap_or(stem);
     let name = Text::new(
         crate::i18n::strings(Lang::Zh).new_entity_name,

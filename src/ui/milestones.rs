@@ -104,7 +104,7 @@ fn timeline_strip(
             let colour = milestone
                 .entities
                 .first()
-                .and_then(|id| view.doc.index.get(id))
+                .and_then(|id| view.doc.index().get(id))
                 .map_or(ui.visuals().text_color(), |e| {
                     kind_colour(model.entities[e].kind)
                 });

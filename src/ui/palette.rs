@@ -51,7 +51,7 @@ impl Palette {
     /// What `query` finds, best first: commands and entities together, ties by kind of row
     /// (commands first) and then by their order in the model.
     fn hits(&mut self, view: &View<'_>) -> Vec<Hit> {
-        let revision = view.doc.revision;
+        let revision = view.doc.revision();
         if let Some((query, answered_for, hits)) = &self.answered
             && *query == self.query
             && *answered_for == revision
@@ -70,7 +70,7 @@ impl Palette {
                 .map(|&c| (c, SearchKey::new([c.label(Lang::Zh), c.label(Lang::En)])))
                 .collect();
         }
-        let revision = view.doc.revision;
+        let revision = view.doc.revision();
         if self
             .entity_keys
             .as_ref()

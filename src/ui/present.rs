@@ -57,7 +57,7 @@ pub fn caption(ui: &mut egui::Ui, view: &View<'_>, index: usize) {
             let entity_dispute = slide
                 .entity
                 .as_deref()
-                .and_then(|id| view.doc.index.get(id))
+                .and_then(|id| view.doc.index().get(id))
                 .and_then(|i| model.entities[i].disputed.as_deref());
             if let Some(dispute) = slide.disputed.as_deref().or(entity_dispute) {
                 ui.add_space(4.0);

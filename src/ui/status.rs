@@ -34,7 +34,7 @@ pub fn ui(
             }
             ui.separator();
         }
-        ui.label(crate::i18n::origin_name(&view.doc.origin, view.lang));
+        ui.label(crate::i18n::origin_name(view.doc.origin(), view.lang));
         ui.separator();
         ui.weak(crate::i18n::model_summary(view.model(), view.lang))
             .on_hover_text(view.lang.pick(
@@ -90,7 +90,7 @@ pub fn problems(ui: &mut egui::Ui, view: &View<'_>, commands: &mut Vec<Command>)
             }
         });
     });
-    if view.doc.problems.is_empty() {
+    if view.doc.problems().is_empty() {
         ui.weak(s.no_problems);
         return;
     }
@@ -98,8 +98,8 @@ pub fn problems(ui: &mut egui::Ui, view: &View<'_>, commands: &mut Vec<Command>)
     let row_height = ui.text_style_height(&egui::TextStyle::Body) + 4.0;
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
-        .show_rows(ui, row_height, view.doc.problems.len(), |ui, range| {
-            for problem in &view.doc.problems[range] {
+        .show_rows(ui, row_height, view.doc.problems().len(), |ui, range| {
+            for problem in &view.doc.problems()[range] {
                 let colour = match problem.severity {
                     Severity::Error => ui.visuals().error_fg_color,
                     Severity::Warning => ui.visuals().warn_fg_color,
@@ -126,7 +126,7 @@ pub fn problems(ui: &mut egui::Ui, view: &View<'_>, commands: &mut Vec<Command>)
                         .and_then(|slide| slide.entity.clone()),
                     Subject::Model | Subject::Source(_) => None,
                 }
-                .filter(|id| view.doc.index.get(id).is_some());
+                .filter(|id| view.doc.index().get(id).is_some());
                 let text = egui::RichText::new(problem.to_string()).color(colour);
                 let response = ui.add(egui::Button::new(text).frame(false).truncate());
                 if let Some(id) = entity
@@ -177,7 +177,7 @@ pub fn comparison(
                 let response = ui.add(egui::Button::new(text).frame(false).truncate());
                 if let Some(id) = change
                     .entity()
-                    .filter(|id| view.doc.index.get(id).is_some())
+                    .filter(|id| view.doc.index().get(id).is_some())
                     && response.clicked()
                 {
                     commands.push(Command::Select(id.to_owned()));

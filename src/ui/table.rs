@@ -88,7 +88,7 @@ impl TableCache {
     /// The entities to show, filtered and in sorted order.
     pub fn rows(&mut self, view: &View<'_>, sort: Sort, filter: &str) -> &[usize] {
         let key = (
-            view.doc.revision,
+            view.doc.revision(),
             sort,
             filter.to_owned(),
             view.zh(),
@@ -103,7 +103,7 @@ impl TableCache {
 
     fn sorted(&mut self, view: &View<'_>, sort: Sort, filter: &str) -> Vec<usize> {
         let model = view.model();
-        let revision = view.doc.revision;
+        let revision = view.doc.revision();
         if self.names.as_ref().is_none_or(|(r, _, _)| *r != revision) {
             let keys = |chinese: bool| {
                 model

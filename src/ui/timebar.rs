@@ -28,7 +28,7 @@ impl TimeBar {
 
 pub fn ui(ui: &mut egui::Ui, view: &View<'_>, bar: &mut TimeBar, commands: &mut Vec<Command>) {
     let s = view.s();
-    let revision = view.doc.revision;
+    let revision = view.doc.revision();
     if bar.span.is_none_or(|(r, _)| r != revision) {
         bar.span = Some((revision, view.model().year_span()));
     }

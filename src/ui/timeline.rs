@@ -64,7 +64,7 @@ impl TimelineState {
 
     fn rows(&mut self, view: &View<'_>) -> Arc<Rows> {
         match &self.rows {
-            Some(rows) if rows.revision == view.doc.revision && rows.lang == view.lang => {
+            Some(rows) if rows.revision == view.doc.revision() && rows.lang == view.lang => {
                 Arc::clone(rows)
             }
             _ => {
@@ -122,7 +122,7 @@ fn build_rows(view: &View<'_>) -> Rows {
         }
     }
     Rows {
-        revision: view.doc.revision,
+        revision: view.doc.revision(),
         lang: view.lang,
         rows,
     }

@@ -113,7 +113,7 @@ pub fn toolbar(
         sector_menu(ui, view, &mut settings.filter.sectors);
         // The span of dated relations scans every relation: once per model revision, not
         // once per frame (500k relations at 100k entities).
-        let revision = view.doc.revision;
+        let revision = view.doc.revision();
         if state.relation_years.is_none_or(|(r, _)| r != revision) {
             state.relation_years = Some((revision, relation_years(view.model())));
         }

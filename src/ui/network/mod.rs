@@ -227,7 +227,7 @@ pub fn ui(
     commands: &mut Vec<Command>,
 ) {
     let doc = view.doc;
-    let n = doc.model.entities.len();
+    let n = doc.model().entities.len();
     let settled = force.settled || settings.arrangement != Arrangement::Force;
     let asked = if view.presenting {
         controls::Asked::default()
@@ -362,7 +362,7 @@ pub fn ui(
             camera.fit_pending = true;
         } else if response.clicked() {
             state.followed = Some(Some(i));
-            commands.push(Command::Select(doc.model.entities[i].id.clone()));
+            commands.push(Command::Select(doc.model().entities[i].id.clone()));
         }
     }
     if camera.is_gliding() || response.dragged() {
@@ -458,7 +458,7 @@ pub fn ui(
     if let Some(year) = view.year {
         let fresh = NEW_THIS_YEAR;
         let hole = ui.visuals().extreme_bg_color;
-        for (i, entity) in doc.model.entities.iter().enumerate() {
+        for (i, entity) in doc.model().entities.iter().enumerate() {
             if shown.entities[i]
                 && rect.contains(state.screen[i])
                 && entity.presence_in(year) == Presence::Undated
@@ -485,7 +485,7 @@ pub fn ui(
     }
     if let Some(i) = hovered {
         highlight(ui, &painter, view, state, &sizes, &shown, i, rect);
-        tooltip(&response, view, i, doc.pins[i].is_some());
+        tooltip(&response, view, i, doc.pins()[i].is_some());
     }
     // The relation being drawn: a line from its first end to the pointer.
     if let Some(from) = state.linking
@@ -613,7 +613,7 @@ fn keyboard(ui: &egui::Ui, camera: &mut Camera, rect: Rect, filter: &mut Filter)
 
 /// The value a node's size shows, per entity.
 fn weights(view: &View<'_>, size_by: SizeBy) -> Vec<f64> {
-    let degree = || view.doc.graph.iter().map(|l| l.len() as f64).collect();
+    let degree = || view.doc.graph().iter().map(|l| l.len() as f64).collect();
     let largest_figure = |measure: Measure| {
         view.model()
             .entities
@@ -636,7 +636,7 @@ fn weights(view: &View<'_>, size_by: SizeBy) -> Vec<f64> {
 }
 
 fn sizes(state: &mut NetworkState, view: &View<'_>, size_by: SizeBy) -> Arc<Sizes> {
-    let key = (view.doc.revision, size_by, view.metrics.is_some());
+    let key = (view.doc.revision(), size_by, view.metrics.is_some());
     if state.sizes.as_ref().is_none_or(|(k, _)| *k != key) {
         let weight = weights(view, size_by);
         let largest = weight.iter().copied().fold(0.0, f64::max);
@@ -652,7 +652,7 @@ fn sizes(state: &mut NetworkState, view: &View<'_>, size_by: SizeBy) -> Arc<Size
             })
             .collect();
         // Ties (all zero, say) fall back to the number of connections, then to file order.
-        let degree: Vec<usize> = view.doc.graph.iter().map(Vec::len).collect();
+        let degree: Vec<usize> = view.doc.graph().iter().map(Vec::len).collect();
         let mut order: Vec<u32> = (0..weight.len() as u32).collect();
         order.sort_by(|&a, &b| {
             let (a, b) = (a as usize, b as usize);
@@ -687,10 +687,15 @@ fn arranged(
     let doc = view.doc;
     let centre = view
         .selected
-        .or_else(|| doc.model.focus.as_deref().and_then(|id| doc.index.get(id)))
-        .or((!doc.model.entities.is_empty()).then_some(0));
+        .or_else(|| {
+            doc.model()
+                .focus
+                .as_deref()
+                .and_then(|id| doc.index().get(id))
+        })
+        .or((!doc.model().entities.is_empty()).then_some(0));
     let key = ArrangementKey {
-        revision: doc.revision,
+        revision: doc.revision(),
         arrangement: settings.arrangement,
         centre: (settings.arrangement == Arrangement::Radial)
             .then_some(centre)
@@ -701,12 +706,12 @@ fn arranged(
         Arrangement::Force => return force.map(|p| (Arc::clone(p), Vec::new())),
         _ if state.arranged.as_ref().is_some_and(|(k, _, _)| *k == key) => {}
         Arrangement::Radial => {
-            let positions = centre.map_or_else(Vec::new, |c| radial(&doc.graph, c));
+            let positions = centre.map_or_else(Vec::new, |c| radial(doc.graph(), c));
             state.arranged = Some((key, Arc::new(positions), Vec::new()));
         }
         Arrangement::ByKind => {
             let group_of: Vec<usize> = doc
-                .model
+                .model()
                 .entities
                 .iter()
                 .map(|e| {
@@ -733,10 +738,12 @@ fn arranged(
 fn shown(state: &mut NetworkState, view: &View<'_>, filter: &Filter) -> Arc<Shown> {
     let doc = view.doc;
     match &state.shown {
-        Some((revision, f, shown)) if *revision == doc.revision && f == filter => Arc::clone(shown),
+        Some((revision, f, shown)) if *revision == doc.revision() && f == filter => {
+            Arc::clone(shown)
+        }
         _ => {
-            let shown = Arc::new(filter.apply(&doc.model, &doc.graph, &doc.links));
-            state.shown = Some((doc.revision, filter.clone(), Arc::clone(&shown)));
+            let shown = Arc::new(filter.apply(doc.model(), doc.graph(), doc.links()));
+            state.shown = Some((doc.revision(), filter.clone(), Arc::clone(&shown)));
             shown
         }
     }
@@ -753,7 +760,7 @@ fn picture_key(
     ui: &egui::Ui,
 ) -> u64 {
     let mut hasher = std::collections::hash_map::DefaultHasher::new();
-    view.doc.revision.hash(&mut hasher);
+    view.doc.revision().hash(&mut hasher);
     (Arc::as_ptr(shown) as usize).hash(&mut hasher);
     (Arc::as_ptr(positions) as usize).hash(&mut hasher);
     for value in [
@@ -799,7 +806,7 @@ fn base_mesh(
             || Rect::from_two_pos(pa, pb).intersects(visible)
     };
     let mut drawn = Vec::new();
-    for (k, link) in doc.links.iter().enumerate() {
+    for (k, link) in doc.links().iter().enumerate() {
         if shown.links[k] && on_screen(link.from, link.to) {
             drawn.push(k);
         }
@@ -808,7 +815,7 @@ fn base_mesh(
     // half the indices of a quad, and the taper still says which way it goes.
     let crowded_links = drawn.len() > CROWD_LINKS;
     for &k in &drawn {
-        let link = &doc.links[k];
+        let link = &doc.links()[k];
         let (a, b) = (screen[link.from], screen[link.to]);
         if crowded_links {
             // A line shorter than its ends' nodes lies under them.
@@ -823,7 +830,7 @@ fn base_mesh(
     }
     if drawn.len() <= MAX_ARROWS {
         for &k in &drawn {
-            let link = &doc.links[k];
+            let link = &doc.links()[k];
             if link.kind.is_directed() {
                 let colour = link_colour(doc, link).gamma_multiply(1.8);
                 add_arrow(
@@ -842,7 +849,7 @@ fn base_mesh(
     // Soft edges triple a node's vertices: in a crowd only the larger nodes get them.
     let crowded = on_screen.len() > CROWD;
     for i in on_screen {
-        let kind = doc.model.entities[i].kind;
+        let kind = doc.model().entities[i].kind;
         let smooth = !crowded || radius[i] > 6.0;
         add_node(
             mesh,
@@ -857,7 +864,7 @@ fn base_mesh(
 }
 
 fn refresh_galleys(state: &mut NetworkState, view: &View<'_>, dark: bool) {
-    let key = (view.doc.revision, view.lang, dark, view.presenting);
+    let key = (view.doc.revision(), view.lang, dark, view.presenting);
     if state.galleys_for != key {
         state.galleys.clear();
         state.galleys_for = key;
@@ -952,16 +959,16 @@ fn highlight(
     if state
         .links_of
         .as_ref()
-        .is_none_or(|(r, _)| *r != doc.revision)
+        .is_none_or(|(r, _)| *r != doc.revision())
     {
-        let mut links_of = vec![Vec::new(); doc.model.entities.len()];
-        for (k, link) in doc.links.iter().enumerate() {
+        let mut links_of = vec![Vec::new(); doc.model().entities.len()];
+        for (k, link) in doc.links().iter().enumerate() {
             links_of[link.from].push(k as u32);
             if link.to != link.from {
                 links_of[link.to].push(k as u32);
             }
         }
-        state.links_of = Some((doc.revision, links_of));
+        state.links_of = Some((doc.revision(), links_of));
     }
     let Some((_, links_of)) = &state.links_of else {
         return;
@@ -975,7 +982,7 @@ fn highlight(
         if !shown.links[k] {
             continue;
         }
-        let link = &doc.links[k];
+        let link = &doc.links()[k];
         let colour = link_colour(doc, link).gamma_multiply(2.2);
         add_segment(&mut mesh, screen[link.from], screen[link.to], 2.0, colour);
         if link.kind.is_directed() {
@@ -992,7 +999,7 @@ fn highlight(
     neighbours.sort_unstable();
     neighbours.dedup();
     for &j in &neighbours {
-        let entity = &doc.model.entities[j];
+        let entity = &doc.model().entities[j];
         add_node(
             &mut mesh,
             screen[j],
@@ -1029,7 +1036,7 @@ fn highlight(
 /// Whether the link is a relation other sources contradict.
 fn is_disputed(doc: &crate::document::Document, link: &crate::model::filter::Link) -> bool {
     link.relation
-        .and_then(|r| doc.model.relations.get(r))
+        .and_then(|r| doc.model().relations.get(r))
         .is_some_and(|r| r.disputed.is_some())
 }
 
@@ -1072,7 +1079,7 @@ fn tooltip(response: &egui::Response, view: &View<'_>, i: usize, pinned: bool) {
         let disputed = entity.disputed.is_some()
             || view
                 .doc
-                .index
+                .index()
                 .relations_of(i)
                 .iter()
                 .any(|end| view.model().relations[end.relation].disputed.is_some());
