@@ -5,7 +5,7 @@ mod common;
 
 use common::{WINDOW, app, drop_file};
 use eframe::egui::accesskit::Role;
-use eframe::egui::{Key, Modifiers, ViewportEvent, ViewportId};
+use eframe::egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable;
 use townscope::i18n::Lang;
 
@@ -98,14 +98,7 @@ fn unsaved_changes_are_never_dropped_silently() {
     assert!(harness.state().doc.is_modified());
 
     // Closing the window asks; Cancel keeps everything.
-    harness
-        .input_mut()
-        .viewports
-        .entry(ViewportId::ROOT)
-        .or_default()
-        .events
-        .push(ViewportEvent::Close);
-    harness.run();
+    common::close_window(&mut harness);
     assert!(harness.state().is_asking_to_save());
     assert!(harness.query_by_label("Unsaved changes").is_some());
     harness.get_by_label("Cancel").click();

@@ -6,7 +6,6 @@ mod common;
 
 use common::{WINDOW, app};
 use eframe::egui::accesskit::Role;
-use eframe::egui::{ViewportEvent, ViewportId};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use townscope::app::TownscopeApp;
@@ -25,17 +24,6 @@ fn with_recovery(folder: &std::path::Path) -> (App, std::path::PathBuf) {
     (harness, copy)
 }
 
-fn close_window(harness: &mut App) {
-    harness
-        .input_mut()
-        .viewports
-        .entry(ViewportId::ROOT)
-        .or_default()
-        .events
-        .push(ViewportEvent::Close);
-    harness.run();
-}
-
 fn offers_recovery(folder: &std::path::Path) -> bool {
     let (harness, _) = with_recovery(folder);
     harness.state().is_offering_recovery()
@@ -47,7 +35,7 @@ fn discarded_edits_never_come_back() {
     let (mut harness, copy) = with_recovery(folder.path());
     common::new_entity(&mut harness, "Person");
     assert!(copy.exists(), "the edit is copied");
-    close_window(&mut harness);
+    common::close_window(&mut harness);
     assert!(harness.state().is_asking_to_save());
     harness.get_by_label("Discard").click();
     // The frames before the window closes must not write the copy again.
@@ -130,7 +118,7 @@ fn two_windows_keep_their_own_copies() {
     // A third window while both run is offered neither.
     assert!(!offers_recovery(folder.path()));
     // The second discards: the first's copy is untouched.
-    close_window(&mut second);
+    common::close_window(&mut second);
     second.get_by_label("Discard").click();
     for _ in 0..4 {
         second.step();

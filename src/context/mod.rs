@@ -114,15 +114,18 @@ impl<'a> View<'a> {
             .map_or(id, |i| self.name(&self.doc.model().entities[i]))
     }
 
-    /// `Title (publisher, date) §section` for a citation.
-    pub fn cite_text(&self, cite: &Cite) -> String {
-        let Some(source) = self
-            .doc
+    /// The source a citation names, if the model has it.
+    fn source_of(&self, cite: &Cite) -> Option<&'a crate::model::Source> {
+        self.doc
             .model()
             .sources
             .iter()
             .find(|s| s.id == cite.source)
-        else {
+    }
+
+    /// `Title (publisher, date) §section` for a citation.
+    pub fn cite_text(&self, cite: &Cite) -> String {
+        let Some(source) = self.source_of(cite) else {
             return format!("{} (?)", cite.source);
         };
         // Named by its title; without one, by its address, or else by its publisher.
@@ -155,13 +158,7 @@ impl<'a> View<'a> {
 
     /// A short label for a citation: the publisher (or title) and section.
     pub fn cite_short(&self, cite: &Cite) -> String {
-        let Some(source) = self
-            .doc
-            .model()
-            .sources
-            .iter()
-            .find(|s| s.id == cite.source)
-        else {
+        let Some(source) = self.source_of(cite) else {
             return cite.source.clone();
         };
         let who = [&source.publisher, &source.title, &source.locator]

@@ -143,6 +143,18 @@ pub fn settle(harness: &mut Harness<'static, TownscopeApp>) {
     panic!("the UI keeps asking for frames");
 }
 
+/// Asks to close the window, as its close button does.
+pub fn close_window(harness: &mut Harness<'static, TownscopeApp>) {
+    harness
+        .input_mut()
+        .viewports
+        .entry(eframe::egui::ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(eframe::egui::ViewportEvent::Close);
+    harness.run();
+}
+
 /// Clicks at a point, as a mouse does.
 pub fn click_at(harness: &mut Harness<'static, TownscopeApp>, pos: eframe::egui::Pos2) {
     harness.hover_at(pos);
