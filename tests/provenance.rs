@@ -78,15 +78,7 @@ fn as_of_2005_nothing_founded_elsewhere_has_arrived() {
     // One frame, not `run`: the layout worker asks for frames until it settles.
     harness.step();
     common::wait_until(&mut harness, |app| app.layout_settled());
-    harness.get_by_label("As of year").click();
-    harness.run();
-    let last = harness.state().state.year.expect("the year control is on");
-    harness.get_by_role_and_label(Role::Slider, "Year").focus();
-    harness.run();
-    for _ in 0..(last - 2005) {
-        harness.key_press(Key::ArrowLeft);
-    }
-    harness.run();
+    common::walk_year_back_to(&mut harness, ("As of year", "Year"), 2005);
     assert_eq!(harness.state().state.year, Some(2005));
     let model = harness.state().doc.model().clone();
     let index = |id: &str| {
@@ -164,8 +156,10 @@ fn a_member_count_larger_than_the_memberships_says_how_many_are_named() {
             .is_some()
     );
     search_and_select(&mut harness, "Alliance", "Yunqi Town Alliance");
+    let doc = &harness.state().doc;
+    let alliance = doc.index().get("yunqi-alliance").expect("in the model");
     assert_eq!(
-        harness.state().doc.model().members_named("yunqi-alliance"),
+        doc.model().members_named(doc.index(), alliance),
         Some((4, 60.0))
     );
 }

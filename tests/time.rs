@@ -4,8 +4,6 @@
 mod common;
 
 use common::{WINDOW, app, click_at};
-use eframe::egui::Key;
-use eframe::egui::accesskit::Role;
 use egui_kittest::kittest::Queryable;
 use townscope::i18n::Lang;
 
@@ -16,17 +14,9 @@ fn the_year_control_shows_the_town_as_it_was_in_2015() {
     assert!(harness.query_by_label("1551家").is_some());
     assert!(harness.query_by_label("328家").is_none());
 
-    harness.get_by_label("按年份查看").click();
-    harness.run();
-    let last = harness.state().state.year.expect("the year control is on");
+    // The slider walks back a year per arrow key, from the model's last year.
+    let last = common::walk_year_back_to(&mut harness, ("按年份查看", "年份"), 2015);
     assert!(last >= 2019, "starts at the model's last year: {last}");
-    // The slider walks back a year per arrow key.
-    harness.get_by_role_and_label(Role::Slider, "年份").focus();
-    harness.run();
-    for _ in 0..(last - 2015) {
-        harness.key_press(Key::ArrowLeft);
-    }
-    harness.run();
     assert_eq!(harness.state().state.year, Some(2015));
     // 2015's figures, as the case study gives them.
     for figure in ["近30亿元", "2.1亿元", "328家", "255家"] {

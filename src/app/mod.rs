@@ -10,7 +10,7 @@ pub use crate::context::{
     shortcut_text,
 };
 use crate::io::recovery;
-use crate::ui::{fonts, style as theme};
+use crate::ui::{fonts, style};
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, mpsc};
@@ -256,7 +256,7 @@ impl TownscopeApp {
     /// The app without eframe's storage (tests, benchmarks).
     pub fn with_state(ctx: &egui::Context, state: UiState, file: Option<&Path>) -> Self {
         fonts::install(ctx);
-        theme::apply(ctx);
+        style::apply(ctx);
         ctx.set_theme(state.theme.preference());
         // Ctrl+= / Ctrl+- / Ctrl+0 are commands of our own list (menu, palette, F1), not egui's.
         ctx.options_mut(|o| o.zoom_with_keyboard = false);
@@ -856,24 +856,8 @@ impl TownscopeApp {
                 self.save();
             }
             Command::App(AppCommand::SaveAs) => self.start_save_as(),
-            Command::App(AppCommand::Undo) => {
-                let lang = self.state.lang;
-                self.change(|doc| {
-                    let label = doc.history().undo_label().unwrap_or_default().to_owned();
-                    doc.undo()
-                        .err()
-                        .map(|error| crate::i18n::undo_failed(&label, &error, lang))
-                })
-            }
-            Command::App(AppCommand::Redo) => {
-                let lang = self.state.lang;
-                self.change(|doc| {
-                    let label = doc.history().redo_label().unwrap_or_default().to_owned();
-                    doc.redo()
-                        .err()
-                        .map(|error| crate::i18n::redo_failed(&label, &error, lang))
-                })
-            }
+            Command::App(AppCommand::Undo) => self.step_history(false),
+            Command::App(AppCommand::Redo) => self.step_history(true),
             Command::Edit(edit) => self.edit(edit),
             Command::Unsaved(answer) => self.answer_unsaved(ctx, answer),
             Command::DismissSaveError => self.runtime.save_error = None,
@@ -976,6 +960,24 @@ impl TownscopeApp {
         ctx.memory_mut(|m| m.request_focus(egui::Id::unique(field)));
     }
 
+    /// Undo (or redo) one step; a step that cannot apply stays, and the notice says why.
+    fn step_history(&mut self, redo: bool) {
+        let lang = self.state.lang;
+        self.change(|doc| {
+            let history = doc.history();
+            let label = if redo {
+                history.redo_label()
+            } else {
+                history.undo_label()
+            };
+            let label = label.unwrap_or_default().to_owned();
+            let result = if redo { doc.redo() } else { doc.undo() };
+            result
+                .err()
+                .map(|error| crate::i18n::history_failed(redo, &label, &error, lang))
+        });
+    }
+
     fn set_theme(&mut self, ctx: &egui::Context, choice: ThemeChoice) {
         self.state.theme = choice;
         ctx.set_theme(choice.preference());
@@ -1044,7 +1046,7 @@ impl TownscopeApp {
                 }
                 // Come back when the next copy is due, even if the user does nothing meanwhile.
                 if recovery.is_behind(self.doc.revision()) {
-                    ctx.request_repaint_after(recovery.interval);
+                    ctx.request_repaint_after(recovery::DELAY);
                 }
             } else if recovery.has_copy() {
                 // Saved, or undone back to the saved state: nothing left to recover.

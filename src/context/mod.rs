@@ -128,18 +128,7 @@ impl<'a> View<'a> {
         let Some(source) = self.source_of(cite) else {
             return format!("{} (?)", cite.source);
         };
-        // Named by its title; without one, by its address, or else by its publisher.
-        let address = (!source.locator.trim().is_empty() && !source.locator.contains(' '))
-            .then_some(&source.locator);
-        let mut text = if !source.title.trim().is_empty() {
-            source.title.clone()
-        } else if let Some(address) = address {
-            address.clone()
-        } else if !source.publisher.trim().is_empty() {
-            source.publisher.clone()
-        } else {
-            source.locator.clone()
-        };
+        let mut text = source.display_name().to_owned();
         let mut extra = Vec::new();
         if !source.publisher.is_empty() && !text.contains(source.publisher.as_str()) {
             extra.push(source.publisher.clone());

@@ -1526,19 +1526,18 @@ pub fn written_ago(age: std::time::Duration, lang: Lang) -> String {
     }
 }
 
-/// An undo that could not apply (only a bug makes one): the step stays, and this says why.
-pub fn undo_failed(label: &str, error: &crate::edit::OutOfRange, lang: Lang) -> String {
-    match lang {
-        Lang::Zh => format!("无法撤销“{label}”（此步骤仍保留）：{error}"),
-        Lang::En => format!("Cannot undo \"{label}\" (the step is kept): {error}"),
-    }
-}
-
-/// A redo that could not apply: the step stays to be redone.
-pub fn redo_failed(label: &str, error: &crate::edit::OutOfRange, lang: Lang) -> String {
-    match lang {
-        Lang::Zh => format!("无法重做“{label}”（此步骤仍保留）：{error}"),
-        Lang::En => format!("Cannot redo \"{label}\" (the step is kept): {error}"),
+/// An undo (or redo) that could not apply — only a bug makes one: the step stays, this says why.
+pub fn history_failed(
+    redo: bool,
+    label: &str,
+    error: &crate::edit::OutOfRange,
+    lang: Lang,
+) -> String {
+    match (lang, redo) {
+        (Lang::Zh, false) => format!("无法撤销“{label}”（此步骤仍保留）：{error}"),
+        (Lang::Zh, true) => format!("无法重做“{label}”（此步骤仍保留）：{error}"),
+        (Lang::En, false) => format!("Cannot undo \"{label}\" (the step is kept): {error}"),
+        (Lang::En, true) => format!("Cannot redo \"{label}\" (the step is kept): {error}"),
     }
 }
 

@@ -27,7 +27,6 @@ pub struct Recovery {
     session: String,
     /// Held locked while this instance runs: other instances leave our copy alone.
     lock: Option<File>,
-    pub interval: Duration,
     /// The document revision last written, and when (egui time, seconds).
     written: Option<(u64, f64)>,
     /// Whether a copy of ours is on disk.
@@ -91,7 +90,6 @@ impl Recovery {
             folder,
             session,
             lock: None,
-            interval: DELAY,
             written: None,
             on_disk: false,
             discarded: None,
@@ -132,9 +130,9 @@ impl Recovery {
             return Written::Nothing;
         }
         self.discarded = None;
-        let due = self.written.is_none_or(|(written, at)| {
-            written != revision && now - at >= self.interval.as_secs_f64()
-        });
+        let due = self
+            .written
+            .is_none_or(|(written, at)| written != revision && now - at >= DELAY.as_secs_f64());
         if !due {
             return Written::Nothing;
         }

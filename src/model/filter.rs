@@ -76,6 +76,8 @@ pub struct Shown {
     pub links: Vec<bool>,
     /// How many of each are shown, counted once.
     counts: (usize, usize),
+    /// As of a year: how many of the shown entities have no known arrival (drawn apart).
+    undated: usize,
 }
 
 impl Shown {
@@ -85,6 +87,11 @@ impl Shown {
 
     pub fn link_count(&self) -> usize {
         self.counts.1
+    }
+
+    /// As of a year, the shown entities whose arrival the sources do not give.
+    pub fn undated_count(&self) -> usize {
+        self.undated
     }
 }
 
@@ -124,10 +131,21 @@ impl Filter {
             entities.iter().filter(|&&s| s).count(),
             links.iter().filter(|&&s| s).count(),
         );
+        let undated = self.as_of.map_or(0, |year| {
+            model
+                .entities
+                .iter()
+                .zip(&entities)
+                .filter(|(e, shown)| {
+                    **shown && e.presence_in(year) == super::time::Presence::Undated
+                })
+                .count()
+        });
         Shown {
             entities,
             links,
             counts,
+            undated,
         }
     }
 

@@ -51,15 +51,20 @@ impl Text {
         }
     }
 
-    /// Whether the text [`get`](Self::get) gives for this language is the editors' translation
-    /// (it looks at the language actually shown, after falling back).
-    pub fn shown_translated(&self, chinese: bool) -> bool {
-        let shown_chinese = if chinese {
+    /// Whether [`get`](Self::get) for this language gives the Chinese (after falling back).
+    pub fn shows_chinese(&self, chinese: bool) -> bool {
+        if chinese {
             !self.zh.trim().is_empty()
         } else {
             self.en.trim().is_empty()
-        };
-        self.translated.is_some_and(|t| t.covers(shown_chinese))
+        }
+    }
+
+    /// Whether the text [`get`](Self::get) gives for this language is the editors' translation
+    /// (it looks at the language actually shown, after falling back).
+    pub fn shown_translated(&self, chinese: bool) -> bool {
+        self.translated
+            .is_some_and(|t| t.covers(self.shows_chinese(chinese)))
     }
 
     /// Nothing readable in either language (validation's sense of empty).
@@ -117,12 +122,20 @@ pub struct Source {
 }
 
 impl Source {
-    /// What to call the source in a list: its title, else its publisher, locator or id.
+    /// What to call the source: its title; without one, its address (a locator with no spaces),
+    /// else its publisher, else how to find it, else its id.
     pub fn display_name(&self) -> &str {
-        [&self.title, &self.publisher, &self.locator]
-            .into_iter()
-            .find(|t| !t.trim().is_empty())
-            .map_or(self.id.as_str(), String::as_str)
+        let address = Some(&self.locator).filter(|l| !l.contains(' '));
+        [
+            Some(&self.title),
+            address,
+            Some(&self.publisher),
+            Some(&self.locator),
+        ]
+        .into_iter()
+        .flatten()
+        .find(|t| !t.trim().is_empty())
+        .map_or(self.id.as_str(), String::as_str)
     }
 }
 

@@ -33,13 +33,6 @@ pub struct Inference {
     pub note: Text,
 }
 
-impl Inference {
-    /// Whether this inference is about `field` (or about the whole fact).
-    pub fn covers(&self, field: &str) -> bool {
-        self.field.is_empty() || self.field == field
-    }
-}
-
 /// Which language of a text no source gives: the model's editors translated it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Translated {
@@ -62,9 +55,9 @@ impl Translated {
     }
 }
 
-/// The inferences of a fact that cover `field`, if any.
+/// The inference of a fact about `field` (`""`: about the whole fact), if any.
 pub fn inferred<'a>(inferences: &'a [Inference], field: &str) -> Option<&'a Inference> {
-    inferences.iter().find(|i| i.covers(field))
+    inferences.iter().find(|i| i.field == field)
 }
 
 /// How many facts of a model are disputed, inferred or translated (`townscope check` says it).

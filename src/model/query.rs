@@ -142,10 +142,11 @@ impl Model {
         counts
     }
 
-    /// How many members of `alliance` the model names (its memberships), and the largest member
-    /// count its figures state, when that is more: "over 60 members, 4 named".
-    pub fn members_named(&self, alliance: &str) -> Option<(usize, f64)> {
-        let entity = self.entities.iter().find(|e| e.id == alliance)?;
+    /// How many members the entity at `alliance` has in the model (memberships of it), and the
+    /// largest member count its figures state, when that is more: "over 60 members, 4 named".
+    /// Reads the entity's own relations through `index`, so it costs its degree.
+    pub fn members_named(&self, index: &Index, alliance: usize) -> Option<(usize, f64)> {
+        let entity = self.entities.get(alliance)?;
         let stated = entity
             .figures
             .iter()
@@ -154,10 +155,16 @@ impl Model {
             .fold(None, |max: Option<f64>, v| {
                 Some(max.map_or(v, |m| m.max(v)))
             })?;
-        let named = self
-            .relations
+        let named = index
+            .relations_of(alliance)
             .iter()
-            .filter(|r| r.kind == super::RelationKind::MemberOf && r.to == alliance)
+            .filter(|end| {
+                !end.outgoing
+                    && self
+                        .relations
+                        .get(end.relation)
+                        .is_some_and(|r| r.kind == super::RelationKind::MemberOf)
+            })
             .count();
         ((named as f64) < stated).then_some((named, stated))
     }

@@ -528,10 +528,8 @@ impl<'a> Checker<'a> {
                     format!("charts indicator `{id}`, which does not exist"),
                 );
             }
-            if let Some(year) = slide.year
-                && !(1000..=9999).contains(&year)
-            {
-                self.error(&subject, format!("year {year} is outside 1000–9999"));
+            if let Some(why) = slide.year.and_then(|y| Date::year(y).impossibility()) {
+                self.error(&subject, why);
             }
             self.cites(&subject, "it", &slide.sources, false);
             self.provenance(&subject, "it", slide.disputed.as_deref(), &[], &[]);

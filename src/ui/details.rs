@@ -148,6 +148,9 @@ fn header(ui: &mut egui::Ui, view: &View<'_>, entity: &Entity) {
     ui.horizontal_wrapped(|ui| {
         ui.heading(view.name(entity));
         translated_mark(ui, view, &entity.name);
+        // The whole entity, or its name.
+        inferred_field(ui, view, &entity.inferred, "");
+        inferred_field(ui, view, &entity.inferred, "name");
     });
     let other = entity.name.get(!view.zh());
     if other != view.name(entity) && !other.is_empty() {
@@ -166,6 +169,8 @@ fn header(ui: &mut egui::Ui, view: &View<'_>, entity: &Entity) {
             ));
         }
         ui.label(kind);
+        inferred_field(ui, view, &entity.inferred, "kind");
+        inferred_field(ui, view, &entity.inferred, "subkind");
         ui.weak(egui::RichText::new(&entity.id).monospace().small());
     });
 }
@@ -185,6 +190,7 @@ fn fields(ui: &mut egui::Ui, view: &View<'_>, entity: &Entity, commands: &mut Ve
                 .map(|id| view.model().sector_name(id, view.zh()))
                 .collect();
             ui.add(egui::Label::new(names.join(if view.zh() { "、" } else { ", " })).wrap());
+            inferred_field(ui, view, &entity.inferred, "sectors");
         });
     }
     let dates = [
@@ -205,13 +211,16 @@ fn fields(ui: &mut egui::Ui, view: &View<'_>, entity: &Entity, commands: &mut Ve
         }
     }
     if let Some(place) = &entity.location {
-        field(ui, s.location, |ui| match view.doc.index().get(place) {
-            Some(i) => {
-                entity_link(ui, view, &view.model().entities[i], commands);
+        field(ui, s.location, |ui| {
+            match view.doc.index().get(place) {
+                Some(i) => {
+                    entity_link(ui, view, &view.model().entities[i], commands);
+                }
+                None => {
+                    ui.label(place);
+                }
             }
-            None => {
-                ui.label(place);
-            }
+            inferred_field(ui, view, &entity.inferred, "location");
         });
     }
     if let Some(c) = entity.coordinates {
@@ -221,6 +230,7 @@ fn fields(ui: &mut egui::Ui, view: &View<'_>, entity: &Entity, commands: &mut Ve
         }
         field(ui, s.coordinates, |ui| {
             ui.label(text);
+            inferred_field(ui, view, &entity.inferred, "coordinates");
         });
     }
     if !entity.website.is_empty() {
@@ -236,6 +246,7 @@ fn fields(ui: &mut egui::Ui, view: &View<'_>, entity: &Entity, commands: &mut Ve
                         "Not an http or https address: it is not opened",
                     ));
             }
+            inferred_field(ui, view, &entity.inferred, "website");
         });
     }
 }

@@ -40,6 +40,7 @@ pub fn ui(ui: &mut egui::Ui, view: &View<'_>, commands: &mut Vec<Command>) {
                 ui.horizontal(|ui| {
                     ui.weak(crate::i18n::date(milestone.date, view.lang));
                     super::provenance::inferred_field(ui, view, &milestone.inferred, "date");
+                    super::provenance::inferred_field(ui, view, &milestone.inferred, "");
                 });
                 let title = milestone.title.get(view.zh());
                 let target = milestone.entities.first();
@@ -52,6 +53,7 @@ pub fn ui(ui: &mut egui::Ui, view: &View<'_>, commands: &mut Vec<Command>) {
                     };
                     response = Some(link);
                     super::provenance::translated_mark(ui, view, &milestone.title);
+                    super::provenance::inferred_field(ui, view, &milestone.inferred, "title");
                     if let Some(dispute) = &milestone.disputed {
                         super::provenance::dispute_mark(ui, view, dispute, &milestone.sources);
                     }

@@ -66,17 +66,21 @@ pub fn cards(view: &View<'_>) -> Vec<Card> {
             inferred: point.inferred.clone(),
         });
     }
-    for entity in model
+    for (i, entity) in model
         .entities
         .iter()
-        .filter(|e| view.year.is_none_or(|year| e.alive_in(year)))
+        .enumerate()
+        .filter(|(_, e)| view.year.is_none_or(|year| e.alive_in(year)))
     {
         let wanted = match entity.kind {
             EntityKind::Alliance => Measure::Members,
             EntityKind::Fund => Measure::FundSize,
             _ => continue,
         };
-        let named = model.members_named(&entity.id).map(|(named, _)| named);
+        let named = (wanted == Measure::Members)
+            .then(|| model.members_named(view.doc.index(), i))
+            .flatten()
+            .map(|(named, _)| named);
         for figure in entity
             .figures
             .iter()
@@ -94,7 +98,7 @@ pub fn cards(view: &View<'_>) -> Vec<Card> {
                 about: Some(entity.id.clone()),
                 disputed: figure.disputed.clone(),
                 inferred: figure.inferred.clone(),
-                named: named.filter(|&n| wanted == Measure::Members && (n as f64) < figure.value),
+                named: named.filter(|&n| (n as f64) < figure.value),
             });
         }
     }

@@ -37,10 +37,11 @@ pub fn caption(ui: &mut egui::Ui, view: &View<'_>, index: usize) {
                 ui.label(RichText::new(caption).size(CAPTION_SIZE));
             }
             // Counts that add up: the caption's "over 60 members" beside the few drawn.
-            if let Some((named, _)) = slide
+            let entity = slide
                 .entity
                 .as_deref()
-                .and_then(|id| model.members_named(id))
+                .and_then(|id| view.doc.index().get(id));
+            if let Some((named, _)) = entity.and_then(|i| model.members_named(view.doc.index(), i))
             {
                 ui.label(
                     RichText::new(format!(
@@ -54,11 +55,9 @@ pub fn caption(ui: &mut egui::Ui, view: &View<'_>, index: usize) {
                 );
             }
             // No slide presents a disputed fact as settled: the other account, in words.
-            let entity_dispute = slide
-                .entity
-                .as_deref()
-                .and_then(|id| view.doc.index().get(id))
-                .and_then(|i| model.entities[i].disputed.as_deref());
+            let entity_dispute = entity
+                .and_then(|i| model.entities.get(i))
+                .and_then(|e| e.disputed.as_deref());
             if let Some(dispute) = slide.disputed.as_deref().or(entity_dispute) {
                 ui.add_space(4.0);
                 ui.label(
@@ -76,9 +75,12 @@ pub fn caption(ui: &mut egui::Ui, view: &View<'_>, index: usize) {
             ui.horizontal(|ui| {
                 // A year's picture draws undated entities hollow: say what that means.
                 let hollow = slide.view == crate::model::SlideView::Network
-                    && slide
-                        .year
-                        .is_some_and(|year| model.presence_counts(year).1 > 0);
+                    && slide.year.is_some_and(|year| {
+                        model
+                            .entities
+                            .iter()
+                            .any(|e| e.presence_in(year) == crate::model::time::Presence::Undated)
+                    });
                 if hollow {
                     ui.label(
                         RichText::new(view.lang.pick(

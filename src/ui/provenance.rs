@@ -59,7 +59,7 @@ pub fn inferred_mark(ui: &mut egui::Ui, view: &View<'_>, inference: &Inference) 
     })
 }
 
-/// The inferred mark for `field` of a fact, if its editors inferred it.
+/// The inferred mark for `field` of a fact (`""`: the whole fact), if its editors inferred it.
 pub fn inferred_field(ui: &mut egui::Ui, view: &View<'_>, inferred: &[Inference], field: &str) {
     if let Some(inference) = crate::model::inferred(inferred, field) {
         inferred_mark(ui, view, inference);
@@ -74,7 +74,7 @@ pub fn translated_mark(ui: &mut egui::Ui, view: &View<'_>, text: &Text) {
 /// The same for the text as shown in the other language (`chinese`), such as a second name.
 pub fn translated_mark_in(ui: &mut egui::Ui, view: &View<'_>, text: &Text, chinese: bool) {
     if text.shown_translated(chinese) {
-        let shown_chinese = !text.get(chinese).is_empty() && text.get(chinese) == text.zh;
+        let shown_chinese = text.shows_chinese(chinese);
         badge(
             ui,
             words::translated(view.lang),

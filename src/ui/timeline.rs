@@ -109,7 +109,8 @@ fn build_rows(view: &View<'_>) -> Rows {
                     at: [date.midpoint(), y],
                     text: format!("{}  {}", crate::i18n::date(date, view.lang), view.name(e)),
                     entity: Some(e.id.clone()),
-                    disputed: e.disputed.is_some(),
+                    // An entity's dispute is about what it claims, not when it arrived.
+                    disputed: false,
                 })
             })
             .collect();

@@ -143,6 +143,28 @@ pub fn settle(harness: &mut Harness<'static, TownscopeApp>) {
     panic!("the UI keeps asking for frames");
 }
 
+/// Turns "As of year" on (its checkbox and slider labelled as `labels` say) and walks the slider
+/// back to `year` a key press at a time, as a keyboard user does. Returns the year it started at.
+pub fn walk_year_back_to(
+    harness: &mut Harness<'static, TownscopeApp>,
+    labels: (&str, &str),
+    year: i32,
+) -> i32 {
+    use egui_kittest::kittest::Queryable;
+    harness.get_by_label(labels.0).click();
+    harness.run();
+    let last = harness.state().state.year.expect("the year control is on");
+    harness
+        .get_by_role_and_label(eframe::egui::accesskit::Role::Slider, labels.1)
+        .focus();
+    harness.run();
+    for _ in 0..(last - year) {
+        harness.key_press(eframe::egui::Key::ArrowLeft);
+    }
+    harness.run();
+    last
+}
+
 /// Asks to close the window, as its close button does.
 pub fn close_window(harness: &mut Harness<'static, TownscopeApp>) {
     harness

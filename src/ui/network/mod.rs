@@ -1128,14 +1128,7 @@ fn counts(ui: &mut egui::Ui, view: &View<'_>, shown: &Shown, rect: Rect, can_pin
     let s = view.s();
     let total = shown.entities.len();
     // As of a year, entities of unknown arrival are drawn hollow and counted apart.
-    let undated = view.year.map_or(0, |year| {
-        view.model()
-            .entities
-            .iter()
-            .zip(&shown.entities)
-            .filter(|(e, on)| **on && e.presence_in(year) == Presence::Undated)
-            .count()
-    });
+    let undated = shown.undated_count();
     let present = shown.entity_count() - undated;
     let mut text = if view.zh() {
         format!(
