@@ -58,7 +58,7 @@ pub fn about(ctx: &egui::Context, doc: &Document, lang: Lang, commands: &mut Vec
                             line.push_str(&format!(" — {}", source.publisher));
                         }
                         if let Some(date) = source.date {
-                            line.push_str(&format!(", {date}"));
+                            line.push_str(&format!(", {}", crate::i18n::date(date, lang)));
                         }
                         if !source.locator.is_empty() && source.locator != source.display_name() {
                             line.push_str(&format!(" · {}", source.locator));
