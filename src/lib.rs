@@ -10,7 +10,6 @@ pub mod cli;
 pub mod context;
 pub mod document;
 pub mod edit;
-pub mod export;
 pub mod i18n;
 pub mod io;
 pub mod layout;

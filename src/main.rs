@@ -119,7 +119,7 @@ fn main() -> ExitCode {
             } else {
                 townscope::i18n::Lang::Zh
             };
-            match townscope::export::export_slides(file.as_deref(), &out, lang, scale) {
+            match townscope::app::headless::export_slides(file.as_deref(), &out, lang, scale) {
                 Ok(written) => {
                     for path in written {
                         println!("{}", path.display());

@@ -98,8 +98,8 @@ fn presentation_first_two_slides() {
 #[test]
 fn export_slides_writes_one_picture_per_slide() {
     let folder = tempfile::tempdir().expect("temp folder");
-    let written =
-        townscope::export::export_slides(None, folder.path(), Lang::Zh, 1.0).expect("renders");
+    let written = townscope::app::headless::export_slides(None, folder.path(), Lang::Zh, 1.0)
+        .expect("renders");
     assert_eq!(written.len(), 7);
     for path in &written {
         let bytes = std::fs::read(path).expect("written");

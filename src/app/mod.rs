@@ -1,6 +1,7 @@
 //! The eframe application: owns the document, the UI state and the runtime resources, lays out
 //! the panels, and applies the commands they ask for — once, after the UI of each frame.
 
+pub mod headless;
 pub mod jobs;
 mod picture;
 mod present;

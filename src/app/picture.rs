@@ -23,7 +23,7 @@ pub struct PendingPicture {
 /// A picture being drawn off screen: the file, and the worker's answer.
 pub struct DrawingPicture {
     path: PathBuf,
-    done: mpsc::Receiver<Result<[u32; 2], crate::export::ExportError>>,
+    done: mpsc::Receiver<Result<[u32; 2], super::headless::ExportError>>,
 }
 
 impl TownscopeApp {
@@ -53,7 +53,7 @@ impl TownscopeApp {
         let ctx = self.runtime.ctx.clone();
         let target = path.clone();
         std::thread::spawn(move || {
-            let _ = sender.send(crate::export::export_view(scene, &target, PICTURE_SCALE));
+            let _ = sender.send(super::headless::export_view(scene, &target, PICTURE_SCALE));
             ctx.request_repaint();
         });
         self.runtime.drawing_picture = Some(DrawingPicture { path, done });
@@ -71,10 +71,10 @@ impl TownscopeApp {
     }
 
     /// What the centre of the window shows now, with all it takes to draw it again.
-    fn view_scene(&self) -> crate::export::ViewScene {
+    fn view_scene(&self) -> super::headless::ViewScene {
         let ctx = &self.runtime.ctx;
         let window = ctx.viewport_rect();
-        crate::export::ViewScene {
+        super::headless::ViewScene {
             model: self.doc.model().clone(),
             origin: self.doc.origin().clone(),
             state: self.state.clone(),
@@ -128,9 +128,9 @@ impl TownscopeApp {
         let ctx = self.runtime.ctx.clone();
         std::thread::spawn(move || {
             let answer = rfd::FileDialog::new().pick_folder().map(|folder| {
-                crate::export::export_model_slides(model, origin, &folder, lang, PICTURE_SCALE)
+                super::headless::export_model_slides(model, origin, &folder, lang, PICTURE_SCALE)
                     .map(|written| (folder, written.len()))
-                    .map_err(|error| crate::i18n::export_error(&error, lang))
+                    .map_err(|error| error.message(lang))
             });
             let _ = sender.send(answer);
             ctx.request_repaint();
@@ -190,7 +190,7 @@ impl TownscopeApp {
                     ));
                     self.runtime.drawing_picture = None;
                 }
-                Ok(Err(crate::export::ExportError::NoAdapter(_))) => {
+                Ok(Err(super::headless::ExportError::NoAdapter(_))) => {
                     let path = drawing.path.clone();
                     self.runtime.drawing_picture = None;
                     self.screenshot_view_to(path, s.picture_at_screen_density);
@@ -198,8 +198,7 @@ impl TownscopeApp {
                 Ok(Err(error)) => {
                     self.runtime.drawing_picture = None;
                     self.runtime.notice = None;
-                    self.runtime.save_error =
-                        Some(crate::i18n::export_error(&error, self.state.lang));
+                    self.runtime.save_error = Some(error.message(self.state.lang));
                 }
                 Err(mpsc::TryRecvError::Disconnected) => {
                     self.runtime.drawing_picture = None;
@@ -242,7 +241,7 @@ pub fn save_png(path: &Path, image: &egui::ColorImage) -> Result<(), String> {
     let rgba: Vec<u8> = image.pixels.iter().flat_map(|c| c.to_array()).collect();
     let picture = image::RgbaImage::from_raw(width as u32, height as u32, rgba)
         .ok_or_else(|| format!("{}: the picture has no pixels", path.display()))?;
-    crate::export::write_png(path, &picture).map_err(|error| error.to_string())
+    super::headless::write_png(path, &picture).map_err(|error| error.to_string())
 }
 
 #[cfg(test)]

@@ -1263,27 +1263,6 @@ pub fn save_error(error: &crate::io::SaveError, lang: Lang) -> String {
     }
 }
 
-/// Why pictures could not be made, said in `lang` (English is the command line's wording).
-pub fn export_error(error: &crate::export::ExportError, lang: Lang) -> String {
-    use crate::export::ExportError as E;
-    if lang == Lang::En {
-        return error.to_string();
-    }
-    match error {
-        E::Load(error) => file_error(error, lang),
-        E::NoSlides => "模型中没有故事幻灯片".to_owned(),
-        E::Scale(scale) => format!("倍数 {scale} 不在 0.5–4 之间"),
-        E::NoAdapter(why) => {
-            format!("没有可用的图形适配器（GPU 或 Mesa 的 lavapipe），无法绘制：{why}")
-        }
-        E::Render { slide, message } => format!("无法绘制第 {slide} 张幻灯片：{message}"),
-        E::RenderView(message) => format!("无法绘制视图：{message}"),
-        E::Save { path, message } => format!("无法保存 {}：{message}", path.display()),
-        E::Write { path, source } => format!("无法写入 {}：{source}", path.display()),
-        E::Folder { path, source } => format!("无法创建文件夹 {}：{source}", path.display()),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

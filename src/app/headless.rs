@@ -1,4 +1,4 @@
-//! Pictures of a story without a window: each slide as the audience sees it in presentation
+//! The off-screen renderer: pictures of a story without a window: each slide as the audience sees it in presentation
 //! mode, one PNG per slide, rendered headless with wgpu (egui_kittest drives the app as the
 //! snapshot tests do). Needs a graphics adapter: a GPU, or Mesa's lavapipe on a server.
 
@@ -9,7 +9,7 @@ use eframe::egui;
 
 use egui_kittest::Harness;
 
-use crate::app::{TownscopeApp, UiState};
+use super::{CentralView, TownscopeApp, UiState};
 use crate::i18n::Lang;
 
 /// The logical size slides are laid out at (the default window); pixels are this times `scale`.
@@ -45,6 +45,29 @@ pub enum ExportError {
         path: PathBuf,
         source: std::io::Error,
     },
+}
+
+impl ExportError {
+    /// Why pictures could not be made, said in `lang` (English is the command line's wording).
+    pub fn message(&self, lang: Lang) -> String {
+        use ExportError as E;
+        if lang == Lang::En {
+            return self.to_string();
+        }
+        match self {
+            E::Load(error) => crate::i18n::file_error(error, lang),
+            E::NoSlides => "模型中没有故事幻灯片".to_owned(),
+            E::Scale(scale) => format!("倍数 {scale} 不在 0.5–4 之间"),
+            E::NoAdapter(why) => {
+                format!("没有可用的图形适配器（GPU 或 Mesa 的 lavapipe），无法绘制：{why}")
+            }
+            E::Render { slide, message } => format!("无法绘制第 {slide} 张幻灯片：{message}"),
+            E::RenderView(message) => format!("无法绘制视图：{message}"),
+            E::Save { path, message } => format!("无法保存 {}：{message}", path.display()),
+            E::Write { path, source } => format!("无法写入 {}：{source}", path.display()),
+            E::Folder { path, source } => format!("无法创建文件夹 {}：{source}", path.display()),
+        }
+    }
 }
 
 /// Renders every slide of the story of `file` (the built-in model when none) into `out` as
@@ -257,7 +280,7 @@ fn settle(harness: &mut Harness<'_, TownscopeApp>) {
     for _ in 0..MAX_FRAMES_PER_SLIDE {
         harness.step();
         let app = harness.state();
-        let network_ready = app.state.central != crate::app::CentralView::Network
+        let network_ready = app.state.central != CentralView::Network
             || (app.layout_settled() && !app.network().is_moving());
         if network_ready && app.presentation_arrived() {
             break;
