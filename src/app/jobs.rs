@@ -67,6 +67,15 @@ impl MetricsJob {
         }
     }
 
+    /// The metrics, shared, once they are ready (for a frame's context, which must not borrow
+    /// the app while its panels are drawn).
+    pub fn shared(&self) -> Option<Arc<Metrics>> {
+        match self {
+            Self::Ready(metrics) => Some(Arc::clone(metrics)),
+            _ => None,
+        }
+    }
+
     /// How far the computation is, 0–1, while it runs.
     pub fn progress(&self) -> Option<f32> {
         match self {

@@ -1,0 +1,297 @@
+//! What the app does for each command the panels, menus and shortcuts ask for: applied once,
+//! after the frame's UI; edits go to the document, the one place the model changes.
+
+use super::*;
+
+impl TownscopeApp {
+    pub(super) fn apply(&mut self, ctx: &egui::Context, command: Command) {
+        match command {
+            Command::App(AppCommand::Open) => self.guarded(ctx, Pending::OpenDialog),
+            Command::App(AppCommand::CompareWith) => self.start_compare(None),
+            Command::CloseComparison => self.runtime.comparison = None,
+            Command::App(AppCommand::EditIndicators) => self.runtime.indicators.open = true,
+            Command::App(AppCommand::EditModel) => self.runtime.model_editor.open = true,
+            Command::SetYear(year) => self.state.year = year,
+            Command::App(AppCommand::EditStory) => self.runtime.story.open = true,
+            Command::App(AppCommand::ExportView) => self.start_export_view(),
+            Command::App(AppCommand::ExportSlides) => self.start_export_slides(),
+            Command::App(AppCommand::AddSlide) => self.add_slide(),
+            Command::App(AppCommand::ShowOverview) => self.state.central = CentralView::Overview,
+            Command::App(AppCommand::ShowNetwork) => self.state.central = CentralView::Network,
+            Command::App(AppCommand::ShowTable) => self.state.central = CentralView::Table,
+            Command::App(AppCommand::ShowTimeline) => self.state.central = CentralView::Timeline,
+            Command::App(AppCommand::Find) => self.focus_search(ctx),
+            Command::App(AppCommand::Palette) => self.runtime.palette.open_now(),
+            Command::App(AppCommand::Shortcuts) => {
+                self.runtime.shortcuts_open = !self.runtime.shortcuts_open;
+            }
+            Command::App(AppCommand::FitView) => {
+                self.state.central = CentralView::Network;
+                self.runtime.network.camera.fit_pending = true;
+            }
+            Command::App(AppCommand::ToggleYear) => {
+                self.state.year = match self.state.year {
+                    Some(_) => None,
+                    None => self.doc.model().year_span().map(|(_, last)| last),
+                };
+            }
+            Command::App(AppCommand::SwitchLanguage) => {
+                self.state.lang = match self.state.lang {
+                    Lang::Zh => Lang::En,
+                    Lang::En => Lang::Zh,
+                };
+            }
+            Command::App(AppCommand::ThemeSystem) => self.set_theme(ctx, ThemeChoice::System),
+            Command::App(AppCommand::ThemeLight) => self.set_theme(ctx, ThemeChoice::Light),
+            Command::App(AppCommand::ThemeDark) => self.set_theme(ctx, ThemeChoice::Dark),
+            Command::App(AppCommand::ZoomIn) => egui::gui_zoom::zoom_in(ctx),
+            Command::App(AppCommand::ZoomOut) => egui::gui_zoom::zoom_out(ctx),
+            Command::App(AppCommand::ZoomReset) => ctx.set_zoom_factor(1.0),
+            Command::ShowSlide(slide) => self.show_slide(ctx, slide),
+            Command::PresentFrom(slide) => self.start_presenting(ctx, slide),
+            Command::App(AppCommand::Present) => self.start_presenting(ctx, 0),
+            Command::App(AppCommand::Quit) => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+            Command::App(AppCommand::Save) => {
+                self.save();
+            }
+            Command::App(AppCommand::SaveAs) => self.start_save_as(),
+            Command::App(AppCommand::Undo) => self.step_history(false),
+            Command::App(AppCommand::Redo) => self.step_history(true),
+            Command::Edit(edit) => self.edit(edit),
+            Command::Unsaved(answer) => self.answer_unsaved(ctx, answer),
+            Command::DismissSaveError => self.runtime.save_error = None,
+            Command::SetEditing(on) => self.state.editing = on,
+            Command::Restore(restore) => self.restore(restore),
+            Command::App(AppCommand::ToggleProblems) => {
+                self.state.problems_open = !self.state.problems_open;
+            }
+            Command::App(AppCommand::About) => self.runtime.about_open = true,
+            Command::OpenPath(path) => self.guarded(ctx, Pending::Open(path)),
+            Command::OpenEmbedded => self.guarded(ctx, Pending::OpenEmbedded),
+            Command::SetLang(lang) => self.state.lang = lang,
+            Command::Select(id) => {
+                self.runtime.history.visit(self.state.selected.take(), &id);
+                self.state.selected = Some(id);
+            }
+            Command::App(AppCommand::Back) => {
+                if let Some(previous) = self.runtime.history.back.pop()
+                    && let Some(current) = self.state.selected.replace(previous)
+                {
+                    self.runtime.history.forward.push(current);
+                }
+            }
+            Command::App(AppCommand::Forward) => {
+                if let Some(next) = self.runtime.history.forward.pop()
+                    && let Some(current) = self.state.selected.replace(next)
+                {
+                    self.runtime.history.back.push(current);
+                }
+            }
+            Command::Pin(entity, at) => {
+                let s = strings(self.state.lang);
+                let name = self
+                    .doc
+                    .model()
+                    .entities
+                    .get(entity)
+                    .map(|e| e.name.get(self.state.lang.is_chinese()).to_owned())
+                    .unwrap_or_default();
+                if let Some(edit) = self
+                    .doc
+                    .pin_edit(entity, at, format!("{} {name}", s.verb_move))
+                {
+                    self.edit(edit);
+                    if let Some(layout) = &mut self.runtime.layout {
+                        layout.set_position(entity, at);
+                    }
+                }
+            }
+            Command::Cancel(work) => self.cancel(work),
+            Command::CloseAbout => self.runtime.about_open = false,
+            Command::DismissError => self.runtime.load_error = None,
+            Command::DismissNotice => self.runtime.notice = None,
+        }
+    }
+
+    /// Applies an edit to the document; restarts the metrics and the layout if the graph changed.
+    pub(super) fn edit(&mut self, edit: crate::edit::Edit) {
+        self.change(|doc| {
+            if let Err(error) = doc.apply(edit) {
+                // Only a bug can build an edit that does not fit; say so rather than crash.
+                return Some(error.to_string());
+            }
+            None
+        });
+    }
+
+    /// Runs an edit, undo or redo. When the graph changed, the metrics start over and the layout
+    /// restarts from where each entity was drawn (by id, since an edit can shift indices).
+    pub(super) fn change(&mut self, change: impl FnOnce(&mut Document) -> Option<String>) {
+        let graph_before = Arc::clone(self.doc.graph());
+        let drawn_before: Option<(Vec<String>, Arc<Vec<crate::layout::Point>>)> =
+            self.runtime.layout.as_ref().and_then(|layout| {
+                let positions = Arc::clone(layout.positions()?);
+                let ids = self
+                    .doc
+                    .model()
+                    .entities
+                    .iter()
+                    .map(|e| e.id.clone())
+                    .collect();
+                Some((ids, positions))
+            });
+        if let Some(notice) = change(&mut self.doc) {
+            self.runtime.notice = Some(notice);
+        }
+        if Arc::ptr_eq(&graph_before, self.doc.graph()) {
+            return;
+        }
+        self.runtime.metrics = Some(jobs::MetricsJob::start(
+            Arc::clone(self.doc.graph()),
+            &self.runtime.ctx,
+        ));
+        self.runtime.layout = drawn_before.map(|(ids, positions)| {
+            let before: rustc_hash::FxHashMap<&str, usize> = ids
+                .iter()
+                .enumerate()
+                .map(|(i, id)| (id.as_str(), i))
+                .collect();
+            let known = self
+                .doc
+                .model()
+                .entities
+                .iter()
+                .map(|e| {
+                    before
+                        .get(e.id.as_str())
+                        .and_then(|&i| positions.get(i).copied())
+                })
+                .collect();
+            jobs::LayoutJob::start(
+                Arc::clone(self.doc.graph()),
+                self.doc.pins().to_vec(),
+                known,
+                &self.runtime.ctx,
+            )
+        });
+    }
+
+    /// The commands whose shortcuts were pressed this frame. Presenting, none: the keys drive
+    /// the slides. While a text field has the keyboard, only those that mean nothing to text.
+    pub(super) fn shortcuts_pressed(&self, ctx: &egui::Context) -> Vec<Command> {
+        if self.is_presenting() {
+            return Vec::new();
+        }
+        let typing = ctx.egui_wants_keyboard_input();
+        // Those with more modifiers first: Ctrl+Z also matches Ctrl+Shift+Z.
+        let mut order = AppCommand::ALL;
+        order.sort_by_key(|c| {
+            std::cmp::Reverse(c.shortcut().map_or(0, |s| {
+                usize::from(s.modifiers.shift) + usize::from(s.modifiers.alt)
+            }))
+        });
+        order
+            .iter()
+            .filter(|c| !typing || c.works_while_typing())
+            .filter(|c| {
+                [c.shortcut(), c.other_shortcut()]
+                    .into_iter()
+                    .flatten()
+                    .any(|s| ctx.input_mut(|i| i.consume_shortcut(&s)))
+            })
+            .map(|&c| Command::App(c))
+            .collect()
+    }
+
+    /// Ctrl+F: the keyboard goes to the search field of what the window shows.
+    pub(super) fn focus_search(&mut self, ctx: &egui::Context) {
+        let field = match self.state.central {
+            CentralView::Network => ui::network::SEARCH_ID,
+            CentralView::Table => ui::table::FILTER_ID,
+            CentralView::Overview | CentralView::Timeline => ui::browser::SEARCH_ID,
+        };
+        ctx.memory_mut(|m| m.request_focus(egui::Id::unique(field)));
+    }
+
+    /// Undo (or redo) one step; a step that cannot apply stays, and the notice says why.
+    pub(super) fn step_history(&mut self, redo: bool) {
+        let lang = self.state.lang;
+        self.change(|doc| {
+            let history = doc.history();
+            let label = if redo {
+                history.redo_label()
+            } else {
+                history.undo_label()
+            };
+            let label = label.unwrap_or_default().to_owned();
+            let result = if redo { doc.redo() } else { doc.undo() };
+            result
+                .err()
+                .map(|error| crate::i18n::history_failed(redo, &label, &error, lang))
+        });
+    }
+
+    pub(super) fn set_theme(&mut self, ctx: &egui::Context, choice: ThemeChoice) {
+        self.state.theme = choice;
+        ctx.set_theme(choice.preference());
+    }
+
+    /// Stops `work`: the UI drops its result; a layout stays where it has got to.
+    pub(super) fn cancel(&mut self, work: Work) {
+        let s = strings(self.state.lang);
+        match work {
+            Work::Opening => {
+                self.runtime.opening = None;
+                self.runtime.notice = Some(s.cancelled.to_owned());
+            }
+            Work::Metrics => {
+                // Dropping the job stops its workers.
+                self.runtime.metrics = Some(jobs::MetricsJob::Failed);
+                self.runtime.notice = Some(s.metrics_cancelled.to_owned());
+            }
+            Work::Layout => {
+                if let Some(layout) = &mut self.runtime.layout {
+                    layout.stop();
+                }
+            }
+        }
+    }
+
+    /// The long work under way, for the status bar.
+    pub fn work_shown(&self) -> Vec<WorkShown> {
+        let s = strings(self.state.lang);
+        let mut shown = Vec::new();
+        if let Some(Opening { name, .. }) = &self.runtime.opening {
+            shown.push(WorkShown {
+                work: Work::Opening,
+                what: format!("{} {name}…", s.opening),
+                progress: None,
+            });
+        }
+        if let Some(progress) = self
+            .runtime
+            .metrics
+            .as_ref()
+            .and_then(jobs::MetricsJob::progress)
+        {
+            shown.push(WorkShown {
+                work: Work::Metrics,
+                what: s.computing_metrics.to_owned(),
+                progress: Some(progress),
+            });
+        }
+        if self
+            .runtime
+            .layout
+            .as_ref()
+            .is_some_and(|layout| !layout.is_settled())
+        {
+            shown.push(WorkShown {
+                work: Work::Layout,
+                what: s.computing_layout.to_owned(),
+                progress: None,
+            });
+        }
+        shown
+    }
+}

@@ -1,0 +1,363 @@
+//! Files: opening (on a worker thread), comparing, saving and Save As, the question before
+//! unsaved changes are dropped, recent files, and files dropped on the window.
+
+use super::*;
+
+impl TownscopeApp {
+    /// Loads a file; on failure the open model stays and the error is shown.
+    pub fn open_path(&mut self, path: &Path) {
+        match io::load_file(path) {
+            Ok(model) => {
+                self.replace_document(Document::new(model, Origin::File(path.to_path_buf())));
+                self.remember_recent(path);
+                self.runtime.load_error = None;
+                self.runtime.notice = None;
+            }
+            Err(error) => self.runtime.load_error = Some(error),
+        }
+    }
+
+    /// Reads, checks and indexes a file on a worker thread (a 100k-entity model takes seconds);
+    /// the open model stays usable until the new one is ready.
+    pub fn start_open(&mut self, path: PathBuf) {
+        let name = Origin::File(path.clone()).display_name();
+        let (sender, receiver) = mpsc::channel();
+        let ctx = self.runtime.ctx.clone();
+        std::thread::spawn(move || {
+            let result =
+                io::load_file(&path).map(|model| Document::new(model, Origin::File(path.clone())));
+            let _ = sender.send((path, result));
+            ctx.request_repaint();
+        });
+        self.runtime.opening = Some(Opening {
+            name,
+            result: receiver,
+        });
+    }
+
+    /// Compares the open model with `file` (or, without one, with a file the user picks), on a
+    /// worker thread: the file is the older version, the open model the newer.
+    pub fn start_compare(&mut self, file: Option<PathBuf>) {
+        let current = self.doc.model().clone();
+        let (sender, receiver) = mpsc::channel();
+        let ctx = self.runtime.ctx.clone();
+        std::thread::spawn(move || {
+            let path = file.or_else(|| {
+                rfd::FileDialog::new()
+                    .add_filter("Townscope model (.ron)", &["ron"])
+                    .pick_file()
+            });
+            let result = path.map(|path| {
+                io::load_file(&path).map(|older| Comparison {
+                    file: Origin::File(path.clone()).display_name(),
+                    changes: crate::model::diff::diff(&older, &current),
+                })
+            });
+            let _ = sender.send(result);
+            ctx.request_repaint();
+        });
+        self.runtime.comparing = Some(receiver);
+    }
+
+    pub(super) fn poll_compare(&mut self) {
+        let Some(receiver) = &self.runtime.comparing else {
+            return;
+        };
+        match receiver.try_recv() {
+            Ok(Some(Ok(comparison))) => {
+                self.runtime.comparing = None;
+                self.runtime.comparison = Some(comparison);
+            }
+            Ok(Some(Err(error))) => {
+                self.runtime.comparing = None;
+                self.runtime.load_error = Some(error);
+            }
+            Ok(None) | Err(mpsc::TryRecvError::Disconnected) => {
+                self.runtime.comparing = None;
+                self.runtime.notice = Some(strings(self.state.lang).no_file_chosen.to_owned());
+            }
+            Err(mpsc::TryRecvError::Empty) => {}
+        }
+    }
+
+    /// Whether a comparison is being worked out.
+    pub fn is_comparing(&self) -> bool {
+        self.runtime.comparing.is_some()
+    }
+
+    /// The differences listed, if any.
+    pub fn comparison(&self) -> Option<&Comparison> {
+        self.runtime.comparison.as_ref()
+    }
+
+    /// Whether a file is being opened.
+    pub fn is_opening(&self) -> bool {
+        self.runtime.opening.is_some()
+    }
+
+    pub(super) fn poll_open(&mut self) {
+        let Some(Opening {
+            result: receiver, ..
+        }) = &self.runtime.opening
+        else {
+            return;
+        };
+        match receiver.try_recv() {
+            Ok((path, Ok(doc))) => {
+                self.runtime.opening = None;
+                self.replace_document(doc);
+                self.remember_recent(&path);
+                self.runtime.load_error = None;
+                self.runtime.notice = None;
+            }
+            Ok((_, Err(error))) => {
+                self.runtime.opening = None;
+                self.runtime.notice = None;
+                self.runtime.load_error = Some(error);
+            }
+            Err(mpsc::TryRecvError::Disconnected) => {
+                self.runtime.opening = None;
+                self.runtime.notice = None;
+            }
+            Err(mpsc::TryRecvError::Empty) => {}
+        }
+    }
+
+    /// Does `action` now, or first asks what to do with unsaved changes.
+    pub(super) fn guarded(&mut self, ctx: &egui::Context, action: Pending) {
+        if self.doc.is_modified() {
+            self.runtime.guard = Some(action);
+        } else {
+            self.perform(ctx, action);
+        }
+    }
+
+    pub(super) fn perform(&mut self, ctx: &egui::Context, action: Pending) {
+        match action {
+            Pending::Close => {
+                self.runtime.allow_close = true;
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+            Pending::Open(path) => self.start_open(path),
+            Pending::OpenEmbedded => self.open_embedded(),
+            Pending::OpenDialog => self.start_open_dialog(ctx),
+        }
+    }
+
+    pub(super) fn answer_unsaved(&mut self, ctx: &egui::Context, answer: UnsavedAnswer) {
+        let Some(action) = self.runtime.guard.take() else {
+            return;
+        };
+        match answer {
+            UnsavedAnswer::Cancel => {}
+            UnsavedAnswer::Discard => {
+                if let Some(recovery) = &mut self.runtime.recovery {
+                    recovery.discard(self.doc.revision());
+                }
+                self.perform(ctx, action);
+            }
+            UnsavedAnswer::Save => {
+                if matches!(self.doc.origin(), Origin::Embedded) {
+                    self.runtime.after_save = Some(action);
+                    self.start_save_as();
+                } else if self.save() {
+                    self.perform(ctx, action);
+                }
+            }
+        }
+    }
+
+    /// The question shown while an action waits on unsaved changes.
+    pub fn is_asking_to_save(&self) -> bool {
+        self.runtime.guard.is_some()
+    }
+
+    /// Saves to the open file (or asks where, for the built-in model). Returns whether it saved.
+    pub fn save(&mut self) -> bool {
+        match self.doc.origin().clone() {
+            Origin::File(path) => self.save_to(&path),
+            Origin::Embedded => {
+                self.start_save_as();
+                false
+            }
+        }
+    }
+
+    /// Saves to `path` atomically, keeping the previous version as `.bak`. On failure the model
+    /// stays, marked unsaved, and the reason is shown.
+    pub fn save_to(&mut self, path: &Path) -> bool {
+        match io::save(path, self.doc.model()) {
+            Ok(()) => {
+                self.doc.mark_saved(Origin::File(path.to_path_buf()));
+                if let Some(recovery) = &mut self.runtime.recovery {
+                    recovery.clear();
+                }
+                self.remember_recent(path);
+                let s = strings(self.state.lang);
+                let mut notice = format!("{} {}", s.saved_to, path.display());
+                if self.doc.error_count() > 0 {
+                    notice.push_str(s.saved_with_problems);
+                }
+                self.runtime.notice = Some(notice);
+                true
+            }
+            Err(error) => {
+                self.runtime.save_error = Some(crate::i18n::save_error(&error, self.state.lang));
+                false
+            }
+        }
+    }
+
+    /// The reason the last save failed, while it is shown.
+    pub fn save_error(&self) -> Option<&str> {
+        self.runtime.save_error.as_deref()
+    }
+
+    pub(super) fn start_save_as(&mut self) {
+        if self.runtime.pending_save_as.is_some() {
+            return;
+        }
+        let name = match &self.doc.origin() {
+            Origin::File(path) => path
+                .file_name()
+                .map_or_else(|| "model.ron".into(), |n| n.to_string_lossy().into_owned()),
+            Origin::Embedded => "yunqi.ron".to_owned(),
+        };
+        let (sender, receiver) = mpsc::channel();
+        let ctx = self.runtime.ctx.clone();
+        std::thread::spawn(move || {
+            let picked = rfd::FileDialog::new()
+                .add_filter("Townscope model (.ron)", &["ron"])
+                .set_file_name(name)
+                .save_file();
+            let _ = sender.send(picked);
+            ctx.request_repaint();
+        });
+        self.runtime.pending_save_as = Some(receiver);
+    }
+
+    pub(super) fn poll_save_as(&mut self, ctx: &egui::Context) {
+        let Some(receiver) = &self.runtime.pending_save_as else {
+            return;
+        };
+        match receiver.try_recv() {
+            Ok(Some(mut path)) => {
+                self.runtime.pending_save_as = None;
+                if path.extension().is_none() {
+                    path.set_extension("ron");
+                }
+                if self.save_to(&path)
+                    && let Some(action) = self.runtime.after_save.take()
+                {
+                    self.perform(ctx, action);
+                }
+            }
+            Ok(None) | Err(mpsc::TryRecvError::Disconnected) => {
+                self.runtime.pending_save_as = None;
+                self.runtime.after_save = None;
+                self.runtime.notice = Some(strings(self.state.lang).no_file_chosen.to_owned());
+            }
+            Err(mpsc::TryRecvError::Empty) => {}
+        }
+    }
+
+    pub(super) fn open_embedded(&mut self) {
+        match io::embedded_yunqi() {
+            Ok(model) => self.replace_document(Document::new(model, Origin::Embedded)),
+            Err(error) => self.runtime.load_error = Some(error),
+        }
+    }
+
+    /// Puts a newly opened model in place: selection, history and metrics start afresh.
+    pub fn replace_document(&mut self, doc: Document) {
+        self.doc = doc;
+        // The old document's copy (if any) was saved or discarded before it was replaced.
+        if let Some(recovery) = &mut self.runtime.recovery {
+            recovery.new_document();
+        }
+        self.state.selected = self.doc.model().focus.clone();
+        self.runtime.history.clear();
+        self.runtime.metrics = Some(jobs::MetricsJob::start(
+            Arc::clone(self.doc.graph()),
+            &self.runtime.ctx,
+        ));
+        self.runtime.layout = None;
+        self.runtime.network = ui::network::NetworkState::default();
+        // Focus and sectors name entities and sectors of the old model.
+        self.state.network.filter.focus = None;
+        self.state.network.filter.sectors.clear();
+    }
+
+    pub(super) fn remember_recent(&mut self, path: &Path) {
+        let path = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
+        self.state.recent.retain(|p| p != &path);
+        self.state.recent.insert(0, path);
+        self.state.recent.truncate(MAX_RECENT);
+    }
+
+    /// The error currently shown for a file that did not load, if any.
+    pub fn load_error(&self) -> Option<&FileError> {
+        self.runtime.load_error.as_ref()
+    }
+
+    pub(super) fn start_open_dialog(&mut self, ctx: &egui::Context) {
+        if self.runtime.pending_dialog.is_some() {
+            return;
+        }
+        let (sender, receiver) = mpsc::channel();
+        let ctx = ctx.clone();
+        // The native dialog blocks its thread until the user answers, so it gets its own.
+        std::thread::spawn(move || {
+            let picked = rfd::FileDialog::new()
+                .add_filter("Townscope model (.ron)", &["ron"])
+                .pick_file();
+            let _ = sender.send(picked);
+            ctx.request_repaint();
+        });
+        self.runtime.pending_dialog = Some(receiver);
+    }
+
+    pub(super) fn poll_dialog(&mut self) {
+        let Some(receiver) = &self.runtime.pending_dialog else {
+            return;
+        };
+        match receiver.try_recv() {
+            Ok(Some(path)) => {
+                self.runtime.pending_dialog = None;
+                self.start_open(path);
+            }
+            Ok(None) | Err(mpsc::TryRecvError::Disconnected) => {
+                self.runtime.pending_dialog = None;
+                self.runtime.notice = Some(strings(self.state.lang).no_file_chosen.to_owned());
+            }
+            Err(mpsc::TryRecvError::Empty) => {}
+        }
+    }
+
+    pub(super) fn dropped_files(&self, ctx: &egui::Context) -> Vec<PathBuf> {
+        ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .filter(|p| !p.as_os_str().is_empty())
+                .collect()
+        })
+    }
+
+    pub(super) fn restore(&mut self, restore: bool) {
+        let Some(found) = self.runtime.recovered.take() else {
+            return;
+        };
+        // Restored, the changes are this instance's (its own copy is written next frame);
+        // thrown away, they are gone. Either way the old copy goes.
+        if let Some(recovery) = &self.runtime.recovery {
+            recovery.forget(&found);
+        }
+        if restore {
+            let mut doc = Document::new(found.model, found.origin);
+            doc.forget_saved();
+            self.replace_document(doc);
+        }
+    }
+}
