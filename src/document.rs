@@ -3,7 +3,7 @@
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use crate::edit::{Edit, History, Op, OutOfRange};
+use crate::edit::{Edit, EditError, History, Op};
 use crate::io::Origin;
 use crate::layout::Point;
 use crate::model::filter::{Link, links};
@@ -60,7 +60,15 @@ impl Document {
 
     /// Applies an edit — the one way the model changes — and brings everything derived up to
     /// date. An edit that does not fit the model changes nothing.
-    pub fn apply(&mut self, edit: Edit) -> Result<(), OutOfRange> {
+    pub fn apply(&mut self, edit: Edit) -> Result<(), EditError> {
+        if let Some(built_on) = edit.built_on
+            && built_on != self.revision
+        {
+            return Err(EditError::Stale {
+                built_on,
+                now: self.revision,
+            });
+        }
         self.history.apply(&mut self.model, edit)?;
         self.rebuild();
         Ok(())
@@ -68,7 +76,7 @@ impl Document {
 
     /// Undoes the last edit; returns its label (none when there was nothing to undo). A step
     /// that cannot be undone stays on the stack and the error says why.
-    pub fn undo(&mut self) -> Result<Option<String>, OutOfRange> {
+    pub fn undo(&mut self) -> Result<Option<String>, EditError> {
         let label = self.history.undo(&mut self.model)?;
         if label.is_some() {
             self.rebuild();
@@ -77,7 +85,7 @@ impl Document {
     }
 
     /// Redoes the last undone edit; returns its label.
-    pub fn redo(&mut self) -> Result<Option<String>, OutOfRange> {
+    pub fn redo(&mut self) -> Result<Option<String>, EditError> {
         let label = self.history.redo(&mut self.model)?;
         if label.is_some() {
             self.rebuild();
@@ -160,13 +168,13 @@ impl Document {
         self.revision = next_revision();
     }
 
-    /// The edit that pins entity `entity` (an index) at `at` in the network layout, kept in the
+    /// The edit that pins the entity with id `id` at `at` in the network layout, kept in the
     /// model's layout section so the arrangement is saved with it.
-    pub fn pin_edit(&self, entity: usize, at: Point, label: String) -> Option<Edit> {
-        let id = &self.model.entities.get(entity)?.id;
+    pub fn pin_edit(&self, id: &str, at: Point, label: String) -> Option<Edit> {
+        self.index.get(id)?;
         let mut layout = self.model.layout.clone();
         let pin = Pin {
-            entity: id.clone(),
+            entity: id.to_owned(),
             x: at[0],
             y: at[1],
         };
@@ -205,4 +213,53 @@ fn pins_of(model: &Model, index: &Index) -> Vec<Option<Point>> {
         }
     }
     pins
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{EntityKind, Text};
+
+    fn document() -> Document {
+        let mut model = Model::new(Text::new("测试", "Test"));
+        for id in ["a", "b"] {
+            model.entities.push(crate::model::Entity::new(
+                id,
+                EntityKind::Enterprise,
+                Text::new(id, id),
+            ));
+        }
+        Document::new(model, Origin::Embedded)
+    }
+
+    fn rename(doc: &Document, name: &str) -> Edit {
+        let mut entity = doc.model().entities[0].clone();
+        entity.name.en = name.into();
+        Edit::set_entity("rename", "a", entity)
+    }
+
+    #[test]
+    fn an_edit_built_for_an_earlier_state_is_refused_not_misapplied() {
+        let mut doc = document();
+        let first = rename(&doc, "first").built_on(doc.revision());
+        let second = rename(&doc, "second").built_on(doc.revision());
+        doc.apply(first).expect("built on this state");
+        let now = doc.revision();
+        let before = doc.model().clone();
+        assert!(matches!(
+            doc.apply(second),
+            Err(EditError::Stale { now: n, .. }) if n == now
+        ));
+        assert_eq!(doc.model(), &before, "nothing changed");
+        assert_eq!(doc.revision(), now);
+        assert_eq!(doc.history().undo_label(), Some("rename"));
+    }
+
+    #[test]
+    fn an_edit_for_this_state_applies() {
+        let mut doc = document();
+        let edit = rename(&doc, "renamed").built_on(doc.revision());
+        doc.apply(edit).expect("applies");
+        assert_eq!(doc.model().entities[0].name.en, "renamed");
+    }
 }

@@ -7,9 +7,13 @@ use crate::model::{Entity, Indicator, Milestone, Model, Pin, Relation, Sector, S
 /// One primitive change to a model.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Op {
-    SetEntity(usize, Box<Entity>),
+    /// Replaces the entity with this id (the id may change with it: a renamed id).
+    SetEntity(String, Box<Entity>),
+    /// Puts an entity at this place in the list (a place, not an identity: undo restores the
+    /// order exactly).
     InsertEntity(usize, Box<Entity>),
-    RemoveEntity(usize),
+    /// Removes the entity with this id.
+    RemoveEntity(String),
     SetRelation(usize, Relation),
     InsertRelation(usize, Relation),
     RemoveRelation(usize),
@@ -29,38 +33,73 @@ pub enum Op {
     SetStory(Vec<Slide>),
 }
 
-/// Why an operation could not be applied: it points past the end of a list.
+/// Why an edit could not be applied. Only a bug, or an edit kept past the change it was built
+/// on, can make one; the model is left as it was.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("the edit refers to item {index} of {list}, which has {len}")]
-pub struct OutOfRange {
-    pub list: &'static str,
-    pub index: usize,
-    pub len: usize,
+pub enum EditError {
+    #[error("the edit refers to item {index} of {list}, which has {len}")]
+    OutOfRange {
+        list: &'static str,
+        index: usize,
+        len: usize,
+    },
+    #[error("the edit refers to entity {id}, which the model does not have")]
+    Missing { id: String },
+    /// Two entities share the id (the model's problems list says so): which one is meant is
+    /// unknown, so neither is changed.
+    #[error("the edit refers to entity {id}, which {count} entities share")]
+    Ambiguous { id: String, count: usize },
+    /// The document changed after the edit was built (revision `built_on`, now `now`).
+    #[error("the edit was made for an earlier state of the model ({built_on}, now {now})")]
+    Stale { built_on: u64, now: u64 },
+}
+
+/// The place of the one entity with `id`.
+fn entity_at(model: &Model, id: &str) -> Result<usize, EditError> {
+    let mut found = model
+        .entities
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.id == id)
+        .map(|(i, _)| i);
+    let first = found
+        .next()
+        .ok_or_else(|| EditError::Missing { id: id.to_owned() })?;
+    let others = found.count();
+    if others > 0 {
+        return Err(EditError::Ambiguous {
+            id: id.to_owned(),
+            count: others + 1,
+        });
+    }
+    Ok(first)
 }
 
 impl Op {
     /// Applies the operation, returning the one that undoes it.
-    pub fn apply(self, model: &mut Model) -> Result<Op, OutOfRange> {
-        fn check(list: &'static str, index: usize, len: usize) -> Result<(), OutOfRange> {
+    pub fn apply(self, model: &mut Model) -> Result<Op, EditError> {
+        fn check(list: &'static str, index: usize, len: usize) -> Result<(), EditError> {
             if index < len {
                 Ok(())
             } else {
-                Err(OutOfRange { list, index, len })
+                Err(EditError::OutOfRange { list, index, len })
             }
         }
         Ok(match self {
-            Op::SetEntity(i, entity) => {
-                check("entities", i, model.entities.len())?;
+            Op::SetEntity(id, entity) => {
+                let i = entity_at(model, &id)?;
+                let new_id = entity.id.clone();
                 let old = std::mem::replace(&mut model.entities[i], *entity);
-                Op::SetEntity(i, Box::new(old))
+                Op::SetEntity(new_id, Box::new(old))
             }
             Op::InsertEntity(i, entity) => {
                 check("entities", i, model.entities.len() + 1)?;
+                let id = entity.id.clone();
                 model.entities.insert(i, *entity);
-                Op::RemoveEntity(i)
+                Op::RemoveEntity(id)
             }
-            Op::RemoveEntity(i) => {
-                check("entities", i, model.entities.len())?;
+            Op::RemoveEntity(id) => {
+                let i = entity_at(model, &id)?;
                 Op::InsertEntity(i, Box::new(model.entities.remove(i)))
             }
             Op::SetRelation(i, relation) => {
@@ -109,6 +148,9 @@ pub struct Edit {
     pub ops: Vec<Op>,
     /// Consecutive edits with the same key are one step (the letters of a typed word, say).
     pub merge_key: Option<String>,
+    /// The document's revision the edit was built against, when a panel built it: applied to
+    /// any other, it is refused ([`EditError::Stale`]) rather than misapplied.
+    pub built_on: Option<u64>,
 }
 
 impl Edit {
@@ -117,7 +159,14 @@ impl Edit {
             label: label.into(),
             ops,
             merge_key: None,
+            built_on: None,
         }
+    }
+
+    /// The edit, for the document at `revision` only.
+    pub fn built_on(mut self, revision: u64) -> Self {
+        self.built_on = Some(revision);
+        self
     }
 
     pub fn merging(mut self, key: impl Into<String>) -> Self {
@@ -132,9 +181,9 @@ impl Edit {
         self
     }
 
-    /// The edit that replaces entity `index` with `entity`.
-    pub fn set_entity(label: impl Into<String>, index: usize, entity: Entity) -> Self {
-        Self::new(label, vec![Op::SetEntity(index, Box::new(entity))])
+    /// The edit that replaces the entity with id `id` with `entity`.
+    pub fn set_entity(label: impl Into<String>, id: &str, entity: Entity) -> Self {
+        Self::new(label, vec![Op::SetEntity(id.to_owned(), Box::new(entity))])
     }
 
     /// Removes entity `index` and every relation that names it (their indices, descending, so
@@ -161,7 +210,7 @@ impl Edit {
                     .collect();
                 ops.push(Op::SetLayout(kept));
             }
-            ops.push(Op::RemoveEntity(index));
+            ops.push(Op::RemoveEntity(id.clone()));
         }
         Self::new(label, ops)
     }
@@ -193,7 +242,7 @@ impl History {
     }
 
     /// Applies `edit` to `model` and records it. On an error nothing is changed.
-    pub fn apply(&mut self, model: &mut Model, edit: Edit) -> Result<(), OutOfRange> {
+    pub fn apply(&mut self, model: &mut Model, edit: Edit) -> Result<(), EditError> {
         let inverse = apply_all(model, edit.ops.clone())?;
         let merges = edit.merge_key.is_some()
             && self.undone.is_empty()
@@ -218,7 +267,7 @@ impl History {
 
     /// Undoes the last step. A step that cannot be undone (only a bug can make one) stays where
     /// it was, the model unchanged, and the error says why.
-    pub fn undo(&mut self, model: &mut Model) -> Result<Option<String>, OutOfRange> {
+    pub fn undo(&mut self, model: &mut Model) -> Result<Option<String>, EditError> {
         let Some(step) = self.done.pop() else {
             return Ok(None);
         };
@@ -232,7 +281,7 @@ impl History {
     }
 
     /// Redoes the last undone step; one that cannot be redone stays to be redone.
-    pub fn redo(&mut self, model: &mut Model) -> Result<Option<String>, OutOfRange> {
+    pub fn redo(&mut self, model: &mut Model) -> Result<Option<String>, EditError> {
         let Some(step) = self.undone.pop() else {
             return Ok(None);
         };
@@ -270,7 +319,7 @@ impl History {
 }
 
 /// Applies operations in order; if one fails, undoes those already applied.
-fn apply_all(model: &mut Model, ops: Vec<Op>) -> Result<Vec<Op>, OutOfRange> {
+fn apply_all(model: &mut Model, ops: Vec<Op>) -> Result<Vec<Op>, EditError> {
     let mut inverse = Vec::with_capacity(ops.len());
     for op in ops {
         match op.apply(model) {
@@ -317,8 +366,9 @@ mod tests {
 
     fn renamed(model: &Model, index: usize, name: &str) -> Edit {
         let mut entity = model.entities[index].clone();
+        let id = entity.id.clone();
         entity.name.zh = name.into();
-        Edit::set_entity(format!("rename {name}"), index, entity).merging(format!("name-{index}"))
+        Edit::set_entity(format!("rename {name}"), &id, entity).merging(format!("name-{index}"))
     }
 
     #[test]
@@ -383,10 +433,52 @@ mod tests {
         let original = model();
         let mut model = original.clone();
         let mut history = History::new();
-        let edit = Edit::new("bad", vec![Op::RemoveRelation(0), Op::RemoveEntity(7)]);
-        assert!(history.apply(&mut model, edit).is_err());
+        let edit = Edit::new(
+            "bad",
+            vec![Op::RemoveRelation(0), Op::RemoveEntity("no-such".into())],
+        );
+        assert_eq!(
+            history.apply(&mut model, edit),
+            Err(EditError::Missing {
+                id: "no-such".into()
+            })
+        );
         assert_eq!(model, original);
         assert!(!history.is_modified());
+    }
+
+    #[test]
+    fn an_entity_two_share_the_id_of_is_changed_neither() {
+        let mut model = model();
+        let mut twin = model.entities[1].clone();
+        twin.name.zh = "孪生".into();
+        model.entities.push(twin);
+        let before = model.clone();
+        let mut history = History::new();
+        let id = model.entities[1].id.clone();
+        let mut renamed = model.entities[1].clone();
+        renamed.name.zh = "改名".into();
+        let result = history.apply(&mut model, Edit::set_entity("rename", &id, renamed));
+        assert_eq!(result, Err(EditError::Ambiguous { id, count: 2 }));
+        assert_eq!(model, before);
+    }
+
+    #[test]
+    fn an_entity_found_by_id_keeps_its_place_when_its_id_changes_and_undo_restores_it() {
+        let original = model();
+        let mut model = original.clone();
+        let mut history = History::new();
+        let old_id = model.entities[1].id.clone();
+        let mut entity = model.entities[1].clone();
+        entity.id = "renamed-id".into();
+        history
+            .apply(&mut model, Edit::set_entity("id", &old_id, entity))
+            .expect("applies");
+        assert_eq!(model.entities[1].id, "renamed-id");
+        history.undo(&mut model).expect("undoes");
+        assert_eq!(model, original);
+        history.redo(&mut model).expect("redoes");
+        assert_eq!(model.entities[1].id, "renamed-id");
     }
 
     #[test]

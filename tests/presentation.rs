@@ -85,18 +85,21 @@ fn a_slide_from_the_current_view_brings_that_view_back_and_is_saved() {
     use townscope::model::filter::Focus;
     let mut harness = app(None, Lang::En, WINDOW);
     common::search_and_select(&mut harness, "Westlake University", "Westlake University");
-    let westlake = harness
-        .state()
-        .doc
-        .index()
-        .get("westlake-university")
-        .expect("in the model");
+    assert!(
+        harness
+            .state()
+            .doc
+            .index()
+            .get("westlake-university")
+            .is_some(),
+        "in the model"
+    );
     {
         let state = &mut harness.state_mut().state;
         state.central = townscope::app::CentralView::Network;
         state.year = Some(2015);
         state.network.filter.focus = Some(Focus {
-            entity: westlake,
+            entity: "westlake-university".to_owned(),
             depth: 2,
         });
         state.network.filter.hidden_kinds.insert(EntityKind::Person);

@@ -144,7 +144,8 @@ fn edit_for(model: &Model, step: &Step, counter: usize) -> Option<Edit> {
             let mut entity = model.entities.get(i)?.clone();
             entity.name.en = name.clone();
             // Merging keys make consecutive renames of one entity a single step.
-            Edit::set_entity("rename", i, entity).merging(format!("name-{i}"))
+            let id = entity.id.clone();
+            Edit::set_entity("rename", &id, entity).merging(format!("name-{i}"))
         }
         Step::Add(kind) => Edit::new(
             "add",

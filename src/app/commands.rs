@@ -59,7 +59,6 @@ impl TownscopeApp {
             Command::App(AppCommand::Redo) => self.step_history(true),
             Command::Edit(edit) => self.edit(edit),
             Command::Unsaved(answer) => self.answer_unsaved(ctx, answer),
-            Command::DismissSaveError => self.runtime.save_error = None,
             Command::SetEditing(on) => self.state.editing = on,
             Command::Restore(restore) => self.restore(restore),
             Command::App(AppCommand::ToggleProblems) => {
@@ -87,8 +86,11 @@ impl TownscopeApp {
                     self.runtime.history.back.push(current);
                 }
             }
-            Command::Pin(entity, at) => {
+            Command::Pin(id, at) => {
                 let s = strings(self.state.lang);
+                let Some(entity) = self.doc.index().get(&id) else {
+                    return;
+                };
                 let name = self
                     .doc
                     .model()
@@ -98,9 +100,10 @@ impl TownscopeApp {
                     .unwrap_or_default();
                 if let Some(edit) = self
                     .doc
-                    .pin_edit(entity, at, format!("{} {name}", s.verb_move))
+                    .pin_edit(&id, at, format!("{} {name}", s.verb_move))
                 {
                     self.edit(edit);
+                    // The edit does not move entities in the list, so the index still holds.
                     if let Some(layout) = &mut self.runtime.layout {
                         layout.set_position(entity, at);
                     }
@@ -108,25 +111,20 @@ impl TownscopeApp {
             }
             Command::Cancel(work) => self.cancel(work),
             Command::CloseAbout => self.runtime.about_open = false,
-            Command::DismissError => self.runtime.load_error = None,
+            Command::DismissError => self.runtime.trouble = None,
             Command::DismissNotice => self.runtime.notice = None,
         }
     }
 
     /// Applies an edit to the document; restarts the metrics and the layout if the graph changed.
     pub(super) fn edit(&mut self, edit: crate::edit::Edit) {
-        self.change(|doc| {
-            if let Err(error) = doc.apply(edit) {
-                // Only a bug can build an edit that does not fit; say so rather than crash.
-                return Some(error.to_string());
-            }
-            None
-        });
+        // An edit that does not fit (a bug, or one built for an earlier state) is refused.
+        self.change(|doc| doc.apply(edit).err().map(Notice::EditRefused));
     }
 
     /// Runs an edit, undo or redo. When the graph changed, the metrics start over and the layout
     /// restarts from where each entity was drawn (by id, since an edit can shift indices).
-    pub(super) fn change(&mut self, change: impl FnOnce(&mut Document) -> Option<String>) {
+    pub(super) fn change(&mut self, change: impl FnOnce(&mut Document) -> Option<Notice>) {
         let graph_before = Arc::clone(self.doc.graph());
         let drawn_before: Option<(Vec<String>, Arc<Vec<crate::layout::Point>>)> =
             self.runtime.layout.as_ref().and_then(|layout| {
@@ -215,7 +213,6 @@ impl TownscopeApp {
 
     /// Undo (or redo) one step; a step that cannot apply stays, and the notice says why.
     pub(super) fn step_history(&mut self, redo: bool) {
-        let lang = self.state.lang;
         self.change(|doc| {
             let history = doc.history();
             let label = if redo {
@@ -227,7 +224,7 @@ impl TownscopeApp {
             let result = if redo { doc.redo() } else { doc.undo() };
             result
                 .err()
-                .map(|error| crate::i18n::history_failed(redo, &label, &error, lang))
+                .map(|error| Notice::HistoryFailed { redo, label, error })
         });
     }
 
@@ -238,16 +235,15 @@ impl TownscopeApp {
 
     /// Stops `work`: the UI drops its result; a layout stays where it has got to.
     pub(super) fn cancel(&mut self, work: Work) {
-        let s = strings(self.state.lang);
         match work {
             Work::Opening => {
                 self.runtime.opening = None;
-                self.runtime.notice = Some(s.cancelled.to_owned());
+                self.runtime.notice = Some(Notice::OpeningCancelled);
             }
             Work::Metrics => {
                 // Dropping the job stops its workers.
                 self.runtime.metrics = Some(jobs::MetricsJob::Failed);
-                self.runtime.notice = Some(s.metrics_cancelled.to_owned());
+                self.runtime.notice = Some(Notice::MetricsCancelled);
             }
             Work::Layout => {
                 if let Some(layout) = &mut self.runtime.layout {

@@ -10,10 +10,10 @@ impl TownscopeApp {
             Ok(model) => {
                 self.replace_document(Document::new(model, Origin::File(path.to_path_buf())));
                 self.remember_recent(path);
-                self.runtime.load_error = None;
+                self.runtime.trouble = None;
                 self.runtime.notice = None;
             }
-            Err(error) => self.runtime.load_error = Some(error),
+            Err(error) => self.runtime.trouble = Some(Trouble::Load(error)),
         }
     }
 
@@ -21,62 +21,39 @@ impl TownscopeApp {
     /// the open model stays usable until the new one is ready.
     pub fn start_open(&mut self, path: PathBuf) {
         let name = Origin::File(path.clone()).display_name();
-        let (sender, receiver) = mpsc::channel();
-        let ctx = self.runtime.ctx.clone();
-        std::thread::spawn(move || {
+        let task = Task::spawn(&self.runtime.ctx, move || {
             let result =
                 io::load_file(&path).map(|model| Document::new(model, Origin::File(path.clone())));
-            let _ = sender.send((path, result));
-            ctx.request_repaint();
+            (path, result)
         });
-        self.runtime.opening = Some(Opening {
-            name,
-            result: receiver,
-        });
+        self.runtime.opening = Some(Opening { name, task });
     }
 
     /// Compares the open model with `file` (or, without one, with a file the user picks), on a
     /// worker thread: the file is the older version, the open model the newer.
     pub fn start_compare(&mut self, file: Option<PathBuf>) {
         let current = self.doc.model().clone();
-        let (sender, receiver) = mpsc::channel();
-        let ctx = self.runtime.ctx.clone();
-        std::thread::spawn(move || {
+        self.runtime.comparing = Some(Task::spawn(&self.runtime.ctx, move || {
             let path = file.or_else(|| {
                 rfd::FileDialog::new()
                     .add_filter("Townscope model (.ron)", &["ron"])
                     .pick_file()
             });
-            let result = path.map(|path| {
+            path.map(|path| {
                 io::load_file(&path).map(|older| Comparison {
                     file: Origin::File(path.clone()).display_name(),
                     changes: crate::model::diff::diff(&older, &current),
                 })
-            });
-            let _ = sender.send(result);
-            ctx.request_repaint();
-        });
-        self.runtime.comparing = Some(receiver);
+            })
+        }));
     }
 
     pub(super) fn poll_compare(&mut self) {
-        let Some(receiver) = &self.runtime.comparing else {
-            return;
-        };
-        match receiver.try_recv() {
-            Ok(Some(Ok(comparison))) => {
-                self.runtime.comparing = None;
-                self.runtime.comparison = Some(comparison);
-            }
-            Ok(Some(Err(error))) => {
-                self.runtime.comparing = None;
-                self.runtime.load_error = Some(error);
-            }
-            Ok(None) | Err(mpsc::TryRecvError::Disconnected) => {
-                self.runtime.comparing = None;
-                self.runtime.notice = Some(strings(self.state.lang).no_file_chosen.to_owned());
-            }
-            Err(mpsc::TryRecvError::Empty) => {}
+        match Task::finished(&mut self.runtime.comparing).map(Option::flatten) {
+            None => {}
+            Some(Some(Ok(comparison))) => self.runtime.comparison = Some(comparison),
+            Some(Some(Err(error))) => self.runtime.trouble = Some(Trouble::Load(error)),
+            Some(None) => self.runtime.notice = Some(Notice::NoFileChosen),
         }
     }
 
@@ -96,30 +73,24 @@ impl TownscopeApp {
     }
 
     pub(super) fn poll_open(&mut self) {
-        let Some(Opening {
-            result: receiver, ..
-        }) = &self.runtime.opening
-        else {
+        let Some(opening) = &self.runtime.opening else {
             return;
         };
-        match receiver.try_recv() {
-            Ok((path, Ok(doc))) => {
-                self.runtime.opening = None;
+        let answer = match opening.task.poll() {
+            task::Poll::Running => return,
+            task::Poll::Done(answer) => Some(answer),
+            task::Poll::Lost => None,
+        };
+        self.runtime.opening = None;
+        self.runtime.notice = None;
+        match answer {
+            Some((path, Ok(doc))) => {
                 self.replace_document(doc);
                 self.remember_recent(&path);
-                self.runtime.load_error = None;
-                self.runtime.notice = None;
+                self.runtime.trouble = None;
             }
-            Ok((_, Err(error))) => {
-                self.runtime.opening = None;
-                self.runtime.notice = None;
-                self.runtime.load_error = Some(error);
-            }
-            Err(mpsc::TryRecvError::Disconnected) => {
-                self.runtime.opening = None;
-                self.runtime.notice = None;
-            }
-            Err(mpsc::TryRecvError::Empty) => {}
+            Some((_, Err(error))) => self.runtime.trouble = Some(Trouble::Load(error)),
+            None => {}
         }
     }
 
@@ -193,24 +164,17 @@ impl TownscopeApp {
                     recovery.clear();
                 }
                 self.remember_recent(path);
-                let s = strings(self.state.lang);
-                let mut notice = format!("{} {}", s.saved_to, path.display());
-                if self.doc.error_count() > 0 {
-                    notice.push_str(s.saved_with_problems);
-                }
-                self.runtime.notice = Some(notice);
+                self.runtime.notice = Some(Notice::Saved {
+                    path: path.to_path_buf(),
+                    with_problems: self.doc.error_count() > 0,
+                });
                 true
             }
             Err(error) => {
-                self.runtime.save_error = Some(crate::i18n::save_error(&error, self.state.lang));
+                self.runtime.trouble = Some(Trouble::Save(error));
                 false
             }
         }
-    }
-
-    /// The reason the last save failed, while it is shown.
-    pub fn save_error(&self) -> Option<&str> {
-        self.runtime.save_error.as_deref()
     }
 
     pub(super) fn start_save_as(&mut self) {
@@ -223,26 +187,18 @@ impl TownscopeApp {
                 .map_or_else(|| "model.ron".into(), |n| n.to_string_lossy().into_owned()),
             Origin::Embedded => "yunqi.ron".to_owned(),
         };
-        let (sender, receiver) = mpsc::channel();
-        let ctx = self.runtime.ctx.clone();
-        std::thread::spawn(move || {
-            let picked = rfd::FileDialog::new()
+        self.runtime.pending_save_as = Some(Task::spawn(&self.runtime.ctx, move || {
+            rfd::FileDialog::new()
                 .add_filter("Townscope model (.ron)", &["ron"])
                 .set_file_name(name)
-                .save_file();
-            let _ = sender.send(picked);
-            ctx.request_repaint();
-        });
-        self.runtime.pending_save_as = Some(receiver);
+                .save_file()
+        }));
     }
 
     pub(super) fn poll_save_as(&mut self, ctx: &egui::Context) {
-        let Some(receiver) = &self.runtime.pending_save_as else {
-            return;
-        };
-        match receiver.try_recv() {
-            Ok(Some(mut path)) => {
-                self.runtime.pending_save_as = None;
+        match Task::finished(&mut self.runtime.pending_save_as).map(Option::flatten) {
+            None => {}
+            Some(Some(mut path)) => {
                 if path.extension().is_none() {
                     path.set_extension("ron");
                 }
@@ -252,19 +208,17 @@ impl TownscopeApp {
                     self.perform(ctx, action);
                 }
             }
-            Ok(None) | Err(mpsc::TryRecvError::Disconnected) => {
-                self.runtime.pending_save_as = None;
+            Some(None) => {
                 self.runtime.after_save = None;
-                self.runtime.notice = Some(strings(self.state.lang).no_file_chosen.to_owned());
+                self.runtime.notice = Some(Notice::NoFileChosen);
             }
-            Err(mpsc::TryRecvError::Empty) => {}
         }
     }
 
     pub(super) fn open_embedded(&mut self) {
         match io::embedded_yunqi() {
             Ok(model) => self.replace_document(Document::new(model, Origin::Embedded)),
-            Err(error) => self.runtime.load_error = Some(error),
+            Err(error) => self.runtime.trouble = Some(Trouble::Load(error)),
         }
     }
 
@@ -297,40 +251,29 @@ impl TownscopeApp {
 
     /// The error currently shown for a file that did not load, if any.
     pub fn load_error(&self) -> Option<&FileError> {
-        self.runtime.load_error.as_ref()
+        match &self.runtime.trouble {
+            Some(Trouble::Load(error)) => Some(error),
+            _ => None,
+        }
     }
 
     pub(super) fn start_open_dialog(&mut self, ctx: &egui::Context) {
         if self.runtime.pending_dialog.is_some() {
             return;
         }
-        let (sender, receiver) = mpsc::channel();
-        let ctx = ctx.clone();
         // The native dialog blocks its thread until the user answers, so it gets its own.
-        std::thread::spawn(move || {
-            let picked = rfd::FileDialog::new()
+        self.runtime.pending_dialog = Some(Task::spawn(ctx, || {
+            rfd::FileDialog::new()
                 .add_filter("Townscope model (.ron)", &["ron"])
-                .pick_file();
-            let _ = sender.send(picked);
-            ctx.request_repaint();
-        });
-        self.runtime.pending_dialog = Some(receiver);
+                .pick_file()
+        }));
     }
 
     pub(super) fn poll_dialog(&mut self) {
-        let Some(receiver) = &self.runtime.pending_dialog else {
-            return;
-        };
-        match receiver.try_recv() {
-            Ok(Some(path)) => {
-                self.runtime.pending_dialog = None;
-                self.start_open(path);
-            }
-            Ok(None) | Err(mpsc::TryRecvError::Disconnected) => {
-                self.runtime.pending_dialog = None;
-                self.runtime.notice = Some(strings(self.state.lang).no_file_chosen.to_owned());
-            }
-            Err(mpsc::TryRecvError::Empty) => {}
+        match Task::finished(&mut self.runtime.pending_dialog).map(Option::flatten) {
+            None => {}
+            Some(Some(path)) => self.start_open(path),
+            Some(None) => self.runtime.notice = Some(Notice::NoFileChosen),
         }
     }
 

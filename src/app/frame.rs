@@ -134,8 +134,7 @@ impl TownscopeApp {
             message,
         } = written
         {
-            let s = strings(self.state.lang);
-            self.runtime.notice = Some(format!("{} {message}", s.recovery_write_failed));
+            self.runtime.notice = Some(Notice::RecoveryWriteFailed(message));
         }
         // Come back when the next copy is due, even if the user does nothing meanwhile.
         if recovery.is_behind(self.doc.revision()) {
@@ -186,7 +185,8 @@ fn panels(
 ) {
     egui::Panel::top("menu_bar").show(ui, |ui| ui::menu::ui(ui, view, &state.recent, commands));
     egui::Panel::bottom("status_bar").show(ui, |ui| {
-        ui::status::ui(ui, view, runtime.notice.as_deref(), work, commands);
+        let notice = runtime.notice.as_ref().map(|n| n.text(view.lang));
+        ui::status::ui(ui, view, notice.as_deref(), work, commands);
     });
     if let Some(comparison) = &runtime.comparison {
         egui::Panel::bottom("comparison")
@@ -318,8 +318,8 @@ fn windows(
     commands: &mut Vec<Command>,
 ) {
     let lang = view.lang;
-    if let Some(error) = &runtime.load_error {
-        ui::dialogs::load_error(ctx, error, lang, commands);
+    if let Some(trouble) = &runtime.trouble {
+        ui::dialogs::trouble(ctx, &trouble.shown(lang), lang, commands);
     }
     if runtime.guard.is_some() {
         ui::dialogs::unsaved(ctx, view.doc, lang, commands);
@@ -335,9 +335,6 @@ fn windows(
     }
     if let Some(found) = &runtime.recovered {
         ui::dialogs::recovery(ctx, found, lang, commands);
-    }
-    if let Some(error) = &runtime.save_error {
-        ui::dialogs::save_error(ctx, error, lang, commands);
     }
     if runtime.about_open {
         ui::dialogs::about(ctx, view.doc, lang, commands);

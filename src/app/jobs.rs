@@ -1,5 +1,5 @@
-//! Work that would stall a frame, run on a worker thread: graph metrics and the force layout of
-//! the open model.
+//! Work that would stall a frame, run on a worker thread: graph metrics (one answer, a
+//! [`Task`]) and the force layout of the open model (a stream of positions as it improves).
 
 use std::sync::Arc;
 use std::sync::atomic::Ordering;
@@ -7,13 +7,14 @@ use std::sync::mpsc;
 
 use eframe::egui;
 
+use super::task::{Poll, Task};
 use crate::model::Metrics;
 use crate::model::metrics::Progress;
 
 /// The metrics of the open model: being computed, or ready.
 pub enum MetricsJob {
     Running {
-        result: mpsc::Receiver<Metrics>,
+        result: Task<Metrics>,
         /// Source nodes done, out of `total`; cancelled when the job is dropped.
         progress: Arc<Progress>,
         total: usize,
@@ -34,13 +35,9 @@ impl MetricsJob {
             threads: cores.saturating_sub(1).max(1),
             ..Progress::default()
         });
-        let (sender, result) = mpsc::channel();
         let counter = Arc::clone(&progress);
-        let ctx = ctx.clone();
-        std::thread::spawn(move || {
-            let metrics = Metrics::of_graph_with_progress(&graph, Some(&counter));
-            let _ = sender.send(metrics);
-            ctx.request_repaint();
+        let result = Task::spawn(ctx, move || {
+            Metrics::of_graph_with_progress(&graph, Some(&counter))
         });
         Self::Running {
             result,
@@ -52,10 +49,10 @@ impl MetricsJob {
     /// Takes the result if the worker has finished.
     pub fn poll(&mut self) {
         if let Self::Running { result, .. } = self {
-            match result.try_recv() {
-                Ok(metrics) => *self = Self::Ready(Arc::new(metrics)),
-                Err(mpsc::TryRecvError::Disconnected) => *self = Self::Failed,
-                Err(mpsc::TryRecvError::Empty) => {}
+            match result.poll() {
+                Poll::Done(metrics) => *self = Self::Ready(Arc::new(metrics)),
+                Poll::Lost => *self = Self::Failed,
+                Poll::Running => {}
             }
         }
     }

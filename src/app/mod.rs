@@ -6,8 +6,13 @@ mod files;
 mod frame;
 pub mod headless;
 pub mod jobs;
+mod messages;
 mod picture;
 mod present;
+mod task;
+
+use messages::{Notice, Trouble};
+use task::Task;
 
 pub use crate::context::{
     AppCommand, Command, CommandGroup, Comparison, ThemeChoice, UnsavedAnswer, Work, WorkShown,
@@ -17,7 +22,7 @@ use crate::io::recovery;
 use crate::ui::{fonts, style};
 
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, mpsc};
+use std::sync::Arc;
 
 use eframe::egui;
 use serde::{Deserialize, Serialize};
@@ -92,31 +97,30 @@ pub enum CentralView {
 #[derive(Default)]
 struct Runtime {
     /// The answer of a save dialog running on its own thread.
-    pending_save_as: Option<mpsc::Receiver<Option<PathBuf>>>,
+    pending_save_as: Option<Task<Option<PathBuf>>>,
     /// What waits for the answer to "save the changes first?".
     guard: Option<Pending>,
     /// What to do once a save started from that question has succeeded.
     after_save: Option<Pending>,
     /// The user chose to discard unsaved changes and close.
     allow_close: bool,
-    /// Why the last save failed, shown until dismissed.
-    save_error: Option<String>,
     /// Where recovery copies go; none in tests unless they ask.
     recovery: Option<recovery::Recovery>,
     /// The differences from another file, while they are listed.
     comparison: Option<Comparison>,
     /// A comparison being worked out: the file chosen, read and compared on a worker thread.
-    comparing: Option<mpsc::Receiver<Option<Result<Comparison, FileError>>>>,
+    comparing: Option<Task<Option<Result<Comparison, FileError>>>>,
     /// A recovery copy found at start, offered until restored or discarded.
     recovered: Option<recovery::Found>,
     /// A file being read and checked on a worker thread.
     opening: Option<Opening>,
     /// The answer of a native file dialog running on its own thread.
-    pending_dialog: Option<mpsc::Receiver<Option<PathBuf>>>,
-    /// A file that failed to load, shown until dismissed.
-    load_error: Option<FileError>,
+    pending_dialog: Option<Task<Option<PathBuf>>>,
+    /// What went wrong (a file that did not load, a save or an export that failed), shown
+    /// until dismissed.
+    trouble: Option<Trouble>,
     /// A one-line message for the status bar.
-    notice: Option<String>,
+    notice: Option<Notice>,
     about_open: bool,
     shown_title: String,
     history: History,
@@ -138,23 +142,25 @@ struct Runtime {
     story: ui::story::StoryEditor,
     presentation: Option<present::Presentation>,
     /// Export view as PNG: the dialog's answer, then the screenshot on its way.
-    pending_picture_dialog: Option<mpsc::Receiver<Option<PathBuf>>>,
+    pending_picture_dialog: Option<Task<Option<PathBuf>>>,
     pending_picture: Option<picture::PendingPicture>,
     /// Export view as PNG: the view being drawn again off screen, at twice the density.
     drawing_picture: Option<picture::DrawingPicture>,
     /// Export slides: the folder and the rendering, on a worker thread.
-    #[allow(clippy::type_complexity)]
-    exporting_slides: Option<mpsc::Receiver<Option<Result<(PathBuf, usize), String>>>>,
+    exporting_slides: Option<Task<Option<SlidesWritten>>>,
     /// Where the centre of the window was last frame (what Export view pictures).
     central_rect: Option<egui::Rect>,
     /// For starting work that asks for a repaint when it finishes.
     ctx: egui::Context,
 }
 
+/// The folder slides went to and how many, or why they could not be made.
+type SlidesWritten = Result<(PathBuf, usize), headless::ExportError>;
+
 /// A file being opened: its name (for the status bar) and the worker's answer.
 struct Opening {
     name: String,
-    result: mpsc::Receiver<(PathBuf, Result<Document, FileError>)>,
+    task: Task<(PathBuf, Result<Document, FileError>)>,
 }
 
 /// An action that would drop unsaved changes, held until the user says what to do with them.
@@ -225,7 +231,7 @@ impl TownscopeApp {
         let last = state.last_file.clone().filter(|path| path.is_file());
         let mut app = Self::with_state(ctx, state, file.or(last.as_deref()));
         if unreadable {
-            app.runtime.notice = Some(strings(app.state.lang).settings_unreadable.to_owned());
+            app.runtime.notice = Some(Notice::SettingsUnreadable);
         }
         app
     }
@@ -256,7 +262,7 @@ impl TownscopeApp {
             Ok(model) => Document::new(model, Origin::Embedded),
             Err(error) => {
                 // Only a broken build can get here; show it rather than crash.
-                runtime.load_error = Some(error);
+                runtime.trouble = Some(Trouble::Load(error));
                 Document::new(
                     crate::model::Model::new(crate::model::Text::new("空模型", "Empty model")),
                     Origin::Embedded,

@@ -3,27 +3,28 @@
 //! written atomically. Without a graphics adapter for that, the screen's own pixels are saved.
 
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, mpsc};
+use std::sync::Arc;
 
 use eframe::egui;
 
-use super::{TownscopeApp, strings};
+use super::headless::ExportError;
+use super::task::{Poll, Task};
+use super::{Notice, TownscopeApp, Trouble};
 
 /// The scale the view and the slides are drawn at: a 1440×900 window gives 2880×1800 pixels.
 pub const PICTURE_SCALE: f32 = 2.0;
 
-/// A screenshot on its way: the file it goes to, the channel it arrives on, and why it is at
-/// the screen's density (said in the notice when it is saved).
+/// A screenshot on its way (when the view cannot be drawn again off screen): the file it goes
+/// to, and egui's answer.
 pub struct PendingPicture {
     path: PathBuf,
-    arrives: mpsc::Receiver<Arc<egui::ColorImage>>,
-    note: &'static str,
+    arrives: Task<Arc<egui::ColorImage>>,
 }
 
 /// A picture being drawn off screen: the file, and the worker's answer.
 pub struct DrawingPicture {
     path: PathBuf,
-    done: mpsc::Receiver<Result<[u32; 2], super::headless::ExportError>>,
+    done: Task<Result<[u32; 2], ExportError>>,
 }
 
 impl TownscopeApp {
@@ -32,32 +33,24 @@ impl TownscopeApp {
         if self.runtime.pending_picture_dialog.is_some() || self.is_exporting_view() {
             return;
         }
-        let (sender, receiver) = mpsc::channel();
-        let ctx = self.runtime.ctx.clone();
-        std::thread::spawn(move || {
-            let picked = rfd::FileDialog::new()
+        self.runtime.pending_picture_dialog = Some(Task::spawn(&self.runtime.ctx, || {
+            rfd::FileDialog::new()
                 .add_filter("PNG", &["png"])
                 .set_file_name("townscope.png")
-                .save_file();
-            let _ = sender.send(picked);
-            ctx.request_repaint();
-        });
-        self.runtime.pending_picture_dialog = Some(receiver);
+                .save_file()
+        }));
     }
 
     /// Draws the centre of the window into `path` (the dialog's answer, or a test's) at
     /// [`PICTURE_SCALE`], off screen on a worker thread.
     pub fn export_view_to(&mut self, path: PathBuf) {
         let scene = self.view_scene();
-        let (sender, done) = mpsc::channel();
-        let ctx = self.runtime.ctx.clone();
         let target = path.clone();
-        std::thread::spawn(move || {
-            let _ = sender.send(super::headless::export_view(scene, &target, PICTURE_SCALE));
-            ctx.request_repaint();
+        let done = Task::spawn(&self.runtime.ctx, move || {
+            super::headless::export_view(scene, &target, PICTURE_SCALE)
         });
         self.runtime.drawing_picture = Some(DrawingPicture { path, done });
-        self.runtime.notice = Some(strings(self.state.lang).drawing_picture.to_owned());
+        self.runtime.notice = Some(Notice::DrawingPicture);
     }
 
     /// Where the centre of the window was last drawn, in points.
@@ -100,19 +93,15 @@ impl TownscopeApp {
     }
 
     /// Saves what the screen shows of the centre, at the screen's pixel density (when the view
-    /// cannot be drawn again off screen, which `note` says).
-    fn screenshot_view_to(&mut self, path: PathBuf, note: &'static str) {
-        let (sender, arrives) = mpsc::channel();
+    /// cannot be drawn again off screen).
+    fn screenshot_view_to(&mut self, path: PathBuf) {
+        let (arrives, sender) = Task::answered_by();
         let ctx = self.runtime.ctx.clone();
         ctx.request_screenshot(move |image| {
             let _ = sender.send(image);
         });
         ctx.request_repaint();
-        self.runtime.pending_picture = Some(PendingPicture {
-            path,
-            arrives,
-            note,
-        });
+        self.runtime.pending_picture = Some(PendingPicture { path, arrives });
     }
 
     /// Story → Export slides…: a folder, then every slide of the open model (unsaved edits
@@ -124,124 +113,105 @@ impl TownscopeApp {
         let model = self.doc.model().clone();
         let origin = self.doc.origin().clone();
         let lang = self.state.lang;
-        let (sender, receiver) = mpsc::channel();
-        let ctx = self.runtime.ctx.clone();
-        std::thread::spawn(move || {
-            let answer = rfd::FileDialog::new().pick_folder().map(|folder| {
+        self.runtime.exporting_slides = Some(Task::spawn(&self.runtime.ctx, move || {
+            rfd::FileDialog::new().pick_folder().map(|folder| {
                 super::headless::export_model_slides(model, origin, &folder, lang, PICTURE_SCALE)
                     .map(|written| (folder, written.len()))
-                    .map_err(|error| error.message(lang))
-            });
-            let _ = sender.send(answer);
-            ctx.request_repaint();
-        });
-        self.runtime.exporting_slides = Some(receiver);
-        self.runtime.notice = Some(strings(self.state.lang).exporting_slides.to_owned());
+            })
+        }));
+        self.runtime.notice = Some(Notice::ExportingSlides);
     }
 
     /// Each export's next step: a slide export's result; the picture dialog's answer; the view
     /// drawn off screen (or, without an adapter, a screenshot asked for instead); the screenshot
     /// cropped to the centre and written.
     pub(super) fn poll_picture(&mut self, ctx: &egui::Context) {
-        if let Some(receiver) = &self.runtime.exporting_slides {
-            let s = strings(self.state.lang);
-            match receiver.try_recv() {
-                Ok(Some(Ok((folder, count)))) => {
-                    self.runtime.exporting_slides = None;
-                    self.runtime.notice =
-                        Some(crate::i18n::slides_written(count, &folder, self.state.lang));
-                }
-                Ok(Some(Err(error))) => {
-                    self.runtime.exporting_slides = None;
-                    self.runtime.notice = None;
-                    self.runtime.save_error = Some(error);
-                }
-                Ok(None) | Err(mpsc::TryRecvError::Disconnected) => {
-                    self.runtime.exporting_slides = None;
-                    self.runtime.notice = Some(s.no_file_chosen.to_owned());
-                }
-                Err(mpsc::TryRecvError::Empty) => {}
+        match Task::finished(&mut self.runtime.exporting_slides).map(Option::flatten) {
+            None => {}
+            Some(Some(Ok((folder, count)))) => {
+                self.runtime.notice = Some(Notice::SlidesWritten { count, folder });
             }
+            Some(Some(Err(error))) => {
+                self.runtime.notice = None;
+                self.runtime.trouble = Some(Trouble::Export(error));
+            }
+            Some(None) => self.runtime.notice = Some(Notice::NoFileChosen),
         }
-        if let Some(receiver) = &self.runtime.pending_picture_dialog {
-            match receiver.try_recv() {
-                Ok(Some(mut path)) => {
-                    self.runtime.pending_picture_dialog = None;
-                    if path.extension().is_none() {
-                        path.set_extension("png");
-                    }
-                    self.export_view_to(path);
+        match Task::finished(&mut self.runtime.pending_picture_dialog).map(Option::flatten) {
+            None => {}
+            Some(Some(mut path)) => {
+                if path.extension().is_none() {
+                    path.set_extension("png");
                 }
-                Ok(None) | Err(mpsc::TryRecvError::Disconnected) => {
-                    self.runtime.pending_picture_dialog = None;
-                    self.runtime.notice = Some(strings(self.state.lang).no_file_chosen.to_owned());
-                }
-                Err(mpsc::TryRecvError::Empty) => {}
+                self.export_view_to(path);
             }
+            Some(None) => self.runtime.notice = Some(Notice::NoFileChosen),
         }
         if let Some(drawing) = &self.runtime.drawing_picture {
-            let s = strings(self.state.lang);
-            match drawing.done.try_recv() {
-                Ok(Ok([width, height])) => {
-                    self.runtime.notice = Some(format!(
-                        "{} {} ({width} × {height})",
-                        s.picture_saved,
-                        drawing.path.display()
-                    ));
-                    self.runtime.drawing_picture = None;
+            let answer = match drawing.done.poll() {
+                Poll::Running => None,
+                Poll::Done(answer) => Some(Some(answer)),
+                Poll::Lost => Some(None),
+            };
+            if let Some(answer) = answer {
+                let path = drawing.path.clone();
+                self.runtime.drawing_picture = None;
+                self.runtime.notice = None;
+                match answer {
+                    Some(Ok(size)) => {
+                        self.runtime.notice = Some(Notice::PictureSaved {
+                            path,
+                            size,
+                            at_screen_density: false,
+                        });
+                    }
+                    Some(Err(ExportError::NoAdapter(_))) => self.screenshot_view_to(path),
+                    Some(Err(error)) => self.runtime.trouble = Some(Trouble::Export(error)),
+                    None => self.runtime.trouble = Some(Trouble::PictureLost),
                 }
-                Ok(Err(super::headless::ExportError::NoAdapter(_))) => {
-                    let path = drawing.path.clone();
-                    self.runtime.drawing_picture = None;
-                    self.screenshot_view_to(path, s.picture_at_screen_density);
-                }
-                Ok(Err(error)) => {
-                    self.runtime.drawing_picture = None;
-                    self.runtime.notice = None;
-                    self.runtime.save_error = Some(error.message(self.state.lang));
-                }
-                Err(mpsc::TryRecvError::Disconnected) => {
-                    self.runtime.drawing_picture = None;
-                    self.runtime.notice = None;
-                    self.runtime.save_error = Some(s.picture_failed.to_owned());
-                }
-                Err(mpsc::TryRecvError::Empty) => {}
             }
         }
         let Some(pending) = &self.runtime.pending_picture else {
             return;
         };
-        let Ok(image) = pending.arrives.try_recv() else {
-            return;
+        let image = match pending.arrives.poll() {
+            Poll::Running => return,
+            Poll::Done(image) => image,
+            Poll::Lost => {
+                self.runtime.pending_picture = None;
+                self.runtime.trouble = Some(Trouble::PictureLost);
+                return;
+            }
         };
-        let (path, note) = (pending.path.clone(), pending.note);
+        let path = pending.path.clone();
         self.runtime.pending_picture = None;
         let picture = match self.runtime.central_rect {
             Some(rect) => image.region(&rect, Some(ctx.pixels_per_point())),
             None => (*image).clone(),
         };
-        let s = strings(self.state.lang);
         match save_png(&path, &picture) {
             Ok(()) => {
                 let [width, height] = picture.size;
-                self.runtime.notice = Some(format!(
-                    "{} {} ({width} × {height}) — {note}",
-                    s.picture_saved,
-                    path.display()
-                ));
+                self.runtime.notice = Some(Notice::PictureSaved {
+                    path,
+                    size: [width as u32, height as u32],
+                    at_screen_density: true,
+                });
             }
-            Err(error) => self.runtime.save_error = Some(error),
+            Err(error) => self.runtime.trouble = Some(Trouble::Export(error)),
         }
     }
 }
 
 /// Encodes `image` as PNG and writes it so that the file is whole or untouched.
-pub fn save_png(path: &Path, image: &egui::ColorImage) -> Result<(), String> {
+pub fn save_png(path: &Path, image: &egui::ColorImage) -> Result<(), ExportError> {
     let [width, height] = image.size;
     let rgba: Vec<u8> = image.pixels.iter().flat_map(|c| c.to_array()).collect();
-    let picture = image::RgbaImage::from_raw(width as u32, height as u32, rgba)
-        .ok_or_else(|| format!("{}: the picture has no pixels", path.display()))?;
-    super::headless::write_png(path, &picture).map_err(|error| error.to_string())
+    let picture =
+        image::RgbaImage::from_raw(width as u32, height as u32, rgba).ok_or_else(|| {
+            ExportError::RenderView(format!("{}: the picture has no pixels", path.display()))
+        })?;
+    super::headless::write_png(path, &picture)
 }
 
 #[cfg(test)]

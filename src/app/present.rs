@@ -1,6 +1,7 @@
 //! Story slides and presentation mode: what a slide sets in the window, the slide made from the
 //! current view, and the keys of a presentation (clickers send Page Up / Page Down).
 
+use super::Notice;
 use eframe::egui;
 
 use super::{CentralView, TownscopeApp};
@@ -79,7 +80,7 @@ impl TownscopeApp {
     /// Full screen, larger type, from slide `from`. A model without slides says so instead.
     pub(super) fn start_presenting(&mut self, ctx: &egui::Context, from: usize) {
         if self.doc.model().story.is_empty() {
-            self.runtime.notice = Some(crate::i18n::strings(self.state.lang).no_slides.to_owned());
+            self.runtime.notice = Some(Notice::NoSlides);
             return;
         }
         let zoom_before = ctx.zoom_factor();
@@ -124,10 +125,14 @@ impl TownscopeApp {
             .and_then(|id| self.doc.index().get(id));
         self.state.selected = entity.map(|i| self.doc.model().entities[i].id.clone());
         let filter = &mut self.state.network.filter;
-        filter.focus = entity.filter(|_| slide.depth > 0).map(|entity| Focus {
-            entity,
-            depth: slide.depth.min(3),
-        });
+        filter.focus = slide
+            .entity
+            .clone()
+            .filter(|_| entity.is_some() && slide.depth > 0)
+            .map(|entity| Focus {
+                entity,
+                depth: slide.depth.min(3),
+            });
         filter.hidden_kinds = slide.hidden_kinds.iter().copied().collect();
         if slide.depth > 0 {
             self.state.network.depth = slide.depth.min(3);
@@ -172,7 +177,8 @@ impl TownscopeApp {
         let filter = &self.state.network.filter;
         slide.depth = filter
             .focus
-            .filter(|f| Some(f.entity) == entity)
+            .as_ref()
+            .filter(|f| Some(&f.entity) == slide.entity.as_ref())
             .map_or(0, |f| f.depth);
         slide.year = self.state.year;
         slide.hidden_kinds = filter.hidden_kinds.iter().copied().collect();

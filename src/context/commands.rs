@@ -300,7 +300,6 @@ pub enum Command {
     Edit(crate::edit::Edit),
     /// Answer to "save the changes first?".
     Unsaved(UnsavedAnswer),
-    DismissSaveError,
     /// Restore the recovery copy found at start (true) or throw it away (false).
     Restore(bool),
     /// Show the ecosystem as of a year, or every year at once.
@@ -313,8 +312,8 @@ pub enum Command {
     CloseComparison,
     /// The details panel shows the selected entity's fields for editing, or not.
     SetEditing(bool),
-    /// Hold an entity (by index) at a point of the network layout; saved with the model.
-    Pin(usize, crate::layout::Point),
+    /// Hold an entity (by id) at a point of the network layout; saved with the model.
+    Pin(String, crate::layout::Point),
     /// Stop long work running off the UI thread.
     Cancel(Work),
     CloseAbout,

@@ -89,6 +89,12 @@ impl<'a> View<'a> {
         }
     }
 
+    /// Asks for `edit`, built from what this frame shows: applied to a document that has
+    /// changed since, it is refused rather than misapplied.
+    pub fn edit(&self, edit: crate::edit::Edit) -> Command {
+        Command::Edit(edit.built_on(self.doc.revision()))
+    }
+
     pub fn model(&self) -> &'a Model {
         self.doc.model()
     }

@@ -465,6 +465,7 @@ pub struct Strings {
     pub model_summary: &'static str,
     pub cancelled: &'static str,
     pub metrics_cancelled: &'static str,
+    pub export_failed: &'static str,
     pub cancel_work_hint: &'static str,
 }
 
@@ -775,6 +776,7 @@ static ZH: Strings = Strings {
     model_summary: "{entities} 个实体 · {relations} 条关系 · {locations} 条所在地 · {indicators} 个指标 · {milestones} 条大事 · {sources} 个来源 · {slides} 张幻灯片",
     cancelled: "已取消打开文件",
     metrics_cancelled: "已停止计算图指标；重新打开模型可再次计算",
+    export_failed: "无法导出",
     cancel_work_hint: "停止这项工作；界面不受影响",
 };
 
@@ -1078,6 +1080,7 @@ static EN: Strings = Strings {
     model_summary: "{entities} entities · {relations} relations · {locations} locations · {indicators} indicators · {milestones} milestones · {sources} sources · {slides} slides",
     cancelled: "Opening the file was cancelled",
     metrics_cancelled: "Computing the graph metrics was stopped; open the model again to compute them",
+    export_failed: "Could not export",
     cancel_work_hint: "Stop this work; the window is not affected",
 };
 
@@ -1509,7 +1512,7 @@ pub fn written_ago(age: std::time::Duration, lang: Lang) -> String {
 pub fn history_failed(
     redo: bool,
     label: &str,
-    error: &crate::edit::OutOfRange,
+    error: &crate::edit::EditError,
     lang: Lang,
 ) -> String {
     match (lang, redo) {
@@ -1527,6 +1530,24 @@ pub fn slides_written(count: usize, folder: &std::path::Path, lang: Lang) -> Str
         Lang::Zh => format!("已导出 {count} 张幻灯片到 {folder}"),
         Lang::En if count == 1 => format!("1 slide written to {folder}"),
         Lang::En => format!("{count} slides written to {folder}"),
+    }
+}
+
+/// An edit the document refused; nothing changed.
+pub fn edit_refused(error: &crate::edit::EditError, lang: Lang) -> String {
+    use crate::edit::EditError as E;
+    match lang {
+        Lang::En => format!("The change was not made: {error}"),
+        Lang::Zh => match error {
+            E::OutOfRange { list, index, len } => {
+                format!("未做此更改：它指向 {list} 的第 {index} 项，而列表只有 {len} 项")
+            }
+            E::Missing { id } => format!("未做此更改：模型中没有实体 {id}"),
+            E::Ambiguous { id, count } => {
+                format!("未做此更改：有 {count} 个实体共用标识 {id}，无法确定指的是哪一个")
+            }
+            E::Stale { .. } => "未做此更改：它是按模型先前的状态做出的，模型此后已改变".to_owned(),
+        },
     }
 }
 

@@ -44,10 +44,11 @@ pub fn links(model: &Model, index: &Index) -> Vec<Link> {
     links
 }
 
-/// Show only what is within `depth` steps of `entity`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// Show only what is within `depth` steps of `entity` (an id: a focus outlives edits that move
+/// entities in the list, and one whose entity is gone shows everything).
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Focus {
-    pub entity: usize,
+    pub entity: String,
     pub depth: u8,
 }
 
@@ -102,10 +103,10 @@ impl Filter {
 
     /// Applies the filter; `graph` is the document's neighbour lists, used for the focus.
     pub fn apply(&self, model: &Model, graph: &[Vec<usize>], links: &[Link]) -> Shown {
-        let near = self
-            .focus
-            .filter(|f| f.entity < graph.len())
-            .map(|f| within_steps(graph, f.entity, f.depth));
+        let near = self.focus.as_ref().and_then(|f| {
+            let at = model.entities.iter().position(|e| e.id == f.entity)?;
+            (at < graph.len()).then(|| within_steps(graph, at, f.depth))
+        });
         let entities: Vec<bool> = model
             .entities
             .iter()
@@ -325,7 +326,10 @@ mod tests {
     #[test]
     fn focus_keeps_the_neighbourhood_of_the_chosen_depth() {
         let at = |depth| Filter {
-            focus: Some(Focus { entity: 0, depth }),
+            focus: Some(Focus {
+                entity: "a".to_owned(),
+                depth,
+            }),
             ..Filter::default()
         };
         assert_eq!(apply(&at(1)).entities, [true, true, false, false, false]);

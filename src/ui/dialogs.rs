@@ -1,27 +1,41 @@
-//! Dialogs: a file that failed to load, and About.
+//! Dialogs: what went wrong, unsaved changes, a recovery copy found, and About.
 
 use eframe::egui;
 
 use crate::context::Command;
 use crate::document::Document;
 use crate::i18n::{Lang, strings};
-use crate::io::FileError;
 
-/// Says why a file did not load, with the line and caret, and that the open model is kept.
-pub fn load_error(ctx: &egui::Context, error: &FileError, lang: Lang, commands: &mut Vec<Command>) {
+/// What went wrong, in the words of the moment's language: the app keeps the error typed and
+/// turns it into these when it draws the dialog.
+pub struct TroubleShown {
+    pub heading: &'static str,
+    /// What happened: file, line and caret where there are some.
+    pub body: String,
+    /// A parser's caret needs every character the same width.
+    pub monospace: bool,
+    /// What it means for the user's work ("the open model is unchanged").
+    pub notes: Vec<&'static str>,
+}
+
+/// The one dialog for what went wrong (a file that did not load, a save or an export that
+/// failed), until the user closes it.
+pub fn trouble(ctx: &egui::Context, shown: &TroubleShown, lang: Lang, commands: &mut Vec<Command>) {
     let s = strings(lang);
-    let modal = egui::Modal::new(egui::Id::unique("load-error")).show(ctx, |ui| {
+    let modal = egui::Modal::new(egui::Id::unique("trouble")).show(ctx, |ui| {
         ui.set_max_width(760.0);
-        ui.heading(s.load_failed);
+        ui.heading(shown.heading);
         ui.add_space(6.0);
         egui::ScrollArea::both().max_height(260.0).show(ui, |ui| {
-            let text = crate::i18n::file_error(error, lang);
-            ui.add(egui::Label::new(egui::RichText::new(text).monospace()).extend());
+            let mut text = egui::RichText::new(&shown.body);
+            if shown.monospace {
+                text = text.monospace();
+            }
+            ui.add(egui::Label::new(text).extend());
         });
         ui.add_space(6.0);
-        ui.label(s.model_kept);
-        if error.error.position().is_some() {
-            ui.label(s.fix_and_reopen);
+        for note in &shown.notes {
+            ui.label(*note);
         }
         ui.add_space(6.0);
         if ui.button(s.close).clicked() {
@@ -103,26 +117,6 @@ pub fn unsaved(ctx: &egui::Context, doc: &Document, lang: Lang, commands: &mut V
     });
     if modal.should_close() {
         commands.push(Command::Unsaved(UnsavedAnswer::Cancel));
-    }
-}
-
-/// Why a save failed; the model stays, marked unsaved, and the file on disk is unchanged.
-pub fn save_error(ctx: &egui::Context, error: &str, lang: Lang, commands: &mut Vec<Command>) {
-    let s = strings(lang);
-    let modal = egui::Modal::new(egui::Id::unique("save-error")).show(ctx, |ui| {
-        ui.set_max_width(640.0);
-        ui.heading(s.save_failed);
-        ui.add_space(6.0);
-        ui.label(error);
-        ui.add_space(6.0);
-        ui.label(s.save_failed_kept);
-        ui.add_space(6.0);
-        if ui.button(s.close).clicked() {
-            commands.push(Command::DismissSaveError);
-        }
-    });
-    if modal.should_close() {
-        commands.push(Command::DismissSaveError);
     }
 }
 

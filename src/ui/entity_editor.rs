@@ -23,7 +23,8 @@ pub struct EditorState {
     new_kind: Option<RelationKind>,
     incoming: bool,
     other_query: String,
-    other: Option<usize>,
+    /// The other end, by id: the list may change under a relation being put together.
+    other: Option<String>,
     /// The date of an edition being added (it needs one before it can join the model).
     new_edition: String,
 }
@@ -128,8 +129,8 @@ pub fn ui(
     if outcome.changed && draft != *entity {
         let verb = if renamed { s.verb_rename } else { s.verb_edit };
         let label = format!("{verb} {}", view.name(&draft));
-        let edit = Edit::set_entity(label, index, draft);
-        commands.push(Command::Edit(edit.merging_if(outcome.merge)));
+        let edit = Edit::set_entity(label, &entity.id, draft);
+        commands.push(view.edit(edit.merging_if(outcome.merge)));
     }
     ui.add_space(6.0);
     relations(ui, view, index, &mut state.forms, commands);
@@ -496,11 +497,7 @@ fn confirm_delete(
         ui.horizontal(|ui| {
             if ui.button(s.delete).clicked() {
                 let label = format!("{} {}", s.verb_delete, view.name(entity));
-                commands.push(Command::Edit(Edit::remove_entity(
-                    label,
-                    view.model(),
-                    index,
-                )));
+                commands.push(view.edit(Edit::remove_entity(label, view.model(), index)));
                 commands.push(Command::SetEditing(false));
                 state.confirm_delete = false;
             }
@@ -545,7 +542,7 @@ fn relations(
             .show(ui, |ui| {
                 if ui.button(s.delete_relation).clicked() {
                     let label = format!("{} {title}", s.verb_delete);
-                    commands.push(Command::Edit(Edit::new(
+                    commands.push(view.edit(Edit::new(
                         label,
                         vec![crate::edit::Op::RemoveRelation(end.relation)],
                     )));
@@ -586,7 +583,7 @@ fn relations(
                         format!("{} {title}", s.verb_edit),
                         vec![crate::edit::Op::SetRelation(end.relation, draft)],
                     );
-                    commands.push(Command::Edit(edit.merging_if(outcome.merge)));
+                    commands.push(view.edit(edit.merging_if(outcome.merge)));
                 }
             });
     }
@@ -653,39 +650,43 @@ fn add_relation(
     if let Some(kind) = state.new_kind
         && !state.other_query.trim().is_empty()
     {
-        let fits = |i: &usize| {
-            let other = model.entities[*i].kind;
-            *i != index
+        let fits = |other: &&crate::model::Entity| {
+            other.id != entity.id
                 && if state.incoming {
-                    kind.allows(other, entity.kind)
+                    kind.allows(other.kind, entity.kind)
                 } else {
-                    kind.allows(entity.kind, other)
+                    kind.allows(entity.kind, other.kind)
                 }
         };
-        for i in model
+        let found: Vec<&crate::model::Entity> = model
             .search(&state.other_query)
             .into_iter()
+            .filter_map(|i| model.entities.get(i))
             .filter(fits)
             .take(6)
-        {
-            let name = view.name(&model.entities[i]);
-            if ui.selectable_label(state.other == Some(i), name).clicked() {
-                state.other = Some(i);
+            .collect();
+        for other in found {
+            let chosen = state.other.as_deref() == Some(other.id.as_str());
+            if ui.selectable_label(chosen, view.name(other)).clicked() {
+                state.other = Some(other.id.clone());
             }
         }
     }
-    let ready = state
-        .new_kind
-        .zip(state.other.filter(|&i| i < model.entities.len()));
+    let other = state
+        .other
+        .as_deref()
+        .and_then(|id| view.doc.index().get(id))
+        .and_then(|i| model.entities.get(i));
+    let ready = state.new_kind.zip(other);
     if ui
         .add_enabled(ready.is_some(), egui::Button::new(s.add_relation_button))
         .clicked()
         && let Some((kind, other)) = ready
     {
         let (from, to) = if state.incoming {
-            (&model.entities[other], entity)
+            (other, entity)
         } else {
-            (entity, &model.entities[other])
+            (entity, other)
         };
         let relation = Relation {
             kind,
@@ -705,7 +706,7 @@ fn add_relation(
             crate::i18n::relation_kind(kind, true, view.lang),
             view.name(to)
         );
-        commands.push(Command::Edit(Edit::new(
+        commands.push(view.edit(Edit::new(
             label,
             vec![crate::edit::Op::InsertRelation(
                 model.relations.len(),

@@ -62,7 +62,7 @@ pub fn window(
                         .on_hover_text(s.delete_indicator_hint)
                         .clicked()
                     {
-                        commands.push(Command::Edit(Edit::new(
+                        commands.push(view.edit(Edit::new(
                             format!("{} {name}", s.verb_delete),
                             vec![Op::RemoveIndicator(editor.chosen)],
                         )));
@@ -173,7 +173,7 @@ fn about(
     if outcome.changed && draft != *indicator {
         let label = format!("{} {}", s.verb_edit, draft.name.get(view.zh()));
         let edit = Edit::new(label, vec![Op::SetIndicator(index, Box::new(draft))]);
-        commands.push(Command::Edit(edit.merging_if(outcome.merge)));
+        commands.push(view.edit(edit.merging_if(outcome.merge)));
     }
 }
 
@@ -221,7 +221,7 @@ fn new_indicator(
             description: Text::default(),
             points: Vec::new(),
         };
-        commands.push(Command::Edit(Edit::new(
+        commands.push(view.edit(Edit::new(
             format!("{} {name}", s.verb_add),
             vec![Op::InsertIndicator(
                 model.indicators.len(),
@@ -247,7 +247,7 @@ fn points_grid(
     let change = |points: Vec<Point>, key: String| {
         let mut changed = indicator.clone();
         changed.points = points;
-        Command::Edit(
+        view.edit(
             Edit::new(
                 format!("{} {name}", s.verb_edit),
                 vec![Op::SetIndicator(index, Box::new(changed))],
@@ -346,7 +346,7 @@ fn points_grid(
                 if ui.small_button("×").on_hover_text(s.delete_point).clicked() {
                     let mut points = indicator.points.clone();
                     points.remove(p);
-                    commands.push(Command::Edit(Edit::new(
+                    commands.push(view.edit(Edit::new(
                         format!("{} {name}", s.verb_edit),
                         vec![Op::SetIndicator(
                             index,
@@ -402,7 +402,7 @@ fn points_grid(
             });
             editor.new_date.clear();
             editor.new_value.clear();
-            commands.push(Command::Edit(Edit::new(
+            commands.push(view.edit(Edit::new(
                 format!("{} {name}", s.verb_add),
                 vec![Op::SetIndicator(index, Box::new(changed))],
             )));

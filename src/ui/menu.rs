@@ -217,7 +217,7 @@ fn new_entity(view: &View<'_>, kind: crate::model::EntityKind, commands: &mut Ve
     let entity = Entity::new(&id, kind, name);
     let at = view.model().entities.len();
     let label = format!("{} {}", s.verb_add, entity.name.get(view.zh()));
-    commands.push(Command::Edit(Edit::new(
+    commands.push(view.edit(Edit::new(
         label,
         vec![Op::InsertEntity(at, Box::new(entity))],
     )));

@@ -69,9 +69,15 @@ pub fn window(
 }
 
 /// Turns a changed copy of a list into an edit (typing merges into one step per field).
-fn push_edit(commands: &mut Vec<Command>, label: String, op: Op, outcome: Outcome) {
+fn push_edit(
+    view: &View<'_>,
+    commands: &mut Vec<Command>,
+    label: String,
+    op: Op,
+    outcome: Outcome,
+) {
     let edit = Edit::new(label, vec![op]);
-    commands.push(Command::Edit(edit.merging_if(outcome.merge)));
+    commands.push(view.edit(edit.merging_if(outcome.merge)));
 }
 
 /// The first id of the form `PREFIX-N` not in `taken`.
@@ -166,6 +172,7 @@ fn sources(
     }
     if outcome.changed && draft != model.sources {
         push_edit(
+            view,
             commands,
             format!("{} {}", s.verb_edit, s.sources),
             Op::SetSources(draft),
@@ -253,6 +260,7 @@ fn sectors(
     }
     if outcome.changed && draft != model.sectors {
         push_edit(
+            view,
             commands,
             format!("{} {}", s.verb_edit, s.sectors),
             Op::SetSectors(draft),
@@ -425,6 +433,7 @@ fn milestones(
     }
     if outcome.changed && draft != model.milestones {
         push_edit(
+            view,
             commands,
             format!("{} {}", s.verb_edit, s.milestones),
             Op::SetMilestones(draft),

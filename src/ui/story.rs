@@ -89,7 +89,7 @@ pub fn window(
                     format!("{} {}", s.verb_edit, s.story_title),
                     vec![Op::SetStory(draft)],
                 );
-                commands.push(Command::Edit(edit.merging_if(outcome.merge)));
+                commands.push(view.edit(edit.merging_if(outcome.merge)));
             }
         });
     editor.open = open;

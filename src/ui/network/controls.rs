@@ -317,11 +317,11 @@ fn chip(ui: &mut egui::Ui, kind: EntityKind, count: usize, on: bool, lang: Lang)
 
 /// Shown while a neighbourhood is focused: whose, how many steps, and the way back to all.
 pub fn focus_bar(ui: &mut egui::Ui, view: &View<'_>, settings: &mut Settings) {
-    let Some(focus) = settings.filter.focus else {
+    let Some(focus) = settings.filter.focus.clone() else {
         return;
     };
     let s = view.s();
-    let name = view.name(&view.model().entities[focus.entity]);
+    let name = view.name_of_id(&focus.entity);
     ui.horizontal(|ui| {
         ui.label(s.focused_on);
         ui.strong(name);

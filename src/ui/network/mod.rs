@@ -101,6 +101,9 @@ pub struct NetworkState {
     linking: Option<usize>,
     /// Dropped on another node: the two ends and where to ask which relation it is.
     proposal: Option<(usize, usize, Pos2)>,
+    /// The document revision the drag, the link being drawn and the proposal were started on:
+    /// they name entities by place in the list, so an edit meanwhile (an undo by key) ends them.
+    gesture_revision: u64,
     /// The positions drawn last frame.
     drawn_positions: Option<Arc<Vec<Point>>>,
     /// First and last year of the model's dated relations, per document revision.
@@ -228,6 +231,12 @@ pub fn ui(
 ) {
     let doc = view.doc;
     let n = doc.model().entities.len();
+    if state.gesture_revision != doc.revision() {
+        state.gesture_revision = doc.revision();
+        state.dragging = None;
+        state.linking = None;
+        state.proposal = None;
+    }
     let settled = force.settled || settings.arrangement != Arrangement::Force;
     let asked = if view.presenting {
         controls::Asked::default()
@@ -237,7 +246,13 @@ pub fn ui(
         controls::focus_bar(ui, view, settings);
         asked
     };
-    if settings.filter.focus.is_some_and(|f| f.entity >= n) {
+    // A focus on an entity that has gone (deleted, or its id changed) shows everything again.
+    if settings
+        .filter
+        .focus
+        .as_ref()
+        .is_some_and(|f| doc.index().get(&f.entity).is_none())
+    {
         settings.filter.focus = None;
     }
 
@@ -334,8 +349,10 @@ pub fn ui(
         }
     }
     if response.drag_stopped() {
-        if let Some((i, at)) = state.dragging.take() {
-            commands.push(Command::Pin(i, at));
+        if let Some((i, at)) = state.dragging.take()
+            && let Some(entity) = view.model().entities.get(i)
+        {
+            commands.push(Command::Pin(entity.id.clone(), at));
         }
         if let Some(from) = state.linking.take()
             && let Some(to) = hovered.filter(|&to| to != from)
@@ -354,9 +371,11 @@ pub fn ui(
     }
     keyboard(ui, camera, rect, &mut settings.filter);
     if let Some(i) = hovered {
-        if response.double_clicked() {
+        if response.double_clicked()
+            && let Some(entity) = doc.model().entities.get(i)
+        {
             settings.filter.focus = Some(Focus {
-                entity: i,
+                entity: entity.id.clone(),
                 depth: settings.depth,
             });
             camera.fit_pending = true;
@@ -555,7 +574,7 @@ fn ask_relation(
                             disputed: None,
                             inferred: Vec::new(),
                         };
-                        commands.push(Command::Edit(Edit::new(
+                        commands.push(view.edit(Edit::new(
                             format!("{} {text}", s.verb_add),
                             vec![Op::InsertRelation(model.relations.len(), relation)],
                         )));
