@@ -1,0 +1,311 @@
+//! What is drawn over the picture each frame: rings for the selected, the compared and the new,
+//! holes for the undated, the hovered entity's neighbourhood and tooltip, group titles and the
+//! counts in the corner.
+
+use super::*;
+
+/// Rings for what a comparison lists as changed, what arrived in the year shown and what is
+/// selected; holes for what the sources do not date; the hovered entity's neighbourhood and
+/// tooltip; the relation being drawn.
+pub(super) fn draw_marks(
+    ui: &egui::Ui,
+    painter: &egui::Painter,
+    view: &View<'_>,
+    state: &mut NetworkState,
+    drawn: &Drawn<'_>,
+    hovered: Option<usize>,
+    response: &egui::Response,
+) {
+    let Drawn {
+        rect, sizes, shown, ..
+    } = *drawn;
+    // Entities on screen and shown, with where and how large.
+    let on_screen = |i: usize| -> Option<(Pos2, f32)> {
+        let at = *state.screen.get(i)?;
+        let shown = *shown.entities.get(i)?;
+        (shown && rect.contains(at)).then(|| (at, sizes.radius.get(i).copied().unwrap_or(0.0)))
+    };
+    // Entities a comparison lists as changed wear an amber ring.
+    let amber = ui.visuals().warn_fg_color;
+    for &i in view.compared {
+        if let Some((at, radius)) = on_screen(i) {
+            painter.circle_stroke(at, radius + 5.0, Stroke::new(2.0, amber));
+        }
+    }
+    // As of a year: what arrived that year wears a bright ring; what the sources do not date
+    // is hollow.
+    let mut hollow = Vec::new();
+    let mut fresh = Vec::new();
+    if let Some(year) = view.year {
+        let hole = ui.visuals().extreme_bg_color;
+        for (i, entity) in view.model().entities.iter().enumerate() {
+            let Some((at, radius)) = on_screen(i) else {
+                continue;
+            };
+            if entity.presence_in(year) == Presence::Undated {
+                painter.circle_filled(at, radius * 0.62, hole);
+                hollow.push(i);
+            }
+            if entity.new_in(year) {
+                painter.circle_stroke(at, radius + 4.0, Stroke::new(3.0, NEW_THIS_YEAR));
+                fresh.push(i);
+            }
+        }
+    }
+    state.year_marks = (hollow, fresh);
+    if let Some((at, radius)) = view.selected.and_then(|i| {
+        shown
+            .entities
+            .get(i)
+            .copied()
+            .unwrap_or(false)
+            .then_some(i)
+            .and_then(|i| Some((*state.screen.get(i)?, sizes.radius.get(i).copied()?)))
+    }) {
+        painter.circle_stroke(
+            at,
+            radius + 3.0,
+            Stroke::new(2.5, ui.visuals().strong_text_color()),
+        );
+    }
+    if let Some(i) = hovered {
+        highlight(ui, painter, view, state, sizes, shown, i, rect);
+        let pinned = view.doc.pins().get(i).is_some_and(Option::is_some);
+        tooltip(response, view, i, pinned);
+    }
+    // The relation being drawn: a line from its first end to the pointer.
+    if let Some(from) = state.linking
+        && let Some(pointer) = response.interact_pointer_pos()
+        && let Some(&start) = state.screen.get(from)
+    {
+        let accent = ui.visuals().selection.stroke.color;
+        painter.line_segment([start, pointer], Stroke::new(2.5, accent));
+        let radius = sizes.radius.get(from).copied().unwrap_or(0.0);
+        painter.circle_stroke(start, radius + 4.0, Stroke::new(2.0, accent));
+    }
+}
+
+/// The hovered node stands out: the rest dims, its links and neighbours are drawn bright and
+/// named.
+#[allow(clippy::too_many_arguments)]
+pub(super) fn highlight(
+    ui: &egui::Ui,
+    painter: &egui::Painter,
+    view: &View<'_>,
+    state: &mut NetworkState,
+    sizes: &Sizes,
+    shown: &Shown,
+    i: usize,
+    rect: Rect,
+) {
+    let doc = view.doc;
+    if state
+        .links_of
+        .as_ref()
+        .is_none_or(|(r, _)| *r != doc.revision())
+    {
+        let mut links_of = vec![Vec::new(); doc.model().entities.len()];
+        for (k, link) in doc.links().iter().enumerate() {
+            links_of[link.from].push(k as u32);
+            if link.to != link.from {
+                links_of[link.to].push(k as u32);
+            }
+        }
+        state.links_of = Some((doc.revision(), links_of));
+    }
+    let Some((_, links_of)) = &state.links_of else {
+        return;
+    };
+    painter.rect_filled(rect, 0.0, ui.visuals().extreme_bg_color.gamma_multiply(0.7));
+    let screen = &state.screen;
+    let mut mesh = Mesh::default();
+    let mut neighbours = vec![i];
+    for &k in &links_of[i] {
+        let k = k as usize;
+        if !shown.links[k] {
+            continue;
+        }
+        let link = &doc.links()[k];
+        let colour = link_colour(doc, link).gamma_multiply(2.2);
+        add_segment(&mut mesh, screen[link.from], screen[link.to], 2.0, colour);
+        if link.kind.is_directed() {
+            add_arrow(
+                &mut mesh,
+                screen[link.from],
+                screen[link.to],
+                sizes.radius[link.to],
+                colour,
+            );
+        }
+        neighbours.push(if link.from == i { link.to } else { link.from });
+    }
+    neighbours.sort_unstable();
+    neighbours.dedup();
+    for &j in &neighbours {
+        let entity = &doc.model().entities[j];
+        add_node(
+            &mut mesh,
+            screen[j],
+            sizes.radius[j],
+            kind_shape(entity.kind),
+            kind_colour(entity.kind),
+            true,
+        );
+    }
+    painter.add(Shape::mesh(mesh));
+    painter.circle_stroke(
+        screen[i],
+        sizes.radius[i] + 3.0,
+        Stroke::new(2.0, ui.visuals().strong_text_color()),
+    );
+    // Name the neighbours too, as many as fit, the hovered node first.
+    neighbours.sort_by_key(|&j| (j != i, std::cmp::Reverse((sizes.weight[j] * 1e6) as i64)));
+    let mut occupied = Occupancy::new(rect);
+    let text_colour = ui.visuals().strong_text_color();
+    let halo = ui.visuals().extreme_bg_color.gamma_multiply(0.9);
+    for &j in neighbours.iter().take(60) {
+        let galley = galley(ui, &mut state.galleys, view, j, if j == i { 0 } else { 1 });
+        let (p, r) = (screen[j], sizes.radius[j]);
+        let at = p + vec2(-galley.size().x / 2.0, r + 2.0);
+        let label = Rect::from_min_size(at, galley.size()).expand2(vec2(3.0, 1.0));
+        if j == i || (rect.contains_rect(label) && occupied.is_free(label)) {
+            occupied.take(label);
+            painter.rect_filled(label, 3.0, halo);
+            painter.add(Shape::galley(at, galley, text_colour));
+        }
+    }
+}
+
+pub(super) fn tooltip(response: &egui::Response, view: &View<'_>, i: usize, pinned: bool) {
+    let entity = &view.model().entities[i];
+    response.clone().on_hover_ui_at_pointer(|ui| {
+        ui.strong(view.name(entity));
+        let other = entity.name.get(!view.zh());
+        if !other.is_empty() && other != view.name(entity) {
+            ui.label(other);
+        }
+        ui.weak(entity_kind(entity.kind, view.lang));
+        if let Some(m) = view.metrics {
+            ui.weak(format!(
+                "{} {} · PageRank {:.4}",
+                view.s().column_degree,
+                m.degree[i],
+                m.pagerank[i]
+            ));
+        }
+        if pinned {
+            ui.weak(view.s().pinned);
+        }
+        if view
+            .year
+            .is_some_and(|year| entity.presence_in(year) == Presence::Undated)
+        {
+            ui.weak(crate::i18n::provenance::undated_explained(view.lang));
+        }
+        // What of it the sources dispute, in words: the amber lines say where.
+        let disputed = entity.disputed.is_some()
+            || view
+                .doc
+                .index()
+                .relations_of(i)
+                .iter()
+                .any(|end| view.model().relations[end.relation].disputed.is_some());
+        if disputed {
+            ui.label(
+                egui::RichText::new(crate::i18n::provenance::disputed_heading(view.lang))
+                    .color(crate::ui::provenance::DISPUTED),
+            );
+        }
+    });
+}
+
+/// The name of each kind above its disc, when grouped by kind.
+pub(super) fn group_titles(
+    painter: &egui::Painter,
+    view: &View<'_>,
+    camera: &Camera,
+    rect: Rect,
+    groups: &[Group],
+) {
+    let colour = painter.ctx().global_style().visuals.weak_text_color();
+    for group in groups {
+        let Some(kind) = EntityKind::ALL.get(group.group) else {
+            continue;
+        };
+        let top =
+            camera.screen_from_layout(rect, [group.centre[0], group.centre[1] - group.radius]);
+        let ring = group.radius * camera.scale;
+        painter.circle_stroke(
+            camera.screen_from_layout(rect, group.centre),
+            ring,
+            Stroke::new(1.0, colour.gamma_multiply(0.3)),
+        );
+        painter.text(
+            top - vec2(0.0, 4.0),
+            egui::Align2::CENTER_BOTTOM,
+            entity_kind_plural(*kind, view.lang),
+            egui::FontId::proportional(14.0),
+            colour,
+        );
+    }
+}
+
+/// "82 of 82 entities, 59 links" in the corner, and how to pin.
+pub(super) fn counts(ui: &mut egui::Ui, view: &View<'_>, shown: &Shown, rect: Rect, can_pin: bool) {
+    let s = view.s();
+    let total = shown.entities.len();
+    // As of a year, entities of unknown arrival are drawn hollow and counted apart.
+    let undated = shown.undated_count();
+    let present = shown.entity_count() - undated;
+    let mut text = if view.zh() {
+        format!(
+            "显示 {} / {total} {}，{} {}",
+            present,
+            s.entities_shown,
+            shown.link_count(),
+            s.links_shown
+        )
+    } else {
+        format!(
+            "{} {} {total} {}, {} {}",
+            present,
+            s.of_total,
+            s.entities_shown,
+            shown.link_count(),
+            s.links_shown
+        )
+    };
+    if undated > 0 {
+        text.push_str(&format!(
+            " · {}",
+            crate::i18n::provenance::undated(undated, view.lang)
+        ));
+    }
+    // Real labels rather than painted text, so screen readers and tests can read them.
+    let line = |text: &str| {
+        egui::Label::new(egui::RichText::new(text).small().weak())
+            .selectable(false)
+            .truncate()
+    };
+    let height = 18.0;
+    let half = rect.width() / 2.0 - 8.0;
+    ui.put(
+        Rect::from_min_size(
+            rect.left_bottom() + vec2(8.0, -height - 4.0),
+            vec2(half, height),
+        ),
+        line(&text),
+    );
+    let hint = if can_pin {
+        format!("{} · {}", s.drag_to_pin, s.shift_drag_to_relate)
+    } else {
+        s.shift_drag_to_relate.to_owned()
+    };
+    ui.put(
+        Rect::from_min_size(
+            rect.center_bottom() + vec2(0.0, -height - 4.0),
+            vec2(half, height),
+        ),
+        line(&hint),
+    );
+}

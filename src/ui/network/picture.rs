@@ -1,0 +1,469 @@
+//! What the network draws, derived from the document and the settings and kept until they
+//! change: node sizes, the arrangement, what the filter shows, and the picture itself (links
+//! and nodes as one mesh, labels placed most important first where they overlap nothing).
+
+use super::*;
+
+/// Draws the links, nodes and labels: the picture kept from an earlier frame when nothing it
+/// shows has changed (moved as a whole while panning within its margin), built again otherwise.
+pub(super) fn draw_picture(
+    ui: &egui::Ui,
+    painter: &egui::Painter,
+    view: &View<'_>,
+    state: &mut NetworkState,
+    drawn: &Drawn<'_>,
+    settings: &Settings,
+) {
+    let Drawn {
+        rect,
+        positions,
+        sizes,
+        shown,
+    } = *drawn;
+    refresh_galleys(state, view, ui.visuals().dark_mode);
+    let key = picture_key(view, state, shown, positions, rect, settings, ui);
+    let centre = state.camera.centre;
+    let scale = state.camera.scale;
+    let margin = rect.size().max_elem() * PAN_MARGIN;
+    let rebuild = match &mut state.picture {
+        // The view came to rest after a pan: rebuild once for exact culling and labels.
+        Some(picture) if picture.key == key && picture.moved_to == centre => {
+            picture.moved_to != picture.built_at
+        }
+        Some(picture)
+            if picture.key == key
+                && (centre[0] - picture.built_at[0]).abs() * scale < margin
+                && (centre[1] - picture.built_at[1]).abs() * scale < margin =>
+        {
+            // Panning: the picture was built with a margin around the view, so moving it is
+            // enough (a few ms at 10^5 nodes, against tens for a rebuild).
+            let shift = vec2(
+                (picture.moved_to[0] - centre[0]) * scale,
+                (picture.moved_to[1] - centre[1]) * scale,
+            );
+            Arc::make_mut(&mut picture.mesh).translate(shift);
+            for label in &mut picture.labels {
+                label.at += shift;
+                label.halo = label.halo.translate(shift);
+            }
+            picture.moved_to = centre;
+            // One more frame once the pan stops, to rebuild.
+            ui.ctx().request_repaint();
+            false
+        }
+        _ => true,
+    };
+    if rebuild {
+        let reused = state.picture.take().map(|p| p.mesh);
+        let built = rect.expand(margin);
+        let mesh = base_mesh(reused, view, &state.screen, &sizes.radius, shown, built);
+        let labels = place_labels(ui, view, state, sizes, shown, rect);
+        state.picture = Some(Picture {
+            key,
+            built_at: centre,
+            moved_to: centre,
+            mesh,
+            labels,
+        });
+    }
+    let text_colour = ui.visuals().text_color();
+    let halo = ui.visuals().extreme_bg_color.gamma_multiply(0.8);
+    if let Some(picture) = &state.picture {
+        painter.add(Shape::Mesh(Arc::clone(&picture.mesh)));
+        for label in picture.labels.iter().filter(|l| rect.contains_rect(l.halo)) {
+            painter.rect_filled(label.halo, 3.0, halo);
+            painter.add(Shape::galley(
+                label.at,
+                Arc::clone(&label.galley),
+                text_colour,
+            ));
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(super) struct ArrangementKey {
+    pub(super) revision: u64,
+    pub(super) arrangement: Arrangement,
+    pub(super) centre: Option<usize>,
+    pub(super) size_by: SizeBy,
+}
+
+/// Node radii and the order in which labels are offered (most important first).
+#[derive(Default)]
+pub(super) struct Sizes {
+    pub(super) radius: Vec<f32>,
+    pub(super) order: Vec<u32>,
+    pub(super) weight: Vec<f64>,
+}
+
+/// The drawn links, nodes and labels, kept while nothing they show changes.
+pub(super) struct Picture {
+    /// Everything but the camera's centre.
+    pub(super) key: u64,
+    /// The centre the picture was built for, and the one it has been moved to since.
+    pub(super) built_at: Point,
+    pub(super) moved_to: Point,
+    pub(super) mesh: Arc<Mesh>,
+    pub(super) labels: Vec<Label>,
+}
+
+/// A label placed on screen.
+pub(super) struct Label {
+    pub(super) at: Pos2,
+    pub(super) galley: Arc<Galley>,
+    pub(super) halo: Rect,
+}
+
+/// The value a node's size shows, per entity.
+pub(super) fn weights(view: &View<'_>, size_by: SizeBy) -> Vec<f64> {
+    let degree = || view.doc.graph().iter().map(|l| l.len() as f64).collect();
+    let largest_figure = |measure: Measure| {
+        view.model()
+            .entities
+            .iter()
+            .map(|e| {
+                e.figures
+                    .iter()
+                    .filter(|f| f.measure == measure)
+                    .map(|f| f.value)
+                    .fold(0.0, f64::max)
+            })
+            .collect()
+    };
+    match size_by {
+        SizeBy::Degree => degree(),
+        SizeBy::PageRank => view.metrics.map_or_else(degree, |m| m.pagerank.clone()),
+        SizeBy::Staff => largest_figure(Measure::Staff),
+        SizeBy::FundSize => largest_figure(Measure::FundSize),
+    }
+}
+
+pub(super) fn sizes(state: &mut NetworkState, view: &View<'_>, size_by: SizeBy) -> Arc<Sizes> {
+    let key = (view.doc.revision(), size_by, view.metrics.is_some());
+    if state.sizes.as_ref().is_none_or(|(k, _)| *k != key) {
+        let weight = weights(view, size_by);
+        let largest = weight.iter().copied().fold(0.0, f64::max);
+        let radius = weight
+            .iter()
+            .map(|&w| {
+                let share = if largest > 0.0 {
+                    (w / largest).max(0.0).sqrt()
+                } else {
+                    0.0
+                };
+                MIN_RADIUS + (MAX_RADIUS - MIN_RADIUS) * share as f32
+            })
+            .collect();
+        // Ties (all zero, say) fall back to the number of connections, then to file order.
+        let degree: Vec<usize> = view.doc.graph().iter().map(Vec::len).collect();
+        let mut order: Vec<u32> = (0..weight.len() as u32).collect();
+        order.sort_by(|&a, &b| {
+            let (a, b) = (a as usize, b as usize);
+            weight[b]
+                .total_cmp(&weight[a])
+                .then(degree[b].cmp(&degree[a]))
+                .then(a.cmp(&b))
+        });
+        state.sizes = Some((
+            key,
+            Arc::new(Sizes {
+                radius,
+                order,
+                weight,
+            }),
+        ));
+    }
+    state
+        .sizes
+        .as_ref()
+        .map(|(_, sizes)| Arc::clone(sizes))
+        .unwrap_or_default()
+}
+
+/// The positions of the current arrangement, and the groups' discs when grouped by kind.
+pub(super) fn arranged(
+    state: &mut NetworkState,
+    view: &View<'_>,
+    settings: &Settings,
+    force: Option<&Arc<Vec<Point>>>,
+) -> Option<(Arc<Vec<Point>>, Vec<Group>)> {
+    let doc = view.doc;
+    let centre = view
+        .selected
+        .or_else(|| {
+            doc.model()
+                .focus
+                .as_deref()
+                .and_then(|id| doc.index().get(id))
+        })
+        .or((!doc.model().entities.is_empty()).then_some(0));
+    let key = ArrangementKey {
+        revision: doc.revision(),
+        arrangement: settings.arrangement,
+        centre: (settings.arrangement == Arrangement::Radial)
+            .then_some(centre)
+            .flatten(),
+        size_by: settings.size_by,
+    };
+    match settings.arrangement {
+        Arrangement::Force => return force.map(|p| (Arc::clone(p), Vec::new())),
+        _ if state.arranged.as_ref().is_some_and(|(k, _, _)| *k == key) => {}
+        Arrangement::Radial => {
+            let positions = centre.map_or_else(Vec::new, |c| radial(doc.graph(), c));
+            state.arranged = Some((key, Arc::new(positions), Vec::new()));
+        }
+        Arrangement::ByKind => {
+            let group_of: Vec<usize> = doc
+                .model()
+                .entities
+                .iter()
+                .map(|e| {
+                    EntityKind::ALL
+                        .iter()
+                        .position(|k| *k == e.kind)
+                        .unwrap_or(0)
+                })
+                .collect();
+            let weight = state
+                .sizes
+                .as_ref()
+                .map_or_else(Vec::new, |(_, s)| s.weight.clone());
+            let (positions, groups) = grouped(&group_of, &weight);
+            state.arranged = Some((key, Arc::new(positions), groups));
+        }
+    }
+    state
+        .arranged
+        .as_ref()
+        .map(|(_, p, g)| (Arc::clone(p), g.clone()))
+}
+
+pub(super) fn shown(state: &mut NetworkState, view: &View<'_>, filter: &Filter) -> Arc<Shown> {
+    let doc = view.doc;
+    match &state.shown {
+        Some((revision, f, shown)) if *revision == doc.revision() && f == filter => {
+            Arc::clone(shown)
+        }
+        _ => {
+            let shown = Arc::new(filter.apply(doc.model(), doc.graph(), doc.links()));
+            state.shown = Some((doc.revision(), filter.clone(), Arc::clone(&shown)));
+            shown
+        }
+    }
+}
+
+/// Everything the cached picture depends on, hashed.
+pub(super) fn picture_key(
+    view: &View<'_>,
+    state: &NetworkState,
+    shown: &Arc<Shown>,
+    positions: &Arc<Vec<Point>>,
+    rect: Rect,
+    settings: &Settings,
+    ui: &egui::Ui,
+) -> u64 {
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    view.doc.revision().hash(&mut hasher);
+    (Arc::as_ptr(shown) as usize).hash(&mut hasher);
+    (Arc::as_ptr(positions) as usize).hash(&mut hasher);
+    for value in [
+        state.camera.scale,
+        rect.min.x,
+        rect.min.y,
+        rect.max.x,
+        rect.max.y,
+    ] {
+        value.to_bits().hash(&mut hasher);
+    }
+    if let Some((i, at)) = state.dragging {
+        (i, at[0].to_bits(), at[1].to_bits()).hash(&mut hasher);
+    }
+    settings.size_by.hash(&mut hasher);
+    view.metrics.is_some().hash(&mut hasher);
+    view.lang.is_chinese().hash(&mut hasher);
+    ui.visuals().dark_mode.hash(&mut hasher);
+    view.presenting.hash(&mut hasher);
+    hasher.finish()
+}
+
+/// Links, arrowheads and nodes on screen, as one mesh. Reuses the buffers of the last one.
+pub(super) fn base_mesh(
+    reused: Option<Arc<Mesh>>,
+    view: &View<'_>,
+    screen: &[Pos2],
+    radius: &[f32],
+    shown: &Shown,
+    rect: Rect,
+) -> Arc<Mesh> {
+    let mut arc = reused.unwrap_or_default();
+    let mesh = Arc::make_mut(&mut arc);
+    // `Mesh::clear` would free the buffers; keeping them saves a large allocation per rebuild.
+    mesh.vertices.clear();
+    mesh.indices.clear();
+    let visible = rect.expand(MAX_RADIUS);
+    let doc = view.doc;
+    let on_screen = |a: usize, b: usize| {
+        let (pa, pb) = (screen[a], screen[b]);
+        visible.contains(pa)
+            || visible.contains(pb)
+            || Rect::from_two_pos(pa, pb).intersects(visible)
+    };
+    let mut drawn = Vec::new();
+    for (k, link) in doc.links().iter().enumerate() {
+        if shown.links[k] && on_screen(link.from, link.to) {
+            drawn.push(k);
+        }
+    }
+    // In a crowd a line is one sliver triangle, wide at its source and pointed at its target:
+    // half the indices of a quad, and the taper still says which way it goes.
+    let crowded_links = drawn.len() > CROWD_LINKS;
+    for &k in &drawn {
+        let link = &doc.links()[k];
+        let (a, b) = (screen[link.from], screen[link.to]);
+        if crowded_links {
+            // A line shorter than its ends' nodes lies under them.
+            if a.distance_sq(b) > radius[link.from].max(radius[link.to]).powi(2) {
+                add_taper(mesh, a, b, 1.6, link_colour(doc, link));
+            }
+        } else if is_disputed(doc, link) {
+            add_segment(mesh, a, b, 2.5, link_colour(doc, link));
+        } else {
+            add_segment(mesh, a, b, 1.0, relation_colour(link.kind));
+        }
+    }
+    if drawn.len() <= MAX_ARROWS {
+        for &k in &drawn {
+            let link = &doc.links()[k];
+            if link.kind.is_directed() {
+                let colour = link_colour(doc, link).gamma_multiply(1.8);
+                add_arrow(
+                    mesh,
+                    screen[link.from],
+                    screen[link.to],
+                    radius[link.to],
+                    colour,
+                );
+            }
+        }
+    }
+    let on_screen: Vec<usize> = (0..screen.len())
+        .filter(|&i| shown.entities[i] && visible.contains(screen[i]))
+        .collect();
+    // Soft edges triple a node's vertices: in a crowd only the larger nodes get them.
+    let crowded = on_screen.len() > CROWD;
+    for i in on_screen {
+        let kind = doc.model().entities[i].kind;
+        let smooth = !crowded || radius[i] > 6.0;
+        add_node(
+            mesh,
+            screen[i],
+            radius[i],
+            kind_shape(kind),
+            kind_colour(kind),
+            smooth,
+        );
+    }
+    arc
+}
+
+pub(super) fn refresh_galleys(state: &mut NetworkState, view: &View<'_>, dark: bool) {
+    let key = (view.doc.revision(), view.lang, dark, view.presenting);
+    if state.galleys_for != key {
+        state.galleys.clear();
+        state.galleys_for = key;
+    }
+}
+
+pub(super) fn galley(
+    ui: &egui::Ui,
+    galleys: &mut HashMap<(usize, usize), Arc<Galley>>,
+    view: &View<'_>,
+    entity: usize,
+    size: usize,
+) -> Arc<Galley> {
+    let scale = if view.presenting {
+        PRESENTING_LABELS
+    } else {
+        1.0
+    };
+    Arc::clone(galleys.entry((entity, size)).or_insert_with(|| {
+        ui.painter().layout_no_wrap(
+            view.name(&view.model().entities[entity]).to_owned(),
+            egui::FontId::proportional(LABEL_SIZES[size] * scale),
+            Color32::PLACEHOLDER,
+        )
+    }))
+}
+
+/// Labels, most important first, each where it overlaps no label and no more important node.
+pub(super) fn place_labels(
+    ui: &egui::Ui,
+    view: &View<'_>,
+    state: &mut NetworkState,
+    sizes: &Sizes,
+    shown: &Shown,
+    rect: Rect,
+) -> Vec<Label> {
+    let screen = &state.screen;
+    let most = ((rect.area() / 7000.0) as usize).clamp(12, 300);
+    let mut occupied = Occupancy::new(rect);
+    let mut labels = Vec::new();
+    for (rank, i) in sizes
+        .order
+        .iter()
+        .map(|i| *i as usize)
+        .filter(|&i| shown.entities[i] && rect.contains(screen[i]))
+        .take(MAX_LABEL_CANDIDATES)
+        .enumerate()
+    {
+        let (p, r) = (screen[i], sizes.radius[i]);
+        let node = Rect::from_center_size(p, vec2(2.0 * r, 2.0 * r));
+        let size = if rank < 8 {
+            0
+        } else if rank < 40 {
+            1
+        } else {
+            2
+        };
+        if labels.len() < most {
+            let galley = galley(ui, &mut state.galleys, view, i, size);
+            let g = galley.size();
+            let below = p + vec2(-g.x / 2.0, r + 2.0);
+            let right = p + vec2(r + 4.0, -g.y / 2.0);
+            let above = p + vec2(-g.x / 2.0, -r - 2.0 - g.y);
+            for at in [below, right, above] {
+                let halo = Rect::from_min_size(at, g).expand2(vec2(3.0, 1.0));
+                if rect.contains_rect(halo) && !halo.intersects(node) && occupied.is_free(halo) {
+                    occupied.take(halo);
+                    labels.push(Label { at, galley, halo });
+                    break;
+                }
+            }
+        }
+        occupied.take(node);
+    }
+    labels
+}
+
+/// Whether the link is a relation other sources contradict.
+pub(super) fn is_disputed(
+    doc: &crate::document::Document,
+    link: &crate::model::filter::Link,
+) -> bool {
+    link.relation
+        .and_then(|r| doc.model().relations.get(r))
+        .is_some_and(|r| r.disputed.is_some())
+}
+
+/// A link's colour: its relation family's, or the amber of a disagreement.
+pub(super) fn link_colour(
+    doc: &crate::document::Document,
+    link: &crate::model::filter::Link,
+) -> Color32 {
+    if is_disputed(doc, link) {
+        crate::ui::provenance::DISPUTED.gamma_multiply(0.8)
+    } else {
+        relation_colour(link.kind)
+    }
+}
