@@ -98,9 +98,9 @@ impl TownscopeApp {
                     .get(entity)
                     .map(|e| e.name.get(self.state.lang.is_chinese()).to_owned())
                     .unwrap_or_default();
-                if let Some(edit) = self
-                    .doc
-                    .pin_edit(&id, at, format!("{} {name}", s.verb_move))
+                if let Some(edit) =
+                    self.doc
+                        .pin_edit(&id, at, format!("{} {name}", s.editing.verb_move))
                 {
                     self.edit(edit);
                     // The edit does not move entities in the list, so the index still holds.
@@ -260,7 +260,7 @@ impl TownscopeApp {
         if let Some(Opening { name, .. }) = &self.runtime.opening {
             shown.push(WorkShown {
                 work: Work::Opening,
-                what: format!("{} {name}…", s.opening),
+                what: format!("{} {name}…", s.files.opening),
                 progress: None,
             });
         }
@@ -272,7 +272,7 @@ impl TownscopeApp {
         {
             shown.push(WorkShown {
                 work: Work::Metrics,
-                what: s.computing_metrics.to_owned(),
+                what: s.views.computing_metrics.to_owned(),
                 progress: Some(progress),
             });
         }
@@ -284,7 +284,7 @@ impl TownscopeApp {
         {
             shown.push(WorkShown {
                 work: Work::Layout,
-                what: s.computing_layout.to_owned(),
+                what: s.network.computing_layout.to_owned(),
                 progress: None,
             });
         }

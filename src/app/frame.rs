@@ -241,12 +241,16 @@ fn centre(
             return;
         }
         if !view.presenting {
-            let s = view.s();
             ui.horizontal(|ui| {
-                ui.selectable_value(&mut state.central, CentralView::Overview, s.overview);
-                ui.selectable_value(&mut state.central, CentralView::Network, s.network);
-                ui.selectable_value(&mut state.central, CentralView::Table, s.table);
-                ui.selectable_value(&mut state.central, CentralView::Timeline, s.timeline);
+                for (shown, command) in [
+                    (CentralView::Overview, AppCommand::ShowOverview),
+                    (CentralView::Network, AppCommand::ShowNetwork),
+                    (CentralView::Table, AppCommand::ShowTable),
+                    (CentralView::Timeline, AppCommand::ShowTimeline),
+                ] {
+                    ui.selectable_value(&mut state.central, shown, command.label(view.lang))
+                        .on_hover_text(command.hover_text(ui.ctx(), view.lang));
+                }
                 ui.separator();
                 ui::timebar::ui(ui, view, &mut runtime.timebar, commands);
             });

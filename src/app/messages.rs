@@ -48,14 +48,14 @@ impl Notice {
     pub fn text(&self, lang: Lang) -> String {
         let s = strings(lang);
         match self {
-            Self::NoFileChosen => s.no_file_chosen.to_owned(),
+            Self::NoFileChosen => s.files.no_file_chosen.to_owned(),
             Self::Saved {
                 path,
                 with_problems,
             } => {
-                let mut text = format!("{} {}", s.saved_to, path.display());
+                let mut text = format!("{} {}", s.files.saved_to, path.display());
                 if *with_problems {
-                    text.push_str(s.saved_with_problems);
+                    text.push_str(s.files.saved_with_problems);
                 }
                 text
             }
@@ -66,25 +66,25 @@ impl Notice {
             } => {
                 let mut text = format!(
                     "{} {} ({width} × {height})",
-                    s.picture_saved,
+                    s.files.picture_saved,
                     path.display()
                 );
                 if *at_screen_density {
                     text.push_str(" — ");
-                    text.push_str(s.picture_at_screen_density);
+                    text.push_str(s.files.picture_at_screen_density);
                 }
                 text
             }
             Self::SlidesWritten { count, folder } => {
                 crate::i18n::slides_written(*count, folder, lang)
             }
-            Self::DrawingPicture => s.drawing_picture.to_owned(),
-            Self::ExportingSlides => s.exporting_slides.to_owned(),
-            Self::OpeningCancelled => s.cancelled.to_owned(),
-            Self::MetricsCancelled => s.metrics_cancelled.to_owned(),
-            Self::SettingsUnreadable => s.settings_unreadable.to_owned(),
-            Self::NoSlides => s.no_slides.to_owned(),
-            Self::RecoveryWriteFailed(why) => format!("{} {why}", s.recovery_write_failed),
+            Self::DrawingPicture => s.files.drawing_picture.to_owned(),
+            Self::ExportingSlides => s.files.exporting_slides.to_owned(),
+            Self::OpeningCancelled => s.files.cancelled.to_owned(),
+            Self::MetricsCancelled => s.files.metrics_cancelled.to_owned(),
+            Self::SettingsUnreadable => s.files.settings_unreadable.to_owned(),
+            Self::NoSlides => s.story.no_slides.to_owned(),
+            Self::RecoveryWriteFailed(why) => format!("{} {why}", s.files.recovery_write_failed),
             Self::HistoryFailed { redo, label, error } => {
                 crate::i18n::history_failed(*redo, label, error, lang)
             }
@@ -112,19 +112,27 @@ impl Trouble {
         let s = strings(lang);
         let (heading, body, notes) = match self {
             Self::Load(error) => {
-                let mut notes = vec![s.model_kept];
+                let mut notes = vec![s.files.model_kept];
                 if error.error.position().is_some() {
-                    notes.push(s.fix_and_reopen);
+                    notes.push(s.files.fix_and_reopen);
                 }
-                (s.load_failed, crate::i18n::file_error(error, lang), notes)
+                (
+                    s.files.load_failed,
+                    crate::i18n::file_error(error, lang),
+                    notes,
+                )
             }
             Self::Save(error) => (
-                s.save_failed,
+                s.files.save_failed,
                 crate::i18n::save_error(error, lang),
-                vec![s.save_failed_kept],
+                vec![s.files.save_failed_kept],
             ),
-            Self::Export(error) => (s.export_failed, error.message(lang), Vec::new()),
-            Self::PictureLost => (s.export_failed, s.picture_failed.to_owned(), Vec::new()),
+            Self::Export(error) => (s.files.export_failed, error.message(lang), Vec::new()),
+            Self::PictureLost => (
+                s.files.export_failed,
+                s.files.picture_failed.to_owned(),
+                Vec::new(),
+            ),
         };
         crate::ui::dialogs::TroubleShown {
             heading,

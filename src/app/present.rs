@@ -198,6 +198,7 @@ impl TownscopeApp {
         let mut story = self.doc.model().story.clone();
         story.push(self.slide_from_current_view());
         let label = crate::i18n::strings(self.state.lang)
+            .story
             .verb_add_slide
             .to_owned();
         self.edit(Edit::new(label, vec![Op::SetStory(story)]));

@@ -2,9 +2,9 @@
 
 use std::path::PathBuf;
 
-use eframe::egui::{Key, KeyboardShortcut, Modifiers};
+use eframe::egui::{self, Key, KeyboardShortcut, Modifiers};
 
-use crate::i18n::{Lang, strings};
+use crate::i18n::Lang;
 
 /// An action the user can take from a menu, a shortcut or the command palette: each is declared
 /// here once, with its label, shortcut and hint in both languages, and every one of those places
@@ -106,79 +106,134 @@ impl AppCommand {
     ];
 
     pub fn label(self, lang: Lang) -> &'static str {
-        let s = strings(lang);
-        match self {
-            Self::Open => s.open,
-            Self::CompareWith => s.compare_with,
-            Self::Save => s.save,
-            Self::SaveAs => s.save_as,
-            Self::ExportView => s.export_view,
-            Self::ExportSlides => s.export_slides,
-            Self::Quit => s.quit,
-            Self::Undo => s.undo,
-            Self::Redo => s.redo,
-            Self::EditModel => s.model_editor,
-            Self::EditIndicators => s.indicators_editor,
-            Self::ShowOverview => s.overview,
-            Self::ShowNetwork => s.network,
-            Self::ShowTable => s.table,
-            Self::ShowTimeline => s.timeline,
-            Self::Find => s.cmd_find,
-            Self::Palette => s.cmd_palette,
-            Self::Shortcuts => s.cmd_shortcuts,
-            Self::Back => s.back,
-            Self::Forward => s.forward,
-            Self::FitView => s.fit_to_screen,
-            Self::ToggleYear => s.as_of_year,
-            Self::ToggleProblems => s.cmd_problems,
-            Self::Present => s.present,
-            Self::EditStory => s.story_menu,
-            Self::AddSlide => s.add_slide,
-            Self::SwitchLanguage => s.cmd_switch_language,
-            Self::ThemeSystem => s.theme_system,
-            Self::ThemeLight => s.theme_light,
-            Self::ThemeDark => s.theme_dark,
-            Self::ZoomIn => s.zoom_in,
-            Self::ZoomOut => s.zoom_out,
-            Self::ZoomReset => s.zoom_reset,
-            Self::About => s.about,
-        }
+        let (zh, en) = match self {
+            Self::Open => ("打开…", "Open…"),
+            Self::CompareWith => ("与文件比较…", "Compare with…"),
+            Self::Save => ("保存", "Save"),
+            Self::SaveAs => ("另存为…", "Save As…"),
+            Self::ExportView => ("导出当前视图为 PNG…", "Export view as PNG…"),
+            Self::ExportSlides => ("导出幻灯片…", "Export slides…"),
+            Self::Quit => ("退出", "Quit"),
+            Self::Undo => ("撤销", "Undo"),
+            Self::Redo => ("重做", "Redo"),
+            Self::EditModel => ("来源、领域与大事记…", "Sources, sectors and milestones…"),
+            Self::EditIndicators => ("指标数据", "Indicator figures"),
+            Self::ShowOverview => ("概览", "Overview"),
+            Self::ShowNetwork => ("关系网络", "Network"),
+            Self::ShowTable => ("实体表", "Table"),
+            Self::ShowTimeline => ("时间线", "Timeline"),
+            Self::Find => ("查找", "Find"),
+            Self::Palette => ("命令面板…", "Command palette…"),
+            Self::Shortcuts => ("快捷键", "Keyboard shortcuts"),
+            Self::Back => ("后退", "Back"),
+            Self::Forward => ("前进", "Forward"),
+            Self::FitView => ("适应窗口", "Fit to screen"),
+            Self::ToggleYear => ("按年份查看", "As of year"),
+            Self::ToggleProblems => ("问题列表", "Problems"),
+            Self::Present => ("放映故事", "Present the story"),
+            Self::EditStory => ("故事…", "Story…"),
+            Self::AddSlide => ("按当前视图添加幻灯片", "Add slide from current view"),
+            Self::SwitchLanguage => (
+                "切换语言（中文 / English）",
+                "Switch language (中文 / English)",
+            ),
+            Self::ThemeSystem => ("主题：跟随系统", "Theme: follow the system"),
+            Self::ThemeLight => ("主题：浅色", "Theme: light"),
+            Self::ThemeDark => ("主题：深色", "Theme: dark"),
+            Self::ZoomIn => ("放大界面", "Zoom in"),
+            Self::ZoomOut => ("缩小界面", "Zoom out"),
+            Self::ZoomReset => ("界面原始大小", "Actual size"),
+            Self::About => ("关于 Townscope", "About Townscope"),
+        };
+        lang.pick(zh, en)
     }
 
     /// What the command does, in a line (tooltips, the palette, the shortcut list).
     pub fn hint(self, lang: Lang) -> &'static str {
-        let s = strings(lang);
-        match self {
-            Self::Open => s.hint_open,
-            Self::CompareWith => s.hint_compare,
-            Self::Save => s.hint_save,
-            Self::SaveAs => s.hint_save_as,
-            Self::ExportView => s.hint_export_view,
-            Self::ExportSlides => s.export_slides_hint,
-            Self::Quit => s.hint_quit,
-            Self::Undo => s.hint_undo,
-            Self::Redo => s.hint_redo,
-            Self::EditModel => s.hint_edit_model,
-            Self::EditIndicators => s.hint_edit_indicators,
-            Self::ShowOverview | Self::ShowNetwork | Self::ShowTable | Self::ShowTimeline => {
-                s.hint_show_view
-            }
-            Self::Find => s.hint_find,
-            Self::Palette => s.hint_palette,
-            Self::Shortcuts => s.hint_shortcuts,
-            Self::Back => s.hint_back,
-            Self::Forward => s.hint_forward,
-            Self::FitView => s.hint_fit,
-            Self::ToggleYear => s.as_of_year_hint,
-            Self::ToggleProblems => s.hint_problems,
-            Self::Present => s.presenting_help,
-            Self::EditStory => s.hint_story,
-            Self::AddSlide => s.hint_add_slide,
-            Self::SwitchLanguage => s.data_language,
-            Self::ThemeSystem | Self::ThemeLight | Self::ThemeDark => s.hint_theme,
-            Self::ZoomIn | Self::ZoomOut | Self::ZoomReset => s.hint_zoom,
-            Self::About => s.hint_about,
-        }
+        let (zh, en) = match self {
+            Self::Open => ("打开模型文件（.ron）", "Open a model file (.ron)"),
+            Self::CompareWith => (
+                "列出当前模型与另一文件的差异",
+                "List what differs between this model and another file",
+            ),
+            Self::Save => (
+                "保存到当前文件（先保留 .bak 备份）",
+                "Save to the current file (the previous version is kept as .bak)",
+            ),
+            Self::SaveAs => ("保存到新文件", "Save to a new file"),
+            Self::ExportView => (
+                "把中间的视图以 2 倍分辨率存为 PNG 图片",
+                "Save the view in the centre of the window as a PNG at 2×",
+            ),
+            Self::ExportSlides => (
+                "将每张幻灯片按放映效果导出为 PNG（2 倍分辨率）到所选文件夹",
+                "Write every slide, as presented, as a PNG at 2x into a folder",
+            ),
+            Self::Quit => (
+                "关闭窗口（有未保存的更改时先询问）",
+                "Close the window (asks first if there are unsaved changes)",
+            ),
+            Self::Undo => ("撤销上一次修改", "Undo the last change"),
+            Self::Redo => ("重做撤销的修改", "Redo the change undone"),
+            Self::EditModel => (
+                "编辑来源、领域和大事记",
+                "Edit the sources, sectors and milestones",
+            ),
+            Self::EditIndicators => (
+                "编辑指标及其各年数据",
+                "Edit the indicators and their figures by year",
+            ),
+            Self::ShowOverview | Self::ShowNetwork | Self::ShowTable | Self::ShowTimeline => (
+                "在窗口中间显示此视图",
+                "Show this view in the centre of the window",
+            ),
+            Self::Find => (
+                "把光标放到当前视图的搜索框",
+                "Put the cursor in the search field of what is shown",
+            ),
+            Self::Palette => (
+                "按名称（中文、英文、拼音或拼音首字母）查找命令和实体",
+                "Find commands and entities by name (Chinese, English, pinyin or its initials)",
+            ),
+            Self::Shortcuts => ("列出所有快捷键", "List every keyboard shortcut"),
+            Self::Back => (
+                "回到上一个查看的实体",
+                "Back to the entity looked at before",
+            ),
+            Self::Forward => (
+                "前进到下一个查看的实体",
+                "Forward to the next entity looked at",
+            ),
+            Self::FitView => ("在关系网络中显示全部节点", "Show the whole network"),
+            Self::ToggleYear => (
+                "只显示到该年为止已来到小镇（入驻，或在本镇成立）的实体和已开始的关系；当年新增的以绿色圆圈标出，来源未说明何时来到的空心绘出",
+                "Show only the entities in the town by that year (joined, or founded there) and the relations begun by then; what is new that year has a green ring, what the sources do not date is hollow",
+            ),
+            Self::ToggleProblems => (
+                "显示或隐藏模型问题列表",
+                "Show or hide the model's problems",
+            ),
+            Self::Present => (
+                "→ / 空格 / Page Down：下一张 · ← / Page Up：上一张 · B：黑屏 · H：高对比度 · Esc：退出",
+                "→ / Space / Page Down: next · ← / Page Up: previous · B: blank · H: high contrast · Esc: leave",
+            ),
+            Self::EditStory => ("编辑故事的幻灯片", "Edit the slides of the story"),
+            Self::AddSlide => (
+                "把当前视图加为故事的最后一张幻灯片",
+                "Add what the window shows as the story's last slide",
+            ),
+            Self::SwitchLanguage => ("数据语言", "Data language"),
+            Self::ThemeSystem | Self::ThemeLight | Self::ThemeDark => (
+                "界面配色，下次启动时保留",
+                "The interface's colours, kept for the next start",
+            ),
+            Self::ZoomIn | Self::ZoomOut | Self::ZoomReset => (
+                "界面文字和控件的大小（高分辨率屏幕、投影）",
+                "The size of the interface's text and controls (high-DPI screens, projectors)",
+            ),
+            Self::About => ("关于 Townscope", "About Townscope"),
+        };
+        lang.pick(zh, en)
     }
 
     pub fn group(self) -> CommandGroup {
@@ -256,6 +311,73 @@ impl AppCommand {
                 | Self::Shortcuts
                 | Self::Present
         )
+    }
+}
+
+/// The command's own widgets: every menu item, button and checkbox that runs a command is
+/// drawn here, with the command's words, hint and shortcut, so none is built by hand.
+impl AppCommand {
+    /// A menu item: the label, the shortcut on the right, the hint on hover.
+    pub fn menu_item(self, ui: &mut egui::Ui, lang: Lang, commands: &mut Vec<Command>) {
+        self.menu_item_as(ui, lang, self.label(lang), true, commands);
+    }
+
+    /// A menu item in words of the moment ("Undo rename 阿里云"), enabled or not.
+    pub fn menu_item_as(
+        self,
+        ui: &mut egui::Ui,
+        lang: Lang,
+        text: &str,
+        enabled: bool,
+        commands: &mut Vec<Command>,
+    ) {
+        let mut button = egui::Button::new(text);
+        if let Some(shortcut) = self.shortcut() {
+            button = button.shortcut_text(shortcut_text(ui.ctx(), &shortcut));
+        }
+        if ui
+            .add_enabled(enabled, button)
+            .on_hover_text(self.hint(lang))
+            .clicked()
+        {
+            commands.push(Command::App(self));
+        }
+    }
+
+    /// A button in a panel: the label; the hint and the shortcut on hover.
+    pub fn button(
+        self,
+        ui: &mut egui::Ui,
+        lang: Lang,
+        enabled: bool,
+        commands: &mut Vec<Command>,
+    ) -> egui::Response {
+        let response = ui
+            .add_enabled(enabled, egui::Button::new(self.label(lang)))
+            .on_hover_text(self.hover_text(ui.ctx(), lang));
+        if response.clicked() {
+            commands.push(Command::App(self));
+        }
+        response
+    }
+
+    /// A radio item for a choice among commands (the theme): chosen or not.
+    pub fn radio(self, ui: &mut egui::Ui, lang: Lang, chosen: bool, commands: &mut Vec<Command>) {
+        if ui
+            .radio(chosen, self.label(lang))
+            .on_hover_text(self.hover_text(ui.ctx(), lang))
+            .clicked()
+        {
+            commands.push(Command::App(self));
+        }
+    }
+
+    /// The hint, and the shortcut in brackets when there is one.
+    pub fn hover_text(self, ctx: &egui::Context, lang: Lang) -> String {
+        match self.shortcut() {
+            Some(shortcut) => format!("{} ({})", self.hint(lang), shortcut_text(ctx, &shortcut)),
+            None => self.hint(lang).to_owned(),
+        }
     }
 }
 
@@ -338,4 +460,30 @@ pub fn shortcut_text(ctx: &eframe::egui::Context, shortcut: &KeyboardShortcut) -
         key => key.name(),
     };
     format!("{modifiers}{key}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_command_has_words_in_both_languages_and_a_group() {
+        for command in AppCommand::ALL {
+            for lang in [Lang::Zh, Lang::En] {
+                assert!(
+                    !command.label(lang).trim().is_empty(),
+                    "{command:?} has no label"
+                );
+                assert!(
+                    !command.hint(lang).trim().is_empty(),
+                    "{command:?} has no hint"
+                );
+            }
+            assert_ne!(
+                command.label(Lang::Zh),
+                command.label(Lang::En),
+                "{command:?}"
+            );
+        }
+    }
 }

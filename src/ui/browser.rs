@@ -68,11 +68,11 @@ pub fn ui(
 ) {
     let s = view.s();
     ui.add_space(4.0);
-    ui.heading(s.entities);
+    ui.heading(s.views.entities);
     ui.add(
         egui::TextEdit::singleline(search)
             .id(egui::Id::unique(SEARCH_ID))
-            .hint_text(s.search_hint)
+            .hint_text(s.views.search_hint)
             .desired_width(f32::INFINITY),
     );
     ui.add_space(4.0);
@@ -81,7 +81,7 @@ pub fn ui(
     // Taken out for the frame so the rows can be read while a group is opened or closed.
     let rows = std::mem::take(&mut state.rows);
     if rows.is_empty() {
-        ui.weak(s.no_match);
+        ui.weak(s.views.no_match);
         state.rows = rows;
         return;
     }

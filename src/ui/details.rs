@@ -19,8 +19,8 @@ pub fn ui(
     ui.add_space(4.0);
     let Some(index) = view.selected else {
         history_buttons(ui, view, commands);
-        ui.heading(s.details);
-        ui.weak(s.nothing_selected);
+        ui.heading(s.views.details);
+        ui.weak(s.views.nothing_selected);
         return;
     };
     let entity = &view.model().entities[index];
@@ -28,9 +28,9 @@ pub fn ui(
         history_buttons(ui, view, commands);
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             let text = if editing {
-                s.done_editing
+                s.views.done_editing
             } else {
-                s.edit_entity
+                s.views.edit_entity
             };
             if ui.selectable_label(editing, text).clicked() {
                 commands.push(Command::SetEditing(!editing));
@@ -48,16 +48,16 @@ pub fn ui(
             }
             fields(ui, view, entity, commands);
             if !entity.figures.is_empty() {
-                section(ui, s.figures);
+                section(ui, s.views.figures);
                 figures(ui, view, &entity.figures);
             }
             if let Some(policy) = &entity.policy {
                 if !policy.number.is_empty() {
-                    section(ui, s.policy_number);
+                    section(ui, s.views.policy_number);
                     ui.label(&policy.number);
                 }
                 if !policy.goals.is_empty() {
-                    section(ui, s.goals);
+                    section(ui, s.views.goals);
                     for goal in &policy.goals {
                         ui.horizontal_wrapped(|ui| {
                             ui.add(egui::Label::new(format!("• {}", goal.get(view.zh()))).wrap());
@@ -67,7 +67,7 @@ pub fn ui(
                 }
             }
             if !entity.editions.is_empty() {
-                section(ui, s.editions);
+                section(ui, s.views.editions);
                 for edition in &entity.editions {
                     let mut line = crate::i18n::date(edition.date, view.lang);
                     if let Some(end) = edition.end {
@@ -93,7 +93,7 @@ pub fn ui(
             if !entity.description.get(view.zh()).is_empty() || entity.disputed.is_some() {
                 ui.add_space(8.0);
                 ui.horizontal(|ui| {
-                    ui.strong(s.description);
+                    ui.strong(s.views.description);
                     if let Some(dispute) = &entity.disputed {
                         dispute_mark(ui, view, dispute, &entity.sources);
                     }
@@ -104,7 +104,7 @@ pub fn ui(
             relations(ui, view, index, commands);
             let contents = view.doc.index().contents_of(index);
             if !contents.is_empty() {
-                section(ui, s.contains);
+                section(ui, s.views.contains);
                 ui.horizontal_wrapped(|ui| {
                     for &i in contents {
                         entity_link(ui, view, &view.model().entities[i], commands);
@@ -112,7 +112,7 @@ pub fn ui(
                 });
             }
             if !entity.sources.is_empty() {
-                section(ui, s.sources);
+                section(ui, s.views.sources);
                 for cite in &entity.sources {
                     source_line(ui, view, cite);
                 }
@@ -183,7 +183,7 @@ fn section(ui: &mut egui::Ui, title: &str) {
 fn fields(ui: &mut egui::Ui, view: &View<'_>, entity: &Entity, commands: &mut Vec<Command>) {
     let s = view.s();
     if !entity.sectors.is_empty() {
-        field(ui, s.sectors, |ui| {
+        field(ui, s.views.sectors, |ui| {
             let names: Vec<&str> = entity
                 .sectors
                 .iter()
@@ -199,8 +199,8 @@ fn fields(ui: &mut egui::Ui, view: &View<'_>, entity: &Entity, commands: &mut Ve
             entity.founded,
             "founded",
         ),
-        (s.joined, entity.joined, "joined"),
-        (s.ended, entity.ended, "ended"),
+        (s.views.joined, entity.joined, "joined"),
+        (s.views.ended, entity.ended, "ended"),
     ];
     for (label, date, name) in dates {
         if let Some(date) = date {
@@ -211,7 +211,7 @@ fn fields(ui: &mut egui::Ui, view: &View<'_>, entity: &Entity, commands: &mut Ve
         }
     }
     if let Some(place) = &entity.location {
-        field(ui, s.location, |ui| {
+        field(ui, s.views.location, |ui| {
             match view.doc.index().get(place) {
                 Some(i) => {
                     entity_link(ui, view, &view.model().entities[i], commands);
@@ -226,15 +226,15 @@ fn fields(ui: &mut egui::Ui, view: &View<'_>, entity: &Entity, commands: &mut Ve
     if let Some(c) = entity.coordinates {
         let mut text = format!("{} {}", dms(c.lat, 'N', 'S'), dms(c.lon, 'E', 'W'));
         if c.approximate {
-            text.push_str(s.approximate);
+            text.push_str(s.views.approximate);
         }
-        field(ui, s.coordinates, |ui| {
+        field(ui, s.views.coordinates, |ui| {
             ui.label(text);
             inferred_field(ui, view, &entity.inferred, "coordinates");
         });
     }
     if !entity.website.is_empty() {
-        field(ui, s.website, |ui| {
+        field(ui, s.views.website, |ui| {
             // Only web pages open: a model is untrusted, and a file: or javascript: link
             // handed to the system would reach outside the program.
             if crate::model::safety::is_web_link(&entity.website) {
@@ -271,7 +271,7 @@ fn figures(ui: &mut egui::Ui, view: &View<'_>, figures: &[Figure]) {
     for figure in figures {
         let value = format_figure(figure.value, figure.unit, figure.qualifier, view.lang);
         let when = figure.date.map_or_else(
-            || s.year_unknown.to_owned(),
+            || s.views.year_unknown.to_owned(),
             |d| crate::i18n::date(d, view.lang),
         );
         let text = format!("{}: {value}  ({when})", measure(figure.measure, view.lang));
@@ -295,7 +295,7 @@ fn figures(ui: &mut egui::Ui, view: &View<'_>, figures: &[Figure]) {
 
 /// Lists citations in a tooltip.
 pub fn cites(ui: &mut egui::Ui, view: &View<'_>, cites: &[Cite]) {
-    ui.strong(view.s().sources);
+    ui.strong(view.s().views.sources);
     for cite in cites {
         ui.label(view.cite_text(cite));
     }
@@ -318,10 +318,10 @@ fn source_line(ui: &mut egui::Ui, view: &View<'_>, cite: &Cite) {
 
 fn relations(ui: &mut egui::Ui, view: &View<'_>, index: usize, commands: &mut Vec<Command>) {
     let s = view.s();
-    section(ui, s.relations);
+    section(ui, s.views.relations);
     let ends = view.doc.index().relations_of(index);
     if ends.is_empty() {
-        ui.weak(s.no_relations);
+        ui.weak(s.views.no_relations);
         return;
     }
     for end in ends {

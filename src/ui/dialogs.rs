@@ -2,7 +2,7 @@
 
 use eframe::egui;
 
-use crate::context::Command;
+use crate::context::{AppCommand, Command};
 use crate::document::Document;
 use crate::i18n::{Lang, strings};
 
@@ -38,7 +38,7 @@ pub fn trouble(ctx: &egui::Context, shown: &TroubleShown, lang: Lang, commands: 
             ui.label(*note);
         }
         ui.add_space(6.0);
-        if ui.button(s.close).clicked() {
+        if ui.button(s.menus.close).clicked() {
             commands.push(Command::DismissError);
         }
     });
@@ -50,7 +50,7 @@ pub fn trouble(ctx: &egui::Context, shown: &TroubleShown, lang: Lang, commands: 
 pub fn about(ctx: &egui::Context, doc: &Document, lang: Lang, commands: &mut Vec<Command>) {
     let s = strings(lang);
     let mut open = true;
-    egui::Window::new(s.about)
+    egui::Window::new(AppCommand::About.label(lang))
         .open(&mut open)
         .collapsible(false)
         .resizable(false)
@@ -59,10 +59,10 @@ pub fn about(ctx: &egui::Context, doc: &Document, lang: Lang, commands: &mut Vec
         .default_pos(ctx.content_rect().center())
         .show(ctx, |ui| {
             ui.heading("Townscope");
-            ui.label(format!("{} {}", s.version, env!("CARGO_PKG_VERSION")));
-            ui.label(s.about_text);
+            ui.label(format!("{} {}", s.menus.version, env!("CARGO_PKG_VERSION")));
+            ui.label(s.menus.about_text);
             ui.add_space(8.0);
-            ui.strong(s.data_sources);
+            ui.strong(s.menus.data_sources);
             egui::ScrollArea::vertical()
                 .max_height(300.0)
                 .show(ui, |ui| {
@@ -94,23 +94,23 @@ pub fn unsaved(ctx: &egui::Context, doc: &Document, lang: Lang, commands: &mut V
     let s = strings(lang);
     let modal = egui::Modal::new(egui::Id::unique("unsaved-changes")).show(ctx, |ui| {
         ui.set_max_width(480.0);
-        ui.heading(s.unsaved_title);
+        ui.heading(s.files.unsaved_title);
         ui.add_space(6.0);
         ui.label(format!(
             "{} — {}",
             doc.model().name.get(lang.is_chinese()),
             crate::i18n::origin_name(doc.origin(), lang)
         ));
-        ui.label(s.unsaved_question);
+        ui.label(s.files.unsaved_question);
         ui.add_space(8.0);
         ui.horizontal(|ui| {
-            if ui.button(s.save).clicked() {
+            if ui.button(AppCommand::Save.label(lang)).clicked() {
                 commands.push(Command::Unsaved(UnsavedAnswer::Save));
             }
-            if ui.button(s.discard).clicked() {
+            if ui.button(s.files.discard).clicked() {
                 commands.push(Command::Unsaved(UnsavedAnswer::Discard));
             }
-            if ui.button(s.cancel).clicked() {
+            if ui.button(s.menus.cancel).clicked() {
                 commands.push(Command::Unsaved(UnsavedAnswer::Cancel));
             }
         });
@@ -130,9 +130,9 @@ pub fn recovery(
     let s = strings(lang);
     egui::Modal::new(egui::Id::unique("recovery")).show(ctx, |ui| {
         ui.set_max_width(520.0);
-        ui.heading(s.recovery_title);
+        ui.heading(s.files.recovery_title);
         ui.add_space(6.0);
-        ui.label(s.recovery_text);
+        ui.label(s.files.recovery_text);
         ui.label(format!(
             "{} — {} ({})",
             found.model.name.get(lang.is_chinese()),
@@ -150,10 +150,10 @@ pub fn recovery(
         }
         ui.add_space(8.0);
         ui.horizontal(|ui| {
-            if ui.button(s.restore).clicked() {
+            if ui.button(s.files.restore).clicked() {
                 commands.push(Command::Restore(true));
             }
-            if ui.button(s.discard).clicked() {
+            if ui.button(s.files.discard).clicked() {
                 commands.push(Command::Restore(false));
             }
         });

@@ -226,7 +226,7 @@ pub fn bilingual(view: &View<'_>, label: &str) -> (String, String) {
             format!("{label} ({language})")
         }
     };
-    (with(s.text_zh), with(s.text_en))
+    (with(s.editing.text_zh), with(s.editing.text_en))
 }
 
 /// The sources something cites, each with where in the source; remove one, or cite another.
@@ -242,14 +242,18 @@ pub fn cites(
     let mut remove = None;
     for (c, cite) in cites.iter_mut().enumerate() {
         ui.horizontal(|ui| {
-            if ui.small_button("×").on_hover_text(s.remove_cite).clicked() {
+            if ui
+                .small_button("×")
+                .on_hover_text(s.editing.remove_cite)
+                .clicked()
+            {
                 remove = Some(c);
             }
             let title = sources
                 .iter()
                 .find(|known| known.id == cite.source)
                 .map_or(cite.source.as_str(), |known| known.display_name());
-            let label = ui.label(s.source);
+            let label = ui.label(s.views.source);
             let mut chosen = cite.source.clone();
             egui::ComboBox::from_id_salt((key, c, "source"))
                 .selected_text(title)
@@ -269,7 +273,7 @@ pub fn cites(
         });
         ui.horizontal(|ui| {
             ui.add_space(ui.spacing().indent);
-            let at = ui.label(s.point_at);
+            let at = ui.label(s.editing.point_at);
             if ui
                 .add(egui::TextEdit::singleline(&mut cite.at).desired_width(ui.available_width()))
                 .labelled_by(at.id)
@@ -285,9 +289,9 @@ pub fn cites(
     }
     let mut cited = None;
     ui.horizontal(|ui| {
-        let label = ui.label(s.add_citation);
+        let label = ui.label(s.editing.add_citation);
         egui::ComboBox::from_id_salt((key, "cite"))
-            .selected_text(s.cite_a_source)
+            .selected_text(s.editing.cite_a_source)
             .width(ui.available_width().min(240.0))
             .truncate()
             .show_ui(ui, |ui| {
@@ -327,7 +331,7 @@ pub fn figures(
             ui.horizontal(|ui| {
                 if ui
                     .small_button("×")
-                    .on_hover_text(s.delete_figure)
+                    .on_hover_text(s.editing.delete_figure)
                     .clicked()
                 {
                     remove = Some(f);
@@ -335,7 +339,7 @@ pub fn figures(
                 if choice(
                     ui,
                     (&key, "measure"),
-                    s.measure,
+                    s.editing.measure,
                     &mut figure.measure,
                     &Measure::ALL,
                     |m| crate::i18n::measure(m, view.lang),
@@ -344,12 +348,12 @@ pub fn figures(
                 }
             });
             ui.horizontal(|ui| {
-                let label = ui.label(s.point_value);
+                let label = ui.label(s.editing.point_value);
                 if forms.number(
                     ui,
                     &format!("{key}/value"),
                     &mut figure.value,
-                    s.number_hint,
+                    s.editing.number_hint,
                     label.id,
                 ) {
                     outcome.typed(format!("{key}/value"));
@@ -357,7 +361,7 @@ pub fn figures(
                 if choice(
                     ui,
                     (&key, "unit"),
-                    s.unit,
+                    s.editing.unit,
                     &mut figure.unit,
                     &Unit::ALL,
                     |u| crate::i18n::unit(u, view.lang),
@@ -369,14 +373,14 @@ pub fn figures(
                 if choice(
                     ui,
                     (&key, "qualifier"),
-                    s.point_qualifier,
+                    s.editing.point_qualifier,
                     &mut figure.qualifier,
                     &Qualifier::ALL,
                     |q| crate::i18n::qualifier(q, view.lang),
                 ) {
                     outcome.step();
                 }
-                let label = ui.label(s.as_of);
+                let label = ui.label(s.editing.as_of);
                 if forms.date(ui, &format!("{key}/date"), &mut figure.date, label.id) {
                     outcome.typed(format!("{key}/date"));
                 }
@@ -400,11 +404,11 @@ pub fn figures(
     }
     let draft = forms.new_figures.entry(key.to_owned()).or_default();
     ui.horizontal_wrapped(|ui| {
-        let new_figure = ui.label(s.new_figure);
+        let new_figure = ui.label(s.editing.new_figure);
         choice(
             ui,
             (key, "new-measure"),
-            s.measure,
+            s.editing.measure,
             &mut draft.measure,
             &Measure::ALL,
             |m| crate::i18n::measure(m, view.lang),
@@ -412,21 +416,21 @@ pub fn figures(
         choice(
             ui,
             (key, "new-unit"),
-            s.unit,
+            s.editing.unit,
             &mut draft.unit,
             &Unit::ALL,
             |u| crate::i18n::unit(u, view.lang),
         );
         ui.add(
             egui::TextEdit::singleline(&mut draft.value)
-                .hint_text(s.number_hint)
+                .hint_text(s.editing.number_hint)
                 .desired_width(120.0),
         )
         .labelled_by(new_figure.id);
         let value = parse_number(draft.value.trim());
         if ui
-            .add_enabled(value.is_some(), egui::Button::new(s.add_figure))
-            .on_disabled_hover_text(s.number_hint)
+            .add_enabled(value.is_some(), egui::Button::new(s.editing.add_figure))
+            .on_disabled_hover_text(s.editing.number_hint)
             .clicked()
             && let Some(value) = value
         {

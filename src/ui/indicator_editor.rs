@@ -34,7 +34,7 @@ pub fn window(
     let s = view.s();
     let model = view.model();
     let mut open = editor.open;
-    super::tool_window(s.indicators_editor)
+    super::tool_window(crate::context::AppCommand::EditIndicators.label(view.lang))
         .open(&mut open)
         .default_width(680.0)
         .vscroll(true)
@@ -42,7 +42,7 @@ pub fn window(
             ui.horizontal_wrapped(|ui| {
                 if !model.indicators.is_empty() {
                     editor.chosen = editor.chosen.min(model.indicators.len() - 1);
-                    let label = ui.label(s.indicator);
+                    let label = ui.label(s.editing.indicator);
                     egui::ComboBox::from_id_salt("indicator-editor-choice")
                         .selected_text(model.indicators[editor.chosen].name.get(view.zh()))
                         .show_ui(ui, |ui| {
@@ -58,12 +58,12 @@ pub fn window(
                         .labelled_by(label.id);
                     let name = model.indicators[editor.chosen].name.get(view.zh());
                     if ui
-                        .button(s.delete_indicator)
-                        .on_hover_text(s.delete_indicator_hint)
+                        .button(s.editing.delete_indicator)
+                        .on_hover_text(s.editing.delete_indicator_hint)
                         .clicked()
                     {
                         commands.push(view.edit(Edit::new(
-                            format!("{} {name}", s.verb_delete),
+                            format!("{} {name}", s.editing.verb_delete),
                             vec![Op::RemoveIndicator(editor.chosen)],
                         )));
                     }
@@ -71,7 +71,7 @@ pub fn window(
             });
             ui.horizontal(|ui| new_indicator(ui, view, editor, commands));
             if model.indicators.is_empty() {
-                ui.weak(s.no_indicators);
+                ui.weak(s.editing.no_indicators);
                 return;
             }
             ui.add_space(6.0);
@@ -95,7 +95,7 @@ fn about(
     let indicator = &model.indicators[index];
     let mut draft = indicator.clone();
     let mut outcome = Outcome::default();
-    egui::CollapsingHeader::new(s.indicator_about)
+    egui::CollapsingHeader::new(s.editing.indicator_about)
         .id_salt(("indicator-about", index))
         .show(ui, |ui| {
             egui::Grid::new(("indicator-about-grid", index))
@@ -104,14 +104,14 @@ fn about(
                 .show(ui, |ui| {
                     let (zh, en) = forms::text_rows(
                         ui,
-                        (s.field_name_zh, s.field_name_en),
+                        (s.editing.field_name_zh, s.editing.field_name_en),
                         &mut draft.name,
                         false,
                     );
                     if zh || en {
                         outcome.typed(format!("indicator/{index}/name/{zh}"));
                     }
-                    let label = ui.label(s.unit);
+                    let label = ui.label(s.editing.unit);
                     let before = draft.unit;
                     egui::ComboBox::from_id_salt(("indicator-unit", index))
                         .selected_text(crate::i18n::unit(draft.unit, view.lang))
@@ -130,7 +130,7 @@ fn about(
                         outcome.step();
                     }
                     ui.end_row();
-                    let label = ui.label(s.indicator_scope);
+                    let label = ui.label(s.editing.indicator_scope);
                     let before = draft.scope.clone();
                     egui::ComboBox::from_id_salt(("indicator-scope", index))
                         .selected_text(view.name_of_id(&draft.scope))
@@ -161,7 +161,10 @@ fn about(
                     ui.end_row();
                     let (zh, en) = forms::text_rows(
                         ui,
-                        (s.field_description_zh, s.field_description_en),
+                        (
+                            s.editing.field_description_zh,
+                            s.editing.field_description_en,
+                        ),
                         &mut draft.description,
                         true,
                     );
@@ -171,7 +174,7 @@ fn about(
                 });
         });
     if outcome.changed && draft != *indicator {
-        let label = format!("{} {}", s.verb_edit, draft.name.get(view.zh()));
+        let label = format!("{} {}", s.editing.verb_edit, draft.name.get(view.zh()));
         let edit = Edit::new(label, vec![Op::SetIndicator(index, Box::new(draft))]);
         commands.push(view.edit(edit.merging_if(outcome.merge)));
     }
@@ -186,16 +189,16 @@ fn new_indicator(
 ) {
     let s = view.s();
     let model = view.model();
-    let label = ui.label(s.new_indicator_name);
+    let label = ui.label(s.editing.new_indicator_name);
     ui.add(
         egui::TextEdit::singleline(&mut editor.new_name)
-            .hint_text(s.column_name)
+            .hint_text(s.views.column_name)
             .desired_width(140.0),
     )
     .labelled_by(label.id);
     let name = editor.new_name.trim().to_owned();
     if ui
-        .add_enabled(!name.is_empty(), egui::Button::new(s.new_indicator))
+        .add_enabled(!name.is_empty(), egui::Button::new(s.editing.new_indicator))
         .clicked()
     {
         let id = (1..)
@@ -222,7 +225,7 @@ fn new_indicator(
             points: Vec::new(),
         };
         commands.push(view.edit(Edit::new(
-            format!("{} {name}", s.verb_add),
+            format!("{} {name}", s.editing.verb_add),
             vec![Op::InsertIndicator(
                 model.indicators.len(),
                 Box::new(indicator),
@@ -249,7 +252,7 @@ fn points_grid(
         changed.points = points;
         view.edit(
             Edit::new(
-                format!("{} {name}", s.verb_edit),
+                format!("{} {name}", s.editing.verb_edit),
                 vec![Op::SetIndicator(index, Box::new(changed))],
             )
             .merging(key),
@@ -261,11 +264,11 @@ fn points_grid(
         .spacing([8.0, 4.0])
         .show(ui, |ui| {
             let headers: Vec<egui::Id> = [
-                s.point_date,
-                s.point_value,
-                s.point_qualifier,
-                s.point_source,
-                s.point_at,
+                s.editing.point_date,
+                s.editing.point_value,
+                s.editing.point_qualifier,
+                s.editing.point_source,
+                s.editing.point_at,
                 "",
             ]
             .into_iter()
@@ -285,10 +288,13 @@ fn points_grid(
                     commands.push(change(points, key("date")));
                 }
                 let mut value = point.value;
-                if editor
-                    .forms
-                    .number(ui, &key("value"), &mut value, s.number_hint, headers[1])
-                {
+                if editor.forms.number(
+                    ui,
+                    &key("value"),
+                    &mut value,
+                    s.editing.number_hint,
+                    headers[1],
+                ) {
                     let mut points = indicator.points.clone();
                     points[p].value = value;
                     commands.push(change(points, key("value")));
@@ -343,11 +349,15 @@ fn points_grid(
                     }
                     commands.push(change(points, key("source")));
                 }
-                if ui.small_button("×").on_hover_text(s.delete_point).clicked() {
+                if ui
+                    .small_button("×")
+                    .on_hover_text(s.editing.delete_point)
+                    .clicked()
+                {
                     let mut points = indicator.points.clone();
                     points.remove(p);
                     commands.push(view.edit(Edit::new(
-                        format!("{} {name}", s.verb_edit),
+                        format!("{} {name}", s.editing.verb_edit),
                         vec![Op::SetIndicator(
                             index,
                             Box::new({
@@ -363,7 +373,7 @@ fn points_grid(
         });
     ui.add_space(6.0);
     ui.horizontal(|ui| {
-        let label = ui.label(s.new_point);
+        let label = ui.label(s.editing.new_point);
         ui.add(
             egui::TextEdit::singleline(&mut editor.new_date)
                 .hint_text("YYYY")
@@ -372,7 +382,7 @@ fn points_grid(
         .labelled_by(label.id);
         ui.add(
             egui::TextEdit::singleline(&mut editor.new_value)
-                .hint_text(s.point_value)
+                .hint_text(s.editing.point_value)
                 .desired_width(140.0),
         )
         .labelled_by(label.id);
@@ -380,8 +390,8 @@ fn points_grid(
         let value = editor.new_value.trim().replace(',', "").parse::<f64>();
         let ready = date.is_ok() && value.as_ref().is_ok_and(|v| v.is_finite());
         if ui
-            .add_enabled(ready, egui::Button::new(s.add_point))
-            .on_disabled_hover_text(s.date_hint)
+            .add_enabled(ready, egui::Button::new(s.editing.add_point))
+            .on_disabled_hover_text(s.editing.date_hint)
             .clicked()
             && let (Ok(date), Ok(value)) = (date, value)
         {
@@ -403,7 +413,7 @@ fn points_grid(
             editor.new_date.clear();
             editor.new_value.clear();
             commands.push(view.edit(Edit::new(
-                format!("{} {name}", s.verb_add),
+                format!("{} {name}", s.editing.verb_add),
                 vec![Op::SetIndicator(index, Box::new(changed))],
             )));
         }

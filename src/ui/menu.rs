@@ -16,19 +16,19 @@ pub fn ui(
 ) {
     let s = view.s();
     egui::MenuBar::new().ui(ui, |ui| {
-        ui.menu_button(s.file, |ui| {
+        ui.menu_button(s.files.file, |ui| {
             command_button(ui, view, AppCommand::Open, commands);
             command_button(ui, view, AppCommand::Save, commands);
             command_button(ui, view, AppCommand::SaveAs, commands);
             ui.separator();
             command_button(ui, view, AppCommand::CompareWith, commands);
-            ui.menu_button(s.open_recent, |ui| {
-                if ui.button(s.open_embedded).clicked() {
+            ui.menu_button(s.files.open_recent, |ui| {
+                if ui.button(s.files.open_embedded).clicked() {
                     commands.push(Command::OpenEmbedded);
                 }
                 ui.separator();
                 if recent.is_empty() {
-                    ui.weak(s.no_recent);
+                    ui.weak(s.files.no_recent);
                 }
                 for path in recent {
                     if ui.button(path.display().to_string()).clicked() {
@@ -41,8 +41,8 @@ pub fn ui(
             ui.separator();
             command_button(ui, view, AppCommand::Quit, commands);
         });
-        ui.menu_button(s.edit_menu, |ui| edit_menu(ui, view, commands));
-        ui.menu_button(s.view, |ui| {
+        ui.menu_button(s.menus.edit_menu, |ui| edit_menu(ui, view, commands));
+        ui.menu_button(s.menus.view, |ui| {
             command_buttons(
                 ui,
                 view,
@@ -73,13 +73,7 @@ pub fn ui(
                 (AppCommand::ThemeLight, ThemeChoice::Light),
                 (AppCommand::ThemeDark, ThemeChoice::Dark),
             ] {
-                if ui
-                    .radio(view.theme == choice, command.label(view.lang))
-                    .on_hover_text(command.hint(view.lang))
-                    .clicked()
-                {
-                    commands.push(Command::App(command));
-                }
+                command.radio(ui, view.lang, view.theme == choice, commands);
             }
             ui.separator();
             command_buttons(
@@ -93,14 +87,14 @@ pub fn ui(
                 commands,
             );
             ui.separator();
-            ui.label(s.data_language);
+            ui.label(AppCommand::SwitchLanguage.hint(view.lang));
             for (lang, label) in [(Lang::Zh, "中文"), (Lang::En, "English")] {
                 if ui.radio(view.lang == lang, label).clicked() {
                     commands.push(Command::SetLang(lang));
                 }
             }
         });
-        ui.menu_button(s.story_title, |ui| {
+        ui.menu_button(s.story.story_title, |ui| {
             command_buttons(
                 ui,
                 view,
@@ -113,20 +107,16 @@ pub fn ui(
                 commands,
             );
         });
-        ui.menu_button(s.help, |ui| {
+        ui.menu_button(s.menus.help, |ui| {
             command_button(ui, view, AppCommand::Shortcuts, commands);
             command_button(ui, view, AppCommand::About, commands);
         });
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             // The language switch on the bar itself: presenters change it in one click.
             let other = if view.zh() { "English" } else { "中文" };
-            let shortcut = AppCommand::SwitchLanguage
-                .shortcut()
-                .map(|k| crate::context::shortcut_text(ui.ctx(), &k))
-                .unwrap_or_default();
             if ui
                 .button(other)
-                .on_hover_text(format!("{} ({shortcut})", s.data_language))
+                .on_hover_text(AppCommand::SwitchLanguage.hover_text(ui.ctx(), view.lang))
                 .clicked()
             {
                 commands.push(Command::App(AppCommand::SwitchLanguage));
@@ -152,17 +142,7 @@ fn command_button(
     command: AppCommand,
     commands: &mut Vec<Command>,
 ) {
-    let mut button = egui::Button::new(command.label(view.lang));
-    if let Some(shortcut) = command.shortcut() {
-        button = button.shortcut_text(crate::context::shortcut_text(ui.ctx(), &shortcut));
-    }
-    if ui
-        .add(button)
-        .on_hover_text(command.hint(view.lang))
-        .clicked()
-    {
-        commands.push(Command::App(command));
-    }
+    command.menu_item(ui, view.lang, commands);
 }
 
 /// Undo and Redo saying what they would undo and redo, and New entity by kind.
@@ -177,18 +157,12 @@ fn edit_menu(ui: &mut egui::Ui, view: &View<'_>, commands: &mut Vec<Command>) {
             Some(what) => format!("{} {what}", command.label(view.lang)),
             None => command.label(view.lang).to_owned(),
         };
-        let mut button = egui::Button::new(text);
-        if let Some(shortcut) = command.shortcut() {
-            button = button.shortcut_text(crate::context::shortcut_text(ui.ctx(), &shortcut));
-        }
-        if ui.add_enabled(label.is_some(), button).clicked() {
-            commands.push(Command::App(command));
-        }
+        command.menu_item_as(ui, view.lang, &text, label.is_some(), commands);
     }
     ui.separator();
     command_button(ui, view, AppCommand::EditModel, commands);
     command_button(ui, view, AppCommand::EditIndicators, commands);
-    ui.menu_button(s.new_entity, |ui| {
+    ui.menu_button(s.menus.new_entity, |ui| {
         for kind in crate::model::EntityKind::ALL {
             if ui
                 .button(crate::i18n::entity_kind(kind, view.lang))
@@ -211,12 +185,12 @@ fn new_entity(view: &View<'_>, kind: crate::model::EntityKind, commands: &mut Ve
         .find(|id| view.doc.index().get(id).is_none())
         .unwrap_or(stem);
     let name = Text::new(
-        crate::i18n::strings(Lang::Zh).new_entity_name,
-        crate::i18n::strings(Lang::En).new_entity_name,
+        crate::i18n::strings(Lang::Zh).menus.new_entity_name,
+        crate::i18n::strings(Lang::En).menus.new_entity_name,
     );
     let entity = Entity::new(&id, kind, name);
     let at = view.model().entities.len();
-    let label = format!("{} {}", s.verb_add, entity.name.get(view.zh()));
+    let label = format!("{} {}", s.editing.verb_add, entity.name.get(view.zh()));
     commands.push(view.edit(Edit::new(
         label,
         vec![Op::InsertEntity(at, Box::new(entity))],

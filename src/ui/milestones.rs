@@ -10,10 +10,10 @@ use crate::ui::style::kind_colour;
 
 pub fn ui(ui: &mut egui::Ui, view: &View<'_>, commands: &mut Vec<Command>) {
     let s = view.s();
-    ui.strong(s.milestones);
+    ui.strong(s.views.milestones);
     let model = view.model();
     if model.milestones.is_empty() {
-        ui.weak(s.no_data);
+        ui.weak(s.views.no_data);
         return;
     }
     let mut order: Vec<usize> = (0..model.milestones.len()).collect();

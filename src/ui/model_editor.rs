@@ -38,16 +38,16 @@ pub fn window(
 ) {
     let s = view.s();
     let mut open = editor.open;
-    super::tool_window(s.model_editor_title)
+    super::tool_window(s.editing.model_editor_title)
         .open(&mut open)
         .default_width(620.0)
         .default_height(560.0)
         .show(ctx, |ui| {
             ui.horizontal(|ui| {
                 for (tab, title) in [
-                    (Tab::Sources, s.sources),
-                    (Tab::Sectors, s.sectors),
-                    (Tab::Milestones, s.milestones),
+                    (Tab::Sources, s.views.sources),
+                    (Tab::Sectors, s.views.sectors),
+                    (Tab::Milestones, s.views.milestones),
                 ] {
                     if ui.selectable_label(editor.tab == tab, title).clicked() {
                         editor.tab = tab;
@@ -101,12 +101,12 @@ fn sources(
     let mut outcome = Outcome::default();
     let mut remove = None;
     ui.horizontal(|ui| {
-        let label = ui.label(s.source_title);
+        let label = ui.label(s.editing.source_title);
         ui.add(egui::TextEdit::singleline(&mut editor.new_title).desired_width(260.0))
             .labelled_by(label.id);
         let title = editor.new_title.trim().to_owned();
         if ui
-            .add_enabled(!title.is_empty(), egui::Button::new(s.add_source))
+            .add_enabled(!title.is_empty(), egui::Button::new(s.editing.add_source))
             .clicked()
         {
             let id = fresh_id("source", model.sources.iter().map(|s| s.id.as_str()));
@@ -134,17 +134,17 @@ fn sources(
                     .spacing([8.0, 6.0])
                     .show(ui, |ui| {
                         for (field, label, text, multiline) in [
-                            ("title", s.source_title, &mut source.title, false),
-                            ("publisher", s.publisher, &mut source.publisher, false),
-                            ("locator", s.locator, &mut source.locator, false),
-                            ("note", s.description, &mut source.note, true),
+                            ("title", s.editing.source_title, &mut source.title, false),
+                            ("publisher", s.views.publisher, &mut source.publisher, false),
+                            ("locator", s.views.locator, &mut source.locator, false),
+                            ("note", s.views.description, &mut source.note, true),
                         ] {
                             if forms::text_row(ui, label, text, multiline) {
                                 outcome.typed(format!("{key}/{field}"));
                             }
                             ui.end_row();
                         }
-                        let label = ui.label(s.source_date);
+                        let label = ui.label(s.editing.source_date);
                         if editor
                             .forms
                             .date(ui, &format!("{key}/date"), &mut source.date, label.id)
@@ -157,8 +157,8 @@ fn sources(
                     ui.weak(crate::i18n::cited_times(uses, view.lang));
                     // A cited source cannot go: its citations would point at nothing.
                     if ui
-                        .add_enabled(uses == 0, egui::Button::new(s.delete_source))
-                        .on_disabled_hover_text(s.source_in_use)
+                        .add_enabled(uses == 0, egui::Button::new(s.editing.delete_source))
+                        .on_disabled_hover_text(s.editing.source_in_use)
                         .clicked()
                     {
                         remove = Some(i);
@@ -174,7 +174,7 @@ fn sources(
         push_edit(
             view,
             commands,
-            format!("{} {}", s.verb_edit, s.sources),
+            format!("{} {}", s.editing.verb_edit, s.views.sources),
             Op::SetSources(draft),
             outcome,
         );
@@ -194,12 +194,12 @@ fn sectors(
     let mut outcome = Outcome::default();
     let mut remove = None;
     ui.horizontal(|ui| {
-        let label = ui.label(s.new_sector_name);
+        let label = ui.label(s.editing.new_sector_name);
         ui.add(egui::TextEdit::singleline(&mut editor.new_title).desired_width(200.0))
             .labelled_by(label.id);
         let name = editor.new_title.trim().to_owned();
         if ui
-            .add_enabled(!name.is_empty(), egui::Button::new(s.add_sector))
+            .add_enabled(!name.is_empty(), egui::Button::new(s.editing.add_sector))
             .clicked()
         {
             let id = fresh_id("sector", model.sectors.iter().map(|s| s.id.as_str()));
@@ -219,9 +219,9 @@ fn sectors(
         .striped(true)
         .spacing([8.0, 4.0])
         .show(ui, |ui| {
-            let zh = ui.strong(s.text_zh).id;
-            let en = ui.strong(s.text_en).id;
-            ui.strong(s.entities);
+            let zh = ui.strong(s.editing.text_zh).id;
+            let en = ui.strong(s.editing.text_en).id;
+            ui.strong(s.views.entities);
             ui.label("");
             ui.end_row();
             for (i, sector) in draft.iter_mut().enumerate() {
@@ -245,8 +245,8 @@ fn sectors(
                 // A sector in use cannot go: its entities would name a sector that is not there.
                 if ui
                     .add_enabled(uses == 0, egui::Button::new("×").small())
-                    .on_hover_text(s.delete_sector)
-                    .on_disabled_hover_text(s.sector_in_use)
+                    .on_hover_text(s.editing.delete_sector)
+                    .on_disabled_hover_text(s.editing.sector_in_use)
                     .clicked()
                 {
                     remove = Some(i);
@@ -262,7 +262,7 @@ fn sectors(
         push_edit(
             view,
             commands,
-            format!("{} {}", s.verb_edit, s.sectors),
+            format!("{} {}", s.editing.verb_edit, s.views.sectors),
             Op::SetSectors(draft),
             outcome,
         );
@@ -281,14 +281,14 @@ fn milestones(
     let mut outcome = Outcome::default();
     let mut remove = None;
     ui.horizontal_wrapped(|ui| {
-        let label = ui.label(s.point_date);
+        let label = ui.label(s.editing.point_date);
         ui.add(
             egui::TextEdit::singleline(&mut editor.new_date)
                 .hint_text("YYYY-MM-DD")
                 .desired_width(110.0),
         )
         .labelled_by(label.id);
-        let label = ui.label(s.source_title);
+        let label = ui.label(s.editing.source_title);
         ui.add(egui::TextEdit::singleline(&mut editor.new_title).desired_width(220.0))
             .labelled_by(label.id);
         let date = editor.new_date.trim().parse::<Date>().ok();
@@ -296,9 +296,9 @@ fn milestones(
         if ui
             .add_enabled(
                 date.is_some() && !title.is_empty(),
-                egui::Button::new(s.add_milestone),
+                egui::Button::new(s.editing.add_milestone),
             )
-            .on_disabled_hover_text(s.milestone_needs)
+            .on_disabled_hover_text(s.editing.milestone_needs)
             .clicked()
             && let Some(date) = date
         {
@@ -333,7 +333,7 @@ fn milestones(
                     .num_columns(2)
                     .spacing([8.0, 6.0])
                     .show(ui, |ui| {
-                        let label = ui.label(s.point_date);
+                        let label = ui.label(s.editing.point_date);
                         if editor.forms.required_date(
                             ui,
                             &format!("{key}/date"),
@@ -345,7 +345,7 @@ fn milestones(
                         ui.end_row();
                         let (zh, en) = forms::text_rows(
                             ui,
-                            forms::bilingual(view, s.source_title),
+                            forms::bilingual(view, s.editing.source_title),
                             &mut milestone.title,
                             false,
                         );
@@ -354,7 +354,7 @@ fn milestones(
                         }
                         let (zh, en) = forms::text_rows(
                             ui,
-                            forms::bilingual(view, s.description),
+                            forms::bilingual(view, s.views.description),
                             &mut milestone.description,
                             true,
                         );
@@ -362,13 +362,13 @@ fn milestones(
                             outcome.typed(format!("{key}/description/{zh}"));
                         }
                     });
-                ui.strong(s.entities);
+                ui.strong(s.views.entities);
                 let mut gone = None;
                 for (e, id) in milestone.entities.iter().enumerate() {
                     ui.horizontal(|ui| {
                         if ui
                             .small_button("×")
-                            .on_hover_text(s.remove_from_milestone)
+                            .on_hover_text(s.editing.remove_from_milestone)
                             .clicked()
                         {
                             gone = Some(e);
@@ -381,10 +381,10 @@ fn milestones(
                     outcome.step();
                 }
                 let query = &mut editor.entity_query[m];
-                let label = ui.label(s.add_entity_to_milestone);
+                let label = ui.label(s.editing.add_entity_to_milestone);
                 ui.add(
                     egui::TextEdit::singleline(query)
-                        .hint_text(s.search_hint)
+                        .hint_text(s.views.search_hint)
                         .desired_width(240.0),
                 )
                 .labelled_by(label.id);
@@ -409,7 +409,7 @@ fn milestones(
                         outcome.step();
                     }
                 }
-                ui.strong(s.sources);
+                ui.strong(s.views.sources);
                 forms::cites(
                     ui,
                     view,
@@ -418,8 +418,8 @@ fn milestones(
                     &mut outcome,
                 );
                 if ui
-                    .button(s.delete_milestone)
-                    .on_hover_text(s.delete_milestone_hint)
+                    .button(s.editing.delete_milestone)
+                    .on_hover_text(s.editing.delete_milestone_hint)
                     .clicked()
                 {
                     remove = Some(m);
@@ -435,7 +435,7 @@ fn milestones(
         push_edit(
             view,
             commands,
-            format!("{} {}", s.verb_edit, s.milestones),
+            format!("{} {}", s.editing.verb_edit, s.views.milestones),
             Op::SetMilestones(draft),
             outcome,
         );

@@ -90,7 +90,7 @@ pub fn cards(view: &View<'_>) -> Vec<Card> {
                 title: format!("{} · {}", measure(wanted, view.lang), view.name(entity)),
                 value: format_figure(figure.value, figure.unit, figure.qualifier, view.lang),
                 when: figure.date.map_or_else(
-                    || view.s().year_unknown.to_owned(),
+                    || view.s().views.year_unknown.to_owned(),
                     |d| crate::i18n::date(d, view.lang),
                 ),
                 note: figure.note.get(zh).to_owned(),
@@ -122,7 +122,7 @@ pub fn ui(
                 ui.label(description);
             }
             ui.add_space(8.0);
-            ui.strong(s.headline_figures);
+            ui.strong(s.views.headline_figures);
             cards_ui(ui, view, commands);
             ui.add_space(12.0);
             // On a slide: the figures and the slide's chart, filling the screen above the
@@ -151,7 +151,7 @@ const MIN_CARD_WIDTH: f32 = 150.0;
 fn cards_ui(ui: &mut egui::Ui, view: &View<'_>, commands: &mut Vec<Command>) {
     let cards = cards(view);
     if cards.is_empty() {
-        ui.weak(view.s().no_data);
+        ui.weak(view.s().views.no_data);
         return;
     }
     // Rows of equal cards that fill the width: a wrapped layout cannot move a card that turns
@@ -267,20 +267,20 @@ fn bars_ui(ui: &mut egui::Ui, view: &View<'_>, choice: &mut ChartChoice) {
     let s = view.s();
     ui.horizontal(|ui| {
         let title = if choice.by_sector {
-            s.entities_by_sector
+            s.views.entities_by_sector
         } else {
-            s.entities_by_kind
+            s.views.entities_by_kind
         };
         match view.year {
             Some(year) => ui.strong(format!(
                 "{title} · {}",
-                s.as_of_year_n.replace("{year}", &year.to_string())
+                s.views.as_of_year_n.replace("{year}", &year.to_string())
             )),
             None => ui.strong(title),
         };
         ui.add_space(12.0);
-        ui.selectable_value(&mut choice.by_sector, false, s.by_kind);
-        ui.selectable_value(&mut choice.by_sector, true, s.by_sector);
+        ui.selectable_value(&mut choice.by_sector, false, s.views.by_kind);
+        ui.selectable_value(&mut choice.by_sector, true, s.views.by_sector);
     });
     let rows: Vec<(String, usize, egui::Color32)> = if choice.by_sector {
         let colour = ui.visuals().selection.bg_fill;
@@ -303,7 +303,7 @@ fn bars_ui(ui: &mut egui::Ui, view: &View<'_>, choice: &mut ChartChoice) {
             .collect()
     };
     if rows.iter().all(|row| row.1 == 0) {
-        ui.weak(s.no_data);
+        ui.weak(s.views.no_data);
         return;
     }
     // Horizontal bars: the category names sit on the left, where long English names fit.
@@ -403,7 +403,7 @@ fn indicator_ui(ui: &mut egui::Ui, view: &View<'_>, choice: &mut ChartChoice) {
     }
     if !view.presenting {
         ui.horizontal(|ui| {
-            let heading = ui.strong(s.indicator_over_time);
+            let heading = ui.strong(s.views.indicator_over_time);
             if model.indicators.is_empty() {
                 return;
             }
@@ -430,11 +430,11 @@ fn indicator_ui(ui: &mut egui::Ui, view: &View<'_>, choice: &mut ChartChoice) {
         .as_deref()
         .and_then(|id| model.indicators.iter().find(|i| i.id == id))
     else {
-        ui.weak(s.no_data);
+        ui.weak(s.views.no_data);
         return;
     };
     if indicator.points.is_empty() {
-        ui.weak(s.no_data);
+        ui.weak(s.views.no_data);
         return;
     }
     let mut points: Vec<_> = indicator.points.iter().collect();

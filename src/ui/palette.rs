@@ -137,7 +137,7 @@ pub fn ui(
         ui.set_max_width(PALETTE_WIDTH);
         let field = ui.add(
             egui::TextEdit::singleline(&mut palette.query)
-                .hint_text(s.palette_hint)
+                .hint_text(s.menus.palette_hint)
                 .desired_width(f32::INFINITY),
         );
         if palette.opening {
@@ -149,7 +149,7 @@ pub fn ui(
         }
         ui.add_space(4.0);
         if hits.is_empty() {
-            ui.weak(s.palette_nothing);
+            ui.weak(s.menus.palette_nothing);
         }
         egui::ScrollArea::vertical()
             .max_height(380.0)
@@ -167,7 +167,7 @@ pub fn ui(
                 }
             });
         ui.add_space(2.0);
-        ui.weak(s.palette_keys);
+        ui.weak(s.menus.palette_keys);
     });
     if let Some(hit) = run {
         match hit {
@@ -196,7 +196,7 @@ fn hit_row(ui: &mut egui::Ui, view: &View<'_>, hit: Hit, chosen: bool) -> egui::
                 ));
             }
             ui.horizontal(|ui| {
-                ui.weak(view.s().palette_command);
+                ui.weak(view.s().menus.palette_command);
                 ui.add(egui::Button::selectable(chosen, text).truncate())
                     .on_hover_text(command.hint(view.lang))
             })

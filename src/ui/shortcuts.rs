@@ -8,7 +8,7 @@ use crate::context::{AppCommand, CommandGroup};
 
 pub fn window(ctx: &egui::Context, view: &View<'_>, open: &mut bool) {
     let s = view.s();
-    egui::Window::new(s.shortcuts_title)
+    egui::Window::new(s.menus.shortcuts_title)
         .open(open)
         .default_pos(egui::pos2(260.0, 72.0))
         .default_width(520.0)
@@ -16,11 +16,11 @@ pub fn window(ctx: &egui::Context, view: &View<'_>, open: &mut bool) {
         .vscroll(true)
         .show(ctx, |ui| {
             for (group, title) in [
-                (CommandGroup::File, s.group_file),
-                (CommandGroup::Edit, s.group_edit),
-                (CommandGroup::View, s.group_view),
-                (CommandGroup::Story, s.group_story),
-                (CommandGroup::Help, s.group_help),
+                (CommandGroup::File, s.menus.group_file),
+                (CommandGroup::Edit, s.menus.group_edit),
+                (CommandGroup::View, s.menus.group_view),
+                (CommandGroup::Story, s.menus.group_story),
+                (CommandGroup::Help, s.menus.group_help),
             ] {
                 ui.strong(title);
                 egui::Grid::new(("shortcuts", title))
@@ -47,10 +47,10 @@ pub fn window(ctx: &egui::Context, view: &View<'_>, open: &mut bool) {
                 ui.add_space(6.0);
             }
             ui.separator();
-            ui.label(s.keys_network);
+            ui.label(s.menus.keys_network);
             ui.add_space(4.0);
-            ui.label(s.presenting_help);
+            ui.label(AppCommand::Present.hint(view.lang));
             ui.add_space(4.0);
-            ui.weak(s.keys_typing);
+            ui.weak(s.menus.keys_typing);
         });
 }

@@ -26,8 +26,8 @@ pub fn ui(
                 );
             }
             if ui
-                .small_button(s.cancel)
-                .on_hover_text(s.cancel_work_hint)
+                .small_button(s.menus.cancel)
+                .on_hover_text(s.menus.cancel_work_hint)
                 .clicked()
             {
                 commands.push(Command::Cancel(shown.work));
@@ -48,7 +48,7 @@ pub fn ui(
             // Words, not a warning sign: the bundled font has no symbol for it.
             let text = format!(
                 "{errors} {} · {warnings} {}",
-                s.errors_count, s.warnings_count
+                s.menus.errors_count, s.menus.warnings_count
             );
             let colour = if errors > 0 {
                 ui.visuals().error_fg_color
@@ -56,14 +56,18 @@ pub fn ui(
                 ui.visuals().warn_fg_color
             };
             let button = egui::Button::new(egui::RichText::new(text).color(colour)).frame(false);
-            if ui.add(button).on_hover_text(s.show_problems).clicked() {
+            if ui
+                .add(button)
+                .on_hover_text(s.menus.show_problems)
+                .clicked()
+            {
                 commands.push(Command::App(AppCommand::ToggleProblems));
             }
         }
         if let Some(notice) = notice {
             ui.separator();
             ui.label(notice);
-            if ui.small_button("×").on_hover_text(s.close).clicked() {
+            if ui.small_button("×").on_hover_text(s.menus.close).clicked() {
                 commands.push(Command::DismissNotice);
             }
         }
@@ -76,22 +80,22 @@ pub fn problems(ui: &mut egui::Ui, view: &View<'_>, commands: &mut Vec<Command>)
     use crate::model::{Severity, Subject};
     let s = view.s();
     ui.horizontal(|ui| {
-        ui.strong(s.problems_in_model);
+        ui.strong(s.menus.problems_in_model);
         ui.weak(format!(
             "{} {} · {} {}",
             view.doc.error_count(),
-            s.errors_count,
+            s.menus.errors_count,
             view.doc.warning_count(),
-            s.warnings_count
+            s.menus.warnings_count
         ));
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            if ui.small_button("×").on_hover_text(s.close).clicked() {
+            if ui.small_button("×").on_hover_text(s.menus.close).clicked() {
                 commands.push(Command::App(AppCommand::ToggleProblems));
             }
         });
     });
     if view.doc.problems().is_empty() {
-        ui.weak(s.no_problems);
+        ui.weak(s.menus.no_problems);
         return;
     }
     let model = view.model();
@@ -147,16 +151,16 @@ pub fn comparison(
 ) {
     let s = view.s();
     ui.horizontal(|ui| {
-        ui.strong(format!("{} {}", s.differences_from, comparison.file));
+        ui.strong(format!("{} {}", s.files.differences_from, comparison.file));
         ui.weak(format!("({})", comparison.changes.len()));
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            if ui.small_button("×").on_hover_text(s.close).clicked() {
+            if ui.small_button("×").on_hover_text(s.menus.close).clicked() {
                 commands.push(Command::CloseComparison);
             }
         });
     });
     if comparison.changes.is_empty() {
-        ui.weak(s.no_differences);
+        ui.weak(s.files.no_differences);
         return;
     }
     let row_height = ui.text_style_height(&egui::TextStyle::Monospace) + 4.0;

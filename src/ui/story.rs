@@ -23,31 +23,19 @@ pub fn window(
     let s = view.s();
     let model = view.model();
     let mut open = editor.open;
-    super::tool_window(s.story_title)
+    super::tool_window(s.story.story_title)
         .open(&mut open)
         .default_width(560.0)
         .default_height(520.0)
         .show(ctx, |ui| {
             ui.horizontal(|ui| {
-                if ui.button(s.add_slide).clicked() {
-                    commands.push(Command::App(AppCommand::AddSlide));
-                }
-                if ui
-                    .add_enabled(!model.story.is_empty(), egui::Button::new(s.present))
-                    .on_hover_text("F5")
-                    .clicked()
-                {
-                    commands.push(Command::PresentFrom(0));
-                }
-                if ui
-                    .add_enabled(!model.story.is_empty(), egui::Button::new(s.export_slides))
-                    .on_hover_text(s.export_slides_hint)
-                    .clicked()
-                {
-                    commands.push(Command::App(AppCommand::ExportSlides));
-                }
+                let lang = view.lang;
+                let has_slides = !model.story.is_empty();
+                AppCommand::AddSlide.button(ui, lang, true, commands);
+                AppCommand::Present.button(ui, lang, has_slides, commands);
+                AppCommand::ExportSlides.button(ui, lang, has_slides, commands);
             });
-            ui.weak(s.presenting_help);
+            ui.weak(AppCommand::Present.hint(view.lang));
             ui.separator();
             let mut draft = model.story.clone();
             let mut outcome = Outcome::default();
@@ -86,7 +74,7 @@ pub fn window(
             }
             if outcome.changed && draft != model.story {
                 let edit = Edit::new(
-                    format!("{} {}", s.verb_edit, s.story_title),
+                    format!("{} {}", s.editing.verb_edit, s.story.story_title),
                     vec![Op::SetStory(draft)],
                 );
                 commands.push(view.edit(edit.merging_if(outcome.merge)));
@@ -138,7 +126,7 @@ fn slide_row(
                     }
                 })
                 .response
-                .on_hover_text(s.drag_to_reorder);
+                .on_hover_text(s.story.drag_to_reorder);
             // A click on the title opens the slide as the arrow does; a drag moves it.
             toggle = ui
                 .interact(title.rect, id.with("open"), egui::Sense::click())
@@ -146,27 +134,27 @@ fn slide_row(
         })
         .body(|ui| {
             ui.horizontal(|ui| {
-                if ui.button(s.show_slide).clicked() {
+                if ui.button(s.story.show_slide).clicked() {
                     commands.push(Command::ShowSlide(i));
                 }
-                if ui.button(s.present_from_here).clicked() {
+                if ui.button(s.story.present_from_here).clicked() {
                     commands.push(Command::PresentFrom(i));
                 }
                 if ui
                     .add_enabled(i > 0, egui::Button::new("▲"))
-                    .on_hover_text(s.move_up)
+                    .on_hover_text(s.story.move_up)
                     .clicked()
                 {
                     action = RowAction::Up;
                 }
                 if ui
                     .add_enabled(i + 1 < count, egui::Button::new("▼"))
-                    .on_hover_text(s.move_down)
+                    .on_hover_text(s.story.move_down)
                     .clicked()
                 {
                     action = RowAction::Down;
                 }
-                if ui.button("×").on_hover_text(s.delete_slide).clicked() {
+                if ui.button("×").on_hover_text(s.story.delete_slide).clicked() {
                     action = RowAction::Delete;
                 }
             });
@@ -176,7 +164,7 @@ fn slide_row(
                 .show(ui, |ui| {
                     let (zh, en) = forms::text_rows(
                         ui,
-                        forms::bilingual(view, s.slide_title_field),
+                        forms::bilingual(view, s.story.slide_title_field),
                         &mut slide.title,
                         false,
                     );
@@ -185,7 +173,7 @@ fn slide_row(
                     }
                     let (zh, en) = forms::text_rows(
                         ui,
-                        forms::bilingual(view, s.slide_caption),
+                        forms::bilingual(view, s.story.slide_caption),
                         &mut slide.caption,
                         true,
                     );

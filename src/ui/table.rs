@@ -47,15 +47,15 @@ impl Column {
     fn title(self, view: &View<'_>) -> &'static str {
         let s = view.s();
         match self {
-            Self::Name => s.column_name,
-            Self::OtherName => s.column_other_name,
-            Self::Kind => s.kind,
-            Self::Sectors => s.sectors,
-            Self::Founded => s.column_founded,
-            Self::Degree => s.column_degree,
-            Self::Betweenness => s.column_betweenness,
-            Self::PageRank => s.column_pagerank,
-            Self::Community => s.column_community,
+            Self::Name => s.views.column_name,
+            Self::OtherName => s.views.column_other_name,
+            Self::Kind => s.views.kind,
+            Self::Sectors => s.views.sectors,
+            Self::Founded => s.views.column_founded,
+            Self::Degree => s.views.column_degree,
+            Self::Betweenness => s.views.column_betweenness,
+            Self::PageRank => s.views.column_pagerank,
+            Self::Community => s.views.column_community,
         }
     }
 
@@ -170,15 +170,15 @@ pub fn ui(
         ui.add(
             egui::TextEdit::singleline(filter)
                 .id(egui::Id::unique(FILTER_ID))
-                .hint_text(s.filter_hint)
+                .hint_text(s.views.filter_hint)
                 .desired_width(240.0),
         );
-        ui.weak(format!("{} {}", rows.len(), s.rows_shown));
+        ui.weak(format!("{} {}", rows.len(), s.views.rows_shown));
         if let Some(progress) = view.metrics_progress {
             ui.add(
                 egui::ProgressBar::new(progress)
                     .desired_width(200.0)
-                    .text(s.computing_metrics),
+                    .text(s.views.computing_metrics),
             );
         }
     });

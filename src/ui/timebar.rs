@@ -4,7 +4,7 @@
 use eframe::egui;
 
 use super::View;
-use crate::context::Command;
+use crate::context::{AppCommand, Command};
 
 /// How long Play shows each year.
 const SECONDS_PER_YEAR: f64 = 1.2;
@@ -38,8 +38,8 @@ pub fn ui(ui: &mut egui::Ui, view: &View<'_>, bar: &mut TimeBar, commands: &mut 
     let now = ui.input(|i| i.time);
     let mut on = view.year.is_some();
     if ui
-        .checkbox(&mut on, s.as_of_year)
-        .on_hover_text(s.as_of_year_hint)
+        .checkbox(&mut on, AppCommand::ToggleYear.label(view.lang))
+        .on_hover_text(AppCommand::ToggleYear.hover_text(ui.ctx(), view.lang))
         .changed()
     {
         commands.push(Command::SetYear(on.then_some(last)));
@@ -49,7 +49,7 @@ pub fn ui(ui: &mut egui::Ui, view: &View<'_>, bar: &mut TimeBar, commands: &mut 
         return;
     };
     let mut shown = year.clamp(first, last);
-    let label = ui.label(s.year);
+    let label = ui.label(s.views.year);
     if ui
         .add(egui::Slider::new(&mut shown, first..=last).integer())
         .labelled_by(label.id)
@@ -60,8 +60,8 @@ pub fn ui(ui: &mut egui::Ui, view: &View<'_>, bar: &mut TimeBar, commands: &mut 
     }
     let playing = bar.playing_since.is_some();
     if ui
-        .button(if playing { s.pause } else { s.play })
-        .on_hover_text(s.play_hint)
+        .button(if playing { s.views.pause } else { s.views.play })
+        .on_hover_text(s.views.play_hint)
         .clicked()
     {
         if playing {
@@ -100,7 +100,8 @@ pub fn ui(ui: &mut egui::Ui, view: &View<'_>, bar: &mut TimeBar, commands: &mut 
     }
     let [arrived, relations, milestones] = bar.changes.map_or([0; 3], |(_, _, c)| c);
     ui.weak(
-        s.year_changes
+        s.views
+            .year_changes
             .replace("{arrived}", &arrived.to_string())
             .replace("{relations}", &relations.to_string())
             .replace("{milestones}", &milestones.to_string()),

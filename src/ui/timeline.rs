@@ -80,7 +80,7 @@ fn build_rows(view: &View<'_>) -> Rows {
     let model = view.model();
     let mut rows = vec![Row {
         kind: None,
-        name: view.s().milestones.to_owned(),
+        name: view.s().views.milestones.to_owned(),
         items: model
             .milestones
             .iter()
@@ -136,7 +136,7 @@ pub fn ui(
     commands: &mut Vec<Command>,
 ) {
     let rows = state.rows(view);
-    ui.weak(view.s().timeline_help);
+    ui.weak(view.s().views.timeline_help);
     let year = view.year;
     let bottom = -(rows.rows.len() as f64) + 0.5;
     let milestone_colour = ui.visuals().strong_text_color();

@@ -16,7 +16,7 @@ pub(super) fn sectors(
         return;
     }
     let id = draft.id.clone();
-    section(ui, s.sectors, draft.sectors.len(), &id, |ui| {
+    section(ui, s.views.sectors, draft.sectors.len(), &id, |ui| {
         ui.horizontal_wrapped(|ui| {
             for sector in sectors {
                 let mut on = draft.sectors.contains(&sector.id);
@@ -45,15 +45,17 @@ pub(super) fn place(
     let s = view.s();
     let model = view.model();
     ui.horizontal(|ui| {
-        let label = ui.label(s.location);
+        let label = ui.label(s.views.location);
         let mut chosen = draft.location.clone();
-        let shown = chosen.as_deref().map_or(s.none, |id| view.name_of_id(id));
+        let shown = chosen
+            .as_deref()
+            .map_or(s.editing.none, |id| view.name_of_id(id));
         egui::ComboBox::from_id_salt((&draft.id, "location"))
             .selected_text(shown)
             .truncate()
             .width(200.0)
             .show_ui(ui, |ui| {
-                ui.selectable_value(&mut chosen, None, s.none);
+                ui.selectable_value(&mut chosen, None, s.editing.none);
                 for (i, place) in model.entities.iter().enumerate() {
                     if place.kind == EntityKind::Place && i != index {
                         ui.selectable_value(&mut chosen, Some(place.id.clone()), view.name(place));
@@ -71,7 +73,7 @@ pub(super) fn place(
     match &mut draft.coordinates {
         Some(at) => {
             ui.horizontal_wrapped(|ui| {
-                let label = ui.label(s.latitude);
+                let label = ui.label(s.editing.latitude);
                 let valid_lat = |t: &str| forms::parse_number(t).filter(|v| v.abs() <= 90.0);
                 if forms.parsed(
                     ui,
@@ -85,7 +87,7 @@ pub(super) fn place(
                 ) {
                     outcome.typed(format!("{key}/lat"));
                 }
-                let label = ui.label(s.longitude);
+                let label = ui.label(s.editing.longitude);
                 let valid_lon = |t: &str| forms::parse_number(t).filter(|v| v.abs() <= 180.0);
                 if forms.parsed(
                     ui,
@@ -99,19 +101,26 @@ pub(super) fn place(
                 ) {
                     outcome.typed(format!("{key}/lon"));
                 }
-                if ui.checkbox(&mut at.approximate, s.approximate).changed() {
+                if ui
+                    .checkbox(&mut at.approximate, s.views.approximate)
+                    .changed()
+                {
                     outcome.step();
                 }
             });
-            if ui.small_button(s.remove_coordinates).clicked() {
+            if ui.small_button(s.editing.remove_coordinates).clicked() {
                 draft.coordinates = None;
                 outcome.step();
             }
         }
         None => {
             ui.horizontal(|ui| {
-                let label = ui.label(s.coordinates);
-                if ui.button(s.add_coordinates).labelled_by(label.id).clicked() {
+                let label = ui.label(s.views.coordinates);
+                if ui
+                    .button(s.editing.add_coordinates)
+                    .labelled_by(label.id)
+                    .clicked()
+                {
                     // Starts at the town's own coordinates, when it has them, so the editor
                     // corrects a nearby point rather than typing one from nothing.
                     let start = model
@@ -144,12 +153,12 @@ pub(super) fn policy(
     let s = view.s();
     let id = draft.id.clone();
     let count = draft.policy.as_ref().map_or(0, |p| p.goals.len());
-    section(ui, s.goals, count, &id, |ui| {
+    section(ui, s.views.goals, count, &id, |ui| {
         let policy = draft.policy.get_or_insert_with(PolicyDocument::default);
         egui::Grid::new((&id, "policy"))
             .num_columns(2)
             .show(ui, |ui| {
-                if forms::text_row(ui, s.policy_number, &mut policy.number, false) {
+                if forms::text_row(ui, s.views.policy_number, &mut policy.number, false) {
                     outcome.typed(format!("{id}/policy/number"));
                 }
                 ui.end_row();
@@ -157,7 +166,11 @@ pub(super) fn policy(
         let mut remove = None;
         for (g, goal) in policy.goals.iter_mut().enumerate() {
             ui.horizontal(|ui| {
-                if ui.small_button("×").on_hover_text(s.delete_goal).clicked() {
+                if ui
+                    .small_button("×")
+                    .on_hover_text(s.editing.delete_goal)
+                    .clicked()
+                {
                     remove = Some(g);
                 }
                 ui.label(format!("{}.", g + 1));
@@ -166,7 +179,7 @@ pub(super) fn policy(
                 .num_columns(2)
                 .show(ui, |ui| {
                     let (zh, en) =
-                        forms::text_rows(ui, forms::bilingual(view, s.goals), goal, true);
+                        forms::text_rows(ui, forms::bilingual(view, s.views.goals), goal, true);
                     if zh || en {
                         outcome.typed(format!("{id}/policy/goal/{g}/{zh}"));
                     }
@@ -176,7 +189,7 @@ pub(super) fn policy(
             policy.goals.remove(g);
             outcome.step();
         }
-        if ui.button(s.add_goal).clicked() {
+        if ui.button(s.editing.add_goal).clicked() {
             // An empty goal is text still to be written, not a figure: it is safe to add.
             policy.goals.push(Text::default());
             outcome.step();
@@ -203,7 +216,7 @@ pub(super) fn editions(
     let s = view.s();
     let id = draft.id.clone();
     let count = draft.editions.len();
-    section(ui, s.editions, count, &id, |ui| {
+    section(ui, s.views.editions, count, &id, |ui| {
         let mut remove = None;
         for (e, edition) in draft.editions.iter_mut().enumerate() {
             let key = format!("{id}/editions/{e}");
@@ -211,12 +224,12 @@ pub(super) fn editions(
                 ui.horizontal(|ui| {
                     if ui
                         .small_button("×")
-                        .on_hover_text(s.delete_edition)
+                        .on_hover_text(s.editing.delete_edition)
                         .clicked()
                     {
                         remove = Some(e);
                     }
-                    let label = ui.label(s.edition_date);
+                    let label = ui.label(s.editing.edition_date);
                     if state.forms.required_date(
                         ui,
                         &format!("{key}/date"),
@@ -225,7 +238,7 @@ pub(super) fn editions(
                     ) {
                         outcome.typed(format!("{key}/date"));
                     }
-                    let label = ui.label(s.edition_end);
+                    let label = ui.label(s.editing.edition_end);
                     if state
                         .forms
                         .date(ui, &format!("{key}/end"), &mut edition.end, label.id)
@@ -238,7 +251,7 @@ pub(super) fn editions(
                     .show(ui, |ui| {
                         let (zh, en) = forms::text_rows(
                             ui,
-                            forms::bilingual(view, s.column_name),
+                            forms::bilingual(view, s.views.column_name),
                             &mut edition.name,
                             false,
                         );
@@ -247,7 +260,7 @@ pub(super) fn editions(
                         }
                         let (zh, en) = forms::text_rows(
                             ui,
-                            forms::bilingual(view, s.description),
+                            forms::bilingual(view, s.views.description),
                             &mut edition.note,
                             true,
                         );
@@ -277,7 +290,7 @@ pub(super) fn editions(
             outcome.step();
         }
         ui.horizontal(|ui| {
-            let label = ui.label(s.edition_date);
+            let label = ui.label(s.editing.edition_date);
             ui.add(
                 egui::TextEdit::singleline(&mut state.new_edition)
                     .hint_text("YYYY-MM-DD")
@@ -286,8 +299,8 @@ pub(super) fn editions(
             .labelled_by(label.id);
             let date = state.new_edition.trim().parse::<Date>().ok();
             if ui
-                .add_enabled(date.is_some(), egui::Button::new(s.add_edition))
-                .on_disabled_hover_text(s.date_hint)
+                .add_enabled(date.is_some(), egui::Button::new(s.editing.add_edition))
+                .on_disabled_hover_text(s.editing.date_hint)
                 .clicked()
                 && let Some(date) = date
             {

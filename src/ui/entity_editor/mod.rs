@@ -54,7 +54,7 @@ pub fn ui(
         .show(ui, |ui| {
             let (zh, en) = forms::text_rows(
                 ui,
-                (s.field_name_zh, s.field_name_en),
+                (s.editing.field_name_zh, s.editing.field_name_en),
                 &mut draft.name,
                 false,
             );
@@ -62,17 +62,20 @@ pub fn ui(
                 renamed = true;
                 outcome.typed(key(if zh { "name-zh" } else { "name-en" }));
             }
-            if forms::text_row(ui, s.field_subkind, &mut draft.subkind, false) {
+            if forms::text_row(ui, s.editing.field_subkind, &mut draft.subkind, false) {
                 outcome.typed(key("subkind"));
             }
             ui.end_row();
-            if forms::text_row(ui, s.field_website, &mut draft.website, false) {
+            if forms::text_row(ui, s.editing.field_website, &mut draft.website, false) {
                 outcome.typed(key("website"));
             }
             ui.end_row();
             let (zh, en) = forms::text_rows(
                 ui,
-                (s.field_description_zh, s.field_description_en),
+                (
+                    s.editing.field_description_zh,
+                    s.editing.field_description_en,
+                ),
                 &mut draft.description,
                 true,
             );
@@ -86,8 +89,8 @@ pub fn ui(
             let founded = crate::i18n::founded_label(entity.kind, view.lang);
             for (field, label) in [
                 ("founded", founded),
-                ("joined", s.field_joined),
-                ("ended", s.field_ended),
+                ("joined", s.editing.field_joined),
+                ("ended", s.editing.field_ended),
             ] {
                 let label = ui.label(label);
                 let date: &mut Option<Date> = match field {
@@ -113,7 +116,7 @@ pub fn ui(
         });
     sectors(ui, view, &mut draft, &mut outcome);
     place(ui, view, index, &mut state.forms, &mut draft, &mut outcome);
-    section(ui, s.figures, draft.figures.len(), &entity.id, |ui| {
+    section(ui, s.views.figures, draft.figures.len(), &entity.id, |ui| {
         forms::figures(
             ui,
             view,
@@ -123,7 +126,7 @@ pub fn ui(
             &mut outcome,
         );
     });
-    section(ui, s.sources, draft.sources.len(), &entity.id, |ui| {
+    section(ui, s.views.sources, draft.sources.len(), &entity.id, |ui| {
         forms::cites(ui, view, &key("sources"), &mut draft.sources, &mut outcome);
     });
     if entity.kind == EntityKind::Policy || entity.policy.is_some() {
@@ -133,7 +136,11 @@ pub fn ui(
         editions(ui, view, state, &mut draft, &mut outcome);
     }
     if outcome.changed && draft != *entity {
-        let verb = if renamed { s.verb_rename } else { s.verb_edit };
+        let verb = if renamed {
+            s.editing.verb_rename
+        } else {
+            s.editing.verb_edit
+        };
         let label = format!("{verb} {}", view.name(&draft));
         let edit = Edit::set_entity(label, &entity.id, draft);
         commands.push(view.edit(edit.merging_if(outcome.merge)));
@@ -142,7 +149,7 @@ pub fn ui(
     relations(ui, view, index, &mut state.forms, commands);
     add_relation(ui, view, index, state, commands);
     ui.add_space(6.0);
-    if ui.button(s.delete_entity).clicked() {
+    if ui.button(s.editing.delete_entity).clicked() {
         state.confirm_delete = true;
     }
     if state.confirm_delete {
@@ -190,13 +197,13 @@ fn confirm_delete(
         .collect();
     let modal = egui::Modal::new(egui::Id::unique("confirm-delete")).show(ctx, |ui| {
         ui.set_max_width(480.0);
-        ui.heading(s.delete_question);
+        ui.heading(s.editing.delete_question);
         ui.strong(view.name(entity));
         ui.add_space(6.0);
         if going.is_empty() {
-            ui.label(s.no_relations_go);
+            ui.label(s.editing.no_relations_go);
         } else {
-            ui.label(s.relations_go_too);
+            ui.label(s.editing.relations_go_too);
             egui::ScrollArea::vertical()
                 .max_height(240.0)
                 .show(ui, |ui| {
@@ -207,13 +214,13 @@ fn confirm_delete(
         }
         ui.add_space(8.0);
         ui.horizontal(|ui| {
-            if ui.button(s.delete).clicked() {
-                let label = format!("{} {}", s.verb_delete, view.name(entity));
+            if ui.button(s.editing.delete).clicked() {
+                let label = format!("{} {}", s.editing.verb_delete, view.name(entity));
                 commands.push(view.edit(Edit::remove_entity(label, view.model(), index)));
                 commands.push(Command::SetEditing(false));
                 state.confirm_delete = false;
             }
-            if ui.button(s.cancel).clicked() {
+            if ui.button(s.menus.cancel).clicked() {
                 state.confirm_delete = false;
             }
         });

@@ -18,7 +18,7 @@ pub(super) fn relations(
     if ends.is_empty() {
         return;
     }
-    ui.strong(s.relations_heading);
+    ui.strong(s.editing.relations_heading);
     for end in ends {
         let relation = &view.model().relations[end.relation];
         let other = view.name(&view.model().entities[end.other]);
@@ -32,8 +32,8 @@ pub(super) fn relations(
         egui::CollapsingHeader::new(&title)
             .id_salt(&key)
             .show(ui, |ui| {
-                if ui.button(s.delete_relation).clicked() {
-                    let label = format!("{} {title}", s.verb_delete);
+                if ui.button(s.editing.delete_relation).clicked() {
+                    let label = format!("{} {title}", s.editing.verb_delete);
                     commands.push(view.edit(Edit::new(
                         label,
                         vec![crate::edit::Op::RemoveRelation(end.relation)],
@@ -45,7 +45,9 @@ pub(super) fn relations(
                     .num_columns(2)
                     .spacing([8.0, 6.0])
                     .show(ui, |ui| {
-                        for (field, label) in [("since", s.since), ("until", s.field_ended)] {
+                        for (field, label) in
+                            [("since", s.views.since), ("until", s.editing.field_ended)]
+                        {
                             let label = ui.label(label);
                             let date = if field == "since" {
                                 &mut draft.since
@@ -57,8 +59,12 @@ pub(super) fn relations(
                             }
                             ui.end_row();
                         }
-                        let (zh, en) =
-                            forms::text_rows(ui, (s.note_zh, s.note_en), &mut draft.note, true);
+                        let (zh, en) = forms::text_rows(
+                            ui,
+                            (s.editing.note_zh, s.editing.note_en),
+                            &mut draft.note,
+                            true,
+                        );
                         if zh || en {
                             outcome.typed(format!("{key}/note/{zh}"));
                         }
@@ -72,7 +78,7 @@ pub(super) fn relations(
                 );
                 if outcome.changed && draft != *relation {
                     let edit = Edit::new(
-                        format!("{} {title}", s.verb_edit),
+                        format!("{} {title}", s.editing.verb_edit),
                         vec![crate::edit::Op::SetRelation(end.relation, draft)],
                     );
                     commands.push(view.edit(edit.merging_if(outcome.merge)));
@@ -94,7 +100,7 @@ pub(super) fn add_relation(
     let model = view.model();
     let entity = &model.entities[index];
     ui.add_space(6.0);
-    ui.strong(s.add_relation);
+    ui.strong(s.network.add_relation);
     let allowed: Vec<RelationKind> = RelationKind::ALL
         .into_iter()
         .filter(|kind| {
@@ -110,7 +116,7 @@ pub(super) fn add_relation(
         state.new_kind = None;
     }
     ui.horizontal(|ui| {
-        let label = ui.label(s.relation_kind_label);
+        let label = ui.label(s.editing.relation_kind_label);
         let shown = state.new_kind.map_or("—", |k| {
             crate::i18n::relation_kind(k, !state.incoming, view.lang)
         });
@@ -125,17 +131,17 @@ pub(super) fn add_relation(
             .response
             .labelled_by(label.id);
         if ui
-            .selectable_label(state.incoming, s.incoming_relation)
-            .on_hover_text(s.incoming_hint)
+            .selectable_label(state.incoming, s.editing.incoming_relation)
+            .on_hover_text(s.editing.incoming_hint)
             .clicked()
         {
             state.incoming = !state.incoming;
         }
     });
-    let label = ui.label(s.other_end);
+    let label = ui.label(s.editing.other_end);
     ui.add(
         egui::TextEdit::singleline(&mut state.other_query)
-            .hint_text(s.search_hint)
+            .hint_text(s.views.search_hint)
             .desired_width(f32::INFINITY),
     )
     .labelled_by(label.id);
@@ -171,7 +177,10 @@ pub(super) fn add_relation(
         .and_then(|i| model.entities.get(i));
     let ready = state.new_kind.zip(other);
     if ui
-        .add_enabled(ready.is_some(), egui::Button::new(s.add_relation_button))
+        .add_enabled(
+            ready.is_some(),
+            egui::Button::new(s.editing.add_relation_button),
+        )
         .clicked()
         && let Some((kind, other)) = ready
     {
@@ -193,7 +202,7 @@ pub(super) fn add_relation(
         };
         let label = format!(
             "{} {} {} {}",
-            s.verb_add,
+            s.editing.verb_add,
             view.name(from),
             crate::i18n::relation_kind(kind, true, view.lang),
             view.name(to)

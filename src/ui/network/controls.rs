@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::paint::{add_node, add_segment};
 use super::{NetworkState, Settings};
-use crate::context::Command;
+use crate::context::{AppCommand, Command};
 use crate::i18n::{Lang, entity_kind_plural, measure, relation_kind};
 use crate::model::filter::relation_years;
 use crate::model::{EntityKind, Measure, RelationKind};
@@ -41,8 +41,8 @@ impl SizeBy {
     pub fn label(self, view: &View<'_>) -> &'static str {
         let s = view.s();
         match self {
-            Self::Degree => s.size_degree,
-            Self::PageRank => s.size_pagerank,
+            Self::Degree => s.network.size_degree,
+            Self::PageRank => s.network.size_pagerank,
             Self::Staff => measure(Measure::Staff, view.lang),
             Self::FundSize => measure(Measure::FundSize, view.lang),
         }
@@ -53,9 +53,9 @@ impl Arrangement {
     fn label(self, view: &View<'_>) -> &'static str {
         let s = view.s();
         match self {
-            Self::Force => s.arrange_force,
-            Self::Radial => s.arrange_radial,
-            Self::ByKind => s.arrange_by_kind,
+            Self::Force => s.network.arrange_force,
+            Self::Radial => s.network.arrange_radial,
+            Self::ByKind => s.network.arrange_by_kind,
         }
     }
 }
@@ -78,14 +78,16 @@ pub fn toolbar(
     let s = view.s();
     let mut asked = Asked::default();
     ui.horizontal_wrapped(|ui| {
+        // Fitting is this panel's own: the view fits at once, not a frame later.
         if ui
-            .button(s.fit_to_screen)
-            .on_hover_text(s.network_help)
+            .button(AppCommand::FitView.label(view.lang))
+            .on_hover_text(AppCommand::FitView.hover_text(ui.ctx(), view.lang))
             .clicked()
         {
             asked.fit = true;
         }
-        let label = ui.label(s.arrangement);
+        ui.weak("?").on_hover_text(s.network.network_help);
+        let label = ui.label(s.network.arrangement);
         let before = settings.arrangement;
         egui::ComboBox::from_id_salt("network-arrangement")
             .selected_text(settings.arrangement.label(view))
@@ -99,7 +101,7 @@ pub fn toolbar(
         if settings.arrangement != before {
             asked.fit = true;
         }
-        let label = ui.label(s.size_by);
+        let label = ui.label(s.network.size_by);
         egui::ComboBox::from_id_salt("network-size")
             .selected_text(settings.size_by.label(view))
             .show_ui(ui, |ui| {
@@ -123,7 +125,7 @@ pub fn toolbar(
         let find = ui.add(
             egui::TextEdit::singleline(&mut state.search)
                 .id(egui::Id::unique(super::SEARCH_ID))
-                .hint_text(s.find_hint)
+                .hint_text(s.network.find_hint)
                 .desired_width(150.0),
         );
         if find.changed() || (find.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter))) {
@@ -135,7 +137,7 @@ pub fn toolbar(
             }
         }
         if state.search_missed {
-            ui.colored_label(ui.visuals().warn_fg_color, s.no_match);
+            ui.colored_label(ui.visuals().warn_fg_color, s.views.no_match);
         }
     });
     asked
@@ -144,13 +146,17 @@ pub fn toolbar(
 fn relation_menu(ui: &mut egui::Ui, view: &View<'_>, hidden: &mut BTreeSet<RelationKind>) {
     let s = view.s();
     let shown = RelationKind::ALL.len() - hidden.len();
-    let title = format!("{} {shown}/{}", s.relation_kinds, RelationKind::ALL.len());
+    let title = format!(
+        "{} {shown}/{}",
+        s.network.relation_kinds,
+        RelationKind::ALL.len()
+    );
     ui.menu_button(title, |ui| {
         ui.horizontal(|ui| {
-            if ui.button(s.show_all).clicked() {
+            if ui.button(s.network.show_all).clicked() {
                 hidden.clear();
             }
-            if ui.button(s.hide_all).clicked() {
+            if ui.button(s.network.hide_all).clicked() {
                 hidden.extend(RelationKind::ALL);
             }
         });
@@ -191,12 +197,17 @@ fn sector_menu(ui: &mut egui::Ui, view: &View<'_>, chosen: &mut BTreeSet<String>
         return;
     }
     let title = if chosen.is_empty() {
-        s.all_sectors.to_owned()
+        s.network.all_sectors.to_owned()
     } else {
-        format!("{} {}/{}", s.sectors_filter, chosen.len(), sectors.len())
+        format!(
+            "{} {}/{}",
+            s.network.sectors_filter,
+            chosen.len(),
+            sectors.len()
+        )
     };
     ui.menu_button(title, |ui| {
-        if ui.button(s.all_sectors).clicked() {
+        if ui.button(s.network.all_sectors).clicked() {
             chosen.clear();
         }
         ui.separator();
@@ -225,12 +236,12 @@ fn years(
 ) {
     let s = view.s();
     let mut on = years.is_some();
-    if ui.checkbox(&mut on, s.years_filter).changed() {
+    if ui.checkbox(&mut on, s.network.years_filter).changed() {
         *years = on.then_some((first, last));
     }
     if let Some((from, to)) = years {
         ui.add(egui::DragValue::new(from).range(first..=*to));
-        ui.label(s.years_to);
+        ui.label(s.network.years_to);
         ui.add(egui::DragValue::new(to).range(*from..=last));
     }
 }
@@ -244,7 +255,7 @@ pub fn legend(ui: &mut egui::Ui, view: &View<'_>, hidden: &mut BTreeSet<EntityKi
         for (kind, count) in counts {
             let on = !hidden.contains(&kind);
             if chip(ui, kind, count, on, view.lang)
-                .on_hover_text(view.s().kind_filter_hint)
+                .on_hover_text(view.s().network.kind_filter_hint)
                 .clicked()
             {
                 if on {
@@ -323,17 +334,20 @@ pub fn focus_bar(ui: &mut egui::Ui, view: &View<'_>, settings: &mut Settings) {
     let s = view.s();
     let name = view.name_of_id(&focus.entity);
     ui.horizontal(|ui| {
-        ui.label(s.focused_on);
+        ui.label(s.network.focused_on);
         ui.strong(name);
         for depth in 1..=3u8 {
             if ui
-                .selectable_label(settings.depth == depth, format!("{depth} {}", s.steps))
+                .selectable_label(
+                    settings.depth == depth,
+                    format!("{depth} {}", s.network.steps),
+                )
                 .clicked()
             {
                 settings.depth = depth;
             }
         }
-        if ui.button(s.show_all).clicked() {
+        if ui.button(s.network.show_all).clicked() {
             settings.filter.focus = None;
         }
     });

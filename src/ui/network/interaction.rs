@@ -190,7 +190,7 @@ pub(super) fn ask_relation(
     };
     let mut open = true;
     let mut done = false;
-    egui::Window::new(s.add_relation)
+    egui::Window::new(s.network.add_relation)
         .id(egui::Id::unique("network-new-relation"))
         .collapsible(false)
         .resizable(false)
@@ -223,7 +223,7 @@ pub(super) fn ask_relation(
                             inferred: Vec::new(),
                         };
                         commands.push(view.edit(Edit::new(
-                            format!("{} {text}", s.verb_add),
+                            format!("{} {text}", s.editing.verb_add),
                             vec![Op::InsertRelation(model.relations.len(), relation)],
                         )));
                         done = true;
@@ -231,9 +231,9 @@ pub(super) fn ask_relation(
                 }
             }
             if offered == 0 {
-                ui.label(s.no_relation_allowed);
+                ui.label(s.network.no_relation_allowed);
             }
-            if ui.button(s.cancel).clicked() {
+            if ui.button(s.menus.cancel).clicked() {
                 done = true;
             }
         });

@@ -188,13 +188,13 @@ pub(super) fn tooltip(response: &egui::Response, view: &View<'_>, i: usize, pinn
         if let Some(m) = view.metrics {
             ui.weak(format!(
                 "{} {} · PageRank {:.4}",
-                view.s().column_degree,
+                view.s().views.column_degree,
                 m.degree[i],
                 m.pagerank[i]
             ));
         }
         if pinned {
-            ui.weak(view.s().pinned);
+            ui.weak(view.s().network.pinned);
         }
         if view
             .year
@@ -261,18 +261,18 @@ pub(super) fn counts(ui: &mut egui::Ui, view: &View<'_>, shown: &Shown, rect: Re
         format!(
             "显示 {} / {total} {}，{} {}",
             present,
-            s.entities_shown,
+            s.network.entities_shown,
             shown.link_count(),
-            s.links_shown
+            s.network.links_shown
         )
     } else {
         format!(
             "{} {} {total} {}, {} {}",
             present,
-            s.of_total,
-            s.entities_shown,
+            s.network.of_total,
+            s.network.entities_shown,
             shown.link_count(),
-            s.links_shown
+            s.network.links_shown
         )
     };
     if undated > 0 {
@@ -297,9 +297,12 @@ pub(super) fn counts(ui: &mut egui::Ui, view: &View<'_>, shown: &Shown, rect: Re
         line(&text),
     );
     let hint = if can_pin {
-        format!("{} · {}", s.drag_to_pin, s.shift_drag_to_relate)
+        format!(
+            "{} · {}",
+            s.network.drag_to_pin, s.network.shift_drag_to_relate
+        )
     } else {
-        s.shift_drag_to_relate.to_owned()
+        s.network.shift_drag_to_relate.to_owned()
     };
     ui.put(
         Rect::from_min_size(

@@ -231,11 +231,11 @@ pub fn ui(
 
     let sizes = sizes(state, view, settings.size_by);
     let Some((positions, groups)) = arranged(state, view, settings, force.positions) else {
-        ui.weak(view.s().computing_layout);
+        ui.weak(view.s().network.computing_layout);
         return;
     };
     if positions.len() != n {
-        ui.weak(view.s().computing_layout);
+        ui.weak(view.s().network.computing_layout);
         return;
     }
     settings.filter.as_of = view.year;
