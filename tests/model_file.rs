@@ -153,7 +153,10 @@ fn disputes_inferences_translations_and_quarters_survive_a_save() {
     assert_eq!(validate(&model), vec![]);
     let town = &model.entities[0];
     assert_eq!(town.name.translated, Some(townscope::model::Translated::En));
-    assert!(town.name.shown_translated(false) && !town.name.shown_translated(true));
+    assert!(
+        town.name.shown_translated(townscope::model::Lang::En)
+            && !town.name.shown_translated(townscope::model::Lang::Zh)
+    );
     assert!(town.founded_here);
     assert_eq!(town.disputed.as_ref().unwrap().sources[0].source, "list");
     assert_eq!(town.inferred[0].field, "founded");

@@ -96,7 +96,7 @@ impl TownscopeApp {
                     .model()
                     .entities
                     .get(entity)
-                    .map(|e| e.name.get(self.state.lang.is_chinese()).to_owned())
+                    .map(|e| e.name.get(self.state.lang).to_owned())
                     .unwrap_or_default();
                 if let Some(edit) =
                     self.doc

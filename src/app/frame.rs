@@ -155,7 +155,7 @@ impl TownscopeApp {
     pub(super) fn update_title(&mut self, ctx: &egui::Context) {
         let title = format!(
             "{} — {}{} — Townscope",
-            self.doc.model().name.get(self.state.lang.is_chinese()),
+            self.doc.model().name.get(self.state.lang),
             crate::i18n::origin_name(self.doc.origin(), self.state.lang),
             if self.doc.is_modified() { " *" } else { "" }
         );

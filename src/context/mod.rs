@@ -109,7 +109,7 @@ impl<'a> View<'a> {
 
     /// An entity's name in the current language (falling back to the other, then the id).
     pub fn name(&self, entity: &'a Entity) -> &'a str {
-        let name = entity.name.get(self.zh());
+        let name = entity.name.get(self.lang);
         if name.is_empty() { &entity.id } else { name }
     }
 

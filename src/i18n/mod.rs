@@ -19,31 +19,11 @@ pub use messages::{cited_times, model_summary, origin_name, slides_written, writ
 
 pub use numbers::format_figure;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::model::{EntityKind, Measure, Qualifier, RelationKind, Unit};
 
-/// The language of the interface and of the data shown.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Lang {
-    #[default]
-    Zh,
-    En,
-}
-
-impl Lang {
-    pub fn is_chinese(self) -> bool {
-        self == Self::Zh
-    }
-
-    /// Picks the Chinese or the English text.
-    pub fn pick<'a>(self, zh: &'a str, en: &'a str) -> &'a str {
-        match self {
-            Self::Zh => zh,
-            Self::En => en,
-        }
-    }
-}
+pub use crate::model::Lang;
 
 /// Declares a table of words: one line per key, the Chinese and the English side by side.
 macro_rules! words {

@@ -276,7 +276,7 @@ pub fn diff(old: &Model, new: &Model) -> Vec<Change> {
         &mut changes,
         &old.milestones,
         &new.milestones,
-        |m| format!("milestone {} {}", m.date, m.title.get(true)),
+        |m| format!("milestone {} {}", m.date, m.title.get(super::Lang::Zh)),
         milestone_fields,
         |m| m.entities.first().cloned(),
     );

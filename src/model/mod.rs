@@ -28,6 +28,36 @@ use serde::{Deserialize, Serialize};
 /// The file format version this build writes. Files of this version or older load.
 pub const FORMAT_VERSION: u32 = 1;
 
+/// The language of the interface and of the data shown: which side of a [`Text`] is read.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Lang {
+    #[default]
+    Zh,
+    En,
+}
+
+impl Lang {
+    pub fn is_chinese(self) -> bool {
+        self == Self::Zh
+    }
+
+    /// The other language (a name's other spelling, under the one shown).
+    pub fn other(self) -> Self {
+        match self {
+            Self::Zh => Self::En,
+            Self::En => Self::Zh,
+        }
+    }
+
+    /// Picks the Chinese or the English text.
+    pub fn pick<'a>(self, zh: &'a str, en: &'a str) -> &'a str {
+        match self {
+            Self::Zh => zh,
+            Self::En => en,
+        }
+    }
+}
+
 /// A name or a text in Chinese and English; either may be empty, not both.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -52,8 +82,8 @@ impl Text {
     }
 
     /// Whether [`get`](Self::get) for this language gives the Chinese (after falling back).
-    pub fn shows_chinese(&self, chinese: bool) -> bool {
-        if chinese {
+    pub fn shows_chinese(&self, lang: Lang) -> bool {
+        if lang == Lang::Zh {
             !self.zh.trim().is_empty()
         } else {
             self.en.trim().is_empty()
@@ -62,9 +92,9 @@ impl Text {
 
     /// Whether the text [`get`](Self::get) gives for this language is the editors' translation
     /// (it looks at the language actually shown, after falling back).
-    pub fn shown_translated(&self, chinese: bool) -> bool {
+    pub fn shown_translated(&self, lang: Lang) -> bool {
         self.translated
-            .is_some_and(|t| t.covers(self.shows_chinese(chinese)))
+            .is_some_and(|t| t.covers(self.shows_chinese(lang)))
     }
 
     /// Nothing readable in either language (validation's sense of empty).
@@ -79,8 +109,8 @@ impl Text {
     }
 
     /// The text in the wanted language, falling back to the other one.
-    pub fn get(&self, chinese: bool) -> &str {
-        let (first, second) = if chinese {
+    pub fn get(&self, lang: Lang) -> &str {
+        let (first, second) = if lang == Lang::Zh {
             (&self.zh, &self.en)
         } else {
             (&self.en, &self.zh)
@@ -489,9 +519,9 @@ impl Model {
     }
 
     /// The name of a sector in the wanted language (its id if it is not declared).
-    pub fn sector_name<'a>(&'a self, id: &'a str, chinese: bool) -> &'a str {
+    pub fn sector_name<'a>(&'a self, id: &'a str, lang: Lang) -> &'a str {
         self.sectors.iter().find(|s| s.id == id).map_or(id, |s| {
-            let name = s.name.get(chinese);
+            let name = s.name.get(lang);
             if name.is_empty() { id } else { name }
         })
     }

@@ -153,7 +153,7 @@ fn entity_row(
             kind_swatch(ui, entity.kind);
             let name = view.name(entity);
             let button = egui::Button::selectable(view.selected == Some(i), name).truncate();
-            let other = entity.name.get(!view.zh());
+            let other = entity.name.get(view.lang.other());
             let hover = if other != name && !other.is_empty() {
                 format!("{name}\n{other}")
             } else {

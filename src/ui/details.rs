@@ -60,7 +60,7 @@ pub fn ui(
                     section(ui, s.views.goals);
                     for goal in &policy.goals {
                         ui.horizontal_wrapped(|ui| {
-                            ui.add(egui::Label::new(format!("• {}", goal.get(view.zh()))).wrap());
+                            ui.add(egui::Label::new(format!("• {}", goal.get(view.lang))).wrap());
                             translated_mark(ui, view, goal);
                         });
                     }
@@ -73,11 +73,11 @@ pub fn ui(
                     if let Some(end) = edition.end {
                         line.push_str(&format!(" – {}", crate::i18n::date(end, view.lang)));
                     }
-                    let name = edition.name.get(view.zh());
+                    let name = edition.name.get(view.lang);
                     if !name.is_empty() {
                         line.push_str(&format!("  {name}"));
                     }
-                    let note = edition.note.get(view.zh());
+                    let note = edition.note.get(view.lang);
                     if !note.is_empty() {
                         line.push_str(&format!("  ({note})"));
                     }
@@ -90,7 +90,7 @@ pub fn ui(
                     }
                 }
             }
-            if !entity.description.get(view.zh()).is_empty() || entity.disputed.is_some() {
+            if !entity.description.get(view.lang).is_empty() || entity.disputed.is_some() {
                 ui.add_space(8.0);
                 ui.horizontal(|ui| {
                     ui.strong(s.views.description);
@@ -152,11 +152,11 @@ fn header(ui: &mut egui::Ui, view: &View<'_>, entity: &Entity) {
         inferred_field(ui, view, &entity.inferred, "");
         inferred_field(ui, view, &entity.inferred, "name");
     });
-    let other = entity.name.get(!view.zh());
+    let other = entity.name.get(view.lang.other());
     if other != view.name(entity) && !other.is_empty() {
         ui.horizontal_wrapped(|ui| {
             ui.label(other);
-            super::provenance::translated_mark_in(ui, view, &entity.name, !view.zh());
+            super::provenance::translated_mark_in(ui, view, &entity.name, view.lang.other());
         });
     }
     ui.horizontal(|ui| {
@@ -187,7 +187,7 @@ fn fields(ui: &mut egui::Ui, view: &View<'_>, entity: &Entity, commands: &mut Ve
             let names: Vec<&str> = entity
                 .sectors
                 .iter()
-                .map(|id| view.model().sector_name(id, view.zh()))
+                .map(|id| view.model().sector_name(id, view.lang))
                 .collect();
             ui.add(egui::Label::new(names.join(if view.zh() { "、" } else { ", " })).wrap());
             inferred_field(ui, view, &entity.inferred, "sectors");
@@ -277,7 +277,7 @@ fn figures(ui: &mut egui::Ui, view: &View<'_>, figures: &[Figure]) {
         let text = format!("{}: {value}  ({when})", measure(figure.measure, view.lang));
         ui.horizontal_wrapped(|ui| {
             ui.add(egui::Label::new(text).wrap()).on_hover_ui(|ui| {
-                let note = figure.note.get(view.zh());
+                let note = figure.note.get(view.lang);
                 if !note.is_empty() {
                     ui.label(note);
                 }
@@ -359,7 +359,7 @@ fn relations(ui: &mut egui::Ui, view: &View<'_>, index: usize, commands: &mut Ve
                 dispute_mark(ui, view, dispute, &relation.sources);
             }
             link.on_hover_ui(|ui| {
-                let note = relation.note.get(view.zh());
+                let note = relation.note.get(view.lang);
                 if !note.is_empty() {
                     ui.horizontal_wrapped(|ui| {
                         ui.label(note);

@@ -98,7 +98,7 @@ pub fn unsaved(ctx: &egui::Context, doc: &Document, lang: Lang, commands: &mut V
         ui.add_space(6.0);
         ui.label(format!(
             "{} — {}",
-            doc.model().name.get(lang.is_chinese()),
+            doc.model().name.get(lang),
             crate::i18n::origin_name(doc.origin(), lang)
         ));
         ui.label(s.files.unsaved_question);
@@ -135,7 +135,7 @@ pub fn recovery(
         ui.label(s.files.recovery_text);
         ui.label(format!(
             "{} — {} ({})",
-            found.model.name.get(lang.is_chinese()),
+            found.model.name.get(lang),
             crate::i18n::origin_name(&found.origin, lang),
             crate::i18n::model_summary(&found.model, lang)
         ));

@@ -44,19 +44,19 @@ pub fn window(
                     editor.chosen = editor.chosen.min(model.indicators.len() - 1);
                     let label = ui.label(s.editing.indicator);
                     egui::ComboBox::from_id_salt("indicator-editor-choice")
-                        .selected_text(model.indicators[editor.chosen].name.get(view.zh()))
+                        .selected_text(model.indicators[editor.chosen].name.get(view.lang))
                         .show_ui(ui, |ui| {
                             for (i, indicator) in model.indicators.iter().enumerate() {
                                 ui.selectable_value(
                                     &mut editor.chosen,
                                     i,
-                                    indicator.name.get(view.zh()),
+                                    indicator.name.get(view.lang),
                                 );
                             }
                         })
                         .response
                         .labelled_by(label.id);
-                    let name = model.indicators[editor.chosen].name.get(view.zh());
+                    let name = model.indicators[editor.chosen].name.get(view.lang);
                     if ui
                         .button(s.editing.delete_indicator)
                         .on_hover_text(s.editing.delete_indicator_hint)
@@ -174,7 +174,7 @@ fn about(
                 });
         });
     if outcome.changed && draft != *indicator {
-        let label = format!("{} {}", s.editing.verb_edit, draft.name.get(view.zh()));
+        let label = format!("{} {}", s.editing.verb_edit, draft.name.get(view.lang));
         let edit = Edit::new(label, vec![Op::SetIndicator(index, Box::new(draft))]);
         commands.push(view.edit(edit.merging_if(outcome.merge)));
     }
@@ -246,7 +246,7 @@ fn points_grid(
     let model = view.model();
     let index = editor.chosen;
     let indicator = &model.indicators[index];
-    let name = indicator.name.get(view.zh()).to_owned();
+    let name = indicator.name.get(view.lang).to_owned();
     let change = |points: Vec<Point>, key: String| {
         let mut changed = indicator.clone();
         changed.points = points;

@@ -190,7 +190,7 @@ fn new_entity(view: &View<'_>, kind: crate::model::EntityKind, commands: &mut Ve
     );
     let entity = Entity::new(&id, kind, name);
     let at = view.model().entities.len();
-    let label = format!("{} {}", s.editing.verb_add, entity.name.get(view.zh()));
+    let label = format!("{} {}", s.editing.verb_add, entity.name.get(view.lang));
     commands.push(view.edit(Edit::new(
         label,
         vec![Op::InsertEntity(at, Box::new(entity))],

@@ -42,7 +42,7 @@ pub fn ui(ui: &mut egui::Ui, view: &View<'_>, commands: &mut Vec<Command>) {
                     super::provenance::inferred_field(ui, view, &milestone.inferred, "date");
                     super::provenance::inferred_field(ui, view, &milestone.inferred, "");
                 });
-                let title = milestone.title.get(view.zh());
+                let title = milestone.title.get(view.lang);
                 let target = milestone.entities.first();
                 let mut response = None;
                 ui.horizontal_wrapped(|ui| {
@@ -62,7 +62,7 @@ pub fn ui(ui: &mut egui::Ui, view: &View<'_>, commands: &mut Vec<Command>) {
                     continue;
                 };
                 let response = response.on_hover_ui(|ui| {
-                    let description = milestone.description.get(view.zh());
+                    let description = milestone.description.get(view.lang);
                     if !description.is_empty() {
                         ui.label(description);
                     }
@@ -113,7 +113,7 @@ fn timeline_strip(
             let label = format!(
                 "{}  {}{}",
                 crate::i18n::date(milestone.date, view.lang),
-                milestone.title.get(view.zh()),
+                milestone.title.get(view.lang),
                 super::provenance::disputed_suffix(view, milestone.disputed.is_some())
             );
             (

@@ -325,7 +325,7 @@ fn milestones(
     editor.entity_query.resize(draft.len(), String::new());
     for (m, milestone) in draft.iter_mut().enumerate() {
         let key = format!("milestone/{m}");
-        let title = format!("{} {}", milestone.date, milestone.title.get(view.zh()));
+        let title = format!("{} {}", milestone.date, milestone.title.get(view.lang));
         egui::CollapsingHeader::new(title)
             .id_salt(&key)
             .show(ui, |ui| {

@@ -38,7 +38,7 @@ pub struct Card {
 /// alliance and the size of each fund, as the model records them.
 pub fn cards(view: &View<'_>) -> Vec<Card> {
     let model = view.model();
-    let zh = view.zh();
+    let lang = view.lang;
     let mut cards = Vec::new();
     // As of a year: the newest value recorded by then (its date is on the card).
     let by_then = |date: Option<crate::model::Date>| {
@@ -55,10 +55,10 @@ pub fn cards(view: &View<'_>) -> Vec<Card> {
             continue;
         };
         cards.push(Card {
-            title: indicator.name.get(zh).to_owned(),
+            title: indicator.name.get(lang).to_owned(),
             value: format_figure(point.value, indicator.unit, point.qualifier, view.lang),
             when: crate::i18n::date(point.date, view.lang),
-            note: point.note.get(zh).to_owned(),
+            note: point.note.get(lang).to_owned(),
             cites: point.sources.clone(),
             about: Some(indicator.scope.clone()),
             disputed: point.disputed.clone(),
@@ -93,7 +93,7 @@ pub fn cards(view: &View<'_>) -> Vec<Card> {
                     || view.s().views.year_unknown.to_owned(),
                     |d| crate::i18n::date(d, view.lang),
                 ),
-                note: figure.note.get(zh).to_owned(),
+                note: figure.note.get(lang).to_owned(),
                 cites: figure.sources.clone(),
                 about: Some(entity.id.clone()),
                 disputed: figure.disputed.clone(),
@@ -116,8 +116,8 @@ pub fn ui(
         .auto_shrink([false, false])
         .show(ui, |ui| {
             ui.add_space(4.0);
-            ui.heading(view.model().name.get(view.zh()));
-            let description = view.model().description.get(view.zh());
+            ui.heading(view.model().name.get(view.lang));
+            let description = view.model().description.get(view.lang);
             if !description.is_empty() {
                 ui.label(description);
             }
@@ -376,7 +376,7 @@ fn sector_counts(view: &View<'_>) -> Vec<(String, usize)> {
     {
         for sector in &entity.sectors {
             *counts
-                .entry(view.model().sector_name(sector, view.zh()))
+                .entry(view.model().sector_name(sector, view.lang))
                 .or_default() += 1;
         }
     }
@@ -407,7 +407,7 @@ fn indicator_ui(ui: &mut egui::Ui, view: &View<'_>, choice: &mut ChartChoice) {
             if model.indicators.is_empty() {
                 return;
             }
-            let shown = current.map(|i| i.name.get(view.zh())).unwrap_or_default();
+            let shown = current.map(|i| i.name.get(view.lang)).unwrap_or_default();
             let combo = egui::ComboBox::from_id_salt("indicator-choice")
                 .selected_text(shown)
                 .width(260.0)
@@ -415,7 +415,7 @@ fn indicator_ui(ui: &mut egui::Ui, view: &View<'_>, choice: &mut ChartChoice) {
                     for indicator in &model.indicators {
                         let selected = current.is_some_and(|c| c.id == indicator.id);
                         if ui
-                            .selectable_label(selected, indicator.name.get(view.zh()))
+                            .selectable_label(selected, indicator.name.get(view.lang))
                             .clicked()
                         {
                             choice.indicator = Some(indicator.id.clone());
@@ -464,9 +464,9 @@ fn indicator_ui(ui: &mut egui::Ui, view: &View<'_>, choice: &mut ChartChoice) {
     let top = xy.iter().map(|p| p[1]).fold(0.0_f64, f64::max);
     let colour = ui.visuals().hyperlink_color;
     if view.presenting {
-        ui.heading(indicator.name.get(view.zh()));
+        ui.heading(indicator.name.get(view.lang));
     } else {
-        let description = indicator.description.get(view.zh());
+        let description = indicator.description.get(view.lang);
         if !description.is_empty() {
             ui.weak(description);
         }
@@ -525,7 +525,7 @@ fn indicator_ui(ui: &mut egui::Ui, view: &View<'_>, choice: &mut ChartChoice) {
             egui_plot::HoverPosition::Elsewhere { .. } => None,
         })
         .show(ui, |plot| {
-            let name = indicator.name.get(lang.is_chinese()).to_owned();
+            let name = indicator.name.get(lang).to_owned();
             plot.line(
                 Line::new(name.clone(), PlotPoints::from(xy.clone()))
                     .color(colour)

@@ -204,7 +204,7 @@ fn hit_row(ui: &mut egui::Ui, view: &View<'_>, hit: Hit, chosen: bool) -> egui::
         }
         Hit::Entity(i) => {
             let entity = &view.model().entities[i];
-            let other = entity.name.get(!view.zh());
+            let other = entity.name.get(view.lang.other());
             let name = view.name(entity);
             let text = if other.is_empty() || other == name {
                 name.to_owned()

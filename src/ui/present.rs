@@ -15,7 +15,7 @@ pub fn caption(ui: &mut egui::Ui, view: &View<'_>, index: usize) {
     let Some(slide) = model.story.get(index) else {
         return;
     };
-    let zh = view.zh();
+    let lang = view.lang;
     let fill = ui.visuals().panel_fill;
     egui::Panel::bottom("slide_caption")
         .frame(
@@ -26,12 +26,12 @@ pub fn caption(ui: &mut egui::Ui, view: &View<'_>, index: usize) {
         .resizable(false)
         .show(ui, |ui| {
             ui.label(
-                RichText::new(slide.title.get(zh))
+                RichText::new(slide.title.get(lang))
                     .size(TITLE_SIZE)
                     .strong()
                     .color(ui.visuals().strong_text_color()),
             );
-            let caption = slide.caption.get(zh);
+            let caption = slide.caption.get(lang);
             if !caption.is_empty() {
                 ui.add_space(6.0);
                 ui.label(RichText::new(caption).size(CAPTION_SIZE));
@@ -65,7 +65,7 @@ pub fn caption(ui: &mut egui::Ui, view: &View<'_>, index: usize) {
                         "{}{}{}",
                         crate::i18n::provenance::disputed(view.lang),
                         view.lang.pick("：", ": "),
-                        dispute.note.get(zh)
+                        dispute.note.get(lang)
                     ))
                     .size(CAPTION_SIZE * 0.8)
                     .color(super::provenance::DISPUTED),

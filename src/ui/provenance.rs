@@ -5,6 +5,7 @@
 use eframe::egui;
 
 use super::View;
+use crate::i18n::Lang;
 use crate::i18n::provenance as words;
 use crate::model::{Cite, Dispute, Inference, Text};
 
@@ -39,7 +40,7 @@ pub fn dispute_accounts(ui: &mut egui::Ui, view: &View<'_>, dispute: &Dispute, o
     }
     ui.add_space(4.0);
     ui.weak(words::other_account(view.lang));
-    ui.add(egui::Label::new(dispute.note.get(view.zh())).wrap());
+    ui.add(egui::Label::new(dispute.note.get(view.lang)).wrap());
     for cite in &dispute.sources {
         ui.label(format!("• {}", view.cite_text(cite)));
     }
@@ -55,7 +56,7 @@ pub fn inferred_mark(ui: &mut egui::Ui, view: &View<'_>, inference: &Inference) 
     .on_hover_ui(|ui| {
         ui.set_max_width(420.0);
         ui.weak(words::inferred_heading(view.lang));
-        ui.add(egui::Label::new(inference.note.get(view.zh())).wrap());
+        ui.add(egui::Label::new(inference.note.get(view.lang)).wrap());
     })
 }
 
@@ -68,13 +69,13 @@ pub fn inferred_field(ui: &mut egui::Ui, view: &View<'_>, inferred: &[Inference]
 
 /// "transl." when the text shown in this language is the editors' translation.
 pub fn translated_mark(ui: &mut egui::Ui, view: &View<'_>, text: &Text) {
-    translated_mark_in(ui, view, text, view.zh());
+    translated_mark_in(ui, view, text, view.lang);
 }
 
-/// The same for the text as shown in the other language (`chinese`), such as a second name.
-pub fn translated_mark_in(ui: &mut egui::Ui, view: &View<'_>, text: &Text, chinese: bool) {
-    if text.shown_translated(chinese) {
-        let shown_chinese = text.shows_chinese(chinese);
+/// The same for the text as shown in `lang`, such as a second name in the other language.
+pub fn translated_mark_in(ui: &mut egui::Ui, view: &View<'_>, text: &Text, lang: Lang) {
+    if text.shown_translated(lang) {
+        let shown_chinese = text.shows_chinese(lang);
         badge(
             ui,
             words::translated(view.lang),
@@ -87,7 +88,7 @@ pub fn translated_mark_in(ui: &mut egui::Ui, view: &View<'_>, text: &Text, chine
 /// A text that wraps, followed by its translated mark.
 pub fn text(ui: &mut egui::Ui, view: &View<'_>, text: &Text) {
     ui.horizontal_wrapped(|ui| {
-        ui.add(egui::Label::new(text.get(view.zh())).wrap());
+        ui.add(egui::Label::new(text.get(view.lang)).wrap());
         translated_mark(ui, view, text);
     });
 }

@@ -117,7 +117,7 @@ fn slide_row(
             let dragged = ui.ctx().is_being_dragged(drag_id);
             let title = ui
                 .dnd_drag_source(drag_id, DraggedSlide(i), |ui| {
-                    let text = format!("≡  {}. {}", i + 1, slide.title.get(view.zh()));
+                    let text = format!("≡  {}. {}", i + 1, slide.title.get(view.lang));
                     if dragged {
                         // Under the pointer, over other rows: on a card of its own.
                         egui::Frame::popup(ui.style()).show(ui, |ui| ui.label(text));

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use super::{View, kind_swatch};
 use crate::context::Command;
 use crate::i18n::collate::sort_key;
-use crate::i18n::entity_kind;
+use crate::i18n::{Lang, entity_kind};
 
 /// The filter field's id, so Ctrl+F can put the keyboard there.
 pub const FILTER_ID: &str = "table-filter";
@@ -105,14 +105,14 @@ impl TableCache {
         let model = view.model();
         let revision = view.doc.revision();
         if self.names.as_ref().is_none_or(|(r, _, _)| *r != revision) {
-            let keys = |chinese: bool| {
+            let keys = |lang: Lang| {
                 model
                     .entities
                     .iter()
-                    .map(|e| sort_key(e.name.get(chinese)))
+                    .map(|e| sort_key(e.name.get(lang)))
                     .collect()
             };
-            self.names = Some((revision, keys(true), keys(false)));
+            self.names = Some((revision, keys(Lang::Zh), keys(Lang::En)));
         }
         let Some((_, zh_keys, en_keys)) = &self.names else {
             return Vec::new();
@@ -247,10 +247,9 @@ fn table_ui(
                 let i = rows[row.index()];
                 let entity = &view.model().entities[i];
                 row.set_selected(view.selected == Some(i));
-                let zh = view.zh();
                 let m = view.metrics;
                 for column in Column::ALL {
-                    row.col(|ui| cell(ui, view, column, i, m, zh));
+                    row.col(|ui| cell(ui, view, column, i, m));
                 }
                 if row.response().clicked() {
                     commands.push(Command::Select(entity.id.clone()));
@@ -266,7 +265,6 @@ fn cell(
     column: Column,
     i: usize,
     metrics: Option<&crate::model::Metrics>,
-    zh: bool,
 ) {
     let entity = &view.model().entities[i];
     let text = |ui: &mut egui::Ui, text: &str| {
@@ -283,13 +281,13 @@ fn cell(
             kind_swatch(ui, entity.kind);
             text(ui, view.name(entity));
         }
-        Column::OtherName => text(ui, entity.name.get(!zh)),
+        Column::OtherName => text(ui, entity.name.get(view.lang.other())),
         Column::Kind => text(ui, entity_kind(entity.kind, view.lang)),
         Column::Sectors => {
             let names: Vec<&str> = entity
                 .sectors
                 .iter()
-                .map(|id| view.model().sector_name(id, zh))
+                .map(|id| view.model().sector_name(id, view.lang))
                 .collect();
             text(ui, &names.join(", "));
         }

@@ -89,7 +89,7 @@ fn build_rows(view: &View<'_>) -> Rows {
                 text: format!(
                     "{}  {}{}",
                     crate::i18n::date(m.date, view.lang),
-                    m.title.get(view.zh()),
+                    m.title.get(view.lang),
                     super::provenance::disputed_suffix(view, m.disputed.is_some())
                 ),
                 entity: m.entities.first().cloned(),

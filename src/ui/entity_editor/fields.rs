@@ -20,7 +20,7 @@ pub(super) fn sectors(
         ui.horizontal_wrapped(|ui| {
             for sector in sectors {
                 let mut on = draft.sectors.contains(&sector.id);
-                if ui.checkbox(&mut on, sector.name.get(view.zh())).changed() {
+                if ui.checkbox(&mut on, sector.name.get(view.lang)).changed() {
                     if on {
                         draft.sectors.push(sector.id.clone());
                     } else {

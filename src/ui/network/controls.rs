@@ -216,7 +216,7 @@ fn sector_menu(ui: &mut egui::Ui, view: &View<'_>, chosen: &mut BTreeSet<String>
             .show(ui, |ui| {
                 for sector in sectors {
                     let mut on = chosen.contains(&sector.id);
-                    if ui.checkbox(&mut on, sector.name.get(view.zh())).changed() {
+                    if ui.checkbox(&mut on, sector.name.get(view.lang)).changed() {
                         if on {
                             chosen.insert(sector.id.clone());
                         } else {

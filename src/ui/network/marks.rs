@@ -180,7 +180,7 @@ pub(super) fn tooltip(response: &egui::Response, view: &View<'_>, i: usize, pinn
     let entity = &view.model().entities[i];
     response.clone().on_hover_ui_at_pointer(|ui| {
         ui.strong(view.name(entity));
-        let other = entity.name.get(!view.zh());
+        let other = entity.name.get(view.lang.other());
         if !other.is_empty() && other != view.name(entity) {
             ui.label(other);
         }
