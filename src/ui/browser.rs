@@ -39,9 +39,15 @@ impl BrowserState {
             let searching = !search.trim().is_empty();
             let mut groups: Vec<Vec<usize>> = vec![Vec::new(); EntityKind::ALL.len()];
             for i in matches {
-                let kind = model.entities[i].kind;
-                if let Some(g) = EntityKind::ALL.iter().position(|k| *k == kind) {
-                    groups[g].push(i);
+                let Some(entity) = model.entities.get(i) else {
+                    continue;
+                };
+                if let Some(group) = EntityKind::ALL
+                    .iter()
+                    .position(|k| *k == entity.kind)
+                    .and_then(|g| groups.get_mut(g))
+                {
+                    group.push(i);
                 }
             }
             self.rows.clear();
@@ -90,7 +96,7 @@ pub fn ui(
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
         .show_rows(ui, row_height, rows.len(), |ui, range| {
-            for row in &rows[range] {
+            for row in rows.get(range).unwrap_or_default() {
                 match *row {
                     Row::Group(kind, count) => {
                         let open = searching || !state.closed.contains(&kind);
@@ -144,7 +150,9 @@ fn entity_row(
     height: f32,
     commands: &mut Vec<Command>,
 ) {
-    let entity = &view.model().entities[i];
+    let Some(entity) = view.model().entities.get(i) else {
+        return;
+    };
     ui.allocate_ui_with_layout(
         egui::vec2(ui.available_width(), height),
         egui::Layout::left_to_right(egui::Align::Center),

@@ -23,7 +23,9 @@ pub fn ui(
         ui.weak(s.views.nothing_selected);
         return;
     };
-    let entity = &view.model().entities[index];
+    let Some(entity) = view.model().entities.get(index) else {
+        return;
+    };
     ui.horizontal(|ui| {
         history_buttons(ui, view, commands);
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
@@ -106,8 +108,11 @@ pub fn ui(
             if !contents.is_empty() {
                 section(ui, s.views.contains);
                 ui.horizontal_wrapped(|ui| {
-                    for &i in contents {
-                        entity_link(ui, view, &view.model().entities[i], commands);
+                    for entity in contents
+                        .iter()
+                        .filter_map(|&i| view.model().entities.get(i))
+                    {
+                        entity_link(ui, view, entity, commands);
                     }
                 });
             }
@@ -212,9 +217,14 @@ fn fields(ui: &mut egui::Ui, view: &View<'_>, entity: &Entity, commands: &mut Ve
     }
     if let Some(place) = &entity.location {
         field(ui, s.views.location, |ui| {
-            match view.doc.index().get(place) {
-                Some(i) => {
-                    entity_link(ui, view, &view.model().entities[i], commands);
+            match view
+                .doc
+                .index()
+                .get(place)
+                .and_then(|i| view.model().entities.get(i))
+            {
+                Some(place) => {
+                    entity_link(ui, view, place, commands);
                 }
                 None => {
                     ui.label(place);
@@ -325,8 +335,12 @@ fn relations(ui: &mut egui::Ui, view: &View<'_>, index: usize, commands: &mut Ve
         return;
     }
     for end in ends {
-        let relation = &view.model().relations[end.relation];
-        let other = &view.model().entities[end.other];
+        let (Some(relation), Some(other)) = (
+            view.model().relations.get(end.relation),
+            view.model().entities.get(end.other),
+        ) else {
+            continue;
+        };
         ui.horizontal_wrapped(|ui| {
             let arrow = if !relation.kind.is_directed() {
                 "↔"

@@ -40,11 +40,11 @@ pub fn window(
         .vscroll(true)
         .show(ctx, |ui| {
             ui.horizontal_wrapped(|ui| {
-                if !model.indicators.is_empty() {
-                    editor.chosen = editor.chosen.min(model.indicators.len() - 1);
+                editor.chosen = editor.chosen.min(model.indicators.len().saturating_sub(1));
+                if let Some(chosen) = model.indicators.get(editor.chosen) {
                     let label = ui.label(s.editing.indicator);
                     egui::ComboBox::from_id_salt("indicator-editor-choice")
-                        .selected_text(model.indicators[editor.chosen].name.get(view.lang))
+                        .selected_text(chosen.name.get(view.lang))
                         .show_ui(ui, |ui| {
                             for (i, indicator) in model.indicators.iter().enumerate() {
                                 ui.selectable_value(
@@ -56,7 +56,7 @@ pub fn window(
                         })
                         .response
                         .labelled_by(label.id);
-                    let name = model.indicators[editor.chosen].name.get(view.lang);
+                    let name = chosen.name.get(view.lang);
                     if ui
                         .button(s.editing.delete_indicator)
                         .on_hover_text(s.editing.delete_indicator_hint)
@@ -92,7 +92,9 @@ fn about(
     let s = view.s();
     let model = view.model();
     let index = editor.chosen;
-    let indicator = &model.indicators[index];
+    let Some(indicator) = model.indicators.get(index) else {
+        return;
+    };
     let mut draft = indicator.clone();
     let mut outcome = Outcome::default();
     egui::CollapsingHeader::new(s.editing.indicator_about)
@@ -245,8 +247,18 @@ fn points_grid(
     let s = view.s();
     let model = view.model();
     let index = editor.chosen;
-    let indicator = &model.indicators[index];
+    let Some(indicator) = model.indicators.get(index) else {
+        return;
+    };
     let name = indicator.name.get(view.lang).to_owned();
+    // The points with point `p` changed as `change_point` says.
+    let with_point = |p: usize, change_point: &dyn Fn(&mut Point)| {
+        let mut points = indicator.points.clone();
+        if let Some(point) = points.get_mut(p) {
+            change_point(point);
+        }
+        points
+    };
     let change = |points: Vec<Point>, key: String| {
         let mut changed = indicator.clone();
         changed.points = points;
@@ -263,17 +275,21 @@ fn points_grid(
         .striped(true)
         .spacing([8.0, 4.0])
         .show(ui, |ui| {
-            let headers: Vec<egui::Id> = [
+            let [
+                date_header,
+                value_header,
+                qualifier_header,
+                source_header,
+                at_header,
+            ] = [
                 s.editing.point_date,
                 s.editing.point_value,
                 s.editing.point_qualifier,
                 s.editing.point_source,
                 s.editing.point_at,
-                "",
             ]
-            .into_iter()
-            .map(|title| ui.strong(title).id)
-            .collect();
+            .map(|title| ui.strong(title).id);
+            ui.label("");
             ui.end_row();
             for (p, point) in indicator.points.iter().enumerate() {
                 let key = |field: &str| format!("indicator/{index}/{p}/{field}");
@@ -281,10 +297,9 @@ fn points_grid(
                 let mut date = point.date;
                 if editor
                     .forms
-                    .required_date(ui, &key("date"), &mut date, headers[0])
+                    .required_date(ui, &key("date"), &mut date, date_header)
                 {
-                    let mut points = indicator.points.clone();
-                    points[p].date = date;
+                    let points = with_point(p, &|point| point.date = date);
                     commands.push(change(points, key("date")));
                 }
                 let mut value = point.value;
@@ -293,10 +308,9 @@ fn points_grid(
                     &key("value"),
                     &mut value,
                     s.editing.number_hint,
-                    headers[1],
+                    value_header,
                 ) {
-                    let mut points = indicator.points.clone();
-                    points[p].value = value;
+                    let points = with_point(p, &|point| point.value = value);
                     commands.push(change(points, key("value")));
                 }
                 let mut qualifier = point.qualifier;
@@ -314,10 +328,9 @@ fn points_grid(
                         }
                     })
                     .response
-                    .labelled_by(headers[2]);
+                    .labelled_by(qualifier_header);
                 if qualifier != point.qualifier {
-                    let mut points = indicator.points.clone();
-                    points[p].qualifier = qualifier;
+                    let points = with_point(p, &|point| point.qualifier = qualifier);
                     commands.push(change(points, key("qualifier")));
                 }
                 let cite = point.sources.first();
@@ -331,22 +344,21 @@ fn points_grid(
                         }
                     })
                     .response
-                    .labelled_by(headers[3]);
+                    .labelled_by(source_header);
                 let mut at = cite.map(|c| c.at.clone()).unwrap_or_default();
                 let at_changed = ui
                     .add_sized(
                         [140.0, ui.spacing().interact_size.y],
                         egui::TextEdit::singleline(&mut at),
                     )
-                    .labelled_by(headers[4])
+                    .labelled_by(at_header)
                     .changed();
                 if at_changed || cite.map(|c| &c.source) != Some(&source) && !source.is_empty() {
-                    let mut points = indicator.points.clone();
                     let first = Cite { source, at };
-                    match points[p].sources.first_mut() {
-                        Some(existing) => *existing = first,
-                        None => points[p].sources.push(first),
-                    }
+                    let points = with_point(p, &|point| match point.sources.first_mut() {
+                        Some(existing) => *existing = first.clone(),
+                        None => point.sources.push(first.clone()),
+                    });
                     commands.push(change(points, key("source")));
                 }
                 if ui

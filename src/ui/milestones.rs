@@ -18,8 +18,8 @@ pub fn ui(ui: &mut egui::Ui, view: &View<'_>, commands: &mut Vec<Command>) {
     }
     let mut order: Vec<usize> = (0..model.milestones.len()).collect();
     order.sort_by(|&a, &b| {
-        let (a, b) = (&model.milestones[a], &model.milestones[b]);
-        a.date.midpoint().total_cmp(&b.date.midpoint())
+        let when = |i: usize| model.milestones.get(i).map_or(0.0, |m| m.date.midpoint());
+        when(a).total_cmp(&when(b))
     });
     timeline_strip(ui, view, &order, commands);
     let mut last_year = None;
@@ -28,8 +28,7 @@ pub fn ui(ui: &mut egui::Ui, view: &View<'_>, commands: &mut Vec<Command>) {
         .spacing([12.0, 4.0])
         .striped(true)
         .show(ui, |ui| {
-            for i in order {
-                let milestone = &model.milestones[i];
+            for milestone in order.iter().filter_map(|&i| model.milestones.get(i)) {
                 let year = milestone.date.year;
                 if last_year == Some(year) {
                     ui.label("");
@@ -98,8 +97,8 @@ fn timeline_strip(
     let mut per_year: std::collections::HashMap<i32, usize> = std::collections::HashMap::new();
     let markers: Vec<(egui_plot::ItemId, [f64; 2], String, egui::Color32)> = order
         .iter()
-        .map(|&i| {
-            let milestone = &model.milestones[i];
+        .filter_map(|&i| {
+            let milestone = model.milestones.get(i)?;
             let row = per_year.entry(milestone.date.year).or_default();
             let y = *row as f64;
             *row += 1;
@@ -107,21 +106,20 @@ fn timeline_strip(
                 .entities
                 .first()
                 .and_then(|id| view.doc.index().get(id))
-                .map_or(ui.visuals().text_color(), |e| {
-                    kind_colour(model.entities[e].kind)
-                });
+                .and_then(|e| model.entities.get(e))
+                .map_or(ui.visuals().text_color(), |e| kind_colour(e.kind));
             let label = format!(
                 "{}  {}{}",
                 crate::i18n::date(milestone.date, view.lang),
                 milestone.title.get(view.lang),
                 super::provenance::disputed_suffix(view, milestone.disputed.is_some())
             );
-            (
+            Some((
                 egui_plot::ItemId::new(("milestone", i)),
                 [milestone.date.midpoint(), y],
                 label,
                 colour,
-            )
+            ))
         })
         .collect();
     let rows = per_year.values().copied().max().unwrap_or(1) as f64;
@@ -153,7 +151,7 @@ fn timeline_strip(
         && let Some(&i) = order
             .iter()
             .find(|&&i| egui_plot::ItemId::new(("milestone", i)) == hovered)
-        && let Some(id) = model.milestones[i].entities.first()
+        && let Some(id) = model.milestones.get(i).and_then(|m| m.entities.first())
     {
         commands.push(Command::Select(id.clone()));
     }

@@ -1,7 +1,12 @@
 //! One module per part of the screen. Each reads a [`View`] (the context, `crate::context`) and
 //! pushes the [`Command`]s it wants; none may name `crate::app` (a test checks it).
 //!
+//! The model the panels draw is the user's file: an index into it is read with `get`, so no
+//! file can make a panel panic (clippy holds every file here to that).
+//!
 //! [`Command`]: crate::context::Command
+
+#![deny(clippy::indexing_slicing)]
 
 pub mod browser;
 pub mod charts;

@@ -380,7 +380,10 @@ fn milestones(
                     milestone.entities.remove(e);
                     outcome.step();
                 }
-                let query = &mut editor.entity_query[m];
+                // One query per milestone: the list was resized to the milestones above.
+                let Some(query) = editor.entity_query.get_mut(m) else {
+                    return;
+                };
                 let label = ui.label(s.editing.add_entity_to_milestone);
                 ui.add(
                     egui::TextEdit::singleline(query)
@@ -390,17 +393,15 @@ fn milestones(
                 .labelled_by(label.id);
                 if !query.trim().is_empty() {
                     let mut added = None;
-                    for i in model
+                    for entity in model
                         .search(query)
                         .into_iter()
-                        .filter(|&i| !milestone.entities.contains(&model.entities[i].id))
+                        .filter_map(|i| model.entities.get(i))
+                        .filter(|e| !milestone.entities.contains(&e.id))
                         .take(6)
                     {
-                        if ui
-                            .selectable_label(false, view.name(&model.entities[i]))
-                            .clicked()
-                        {
-                            added = Some(model.entities[i].id.clone());
+                        if ui.selectable_label(false, view.name(entity)).clicked() {
+                            added = Some(entity.id.clone());
                         }
                     }
                     if let Some(id) = added {

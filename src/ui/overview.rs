@@ -346,7 +346,7 @@ fn bars_ui(ui: &mut egui::Ui, view: &View<'_>, choice: &mut ChartChoice) {
         .y_axis_formatter(move |mark: GridMark, _range| {
             let i = mark.value.round();
             if (mark.value - i).abs() < 1e-6 && (0.0..=top as f64).contains(&i) {
-                names[top - i as usize].clone()
+                names.get(top - i as usize).cloned().unwrap_or_default()
             } else {
                 String::new()
             }

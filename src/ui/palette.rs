@@ -203,7 +203,10 @@ fn hit_row(ui: &mut egui::Ui, view: &View<'_>, hit: Hit, chosen: bool) -> egui::
             .inner
         }
         Hit::Entity(i) => {
-            let entity = &view.model().entities[i];
+            let Some(entity) = view.model().entities.get(i) else {
+                // Found in this frame's model: only a bug can miss it. An empty row, not a crash.
+                return ui.label("");
+            };
             let other = entity.name.get(view.lang.other());
             let name = view.name(entity);
             let text = if other.is_empty() || other == name {

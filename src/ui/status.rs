@@ -103,7 +103,7 @@ pub fn problems(ui: &mut egui::Ui, view: &View<'_>, commands: &mut Vec<Command>)
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
         .show_rows(ui, row_height, view.doc.problems().len(), |ui, range| {
-            for problem in &view.doc.problems()[range] {
+            for problem in view.doc.problems().get(range).unwrap_or_default() {
                 let colour = match problem.severity {
                     Severity::Error => ui.visuals().error_fg_color,
                     Severity::Warning => ui.visuals().warn_fg_color,
@@ -167,7 +167,7 @@ pub fn comparison(
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
         .show_rows(ui, row_height, comparison.changes.len(), |ui, range| {
-            for change in &comparison.changes[range] {
+            for change in comparison.changes.get(range).unwrap_or_default() {
                 let colour = match change {
                     crate::model::diff::Change::Added { .. } => {
                         egui::Color32::from_rgb(0x00, 0x9E, 0x73)

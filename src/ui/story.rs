@@ -203,9 +203,10 @@ fn drop_target(ui: &egui::Ui, list: egui::Rect, rows: &[egui::Rect]) -> Option<(
         .iter()
         .position(|row| pointer.y < row.center().y)
         .unwrap_or(rows.len());
-    let y = match rows.get(gap) {
-        Some(row) => row.top() - ui.spacing().item_spacing.y / 2.0,
-        None => rows[rows.len() - 1].bottom() + ui.spacing().item_spacing.y / 2.0,
+    let y = match (rows.get(gap), rows.last()) {
+        (Some(row), _) => row.top() - ui.spacing().item_spacing.y / 2.0,
+        (None, Some(last)) => last.bottom() + ui.spacing().item_spacing.y / 2.0,
+        (None, None) => return None,
     };
     let stroke = egui::Stroke::new(3.0, ui.visuals().selection.bg_fill);
     ui.painter()

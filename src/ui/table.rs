@@ -124,21 +124,29 @@ impl TableCache {
         };
         let mut rows = model.search(filter);
         let compare = |a: &usize, b: &usize| -> Ordering {
-            let (ea, eb) = (&model.entities[*a], &model.entities[*b]);
+            let (Some(ea), Some(eb)) = (model.entities.get(*a), model.entities.get(*b)) else {
+                return Ordering::Equal;
+            };
             let by_metric = |values: &dyn Fn(usize) -> f64| values(*a).total_cmp(&values(*b));
             match sort.column {
-                Column::Name => own[*a].cmp(&own[*b]),
-                Column::OtherName => other[*a].cmp(&other[*b]),
+                Column::Name => own.get(*a).cmp(&own.get(*b)),
+                Column::OtherName => other.get(*a).cmp(&other.get(*b)),
                 Column::Kind => ea.kind.cmp(&eb.kind),
                 Column::Sectors => ea.sectors.cmp(&eb.sectors),
                 Column::Founded => ea.founded.cmp(&eb.founded),
                 column => match view.metrics {
                     None => Ordering::Equal,
                     Some(m) => match column {
-                        Column::Degree => by_metric(&|i| m.degree[i] as f64),
-                        Column::Betweenness => by_metric(&|i| m.betweenness[i]),
-                        Column::PageRank => by_metric(&|i| m.pagerank[i]),
-                        _ => by_metric(&|i| m.community[i] as f64),
+                        Column::Degree => {
+                            by_metric(&|i| m.degree.get(i).map_or(0.0, |&d| d as f64))
+                        }
+                        Column::Betweenness => {
+                            by_metric(&|i| m.betweenness.get(i).copied().unwrap_or(0.0))
+                        }
+                        Column::PageRank => {
+                            by_metric(&|i| m.pagerank.get(i).copied().unwrap_or(0.0))
+                        }
+                        _ => by_metric(&|i| m.community.get(i).map_or(0.0, |&c| c as f64)),
                     },
                 },
             }
@@ -244,8 +252,12 @@ fn table_ui(
         })
         .body(|body| {
             body.rows(row_height, rows.len(), |mut row| {
-                let i = rows[row.index()];
-                let entity = &view.model().entities[i];
+                let Some((i, entity)) = rows
+                    .get(row.index())
+                    .and_then(|&i| Some((i, view.model().entities.get(i)?)))
+                else {
+                    return;
+                };
                 row.set_selected(view.selected == Some(i));
                 let m = view.metrics;
                 for column in Column::ALL {
@@ -266,7 +278,9 @@ fn cell(
     i: usize,
     metrics: Option<&crate::model::Metrics>,
 ) {
-    let entity = &view.model().entities[i];
+    let Some(entity) = view.model().entities.get(i) else {
+        return;
+    };
     let text = |ui: &mut egui::Ui, text: &str| {
         ui.add(egui::Label::new(text).truncate().selectable(false));
     };
@@ -295,9 +309,18 @@ fn cell(
             ui,
             &entity.founded.map(|d| d.to_string()).unwrap_or_default(),
         ),
-        Column::Degree => metric(ui, metrics.map(|m| m.degree[i].to_string())),
-        Column::Betweenness => metric(ui, metrics.map(|m| format!("{:.4}", m.betweenness[i]))),
-        Column::PageRank => metric(ui, metrics.map(|m| format!("{:.5}", m.pagerank[i]))),
-        Column::Community => metric(ui, metrics.map(|m| m.community[i].to_string())),
+        Column::Degree => metric(ui, metrics.and_then(|m| Some(m.degree.get(i)?.to_string()))),
+        Column::Betweenness => metric(
+            ui,
+            metrics.and_then(|m| Some(format!("{:.4}", m.betweenness.get(i)?))),
+        ),
+        Column::PageRank => metric(
+            ui,
+            metrics.and_then(|m| Some(format!("{:.5}", m.pagerank.get(i)?))),
+        ),
+        Column::Community => metric(
+            ui,
+            metrics.and_then(|m| Some(m.community.get(i)?.to_string())),
+        ),
     }
 }

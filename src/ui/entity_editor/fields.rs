@@ -127,7 +127,7 @@ pub(super) fn place(
                         .focus
                         .as_deref()
                         .and_then(|id| view.doc.index().get(id))
-                        .and_then(|i| model.entities[i].coordinates);
+                        .and_then(|i| model.entities.get(i)?.coordinates);
                     draft.coordinates = Some(start.unwrap_or(crate::model::Coordinates {
                         lat: 0.0,
                         lon: 0.0,

@@ -43,7 +43,9 @@ pub fn ui(
     commands: &mut Vec<Command>,
 ) {
     let s = view.s();
-    let entity = &view.model().entities[index];
+    let Some(entity) = view.model().entities.get(index) else {
+        return;
+    };
     let mut draft = entity.clone();
     let mut outcome = Outcome::default();
     let mut renamed = false;
@@ -179,20 +181,19 @@ fn confirm_delete(
     commands: &mut Vec<Command>,
 ) {
     let s = view.s();
-    let entity = &view.model().entities[index];
+    let Some(entity) = view.model().entities.get(index) else {
+        return;
+    };
     let going: Vec<String> = view
         .doc
         .index()
         .relations_of(index)
         .iter()
-        .map(|end| {
-            let other = view.name(&view.model().entities[end.other]);
-            let kind = crate::i18n::relation_kind(
-                view.model().relations[end.relation].kind,
-                end.outgoing,
-                view.lang,
-            );
-            format!("{kind} {other}")
+        .filter_map(|end| {
+            let other = view.name(view.model().entities.get(end.other)?);
+            let relation = view.model().relations.get(end.relation)?;
+            let kind = crate::i18n::relation_kind(relation.kind, end.outgoing, view.lang);
+            Some(format!("{kind} {other}"))
         })
         .collect();
     let modal = egui::Modal::new(egui::Id::unique("confirm-delete")).show(ctx, |ui| {

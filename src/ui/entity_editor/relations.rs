@@ -20,8 +20,13 @@ pub(super) fn relations(
     }
     ui.strong(s.editing.relations_heading);
     for end in ends {
-        let relation = &view.model().relations[end.relation];
-        let other = view.name(&view.model().entities[end.other]);
+        let (Some(relation), Some(other)) = (
+            view.model().relations.get(end.relation),
+            view.model().entities.get(end.other),
+        ) else {
+            continue;
+        };
+        let other = view.name(other);
         let kind = crate::i18n::relation_kind(relation.kind, end.outgoing, view.lang);
         let title = format!("{kind} {other}");
         // Keyed by the relation itself, so the open state follows it when others go.
@@ -98,7 +103,9 @@ pub(super) fn add_relation(
 ) {
     let s = view.s();
     let model = view.model();
-    let entity = &model.entities[index];
+    let Some(entity) = model.entities.get(index) else {
+        return;
+    };
     ui.add_space(6.0);
     ui.strong(s.network.add_relation);
     let allowed: Vec<RelationKind> = RelationKind::ALL

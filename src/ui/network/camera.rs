@@ -55,11 +55,9 @@ impl Camera {
     /// Shows every point, with a margin.
     pub fn fit(&mut self, rect: Rect, positions: impl Iterator<Item = Point>) {
         let (mut min, mut max) = ([f32::MAX; 2], [f32::MIN; 2]);
-        for p in positions {
-            for axis in 0..2 {
-                min[axis] = min[axis].min(p[axis]);
-                max[axis] = max[axis].max(p[axis]);
-            }
+        for [x, y] in positions {
+            min = [min[0].min(x), min[1].min(y)];
+            max = [max[0].max(x), max[1].max(y)];
         }
         if !min[0].is_finite() || min[0] > max[0] {
             return;
@@ -125,9 +123,11 @@ impl Camera {
         let t = ((now - glide.started) / GLIDE_SECONDS).clamp(0.0, 1.0) as f32;
         // Ease in and out, so the move neither jolts nor drags.
         let eased = t * t * (3.0 - 2.0 * t);
-        for axis in 0..2 {
-            self.centre[axis] = glide.from[axis] + (glide.to[axis] - glide.from[axis]) * eased;
-        }
+        let along = |from: f32, to: f32| from + (to - from) * eased;
+        self.centre = [
+            along(glide.from[0], glide.to[0]),
+            along(glide.from[1], glide.to[1]),
+        ];
         // Zoom geometrically: equal steps of the eye, not of the number.
         let (a, b) = glide.scales;
         self.scale = a * (b / a).powf(eased);

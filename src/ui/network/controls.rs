@@ -78,15 +78,21 @@ pub fn toolbar(
     let s = view.s();
     let mut asked = Asked::default();
     ui.horizontal_wrapped(|ui| {
-        // Fitting is this panel's own: the view fits at once, not a frame later.
+        // Fitting is this panel's own: the view fits at once, not a frame later. Its hover
+        // also says how to move about the canvas.
+        let fit = AppCommand::FitView;
+        let help = format!(
+            "{}\n{}",
+            fit.hover_text(ui.ctx(), view.lang),
+            s.network.network_help
+        );
         if ui
-            .button(AppCommand::FitView.label(view.lang))
-            .on_hover_text(AppCommand::FitView.hover_text(ui.ctx(), view.lang))
+            .button(fit.label(view.lang))
+            .on_hover_text(help)
             .clicked()
         {
             asked.fit = true;
         }
-        ui.weak("?").on_hover_text(s.network.network_help);
         let label = ui.label(s.network.arrangement);
         let before = settings.arrangement;
         egui::ComboBox::from_id_salt("network-arrangement")
@@ -131,8 +137,10 @@ pub fn toolbar(
         if find.changed() || (find.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter))) {
             let found = view.model().search(&state.search).into_iter().next();
             state.search_missed = found.is_none() && !state.search.trim().is_empty();
-            if let Some(i) = found.filter(|_| !state.search.trim().is_empty()) {
-                commands.push(Command::Select(view.model().entities[i].id.clone()));
+            if let Some(i) = found.filter(|_| !state.search.trim().is_empty())
+                && let Some(entity) = view.model().entities.get(i)
+            {
+                commands.push(Command::Select(entity.id.clone()));
                 asked.centre_on = Some(i);
             }
         }

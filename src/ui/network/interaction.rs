@@ -288,9 +288,9 @@ pub(super) fn nearest(
     screen
         .iter()
         .enumerate()
-        .filter(|&(i, _)| shown.entities[i])
+        .filter(|&(i, _)| shown.entities.get(i).copied().unwrap_or(false))
         .map(|(i, p)| (i, p.distance(pointer)))
-        .filter(|&(i, d)| d <= radius[i] + 4.0)
+        .filter(|&(i, d)| radius.get(i).is_some_and(|r| d <= r + 4.0))
         .min_by(|a, b| a.1.total_cmp(&b.1))
         .map(|(i, _)| i)
 }

@@ -104,11 +104,15 @@ pub(super) fn highlight(
         .as_ref()
         .is_none_or(|(r, _)| *r != doc.revision())
     {
-        let mut links_of = vec![Vec::new(); doc.model().entities.len()];
+        let mut links_of: Vec<Vec<u32>> = vec![Vec::new(); doc.model().entities.len()];
         for (k, link) in doc.links().iter().enumerate() {
-            links_of[link.from].push(k as u32);
-            if link.to != link.from {
-                links_of[link.to].push(k as u32);
+            if let Some(from) = links_of.get_mut(link.from) {
+                from.push(k as u32);
+            }
+            if link.to != link.from
+                && let Some(to) = links_of.get_mut(link.to)
+            {
+                to.push(k as u32);
             }
         }
         state.links_of = Some((doc.revision(), links_of));
@@ -118,54 +122,53 @@ pub(super) fn highlight(
     };
     painter.rect_filled(rect, 0.0, ui.visuals().extreme_bg_color.gamma_multiply(0.7));
     let screen = &state.screen;
+    // Where entity `j` is on screen and how large (the lists are this frame's, one per entity).
+    let node = |j: usize| Some((*screen.get(j)?, *sizes.radius.get(j)?));
     let mut mesh = Mesh::default();
     let mut neighbours = vec![i];
-    for &k in &links_of[i] {
+    for &k in links_of.get(i).map_or(&[][..], Vec::as_slice) {
         let k = k as usize;
-        if !shown.links[k] {
+        let Some(link) = doc.links().get(k) else {
+            continue;
+        };
+        let (Some((from, _)), Some((to, to_radius))) = (node(link.from), node(link.to)) else {
+            continue;
+        };
+        if !shown.links.get(k).copied().unwrap_or(false) {
             continue;
         }
-        let link = &doc.links()[k];
         let colour = link_colour(doc, link).gamma_multiply(2.2);
-        add_segment(&mut mesh, screen[link.from], screen[link.to], 2.0, colour);
+        add_segment(&mut mesh, from, to, 2.0, colour);
         if link.kind.is_directed() {
-            add_arrow(
-                &mut mesh,
-                screen[link.from],
-                screen[link.to],
-                sizes.radius[link.to],
-                colour,
-            );
+            add_arrow(&mut mesh, from, to, to_radius, colour);
         }
         neighbours.push(if link.from == i { link.to } else { link.from });
     }
     neighbours.sort_unstable();
     neighbours.dedup();
     for &j in &neighbours {
-        let entity = &doc.model().entities[j];
-        add_node(
-            &mut mesh,
-            screen[j],
-            sizes.radius[j],
-            kind_shape(entity.kind),
-            kind_colour(entity.kind),
-            true,
-        );
+        let (Some(entity), Some((at, radius))) = (doc.model().entities.get(j), node(j)) else {
+            continue;
+        };
+        let (shape, colour) = (kind_shape(entity.kind), kind_colour(entity.kind));
+        add_node(&mut mesh, at, radius, shape, colour, true);
     }
     painter.add(Shape::mesh(mesh));
-    painter.circle_stroke(
-        screen[i],
-        sizes.radius[i] + 3.0,
-        Stroke::new(2.0, ui.visuals().strong_text_color()),
-    );
+    if let Some((at, radius)) = node(i) {
+        let stroke = Stroke::new(2.0, ui.visuals().strong_text_color());
+        painter.circle_stroke(at, radius + 3.0, stroke);
+    }
     // Name the neighbours too, as many as fit, the hovered node first.
-    neighbours.sort_by_key(|&j| (j != i, std::cmp::Reverse((sizes.weight[j] * 1e6) as i64)));
+    let weight = |j: usize| sizes.weight.get(j).copied().unwrap_or(0.0);
+    neighbours.sort_by_key(|&j| (j != i, std::cmp::Reverse((weight(j) * 1e6) as i64)));
     let mut occupied = Occupancy::new(rect);
     let text_colour = ui.visuals().strong_text_color();
     let halo = ui.visuals().extreme_bg_color.gamma_multiply(0.9);
     for &j in neighbours.iter().take(60) {
+        let Some((p, r)) = node(j) else {
+            continue;
+        };
         let galley = galley(ui, &mut state.galleys, view, j, if j == i { 0 } else { 1 });
-        let (p, r) = (screen[j], sizes.radius[j]);
         let at = p + vec2(-galley.size().x / 2.0, r + 2.0);
         let label = Rect::from_min_size(at, galley.size()).expand2(vec2(3.0, 1.0));
         if j == i || (rect.contains_rect(label) && occupied.is_free(label)) {
@@ -177,7 +180,9 @@ pub(super) fn highlight(
 }
 
 pub(super) fn tooltip(response: &egui::Response, view: &View<'_>, i: usize, pinned: bool) {
-    let entity = &view.model().entities[i];
+    let Some(entity) = view.model().entities.get(i) else {
+        return;
+    };
     response.clone().on_hover_ui_at_pointer(|ui| {
         ui.strong(view.name(entity));
         let other = entity.name.get(view.lang.other());
@@ -185,12 +190,13 @@ pub(super) fn tooltip(response: &egui::Response, view: &View<'_>, i: usize, pinn
             ui.label(other);
         }
         ui.weak(entity_kind(entity.kind, view.lang));
-        if let Some(m) = view.metrics {
+        if let Some((degree, pagerank)) = view
+            .metrics
+            .and_then(|m| Some((m.degree.get(i)?, m.pagerank.get(i)?)))
+        {
             ui.weak(format!(
-                "{} {} · PageRank {:.4}",
+                "{} {degree} · PageRank {pagerank:.4}",
                 view.s().views.column_degree,
-                m.degree[i],
-                m.pagerank[i]
             ));
         }
         if pinned {
@@ -209,7 +215,8 @@ pub(super) fn tooltip(response: &egui::Response, view: &View<'_>, i: usize, pinn
                 .index()
                 .relations_of(i)
                 .iter()
-                .any(|end| view.model().relations[end.relation].disputed.is_some());
+                .filter_map(|end| view.model().relations.get(end.relation))
+                .any(|relation| relation.disputed.is_some());
         if disputed {
             ui.label(
                 egui::RichText::new(crate::i18n::provenance::disputed_heading(view.lang))

@@ -68,7 +68,8 @@ fn outline(shape: NodeShape, large: bool) -> &'static [Vec2] {
             .collect()
     });
     let at = SHAPES.iter().position(|&s| s == shape).unwrap_or(0);
-    &all[2 * at + usize::from(large)]
+    all.get(2 * at + usize::from(large))
+        .map_or(&[], |corners| corners.as_slice())
 }
 
 const SHAPES: [NodeShape; 9] = [
@@ -206,14 +207,19 @@ impl Occupancy {
     }
 
     pub fn is_free(&self, rect: Rect) -> bool {
-        self.cells_of(rect)
-            .all(|c| self.cells[c].iter().all(|taken| !taken.intersects(rect)))
+        self.cells_of(rect).all(|c| {
+            self.cells
+                .get(c)
+                .is_none_or(|cell| cell.iter().all(|taken| !taken.intersects(rect)))
+        })
     }
 
     pub fn take(&mut self, rect: Rect) {
         let cells: Vec<usize> = self.cells_of(rect).collect();
         for c in cells {
-            self.cells[c].push(rect);
+            if let Some(cell) = self.cells.get_mut(c) {
+                cell.push(rect);
+            }
         }
     }
 }

@@ -160,9 +160,11 @@ pub(super) fn sizes(state: &mut NetworkState, view: &View<'_>, size_by: SizeBy) 
         let mut order: Vec<u32> = (0..weight.len() as u32).collect();
         order.sort_by(|&a, &b| {
             let (a, b) = (a as usize, b as usize);
-            weight[b]
-                .total_cmp(&weight[a])
-                .then(degree[b].cmp(&degree[a]))
+            let weight = |i: usize| weight.get(i).copied().unwrap_or(0.0);
+            let degree = |i: usize| degree.get(i).copied().unwrap_or(0);
+            weight(b)
+                .total_cmp(&weight(a))
+                .then(degree(b).cmp(&degree(a)))
                 .then(a.cmp(&b))
         });
         state.sizes = Some((
@@ -303,27 +305,32 @@ pub(super) fn base_mesh(
     mesh.indices.clear();
     let visible = rect.expand(MAX_RADIUS);
     let doc = view.doc;
-    let on_screen = |a: usize, b: usize| {
-        let (pa, pb) = (screen[a], screen[b]);
-        visible.contains(pa)
-            || visible.contains(pb)
-            || Rect::from_two_pos(pa, pb).intersects(visible)
-    };
+    // Where entity `i` is on screen and how large (this frame's lists, one entry per entity).
+    let node = |i: usize| Some((*screen.get(i)?, *radius.get(i)?));
+    // The links shown and crossing the view, with their ends.
     let mut drawn = Vec::new();
     for (k, link) in doc.links().iter().enumerate() {
-        if shown.links[k] && on_screen(link.from, link.to) {
-            drawn.push(k);
+        if !shown.links.get(k).copied().unwrap_or(false) {
+            continue;
+        }
+        let (Some(from), Some(to)) = (node(link.from), node(link.to)) else {
+            continue;
+        };
+        let (a, b) = (from.0, to.0);
+        if visible.contains(a)
+            || visible.contains(b)
+            || Rect::from_two_pos(a, b).intersects(visible)
+        {
+            drawn.push((link, from, to));
         }
     }
     // In a crowd a line is one sliver triangle, wide at its source and pointed at its target:
     // half the indices of a quad, and the taper still says which way it goes.
     let crowded_links = drawn.len() > CROWD_LINKS;
-    for &k in &drawn {
-        let link = &doc.links()[k];
-        let (a, b) = (screen[link.from], screen[link.to]);
+    for &(link, (a, from_radius), (b, to_radius)) in &drawn {
         if crowded_links {
             // A line shorter than its ends' nodes lies under them.
-            if a.distance_sq(b) > radius[link.from].max(radius[link.to]).powi(2) {
+            if a.distance_sq(b) > from_radius.max(to_radius).powi(2) {
                 add_taper(mesh, a, b, 1.6, link_colour(doc, link));
             }
         } else if is_disputed(doc, link) {
@@ -333,32 +340,31 @@ pub(super) fn base_mesh(
         }
     }
     if drawn.len() <= MAX_ARROWS {
-        for &k in &drawn {
-            let link = &doc.links()[k];
+        for &(link, (a, _), (b, to_radius)) in &drawn {
             if link.kind.is_directed() {
                 let colour = link_colour(doc, link).gamma_multiply(1.8);
-                add_arrow(
-                    mesh,
-                    screen[link.from],
-                    screen[link.to],
-                    radius[link.to],
-                    colour,
-                );
+                add_arrow(mesh, a, b, to_radius, colour);
             }
         }
     }
-    let on_screen: Vec<usize> = (0..screen.len())
-        .filter(|&i| shown.entities[i] && visible.contains(screen[i]))
+    let on_screen: Vec<(&crate::model::Entity, Pos2, f32)> = doc
+        .model()
+        .entities
+        .iter()
+        .zip(screen.iter().zip(radius))
+        .zip(&shown.entities)
+        .filter(|((_, (at, _)), shown)| **shown && visible.contains(**at))
+        .map(|((entity, (at, radius)), _)| (entity, *at, *radius))
         .collect();
     // Soft edges triple a node's vertices: in a crowd only the larger nodes get them.
     let crowded = on_screen.len() > CROWD;
-    for i in on_screen {
-        let kind = doc.model().entities[i].kind;
-        let smooth = !crowded || radius[i] > 6.0;
+    for (entity, at, radius) in on_screen {
+        let smooth = !crowded || radius > 6.0;
+        let kind = entity.kind;
         add_node(
             mesh,
-            screen[i],
-            radius[i],
+            at,
+            radius,
             kind_shape(kind),
             kind_colour(kind),
             smooth,
@@ -388,9 +394,15 @@ pub(super) fn galley(
         1.0
     };
     Arc::clone(galleys.entry((entity, size)).or_insert_with(|| {
+        let name = view
+            .model()
+            .entities
+            .get(entity)
+            .map_or("", |e| view.name(e));
+        let points = LABEL_SIZES.get(size).copied().unwrap_or(LABEL_SIZES[0]);
         ui.painter().layout_no_wrap(
-            view.name(&view.model().entities[entity]).to_owned(),
-            egui::FontId::proportional(LABEL_SIZES[size] * scale),
+            name.to_owned(),
+            egui::FontId::proportional(points * scale),
             Color32::PLACEHOLDER,
         )
     }))
@@ -409,15 +421,18 @@ pub(super) fn place_labels(
     let most = ((rect.area() / 7000.0) as usize).clamp(12, 300);
     let mut occupied = Occupancy::new(rect);
     let mut labels = Vec::new();
-    for (rank, i) in sizes
+    // Where entity `i` is on screen and how large, if it is shown there.
+    let node = |i: usize| {
+        let (p, r) = (*screen.get(i)?, *sizes.radius.get(i)?);
+        (*shown.entities.get(i)? && rect.contains(p)).then_some((i, p, r))
+    };
+    for (rank, (i, p, r)) in sizes
         .order
         .iter()
-        .map(|i| *i as usize)
-        .filter(|&i| shown.entities[i] && rect.contains(screen[i]))
+        .filter_map(|&i| node(i as usize))
         .take(MAX_LABEL_CANDIDATES)
         .enumerate()
     {
-        let (p, r) = (screen[i], sizes.radius[i]);
         let node = Rect::from_center_size(p, vec2(2.0 * r, 2.0 * r));
         let size = if rank < 8 {
             0
