@@ -349,17 +349,9 @@ mod tests {
                 .push(Entity::new(id, EntityKind::Enterprise, Text::new(id, id)));
         }
         for (from, to) in [("a", "b"), ("b", "c"), ("c", "a")] {
-            model.relations.push(Relation {
-                kind: RelationKind::PartnersWith,
-                from: from.into(),
-                to: to.into(),
-                since: None,
-                until: None,
-                note: Text::default(),
-                sources: Vec::new(),
-                disputed: None,
-                inferred: Vec::new(),
-            });
+            model
+                .relations
+                .push(Relation::new(RelationKind::PartnersWith, from, to));
         }
         model
     }

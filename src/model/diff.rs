@@ -306,17 +306,9 @@ mod tests {
             EntityKind::Enterprise,
             Text::new("乙", "B"),
         ));
-        model.relations.push(Relation {
-            kind: RelationKind::InvestsIn,
-            from: "a".into(),
-            to: "b".into(),
-            since: None,
-            until: None,
-            note: Text::default(),
-            sources: Vec::new(),
-            disputed: None,
-            inferred: Vec::new(),
-        });
+        model
+            .relations
+            .push(Relation::new(RelationKind::InvestsIn, "a", "b"));
         model
     }
 

@@ -297,6 +297,15 @@ impl Entity {
     }
 }
 
+/// The first id of the form `PREFIX-1`, `PREFIX-2`, … that `taken` says is free (a new
+/// entity, source, sector or indicator is named this until the user names it).
+pub fn fresh_id(prefix: &str, taken: impl Fn(&str) -> bool) -> String {
+    (1..)
+        .map(|n| format!("{prefix}-{n}"))
+        .find(|id| !taken(id))
+        .unwrap_or_else(|| prefix.to_owned())
+}
+
 /// A typed, optionally dated link between two entities.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -318,6 +327,24 @@ pub struct Relation {
     /// What of it the model's editors inferred rather than read.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub inferred: Vec<Inference>,
+}
+
+impl Relation {
+    /// A bare relation of `kind` from one entity to another (by id); the rest is filled in by
+    /// whoever makes it.
+    pub fn new(kind: RelationKind, from: &str, to: &str) -> Self {
+        Self {
+            kind,
+            from: from.to_owned(),
+            to: to.to_owned(),
+            since: None,
+            until: None,
+            note: Text::default(),
+            sources: Vec::new(),
+            disputed: None,
+            inferred: Vec::new(),
+        }
+    }
 }
 
 /// One value of an indicator.

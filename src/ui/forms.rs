@@ -32,6 +32,15 @@ impl Outcome {
         self.step = true;
         self.merge = None;
     }
+
+    /// Removes the row the user asked to go (by its place in this frame's list) from `list`:
+    /// one undo step. A place past the end (a list changed meanwhile) removes nothing.
+    pub fn remove_from<T>(&mut self, list: &mut Vec<T>, at: Option<usize>) {
+        if let Some(at) = at.filter(|&at| at < list.len()) {
+            list.remove(at);
+            self.step();
+        }
+    }
 }
 
 /// Field state between frames: the text of values that do not parse yet, and half-entered new
@@ -216,6 +225,36 @@ pub fn text_rows(
     (zh, en)
 }
 
+/// Both languages of `text` as two rows labelled as [`bilingual`] says; typing in either is one
+/// step, merged by `key` and the language typed in.
+pub fn bilingual_text(
+    ui: &mut egui::Ui,
+    view: &View<'_>,
+    label: &str,
+    text: &mut Text,
+    multiline: bool,
+    key: &str,
+    outcome: &mut Outcome,
+) {
+    typed_text(ui, bilingual(view, label), text, multiline, key, outcome);
+}
+
+/// Both languages of `text` as two rows labelled `labels`; typing in either is one step,
+/// merged by `key` and the language typed in.
+pub fn typed_text(
+    ui: &mut egui::Ui,
+    labels: (impl AsRef<str>, impl AsRef<str>),
+    text: &mut Text,
+    multiline: bool,
+    key: &str,
+    outcome: &mut Outcome,
+) {
+    let (zh, en) = text_rows(ui, labels, text, multiline);
+    if zh || en {
+        outcome.typed(format!("{key}/{zh}"));
+    }
+}
+
 /// "LABEL（中文）" / "LABEL (Chinese)" and the English one, for the rows of [`text_rows`].
 pub fn bilingual(view: &View<'_>, label: &str) -> (String, String) {
     let s = view.s();
@@ -283,10 +322,7 @@ pub fn cites(
             }
         });
     }
-    if let Some(c) = remove {
-        cites.remove(c);
-        outcome.step();
-    }
+    outcome.remove_from(cites, remove);
     let mut cited = None;
     ui.horizontal(|ui| {
         let label = ui.label(s.editing.add_citation);
@@ -398,10 +434,7 @@ pub fn figures(
             );
         });
     }
-    if let Some(f) = remove {
-        figures.remove(f);
-        outcome.step();
-    }
+    outcome.remove_from(figures, remove);
     let draft = forms.new_figures.entry(key.to_owned()).or_default();
     ui.horizontal_wrapped(|ui| {
         let new_figure = ui.label(s.editing.new_figure);

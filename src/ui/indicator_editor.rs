@@ -104,15 +104,14 @@ fn about(
                 .num_columns(2)
                 .spacing([8.0, 6.0])
                 .show(ui, |ui| {
-                    let (zh, en) = forms::text_rows(
+                    forms::typed_text(
                         ui,
                         (s.editing.field_name_zh, s.editing.field_name_en),
                         &mut draft.name,
                         false,
+                        &format!("indicator/{index}/name"),
+                        &mut outcome,
                     );
-                    if zh || en {
-                        outcome.typed(format!("indicator/{index}/name/{zh}"));
-                    }
                     let label = ui.label(s.editing.unit);
                     let before = draft.unit;
                     egui::ComboBox::from_id_salt(("indicator-unit", index))
@@ -161,7 +160,7 @@ fn about(
                         outcome.step();
                     }
                     ui.end_row();
-                    let (zh, en) = forms::text_rows(
+                    forms::typed_text(
                         ui,
                         (
                             s.editing.field_description_zh,
@@ -169,10 +168,9 @@ fn about(
                         ),
                         &mut draft.description,
                         true,
+                        &format!("indicator/{index}/description"),
+                        &mut outcome,
                     );
-                    if zh || en {
-                        outcome.typed(format!("indicator/{index}/description/{zh}"));
-                    }
                 });
         });
     if outcome.changed && draft != *indicator {
@@ -203,10 +201,9 @@ fn new_indicator(
         .add_enabled(!name.is_empty(), egui::Button::new(s.editing.new_indicator))
         .clicked()
     {
-        let id = (1..)
-            .map(|n| format!("indicator-{n}"))
-            .find(|id| model.indicators.iter().all(|i| &i.id != id))
-            .unwrap_or_default();
+        let id = crate::model::fresh_id("indicator", |id| {
+            model.indicators.iter().any(|i| i.id == id)
+        });
         let scope = model
             .focus
             .clone()

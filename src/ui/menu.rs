@@ -180,10 +180,7 @@ fn new_entity(view: &View<'_>, kind: crate::model::EntityKind, commands: &mut Ve
     use crate::model::{Entity, Text};
     let s = view.s();
     let stem = format!("new-{}", format!("{kind:?}").to_lowercase());
-    let id = (1..)
-        .map(|n| format!("{stem}-{n}"))
-        .find(|id| view.doc.index().get(id).is_none())
-        .unwrap_or(stem);
+    let id = crate::model::fresh_id(&stem, |id| view.doc.index().get(id).is_some());
     let name = Text::new(
         crate::i18n::strings(Lang::Zh).menus.new_entity_name,
         crate::i18n::strings(Lang::En).menus.new_entity_name,

@@ -68,6 +68,23 @@ pub fn window(
     editor.open = open;
 }
 
+/// A list edited as a copy (`draft`): when it differs from the model's, one edit that sets it
+/// ("edit sources"), typing merged into one step per field.
+fn ask_for_list<T: PartialEq>(
+    view: &View<'_>,
+    commands: &mut Vec<Command>,
+    what: &str,
+    draft: Vec<T>,
+    original: &[T],
+    set: fn(Vec<T>) -> Op,
+    outcome: Outcome,
+) {
+    if outcome.changed && draft.as_slice() != original {
+        let label = format!("{} {what}", view.s().editing.verb_edit);
+        push_edit(view, commands, label, set(draft), outcome);
+    }
+}
+
 /// Turns a changed copy of a list into an edit (typing merges into one step per field).
 fn push_edit(
     view: &View<'_>,
@@ -78,14 +95,6 @@ fn push_edit(
 ) {
     let edit = Edit::new(label, vec![op]);
     commands.push(view.edit(edit.merging_if(outcome.merge)));
-}
-
-/// The first id of the form `PREFIX-N` not in `taken`.
-fn fresh_id<'a>(prefix: &str, taken: impl Iterator<Item = &'a str> + Clone) -> String {
-    (1..)
-        .map(|n| format!("{prefix}-{n}"))
-        .find(|id| taken.clone().all(|t| t != id))
-        .unwrap_or_else(|| prefix.to_owned())
 }
 
 fn sources(
@@ -109,7 +118,8 @@ fn sources(
             .add_enabled(!title.is_empty(), egui::Button::new(s.editing.add_source))
             .clicked()
         {
-            let id = fresh_id("source", model.sources.iter().map(|s| s.id.as_str()));
+            let id =
+                crate::model::fresh_id("source", |id| model.sources.iter().any(|s| s.id == id));
             draft.push(Source {
                 id,
                 title,
@@ -166,19 +176,16 @@ fn sources(
                 });
             });
     }
-    if let Some(i) = remove {
-        draft.remove(i);
-        outcome.step();
-    }
-    if outcome.changed && draft != model.sources {
-        push_edit(
-            view,
-            commands,
-            format!("{} {}", s.editing.verb_edit, s.views.sources),
-            Op::SetSources(draft),
-            outcome,
-        );
-    }
+    outcome.remove_from(&mut draft, remove);
+    ask_for_list(
+        view,
+        commands,
+        s.views.sources,
+        draft,
+        &model.sources,
+        Op::SetSources,
+        outcome,
+    );
 }
 
 fn sectors(
@@ -202,7 +209,8 @@ fn sectors(
             .add_enabled(!name.is_empty(), egui::Button::new(s.editing.add_sector))
             .clicked()
         {
-            let id = fresh_id("sector", model.sectors.iter().map(|s| s.id.as_str()));
+            let id =
+                crate::model::fresh_id("sector", |id| model.sectors.iter().any(|s| s.id == id));
             let name = if view.zh() {
                 Text::new(&name, "")
             } else {
@@ -254,19 +262,16 @@ fn sectors(
                 ui.end_row();
             }
         });
-    if let Some(i) = remove {
-        draft.remove(i);
-        outcome.step();
-    }
-    if outcome.changed && draft != model.sectors {
-        push_edit(
-            view,
-            commands,
-            format!("{} {}", s.editing.verb_edit, s.views.sectors),
-            Op::SetSectors(draft),
-            outcome,
-        );
-    }
+    outcome.remove_from(&mut draft, remove);
+    ask_for_list(
+        view,
+        commands,
+        s.views.sectors,
+        draft,
+        &model.sectors,
+        Op::SetSectors,
+        outcome,
+    );
 }
 
 fn milestones(
@@ -343,24 +348,24 @@ fn milestones(
                             outcome.typed(format!("{key}/date"));
                         }
                         ui.end_row();
-                        let (zh, en) = forms::text_rows(
+                        forms::bilingual_text(
                             ui,
-                            forms::bilingual(view, s.editing.source_title),
+                            view,
+                            s.editing.source_title,
                             &mut milestone.title,
                             false,
+                            &format!("{key}/title"),
+                            &mut outcome,
                         );
-                        if zh || en {
-                            outcome.typed(format!("{key}/title/{zh}"));
-                        }
-                        let (zh, en) = forms::text_rows(
+                        forms::bilingual_text(
                             ui,
-                            forms::bilingual(view, s.views.description),
+                            view,
+                            s.views.description,
                             &mut milestone.description,
                             true,
+                            &format!("{key}/description"),
+                            &mut outcome,
                         );
-                        if zh || en {
-                            outcome.typed(format!("{key}/description/{zh}"));
-                        }
                     });
                 ui.strong(s.views.entities);
                 let mut gone = None;
@@ -376,10 +381,7 @@ fn milestones(
                         ui.label(view.name_of_id(id));
                     });
                 }
-                if let Some(e) = gone {
-                    milestone.entities.remove(e);
-                    outcome.step();
-                }
+                outcome.remove_from(&mut milestone.entities, gone);
                 // One query per milestone: the list was resized to the milestones above.
                 let Some(query) = editor.entity_query.get_mut(m) else {
                     return;
@@ -427,18 +429,17 @@ fn milestones(
                 }
             });
     }
-    if let Some(m) = remove {
-        draft.remove(m);
+    if let Some(m) = remove.filter(|&m| m < editor.entity_query.len()) {
         editor.entity_query.remove(m);
-        outcome.step();
     }
-    if outcome.changed && draft != model.milestones {
-        push_edit(
-            view,
-            commands,
-            format!("{} {}", s.editing.verb_edit, s.views.milestones),
-            Op::SetMilestones(draft),
-            outcome,
-        );
-    }
+    outcome.remove_from(&mut draft, remove);
+    ask_for_list(
+        view,
+        commands,
+        s.views.milestones,
+        draft,
+        &model.milestones,
+        Op::SetMilestones,
+        outcome,
+    );
 }

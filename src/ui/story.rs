@@ -63,15 +63,12 @@ pub fn window(
             if let Some(drop) = drop_target(ui, list.inner_rect, &rows) {
                 moved = Some(drop);
             }
-            if let Some((from, to)) = moved {
+            if let Some((from, to)) = moved.filter(|&(from, _)| from < draft.len()) {
                 let slide = draft.remove(from);
-                draft.insert(to, slide);
+                draft.insert(to.min(draft.len()), slide);
                 outcome.step();
             }
-            if let Some(i) = removed {
-                draft.remove(i);
-                outcome.step();
-            }
+            outcome.remove_from(&mut draft, removed);
             if outcome.changed && draft != model.story {
                 let edit = Edit::new(
                     format!("{} {}", s.editing.verb_edit, s.story.story_title),
@@ -162,24 +159,24 @@ fn slide_row(
                 .num_columns(2)
                 .spacing([8.0, 6.0])
                 .show(ui, |ui| {
-                    let (zh, en) = forms::text_rows(
+                    forms::bilingual_text(
                         ui,
-                        forms::bilingual(view, s.story.slide_title_field),
+                        view,
+                        s.story.slide_title_field,
                         &mut slide.title,
                         false,
+                        &format!("{key}/title"),
+                        outcome,
                     );
-                    if zh || en {
-                        outcome.typed(format!("{key}/title/{zh}"));
-                    }
-                    let (zh, en) = forms::text_rows(
+                    forms::bilingual_text(
                         ui,
-                        forms::bilingual(view, s.story.slide_caption),
+                        view,
+                        s.story.slide_caption,
                         &mut slide.caption,
                         true,
+                        &format!("{key}/caption"),
+                        outcome,
                     );
-                    if zh || en {
-                        outcome.typed(format!("{key}/caption/{zh}"));
-                    }
                 });
         });
     if toggle && let Some(mut state) = egui::collapsing_header::CollapsingState::load(ui.ctx(), id)

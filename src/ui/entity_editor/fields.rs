@@ -178,17 +178,18 @@ pub(super) fn policy(
             egui::Grid::new((&id, "goal", g))
                 .num_columns(2)
                 .show(ui, |ui| {
-                    let (zh, en) =
-                        forms::text_rows(ui, forms::bilingual(view, s.views.goals), goal, true);
-                    if zh || en {
-                        outcome.typed(format!("{id}/policy/goal/{g}/{zh}"));
-                    }
+                    forms::bilingual_text(
+                        ui,
+                        view,
+                        s.views.goals,
+                        goal,
+                        true,
+                        &format!("{id}/policy/goal/{g}"),
+                        outcome,
+                    );
                 });
         }
-        if let Some(g) = remove {
-            policy.goals.remove(g);
-            outcome.step();
-        }
+        outcome.remove_from(&mut policy.goals, remove);
         if ui.button(s.editing.add_goal).clicked() {
             // An empty goal is text still to be written, not a figure: it is safe to add.
             policy.goals.push(Text::default());
@@ -249,24 +250,24 @@ pub(super) fn editions(
                 egui::Grid::new((&key, "texts"))
                     .num_columns(2)
                     .show(ui, |ui| {
-                        let (zh, en) = forms::text_rows(
+                        forms::bilingual_text(
                             ui,
-                            forms::bilingual(view, s.views.column_name),
+                            view,
+                            s.views.column_name,
                             &mut edition.name,
                             false,
+                            &format!("{key}/name"),
+                            outcome,
                         );
-                        if zh || en {
-                            outcome.typed(format!("{key}/name/{zh}"));
-                        }
-                        let (zh, en) = forms::text_rows(
+                        forms::bilingual_text(
                             ui,
-                            forms::bilingual(view, s.views.description),
+                            view,
+                            s.views.description,
                             &mut edition.note,
                             true,
+                            &format!("{key}/note"),
+                            outcome,
                         );
-                        if zh || en {
-                            outcome.typed(format!("{key}/note/{zh}"));
-                        }
                     });
                 forms::figures(
                     ui,
@@ -285,10 +286,7 @@ pub(super) fn editions(
                 );
             });
         }
-        if let Some(e) = remove {
-            draft.editions.remove(e);
-            outcome.step();
-        }
+        outcome.remove_from(&mut draft.editions, remove);
         ui.horizontal(|ui| {
             let label = ui.label(s.editing.edition_date);
             ui.add(

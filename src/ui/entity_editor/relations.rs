@@ -64,15 +64,14 @@ pub(super) fn relations(
                             }
                             ui.end_row();
                         }
-                        let (zh, en) = forms::text_rows(
+                        forms::typed_text(
                             ui,
                             (s.editing.note_zh, s.editing.note_en),
                             &mut draft.note,
                             true,
+                            &format!("{key}/note"),
+                            &mut outcome,
                         );
-                        if zh || en {
-                            outcome.typed(format!("{key}/note/{zh}"));
-                        }
                     });
                 forms::cites(
                     ui,
@@ -196,17 +195,7 @@ pub(super) fn add_relation(
         } else {
             (entity, other)
         };
-        let relation = Relation {
-            kind,
-            from: from.id.clone(),
-            to: to.id.clone(),
-            since: None,
-            until: None,
-            note: Text::default(),
-            sources: Vec::new(),
-            disputed: None,
-            inferred: Vec::new(),
-        };
+        let relation = Relation::new(kind, &from.id, &to.id);
         let label = format!(
             "{} {} {} {}",
             s.editing.verb_add,

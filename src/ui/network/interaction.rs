@@ -211,17 +211,7 @@ pub(super) fn ask_relation(
                         view.name(end)
                     );
                     if ui.button(&text).clicked() {
-                        let relation = Relation {
-                            kind,
-                            from: start.id.clone(),
-                            to: end.id.clone(),
-                            since: None,
-                            until: None,
-                            note: Text::default(),
-                            sources: Vec::new(),
-                            disputed: None,
-                            inferred: Vec::new(),
-                        };
+                        let relation = Relation::new(kind, &start.id, &end.id);
                         commands.push(view.edit(Edit::new(
                             format!("{} {text}", s.editing.verb_add),
                             vec![Op::InsertRelation(model.relations.len(), relation)],

@@ -34,7 +34,7 @@ use crate::i18n::{Lang, entity_kind, entity_kind_plural};
 use crate::layout::{Group, Point, grouped, radial};
 use crate::model::filter::{Filter, Focus, Shown};
 use crate::model::time::Presence;
-use crate::model::{EntityKind, Measure, Relation, RelationKind, Text};
+use crate::model::{EntityKind, Measure, Relation, RelationKind};
 use crate::ui::style::{kind_colour, kind_shape, relation_colour};
 pub use paint::add_node;
 use paint::{Occupancy, add_arrow, add_segment, add_taper};
