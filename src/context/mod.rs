@@ -95,6 +95,30 @@ impl<'a> View<'a> {
         Command::Edit(edit.built_on(self.doc.revision()))
     }
 
+    /// The relations of entity `index`, each with its place (and which way it goes from here)
+    /// and the entity at its other end.
+    pub fn relations_of(
+        &self,
+        index: usize,
+    ) -> impl Iterator<
+        Item = (
+            &'a crate::model::RelationEnd,
+            &'a crate::model::Relation,
+            &'a Entity,
+        ),
+    > + 'a {
+        let model = self.doc.model();
+        self.doc
+            .index()
+            .relations_of(index)
+            .iter()
+            .filter_map(move |end| {
+                let relation = model.relations.get(end.relation)?;
+                let other = model.entities.get(end.other)?;
+                Some((end, relation, other))
+            })
+    }
+
     pub fn model(&self) -> &'a Model {
         self.doc.model()
     }

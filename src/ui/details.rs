@@ -329,18 +329,11 @@ fn source_line(ui: &mut egui::Ui, view: &View<'_>, cite: &Cite) {
 fn relations(ui: &mut egui::Ui, view: &View<'_>, index: usize, commands: &mut Vec<Command>) {
     let s = view.s();
     section(ui, s.views.relations);
-    let ends = view.doc.index().relations_of(index);
-    if ends.is_empty() {
+    if view.doc.index().relations_of(index).is_empty() {
         ui.weak(s.views.no_relations);
         return;
     }
-    for end in ends {
-        let (Some(relation), Some(other)) = (
-            view.model().relations.get(end.relation),
-            view.model().entities.get(end.other),
-        ) else {
-            continue;
-        };
+    for (end, relation, other) in view.relations_of(index) {
         ui.horizontal_wrapped(|ui| {
             let arrow = if !relation.kind.is_directed() {
                 "↔"

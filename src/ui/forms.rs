@@ -225,6 +225,30 @@ pub fn text_rows(
     (zh, en)
 }
 
+/// A labelled field for the name of something new and the button that adds it: the name,
+/// trimmed, when the button is pressed with one typed.
+pub fn new_item(
+    ui: &mut egui::Ui,
+    label: &str,
+    hint: &str,
+    text: &mut String,
+    width: f32,
+    button: &str,
+) -> Option<String> {
+    let label = ui.label(label);
+    ui.add(
+        egui::TextEdit::singleline(text)
+            .hint_text(hint)
+            .desired_width(width),
+    )
+    .labelled_by(label.id);
+    let name = text.trim().to_owned();
+    let pressed = ui
+        .add_enabled(!name.is_empty(), egui::Button::new(button))
+        .clicked();
+    (pressed && !name.is_empty()).then_some(name)
+}
+
 /// Both languages of `text` as two rows labelled as [`bilingual`] says; typing in either is one
 /// step, merged by `key` and the language typed in.
 pub fn bilingual_text(

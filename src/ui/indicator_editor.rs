@@ -70,14 +70,14 @@ pub fn window(
                 }
             });
             ui.horizontal(|ui| new_indicator(ui, view, editor, commands));
-            if model.indicators.is_empty() {
+            let Some(indicator) = model.indicators.get(editor.chosen) else {
                 ui.weak(s.editing.no_indicators);
                 return;
-            }
+            };
             ui.add_space(6.0);
-            about(ui, view, editor, commands);
+            about(ui, view, indicator, editor, commands);
             ui.add_space(6.0);
-            points_grid(ui, view, editor, commands);
+            points_grid(ui, view, indicator, editor, commands);
         });
     editor.open = open;
 }
@@ -86,15 +86,13 @@ pub fn window(
 fn about(
     ui: &mut egui::Ui,
     view: &View<'_>,
+    indicator: &Indicator,
     editor: &mut IndicatorEditor,
     commands: &mut Vec<Command>,
 ) {
     let s = view.s();
     let model = view.model();
     let index = editor.chosen;
-    let Some(indicator) = model.indicators.get(index) else {
-        return;
-    };
     let mut draft = indicator.clone();
     let mut outcome = Outcome::default();
     egui::CollapsingHeader::new(s.editing.indicator_about)
@@ -189,18 +187,14 @@ fn new_indicator(
 ) {
     let s = view.s();
     let model = view.model();
-    let label = ui.label(s.editing.new_indicator_name);
-    ui.add(
-        egui::TextEdit::singleline(&mut editor.new_name)
-            .hint_text(s.views.column_name)
-            .desired_width(140.0),
-    )
-    .labelled_by(label.id);
-    let name = editor.new_name.trim().to_owned();
-    if ui
-        .add_enabled(!name.is_empty(), egui::Button::new(s.editing.new_indicator))
-        .clicked()
-    {
+    if let Some(name) = forms::new_item(
+        ui,
+        s.editing.new_indicator_name,
+        s.views.column_name,
+        &mut editor.new_name,
+        140.0,
+        s.editing.new_indicator,
+    ) {
         let id = crate::model::fresh_id("indicator", |id| {
             model.indicators.iter().any(|i| i.id == id)
         });
@@ -238,15 +232,13 @@ fn new_indicator(
 fn points_grid(
     ui: &mut egui::Ui,
     view: &View<'_>,
+    indicator: &Indicator,
     editor: &mut IndicatorEditor,
     commands: &mut Vec<Command>,
 ) {
     let s = view.s();
     let model = view.model();
     let index = editor.chosen;
-    let Some(indicator) = model.indicators.get(index) else {
-        return;
-    };
     let name = indicator.name.get(view.lang).to_owned();
     // The points with point `p` changed as `change_point` says.
     let with_point = |p: usize, change_point: &dyn Fn(&mut Point)| {

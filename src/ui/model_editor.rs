@@ -110,14 +110,14 @@ fn sources(
     let mut outcome = Outcome::default();
     let mut remove = None;
     ui.horizontal(|ui| {
-        let label = ui.label(s.editing.source_title);
-        ui.add(egui::TextEdit::singleline(&mut editor.new_title).desired_width(260.0))
-            .labelled_by(label.id);
-        let title = editor.new_title.trim().to_owned();
-        if ui
-            .add_enabled(!title.is_empty(), egui::Button::new(s.editing.add_source))
-            .clicked()
-        {
+        if let Some(title) = forms::new_item(
+            ui,
+            s.editing.source_title,
+            "",
+            &mut editor.new_title,
+            260.0,
+            s.editing.add_source,
+        ) {
             let id =
                 crate::model::fresh_id("source", |id| model.sources.iter().any(|s| s.id == id));
             draft.push(Source {
@@ -201,14 +201,14 @@ fn sectors(
     let mut outcome = Outcome::default();
     let mut remove = None;
     ui.horizontal(|ui| {
-        let label = ui.label(s.editing.new_sector_name);
-        ui.add(egui::TextEdit::singleline(&mut editor.new_title).desired_width(200.0))
-            .labelled_by(label.id);
-        let name = editor.new_title.trim().to_owned();
-        if ui
-            .add_enabled(!name.is_empty(), egui::Button::new(s.editing.add_sector))
-            .clicked()
-        {
+        if let Some(name) = forms::new_item(
+            ui,
+            s.editing.new_sector_name,
+            "",
+            &mut editor.new_title,
+            200.0,
+            s.editing.add_sector,
+        ) {
             let id =
                 crate::model::fresh_id("sector", |id| model.sectors.iter().any(|s| s.id == id));
             let name = if view.zh() {

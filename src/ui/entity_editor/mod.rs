@@ -149,13 +149,13 @@ pub fn ui(
     }
     ui.add_space(6.0);
     relations(ui, view, index, &mut state.forms, commands);
-    add_relation(ui, view, index, state, commands);
+    add_relation(ui, view, entity, state, commands);
     ui.add_space(6.0);
     if ui.button(s.editing.delete_entity).clicked() {
         state.confirm_delete = true;
     }
     if state.confirm_delete {
-        confirm_delete(ui.ctx(), view, index, state, commands);
+        confirm_delete(ui.ctx(), view, index, entity, state, commands);
     }
 }
 
@@ -177,23 +177,16 @@ fn confirm_delete(
     ctx: &egui::Context,
     view: &View<'_>,
     index: usize,
+    entity: &Entity,
     state: &mut EditorState,
     commands: &mut Vec<Command>,
 ) {
     let s = view.s();
-    let Some(entity) = view.model().entities.get(index) else {
-        return;
-    };
     let going: Vec<String> = view
-        .doc
-        .index()
         .relations_of(index)
-        .iter()
-        .filter_map(|end| {
-            let other = view.name(view.model().entities.get(end.other)?);
-            let relation = view.model().relations.get(end.relation)?;
+        .map(|(end, relation, other)| {
             let kind = crate::i18n::relation_kind(relation.kind, end.outgoing, view.lang);
-            Some(format!("{kind} {other}"))
+            format!("{kind} {}", view.name(other))
         })
         .collect();
     let modal = egui::Modal::new(egui::Id::unique("confirm-delete")).show(ctx, |ui| {

@@ -14,18 +14,11 @@ pub(super) fn relations(
     commands: &mut Vec<Command>,
 ) {
     let s = view.s();
-    let ends = view.doc.index().relations_of(index);
-    if ends.is_empty() {
+    if view.doc.index().relations_of(index).is_empty() {
         return;
     }
     ui.strong(s.editing.relations_heading);
-    for end in ends {
-        let (Some(relation), Some(other)) = (
-            view.model().relations.get(end.relation),
-            view.model().entities.get(end.other),
-        ) else {
-            continue;
-        };
+    for (end, relation, other) in view.relations_of(index) {
         let other = view.name(other);
         let kind = crate::i18n::relation_kind(relation.kind, end.outgoing, view.lang);
         let title = format!("{kind} {other}");
@@ -96,15 +89,12 @@ pub(super) fn relations(
 pub(super) fn add_relation(
     ui: &mut egui::Ui,
     view: &View<'_>,
-    index: usize,
+    entity: &Entity,
     state: &mut EditorState,
     commands: &mut Vec<Command>,
 ) {
     let s = view.s();
     let model = view.model();
-    let Some(entity) = model.entities.get(index) else {
-        return;
-    };
     ui.add_space(6.0);
     ui.strong(s.network.add_relation);
     let allowed: Vec<RelationKind> = RelationKind::ALL

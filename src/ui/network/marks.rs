@@ -211,12 +211,8 @@ pub(super) fn tooltip(response: &egui::Response, view: &View<'_>, i: usize, pinn
         // What of it the sources dispute, in words: the amber lines say where.
         let disputed = entity.disputed.is_some()
             || view
-                .doc
-                .index()
                 .relations_of(i)
-                .iter()
-                .filter_map(|end| view.model().relations.get(end.relation))
-                .any(|relation| relation.disputed.is_some());
+                .any(|(_, relation, _)| relation.disputed.is_some());
         if disputed {
             ui.label(
                 egui::RichText::new(crate::i18n::provenance::disputed_heading(view.lang))

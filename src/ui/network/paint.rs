@@ -8,14 +8,18 @@ use crate::ui::style::NodeShape;
 /// Below this radius in pixels a node is a plain square: its outline could not be seen anyway.
 const TINY: f32 = 2.5;
 
-/// Appends a straight line of `width` pixels as a quad.
-pub fn add_segment(mesh: &mut Mesh, a: Pos2, b: Pos2, width: f32, colour: Color32) {
+/// Half of `width` across the line from `a` to `b`; none when the line is too short to draw.
+fn half_across(a: Pos2, b: Pos2, width: f32) -> Option<Vec2> {
     let direction = b - a;
     let length = direction.length();
-    if length < 0.5 {
+    (length >= 0.5).then(|| vec2(-direction.y, direction.x) / length * (width / 2.0))
+}
+
+/// Appends a straight line of `width` pixels as a quad.
+pub fn add_segment(mesh: &mut Mesh, a: Pos2, b: Pos2, width: f32, colour: Color32) {
+    let Some(normal) = half_across(a, b, width) else {
         return;
-    }
-    let normal: Vec2 = vec2(-direction.y, direction.x) / length * (width / 2.0);
+    };
     let base = mesh.vertices.len() as u32;
     for p in [a + normal, a - normal, b - normal, b + normal] {
         mesh.colored_vertex(p, colour);
@@ -26,12 +30,9 @@ pub fn add_segment(mesh: &mut Mesh, a: Pos2, b: Pos2, width: f32, colour: Color3
 
 /// Appends a line as one triangle, `width` pixels wide at `a` and pointed at `b`.
 pub fn add_taper(mesh: &mut Mesh, a: Pos2, b: Pos2, width: f32, colour: Color32) {
-    let direction = b - a;
-    let length = direction.length();
-    if length < 0.5 {
+    let Some(normal) = half_across(a, b, width) else {
         return;
-    }
-    let normal: Vec2 = vec2(-direction.y, direction.x) / length * (width / 2.0);
+    };
     let base = mesh.vertices.len() as u32;
     for p in [a + normal, a - normal, b] {
         mesh.colored_vertex(p, colour);
