@@ -460,52 +460,64 @@ pub fn figures(
     }
     outcome.remove_from(figures, remove);
     let draft = forms.new_figures.entry(key.to_owned()).or_default();
-    ui.horizontal_wrapped(|ui| {
-        let new_figure = ui.label(s.editing.new_figure);
-        choice(
-            ui,
-            (key, "new-measure"),
-            s.editing.measure,
-            &mut draft.measure,
-            &Measure::ALL,
-            |m| crate::i18n::measure(m, view.lang),
-        );
-        choice(
-            ui,
-            (key, "new-unit"),
-            s.editing.unit,
-            &mut draft.unit,
-            &Unit::ALL,
-            |u| crate::i18n::unit(u, view.lang),
-        );
-        ui.add(
-            egui::TextEdit::singleline(&mut draft.value)
-                .hint_text(s.editing.number_hint)
-                .desired_width(120.0),
-        )
-        .labelled_by(new_figure.id);
-        let value = parse_number(draft.value.trim());
-        if ui
-            .add_enabled(value.is_some(), egui::Button::new(s.editing.add_figure))
-            .on_disabled_hover_text(s.editing.number_hint)
-            .clicked()
-            && let Some(value) = value
-        {
-            figures.push(Figure {
-                measure: draft.measure,
-                value,
-                unit: draft.unit,
-                qualifier: Qualifier::Exact,
-                date: None,
-                note: Text::default(),
-                sources: Vec::new(),
-                disputed: None,
-                inferred: Vec::new(),
-            });
-            draft.value.clear();
-            outcome.step();
-        }
-    });
+    ui.horizontal_wrapped(|ui| new_figure(ui, view, key, draft, figures, outcome));
+}
+
+/// The row that adds a figure: measure, unit and value; it is added once the value reads as a
+/// number.
+fn new_figure(
+    ui: &mut egui::Ui,
+    view: &View<'_>,
+    key: &str,
+    draft: &mut NewFigure,
+    figures: &mut Vec<Figure>,
+    outcome: &mut Outcome,
+) {
+    let s = view.s();
+    let new_figure = ui.label(s.editing.new_figure);
+    choice(
+        ui,
+        (key, "new-measure"),
+        s.editing.measure,
+        &mut draft.measure,
+        &Measure::ALL,
+        |m| crate::i18n::measure(m, view.lang),
+    );
+    choice(
+        ui,
+        (key, "new-unit"),
+        s.editing.unit,
+        &mut draft.unit,
+        &Unit::ALL,
+        |u| crate::i18n::unit(u, view.lang),
+    );
+    ui.add(
+        egui::TextEdit::singleline(&mut draft.value)
+            .hint_text(s.editing.number_hint)
+            .desired_width(120.0),
+    )
+    .labelled_by(new_figure.id);
+    let value = parse_number(draft.value.trim());
+    if ui
+        .add_enabled(value.is_some(), egui::Button::new(s.editing.add_figure))
+        .on_disabled_hover_text(s.editing.number_hint)
+        .clicked()
+        && let Some(value) = value
+    {
+        figures.push(Figure {
+            measure: draft.measure,
+            value,
+            unit: draft.unit,
+            qualifier: Qualifier::Exact,
+            date: None,
+            note: Text::default(),
+            sources: Vec::new(),
+            disputed: None,
+            inferred: Vec::new(),
+        });
+        draft.value.clear();
+        outcome.step();
+    }
 }
 
 /// A labelled drop-down of fixed choices; true when the choice changed.

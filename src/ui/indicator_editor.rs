@@ -229,6 +229,7 @@ fn new_indicator(
     }
 }
 
+/// The points of the chosen indicator, one editable row each, and a row to add one.
 fn points_grid(
     ui: &mut egui::Ui,
     view: &View<'_>,
@@ -237,40 +238,13 @@ fn points_grid(
     commands: &mut Vec<Command>,
 ) {
     let s = view.s();
-    let model = view.model();
     let index = editor.chosen;
-    let name = indicator.name.get(view.lang).to_owned();
-    // The points with point `p` changed as `change_point` says.
-    let with_point = |p: usize, change_point: &dyn Fn(&mut Point)| {
-        let mut points = indicator.points.clone();
-        if let Some(point) = points.get_mut(p) {
-            change_point(point);
-        }
-        points
-    };
-    let change = |points: Vec<Point>, key: String| {
-        let mut changed = indicator.clone();
-        changed.points = points;
-        view.edit(
-            Edit::new(
-                format!("{} {name}", s.editing.verb_edit),
-                vec![Op::SetIndicator(index, Box::new(changed))],
-            )
-            .merging(key),
-        )
-    };
     egui::Grid::new(("points", index))
         .num_columns(6)
         .striped(true)
         .spacing([8.0, 4.0])
         .show(ui, |ui| {
-            let [
-                date_header,
-                value_header,
-                qualifier_header,
-                source_header,
-                at_header,
-            ] = [
+            let headers = [
                 s.editing.point_date,
                 s.editing.point_value,
                 s.editing.point_qualifier,
@@ -281,144 +255,212 @@ fn points_grid(
             ui.label("");
             ui.end_row();
             for (p, point) in indicator.points.iter().enumerate() {
-                let key = |field: &str| format!("indicator/{index}/{p}/{field}");
-                // Date and value, kept as typed until they read as a date and a number.
-                let mut date = point.date;
-                if editor
-                    .forms
-                    .required_date(ui, &key("date"), &mut date, date_header)
-                {
-                    let points = with_point(p, &|point| point.date = date);
-                    commands.push(change(points, key("date")));
-                }
-                let mut value = point.value;
-                if editor.forms.number(
-                    ui,
-                    &key("value"),
-                    &mut value,
-                    s.editing.number_hint,
-                    value_header,
-                ) {
-                    let points = with_point(p, &|point| point.value = value);
-                    commands.push(change(points, key("value")));
-                }
-                let mut qualifier = point.qualifier;
-                egui::ComboBox::from_id_salt(("qualifier", index, p))
-                    .selected_text(qualifier_name(qualifier, view))
-                    .width(70.0)
-                    .show_ui(ui, |ui| {
-                        for q in [
-                            Qualifier::Exact,
-                            Qualifier::About,
-                            Qualifier::Nearly,
-                            Qualifier::Over,
-                        ] {
-                            ui.selectable_value(&mut qualifier, q, qualifier_name(q, view));
-                        }
-                    })
-                    .response
-                    .labelled_by(qualifier_header);
-                if qualifier != point.qualifier {
-                    let points = with_point(p, &|point| point.qualifier = qualifier);
-                    commands.push(change(points, key("qualifier")));
-                }
-                let cite = point.sources.first();
-                let mut source = cite.map(|c| c.source.clone()).unwrap_or_default();
-                egui::ComboBox::from_id_salt(("source", index, p))
-                    .selected_text(source_title(view, &source))
-                    .width(160.0)
-                    .show_ui(ui, |ui| {
-                        for known in &model.sources {
-                            ui.selectable_value(&mut source, known.id.clone(), &known.title);
-                        }
-                    })
-                    .response
-                    .labelled_by(source_header);
-                let mut at = cite.map(|c| c.at.clone()).unwrap_or_default();
-                let at_changed = ui
-                    .add_sized(
-                        [140.0, ui.spacing().interact_size.y],
-                        egui::TextEdit::singleline(&mut at),
-                    )
-                    .labelled_by(at_header)
-                    .changed();
-                if at_changed || cite.map(|c| &c.source) != Some(&source) && !source.is_empty() {
-                    let first = Cite { source, at };
-                    let points = with_point(p, &|point| match point.sources.first_mut() {
-                        Some(existing) => *existing = first.clone(),
-                        None => point.sources.push(first.clone()),
-                    });
-                    commands.push(change(points, key("source")));
-                }
-                if ui
-                    .small_button("×")
-                    .on_hover_text(s.editing.delete_point)
-                    .clicked()
-                {
-                    let mut points = indicator.points.clone();
-                    points.remove(p);
-                    commands.push(view.edit(Edit::new(
-                        format!("{} {name}", s.editing.verb_edit),
-                        vec![Op::SetIndicator(
-                            index,
-                            Box::new({
-                                let mut changed = indicator.clone();
-                                changed.points = points;
-                                changed
-                            }),
-                        )],
-                    )));
-                }
+                let row = PointRow {
+                    view,
+                    indicator,
+                    index,
+                    p,
+                    headers,
+                };
+                row.show(ui, point, &mut editor.forms, commands);
                 ui.end_row();
             }
         });
     ui.add_space(6.0);
-    ui.horizontal(|ui| {
-        let label = ui.label(s.editing.new_point);
-        ui.add(
-            egui::TextEdit::singleline(&mut editor.new_date)
-                .hint_text("YYYY")
-                .desired_width(90.0),
-        )
-        .labelled_by(label.id);
-        ui.add(
-            egui::TextEdit::singleline(&mut editor.new_value)
-                .hint_text(s.editing.point_value)
-                .desired_width(140.0),
-        )
-        .labelled_by(label.id);
-        let date = editor.new_date.trim().parse::<Date>();
-        let value = editor.new_value.trim().replace(',', "").parse::<f64>();
-        let ready = date.is_ok() && value.as_ref().is_ok_and(|v| v.is_finite());
-        if ui
-            .add_enabled(ready, egui::Button::new(s.editing.add_point))
-            .on_disabled_hover_text(s.editing.date_hint)
-            .clicked()
-            && let (Ok(date), Ok(value)) = (date, value)
-        {
-            // Cites what the newest point cites; the editor changes it if the source differs.
-            let sources = indicator
-                .latest()
-                .map(|p| p.sources.clone())
-                .unwrap_or_default();
-            let mut changed = indicator.clone();
-            changed.points.push(Point {
-                date,
-                value,
-                qualifier: Qualifier::Exact,
-                note: Text::default(),
-                sources,
-                disputed: None,
-                inferred: Vec::new(),
-            });
-            editor.new_date.clear();
-            editor.new_value.clear();
-            commands.push(view.edit(Edit::new(
-                format!("{} {name}", s.editing.verb_add),
-                vec![Op::SetIndicator(index, Box::new(changed))],
-            )));
+    ui.horizontal(|ui| new_point(ui, view, indicator, editor, commands));
+}
+
+/// The indicator with `points` in place of its own, as one edit (typing merged by `merge`).
+fn set_points(
+    view: &View<'_>,
+    indicator: &Indicator,
+    index: usize,
+    points: Vec<Point>,
+    verb: &str,
+    merge: Option<String>,
+) -> Command {
+    let mut changed = indicator.clone();
+    changed.points = points;
+    let label = format!("{verb} {}", indicator.name.get(view.lang));
+    view.edit(Edit::new(label, vec![Op::SetIndicator(index, Box::new(changed))]).merging_if(merge))
+}
+
+/// One point's row: date and value (kept as typed until they read as a date and a number),
+/// qualifier, source and where in it, and delete.
+struct PointRow<'a> {
+    view: &'a View<'a>,
+    indicator: &'a Indicator,
+    index: usize,
+    p: usize,
+    /// The column headings, for each field's accessible name.
+    headers: [egui::Id; 5],
+}
+
+impl PointRow<'_> {
+    /// The points with this one changed as `change_point` says.
+    fn with_point(&self, change_point: &dyn Fn(&mut Point)) -> Vec<Point> {
+        let mut points = self.indicator.points.clone();
+        if let Some(point) = points.get_mut(self.p) {
+            change_point(point);
         }
-    });
+        points
+    }
+
+    fn key(&self, field: &str) -> String {
+        format!("indicator/{}/{}/{field}", self.index, self.p)
+    }
+
+    fn ask(&self, points: Vec<Point>, field: &str) -> Command {
+        let verb = self.view.s().editing.verb_edit;
+        let key = Some(self.key(field));
+        set_points(self.view, self.indicator, self.index, points, verb, key)
+    }
+
+    fn show(
+        &self,
+        ui: &mut egui::Ui,
+        point: &Point,
+        forms: &mut Forms,
+        commands: &mut Vec<Command>,
+    ) {
+        let (view, index, p) = (self.view, self.index, self.p);
+        let s = view.s();
+        let [
+            date_header,
+            value_header,
+            qualifier_header,
+            source_header,
+            at_header,
+        ] = self.headers;
+        let mut date = point.date;
+        if forms.required_date(ui, &self.key("date"), &mut date, date_header) {
+            commands.push(self.ask(self.with_point(&|point| point.date = date), "date"));
+        }
+        let mut value = point.value;
+        let hint = s.editing.number_hint;
+        if forms.number(ui, &self.key("value"), &mut value, hint, value_header) {
+            commands.push(self.ask(self.with_point(&|point| point.value = value), "value"));
+        }
+        let mut qualifier = point.qualifier;
+        egui::ComboBox::from_id_salt(("qualifier", index, p))
+            .selected_text(qualifier_name(qualifier, view))
+            .width(70.0)
+            .show_ui(ui, |ui| {
+                for q in [
+                    Qualifier::Exact,
+                    Qualifier::About,
+                    Qualifier::Nearly,
+                    Qualifier::Over,
+                ] {
+                    ui.selectable_value(&mut qualifier, q, qualifier_name(q, view));
+                }
+            })
+            .response
+            .labelled_by(qualifier_header);
+        if qualifier != point.qualifier {
+            let points = self.with_point(&|point| point.qualifier = qualifier);
+            commands.push(self.ask(points, "qualifier"));
+        }
+        let cite = point.sources.first();
+        let mut source = cite.map(|c| c.source.clone()).unwrap_or_default();
+        egui::ComboBox::from_id_salt(("source", index, p))
+            .selected_text(source_title(view, &source))
+            .width(160.0)
+            .show_ui(ui, |ui| {
+                for known in &view.model().sources {
+                    ui.selectable_value(&mut source, known.id.clone(), &known.title);
+                }
+            })
+            .response
+            .labelled_by(source_header);
+        let mut at = cite.map(|c| c.at.clone()).unwrap_or_default();
+        let at_changed = ui
+            .add_sized(
+                [140.0, ui.spacing().interact_size.y],
+                egui::TextEdit::singleline(&mut at),
+            )
+            .labelled_by(at_header)
+            .changed();
+        if at_changed || cite.map(|c| &c.source) != Some(&source) && !source.is_empty() {
+            let first = Cite { source, at };
+            let points = self.with_point(&|point| match point.sources.first_mut() {
+                Some(existing) => *existing = first.clone(),
+                None => point.sources.push(first.clone()),
+            });
+            commands.push(self.ask(points, "source"));
+        }
+        if ui
+            .small_button("×")
+            .on_hover_text(s.editing.delete_point)
+            .clicked()
+        {
+            let mut points = self.indicator.points.clone();
+            let mut outcome = Outcome::default();
+            outcome.remove_from(&mut points, Some(p));
+            let verb = s.editing.verb_edit;
+            commands.push(set_points(view, self.indicator, index, points, verb, None));
+        }
+    }
+}
+
+/// A new point: its date and value; it cites what the newest point cites.
+fn new_point(
+    ui: &mut egui::Ui,
+    view: &View<'_>,
+    indicator: &Indicator,
+    editor: &mut IndicatorEditor,
+    commands: &mut Vec<Command>,
+) {
+    let s = view.s();
+    let label = ui.label(s.editing.new_point);
+    ui.add(
+        egui::TextEdit::singleline(&mut editor.new_date)
+            .hint_text("YYYY")
+            .desired_width(90.0),
+    )
+    .labelled_by(label.id);
+    ui.add(
+        egui::TextEdit::singleline(&mut editor.new_value)
+            .hint_text(s.editing.point_value)
+            .desired_width(140.0),
+    )
+    .labelled_by(label.id);
+    let date = editor.new_date.trim().parse::<Date>();
+    let value = editor.new_value.trim().replace(',', "").parse::<f64>();
+    let ready = date.is_ok() && value.as_ref().is_ok_and(|v| v.is_finite());
+    if ui
+        .add_enabled(ready, egui::Button::new(s.editing.add_point))
+        .on_disabled_hover_text(s.editing.date_hint)
+        .clicked()
+        && let (Ok(date), Ok(value)) = (date, value)
+    {
+        // Cites what the newest point cites; the editor changes it if the source differs.
+        let sources = indicator
+            .latest()
+            .map(|p| p.sources.clone())
+            .unwrap_or_default();
+        let mut points = indicator.points.clone();
+        points.push(Point {
+            date,
+            value,
+            qualifier: Qualifier::Exact,
+            note: Text::default(),
+            sources,
+            disputed: None,
+            inferred: Vec::new(),
+        });
+        editor.new_date.clear();
+        editor.new_value.clear();
+        let verb = s.editing.verb_add;
+        commands.push(set_points(
+            view,
+            indicator,
+            editor.chosen,
+            points,
+            verb,
+            None,
+        ));
+    }
 }
 
 fn qualifier_name(q: Qualifier, view: &View<'_>) -> &'static str {

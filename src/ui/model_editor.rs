@@ -285,47 +285,7 @@ fn milestones(
     let mut draft = model.milestones.clone();
     let mut outcome = Outcome::default();
     let mut remove = None;
-    ui.horizontal_wrapped(|ui| {
-        let label = ui.label(s.editing.point_date);
-        ui.add(
-            egui::TextEdit::singleline(&mut editor.new_date)
-                .hint_text("YYYY-MM-DD")
-                .desired_width(110.0),
-        )
-        .labelled_by(label.id);
-        let label = ui.label(s.editing.source_title);
-        ui.add(egui::TextEdit::singleline(&mut editor.new_title).desired_width(220.0))
-            .labelled_by(label.id);
-        let date = editor.new_date.trim().parse::<Date>().ok();
-        let title = editor.new_title.trim().to_owned();
-        if ui
-            .add_enabled(
-                date.is_some() && !title.is_empty(),
-                egui::Button::new(s.editing.add_milestone),
-            )
-            .on_disabled_hover_text(s.editing.milestone_needs)
-            .clicked()
-            && let Some(date) = date
-        {
-            let title = if view.zh() {
-                Text::new(&title, "")
-            } else {
-                Text::new("", &title)
-            };
-            draft.push(Milestone {
-                date,
-                title,
-                description: Text::default(),
-                entities: Vec::new(),
-                sources: Vec::new(),
-                disputed: None,
-                inferred: Vec::new(),
-            });
-            editor.new_title.clear();
-            editor.new_date.clear();
-            outcome.step();
-        }
-    });
+    ui.horizontal_wrapped(|ui| new_milestone(ui, view, editor, &mut draft, &mut outcome));
     ui.separator();
     editor.entity_query.resize(draft.len(), String::new());
     for (m, milestone) in draft.iter_mut().enumerate() {
@@ -368,49 +328,9 @@ fn milestones(
                         );
                     });
                 ui.strong(s.views.entities);
-                let mut gone = None;
-                for (e, id) in milestone.entities.iter().enumerate() {
-                    ui.horizontal(|ui| {
-                        if ui
-                            .small_button("×")
-                            .on_hover_text(s.editing.remove_from_milestone)
-                            .clicked()
-                        {
-                            gone = Some(e);
-                        }
-                        ui.label(view.name_of_id(id));
-                    });
-                }
-                outcome.remove_from(&mut milestone.entities, gone);
                 // One query per milestone: the list was resized to the milestones above.
-                let Some(query) = editor.entity_query.get_mut(m) else {
-                    return;
-                };
-                let label = ui.label(s.editing.add_entity_to_milestone);
-                ui.add(
-                    egui::TextEdit::singleline(query)
-                        .hint_text(s.views.search_hint)
-                        .desired_width(240.0),
-                )
-                .labelled_by(label.id);
-                if !query.trim().is_empty() {
-                    let mut added = None;
-                    for entity in model
-                        .search(query)
-                        .into_iter()
-                        .filter_map(|i| model.entities.get(i))
-                        .filter(|e| !milestone.entities.contains(&e.id))
-                        .take(6)
-                    {
-                        if ui.selectable_label(false, view.name(entity)).clicked() {
-                            added = Some(entity.id.clone());
-                        }
-                    }
-                    if let Some(id) = added {
-                        milestone.entities.push(id);
-                        query.clear();
-                        outcome.step();
-                    }
+                if let Some(query) = editor.entity_query.get_mut(m) {
+                    milestone_entities(ui, view, milestone, query, &mut outcome);
                 }
                 ui.strong(s.views.sources);
                 forms::cites(
@@ -442,4 +362,106 @@ fn milestones(
         Op::SetMilestones,
         outcome,
     );
+}
+
+/// A new milestone: its date and title; it is added when both are given.
+fn new_milestone(
+    ui: &mut egui::Ui,
+    view: &View<'_>,
+    editor: &mut ModelEditor,
+    draft: &mut Vec<Milestone>,
+    outcome: &mut Outcome,
+) {
+    let s = view.s();
+    let label = ui.label(s.editing.point_date);
+    ui.add(
+        egui::TextEdit::singleline(&mut editor.new_date)
+            .hint_text("YYYY-MM-DD")
+            .desired_width(110.0),
+    )
+    .labelled_by(label.id);
+    let label = ui.label(s.editing.source_title);
+    ui.add(egui::TextEdit::singleline(&mut editor.new_title).desired_width(220.0))
+        .labelled_by(label.id);
+    let date = editor.new_date.trim().parse::<Date>().ok();
+    let title = editor.new_title.trim().to_owned();
+    if ui
+        .add_enabled(
+            date.is_some() && !title.is_empty(),
+            egui::Button::new(s.editing.add_milestone),
+        )
+        .on_disabled_hover_text(s.editing.milestone_needs)
+        .clicked()
+        && let Some(date) = date
+    {
+        let title = if view.zh() {
+            Text::new(&title, "")
+        } else {
+            Text::new("", &title)
+        };
+        draft.push(Milestone {
+            date,
+            title,
+            description: Text::default(),
+            entities: Vec::new(),
+            sources: Vec::new(),
+            disputed: None,
+            inferred: Vec::new(),
+        });
+        editor.new_title.clear();
+        editor.new_date.clear();
+        outcome.step();
+    }
+}
+
+/// The entities a milestone is about: remove one, or find another by name and add it.
+fn milestone_entities(
+    ui: &mut egui::Ui,
+    view: &View<'_>,
+    milestone: &mut Milestone,
+    query: &mut String,
+    outcome: &mut Outcome,
+) {
+    let s = view.s();
+    let model = view.model();
+    let mut gone = None;
+    for (e, id) in milestone.entities.iter().enumerate() {
+        ui.horizontal(|ui| {
+            if ui
+                .small_button("×")
+                .on_hover_text(s.editing.remove_from_milestone)
+                .clicked()
+            {
+                gone = Some(e);
+            }
+            ui.label(view.name_of_id(id));
+        });
+    }
+    outcome.remove_from(&mut milestone.entities, gone);
+    let label = ui.label(s.editing.add_entity_to_milestone);
+    ui.add(
+        egui::TextEdit::singleline(query)
+            .hint_text(s.views.search_hint)
+            .desired_width(240.0),
+    )
+    .labelled_by(label.id);
+    if !query.trim().is_empty() {
+        let mut added = None;
+        for entity in model
+            .search(query)
+            .into_iter()
+            .filter_map(|i| model.entities.get(i))
+            .filter(|e| !milestone.entities.contains(&e.id))
+            .take(6)
+        {
+            if ui.selectable_label(false, view.name(entity)).clicked() {
+                added = Some(entity.id.clone());
+            }
+        }
+        if let Some(id) = added {
+            milestone.entities.push(id);
+            query.clear();
+            outcome.step();
+        }
+    }
 }

@@ -402,28 +402,7 @@ fn indicator_ui(ui: &mut egui::Ui, view: &View<'_>, choice: &mut ChartChoice) {
         choice.indicator = current.map(|c| c.id.clone());
     }
     if !view.presenting {
-        ui.horizontal(|ui| {
-            let heading = ui.strong(s.views.indicator_over_time);
-            if model.indicators.is_empty() {
-                return;
-            }
-            let shown = current.map(|i| i.name.get(view.lang)).unwrap_or_default();
-            let combo = egui::ComboBox::from_id_salt("indicator-choice")
-                .selected_text(shown)
-                .width(260.0)
-                .show_ui(ui, |ui| {
-                    for indicator in &model.indicators {
-                        let selected = current.is_some_and(|c| c.id == indicator.id);
-                        if ui
-                            .selectable_label(selected, indicator.name.get(view.lang))
-                            .clicked()
-                        {
-                            choice.indicator = Some(indicator.id.clone());
-                        }
-                    }
-                });
-            let _ = combo.response.labelled_by(heading.id);
-        });
+        indicator_choice(ui, view, choice, current);
     }
     let Some(indicator) = choice
         .indicator
@@ -443,21 +422,7 @@ fn indicator_ui(ui: &mut egui::Ui, view: &View<'_>, choice: &mut ChartChoice) {
         .iter()
         .map(|p| [p.date.midpoint(), p.value])
         .collect();
-    let readouts: Vec<String> = points
-        .iter()
-        .map(|p| {
-            let source = p
-                .sources
-                .first()
-                .map(|c| view.cite_short(c))
-                .unwrap_or_default();
-            format!(
-                "{}: {}\n{source}",
-                p.date,
-                format_figure(p.value, indicator.unit, p.qualifier, view.lang)
-            )
-        })
-        .collect();
+    let readouts = readouts(view, indicator, &points);
     let unit = indicator.unit;
     let lang = view.lang;
     let year = view.year;
@@ -471,31 +436,7 @@ fn indicator_ui(ui: &mut egui::Ui, view: &View<'_>, choice: &mut ChartChoice) {
             ui.weak(description);
         }
     }
-    // A few points are named with their values, so a slide can be read without hovering.
-    // Of two points close in time, the lower one's value goes under it, so the two do not
-    // overlap (2015-06 and 2015: 170 and 255 cloud enterprises).
-    let labels: Vec<(PlotPoint, String, egui::Align2)> = if points.len() <= MAX_LABELLED_POINTS {
-        points
-            .iter()
-            .map(|p| {
-                let x = p.date.midpoint();
-                let under = points
-                    .iter()
-                    .any(|q| (q.date.midpoint() - x).abs() < 0.75 && q.value > p.value);
-                (
-                    PlotPoint::new(x, p.value),
-                    format_figure(p.value, indicator.unit, p.qualifier, view.lang),
-                    if under {
-                        egui::Align2::CENTER_TOP
-                    } else {
-                        egui::Align2::CENTER_BOTTOM
-                    },
-                )
-            })
-            .collect()
-    } else {
-        Vec::new()
-    };
+    let labels = value_labels(indicator, &points, view.lang);
     let height = if view.presenting {
         (ui.available_height() - 8.0).max(MIN_SLIDE_CHART)
     } else {
@@ -557,4 +498,89 @@ fn indicator_ui(ui: &mut egui::Ui, view: &View<'_>, choice: &mut ChartChoice) {
                 );
             }
         });
+}
+
+/// The chart's heading and the choice of indicator it shows.
+fn indicator_choice(
+    ui: &mut egui::Ui,
+    view: &View<'_>,
+    choice: &mut ChartChoice,
+    current: Option<&crate::model::Indicator>,
+) {
+    let s = view.s();
+    let model = view.model();
+    ui.horizontal(|ui| {
+        let heading = ui.strong(s.views.indicator_over_time);
+        if model.indicators.is_empty() {
+            return;
+        }
+        let shown = current.map(|i| i.name.get(view.lang)).unwrap_or_default();
+        let combo = egui::ComboBox::from_id_salt("indicator-choice")
+            .selected_text(shown)
+            .width(260.0)
+            .show_ui(ui, |ui| {
+                for indicator in &model.indicators {
+                    let selected = current.is_some_and(|c| c.id == indicator.id);
+                    if ui
+                        .selectable_label(selected, indicator.name.get(view.lang))
+                        .clicked()
+                    {
+                        choice.indicator = Some(indicator.id.clone());
+                    }
+                }
+            });
+        let _ = combo.response.labelled_by(heading.id);
+    });
+}
+
+/// What hovering a point says: its date, its value with unit, and where it is read.
+fn readouts(
+    view: &View<'_>,
+    indicator: &crate::model::Indicator,
+    points: &[&crate::model::Point],
+) -> Vec<String> {
+    points
+        .iter()
+        .map(|p| {
+            let source = p
+                .sources
+                .first()
+                .map(|c| view.cite_short(c))
+                .unwrap_or_default();
+            format!(
+                "{}: {}\n{source}",
+                p.date,
+                format_figure(p.value, indicator.unit, p.qualifier, view.lang)
+            )
+        })
+        .collect()
+}
+
+/// A few points are named with their values, so a slide can be read without hovering. Of two
+/// points close in time, the lower one's value goes under it, so the two do not overlap
+/// (2015-06 and 2015: 170 and 255 cloud enterprises).
+fn value_labels(
+    indicator: &crate::model::Indicator,
+    points: &[&crate::model::Point],
+    lang: crate::i18n::Lang,
+) -> Vec<(PlotPoint, String, egui::Align2)> {
+    if points.len() > MAX_LABELLED_POINTS {
+        return Vec::new();
+    }
+    points
+        .iter()
+        .map(|p| {
+            let x = p.date.midpoint();
+            let under = points
+                .iter()
+                .any(|q| (q.date.midpoint() - x).abs() < 0.75 && q.value > p.value);
+            let anchor = if under {
+                egui::Align2::CENTER_TOP
+            } else {
+                egui::Align2::CENTER_BOTTOM
+            };
+            let text = format_figure(p.value, indicator.unit, p.qualifier, lang);
+            (PlotPoint::new(x, p.value), text, anchor)
+        })
+        .collect()
 }
