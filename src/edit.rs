@@ -1,6 +1,7 @@
 //! Changes to a model as undoable steps. An [`Edit`] is a list of primitive operations; applying
 //! one returns its inverse, so undo restores the model exactly (order of entities and relations
-//! included) and redo replays it. No egui here.
+//! included) and redo replays it. Entities are named by id; an edit that does not fit the model
+//! ([`EditError`]) changes nothing. No egui here.
 
 use crate::model::{Entity, Indicator, Milestone, Model, Pin, Relation, Sector, Slide, Source};
 

@@ -1,5 +1,8 @@
-//! The eframe application: owns the document, the UI state and the runtime resources, lays out
-//! the panels, and applies the commands they ask for — once, after the UI of each frame.
+//! The top floor, the eframe application: owns the document, the UI state and the runtime
+//! resources, builds the panels' context each frame, and applies the commands they ask for —
+//! once, after the UI of each frame. Split by idea: state and construction here, one frame in
+//! `frame`, what each command does in `commands`, files in `files`, background work in `task`
+//! and `jobs`, what the user is told in `messages`, pictures without a window in `headless`.
 
 mod commands;
 mod files;

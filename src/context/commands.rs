@@ -1,4 +1,6 @@
-//! The user's actions: declared once with their label and shortcut, read by menus and keys.
+//! The user's actions: each declared once with its words in both languages, its hint and
+//! shortcut, and drawn by itself as a menu item or a button; menus, keys, the palette and the
+//! shortcut list all read this list. Also what a panel may ask for ([`Command`]).
 
 use std::path::PathBuf;
 

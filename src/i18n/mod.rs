@@ -1,4 +1,7 @@
-//! The interface's words in Chinese and English, and names for the model's kinds.
+//! The interface's words in Chinese and English: the fixed words by area of the screen
+//! (`words/`, one line per key), names for the model's kinds, errors, messages with numbers,
+//! dates and figures as each language writes them, pinyin sorting and search. Beside the model,
+//! below the screen: nothing here knows egui.
 
 pub mod collate;
 mod dates;
