@@ -242,11 +242,11 @@ fn the_table_sorts_by_a_metric_and_a_click_selects_the_row() {
     let row = first_row(&harness, "Degree ▲");
     click_at(&mut harness, row);
     assert_eq!(harness.state().state.selected, Some(first_with(min)));
-    // The filter narrows the rows; the count says how many.
+    // The filter narrows the rows; the count says how many (in English, in the singular for one).
     // The browser on the left has a search box too; the table's is the one in the centre.
     common::type_in_centre_field(&mut harness, "Alibaba Cloud");
     harness.run();
-    assert!(harness.query_by_label("1 entities").is_some());
+    assert!(harness.query_by_label("1 entity").is_some());
     let row = first_row(&harness, "Degree ▲");
     click_at(&mut harness, row);
     assert_eq!(harness.state().state.selected.as_deref(), Some("aliyun"));

@@ -3,26 +3,87 @@
 
 use super::*;
 
+/// Things counted on the screen, each with its Chinese measure word and its English singular
+/// and plural.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Counted {
+    Entity,
+    Relation,
+    /// A line of the network: a relation or an entity's location.
+    Link,
+    Location,
+    Indicator,
+    Milestone,
+    Source,
+    Slide,
+    Error,
+    Warning,
+    /// Steps away from the focused entity.
+    Step,
+}
+
+impl Counted {
+    /// (Chinese measure word and noun, English singular, English plural).
+    fn words(self) -> (&'static str, &'static str, &'static str) {
+        match self {
+            Self::Entity => ("个实体", "entity", "entities"),
+            Self::Relation => ("条关系", "relation", "relations"),
+            Self::Link => ("条关系", "link", "links"),
+            Self::Location => ("条所在地", "location", "locations"),
+            Self::Indicator => ("个指标", "indicator", "indicators"),
+            Self::Milestone => ("条大事", "milestone", "milestones"),
+            Self::Source => ("个来源", "source", "sources"),
+            Self::Slide => ("张幻灯片", "slide", "slides"),
+            Self::Error => ("个错误", "error", "errors"),
+            Self::Warning => ("个警告", "warning", "warnings"),
+            Self::Step => ("步", "step", "steps"),
+        }
+    }
+}
+
+/// `n` of something as each language writes it: "82 个实体", "1 entity", "82 entities".
+pub fn count(n: usize, what: Counted, lang: Lang) -> String {
+    let (zh, one, many) = what.words();
+    match lang {
+        Lang::Zh => format!("{n} {zh}"),
+        Lang::En if n == 1 => format!("1 {one}"),
+        Lang::En => format!("{n} {many}"),
+    }
+}
+
+/// The network's count in its corner: "显示 80 / 82 个实体，99 条关系" / "80 of 82 entities, 99
+/// links".
+pub fn shown_counts(present: usize, total: usize, links: usize, lang: Lang) -> String {
+    let (total, links) = (
+        count(total, Counted::Entity, lang),
+        count(links, Counted::Link, lang),
+    );
+    match lang {
+        Lang::Zh => format!("显示 {present} / {total}，{links}"),
+        Lang::En => format!("{present} of {total}, {links}"),
+    }
+}
+
 /// What a model holds, in a line, in `lang` (the status bar, the recovery question).
 pub fn model_summary(model: &crate::model::Model, lang: Lang) -> String {
-    strings(lang)
-        .menus
-        .model_summary
-        .replace("{entities}", &model.entities.len().to_string())
-        .replace("{relations}", &model.relations.len().to_string())
-        .replace(
-            "{locations}",
-            &model
-                .entities
-                .iter()
-                .filter(|e| e.location.is_some())
-                .count()
-                .to_string(),
-        )
-        .replace("{indicators}", &model.indicators.len().to_string())
-        .replace("{milestones}", &model.milestones.len().to_string())
-        .replace("{sources}", &model.sources.len().to_string())
-        .replace("{slides}", &model.story.len().to_string())
+    let locations = model
+        .entities
+        .iter()
+        .filter(|e| e.location.is_some())
+        .count();
+    [
+        (model.entities.len(), Counted::Entity),
+        (model.relations.len(), Counted::Relation),
+        (locations, Counted::Location),
+        (model.indicators.len(), Counted::Indicator),
+        (model.milestones.len(), Counted::Milestone),
+        (model.sources.len(), Counted::Source),
+        (model.story.len(), Counted::Slide),
+    ]
+    .into_iter()
+    .map(|(n, what)| count(n, what, lang))
+    .collect::<Vec<_>>()
+    .join(" · ")
 }
 
 /// The name of where a model came from, in `lang`: its file's name, or the built-in model's.
@@ -91,6 +152,14 @@ mod plural_tests {
             "已导出 7 张幻灯片到 out"
         );
         assert_eq!(cited_times(1, Lang::En), "cited once");
+        assert_eq!(count(1, Counted::Step, Lang::En), "1 step");
+        assert_eq!(count(3, Counted::Step, Lang::En), "3 steps");
+        assert_eq!(count(1, Counted::Error, Lang::Zh), "1 个错误");
+        assert_eq!(shown_counts(1, 1, 0, Lang::En), "1 of 1 entity, 0 links");
+        assert_eq!(
+            shown_counts(80, 82, 99, Lang::Zh),
+            "显示 80 / 82 个实体，99 条关系"
+        );
         assert_eq!(cited_times(2, Lang::En), "cited 2 times");
     }
 }

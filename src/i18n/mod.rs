@@ -18,7 +18,10 @@ pub use kinds::{
     entity_kind, entity_kind_plural, founded_label, measure, qualifier, relation_kind, subkind,
     unit,
 };
-pub use messages::{cited_times, model_summary, origin_name, slides_written, written_ago};
+pub use messages::{
+    Counted, cited_times, count, model_summary, origin_name, shown_counts, slides_written,
+    written_ago,
+};
 
 pub use numbers::format_figure;
 

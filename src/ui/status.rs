@@ -46,10 +46,7 @@ pub fn ui(
         if errors + warnings > 0 {
             ui.separator();
             // Words, not a warning sign: the bundled font has no symbol for it.
-            let text = format!(
-                "{errors} {} · {warnings} {}",
-                s.menus.errors_count, s.menus.warnings_count
-            );
+            let text = problem_counts(errors, warnings, view.lang);
             let colour = if errors > 0 {
                 ui.visuals().error_fg_color
             } else {
@@ -81,12 +78,10 @@ pub fn problems(ui: &mut egui::Ui, view: &View<'_>, commands: &mut Vec<Command>)
     let s = view.s();
     ui.horizontal(|ui| {
         ui.strong(s.menus.problems_in_model);
-        ui.weak(format!(
-            "{} {} · {} {}",
+        ui.weak(problem_counts(
             view.doc.error_count(),
-            s.menus.errors_count,
             view.doc.warning_count(),
-            s.menus.warnings_count
+            view.lang,
         ));
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if ui.small_button("×").on_hover_text(s.menus.close).clicked() {
@@ -188,4 +183,14 @@ pub fn comparison(
                 }
             }
         });
+}
+
+/// "2 个错误 · 1 个警告" / "1 error · 2 warnings".
+fn problem_counts(errors: usize, warnings: usize, lang: crate::i18n::Lang) -> String {
+    use crate::i18n::{Counted, count};
+    format!(
+        "{} · {}",
+        count(errors, Counted::Error, lang),
+        count(warnings, Counted::Warning, lang)
+    )
 }

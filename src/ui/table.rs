@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use super::{View, kind_swatch};
 use crate::context::Command;
 use crate::i18n::collate::sort_key;
-use crate::i18n::{Lang, entity_kind};
+use crate::i18n::{Counted, Lang, entity_kind};
 
 /// The filter field's id, so Ctrl+F can put the keyboard there.
 pub const FILTER_ID: &str = "table-filter";
@@ -181,7 +181,7 @@ pub fn ui(
                 .hint_text(s.views.filter_hint)
                 .desired_width(240.0),
         );
-        ui.weak(format!("{} {}", rows.len(), s.views.rows_shown));
+        ui.weak(crate::i18n::count(rows.len(), Counted::Entity, view.lang));
         if let Some(progress) = view.metrics_progress {
             ui.add(
                 egui::ProgressBar::new(progress)

@@ -11,8 +11,6 @@ words! {
         problems_in_model: "模型存在问题", "Problems in the model";
         show_problems: "点击列出全部问题", "Click to list every problem";
         no_problems: "没有问题。", "No problems.";
-        errors_count: "个错误", "errors";
-        warnings_count: "个警告", "warnings";
         edit_menu: "编辑", "Edit";
         new_entity: "新建实体", "New entity";
         new_entity_name: "新实体", "New entity";
@@ -29,7 +27,6 @@ words! {
         group_view: "视图", "View";
         group_story: "故事", "Story";
         group_help: "帮助", "Help";
-        model_summary: "{entities} 个实体 · {relations} 条关系 · {locations} 条所在地 · {indicators} 个指标 · {milestones} 条大事 · {sources} 个来源 · {slides} 张幻灯片", "{entities} entities · {relations} relations · {locations} locations · {indicators} indicators · {milestones} milestones · {sources} sources · {slides} slides";
         cancel_work_hint: "停止这项工作；界面不受影响", "Stop this work; the window is not affected";
     }
 }

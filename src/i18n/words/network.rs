@@ -19,11 +19,7 @@ words! {
         show_all: "全部显示", "Show all";
         hide_all: "全部隐藏", "Hide all";
         focused_on: "聚焦：", "Focused on";
-        steps: "步", "steps";
         find_hint: "查找并居中…", "Find and centre…";
-        entities_shown: "个实体", "entities";
-        links_shown: "条关系", "links";
-        of_total: "共", "of";
         network_help: "拖动平移，滚轮缩放，双击聚焦邻域，方向键平移，+/− 缩放，0 适应窗口", "Drag to pan, wheel to zoom, double-click to focus a neighbourhood; arrow keys pan, +/− zoom, 0 fits";
         drag_to_pin: "拖动节点：固定位置", "Drag a node: pin it";
         pinned: "已固定", "Pinned";

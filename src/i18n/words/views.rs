@@ -45,7 +45,6 @@ words! {
         column_betweenness: "中介中心性", "Betweenness";
         column_pagerank: "PageRank", "PageRank";
         column_community: "社区", "Community";
-        rows_shown: "个实体", "entities";
         publisher: "发布者", "Publisher";
         locator: "网址或查找方式", "URL or where to find it";
         year: "年份", "Year";

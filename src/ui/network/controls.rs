@@ -348,7 +348,7 @@ pub fn focus_bar(ui: &mut egui::Ui, view: &View<'_>, settings: &mut Settings) {
             if ui
                 .selectable_label(
                     settings.depth == depth,
-                    format!("{depth} {}", s.network.steps),
+                    crate::i18n::count(depth.into(), crate::i18n::Counted::Step, view.lang),
                 )
                 .clicked()
             {

@@ -260,24 +260,7 @@ pub(super) fn counts(ui: &mut egui::Ui, view: &View<'_>, shown: &Shown, rect: Re
     // As of a year, entities of unknown arrival are drawn hollow and counted apart.
     let undated = shown.undated_count();
     let present = shown.entity_count() - undated;
-    let mut text = if view.zh() {
-        format!(
-            "显示 {} / {total} {}，{} {}",
-            present,
-            s.network.entities_shown,
-            shown.link_count(),
-            s.network.links_shown
-        )
-    } else {
-        format!(
-            "{} {} {total} {}, {} {}",
-            present,
-            s.network.of_total,
-            s.network.entities_shown,
-            shown.link_count(),
-            s.network.links_shown
-        )
-    };
+    let mut text = crate::i18n::shown_counts(present, total, shown.link_count(), view.lang);
     if undated > 0 {
         text.push_str(&format!(
             " · {}",
