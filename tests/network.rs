@@ -209,6 +209,25 @@ fn find_selects_the_match_and_centres_the_view_on_it() {
 }
 
 #[test]
+fn find_matches_pinyin_as_the_palette_does() {
+    let mut harness = network(Lang::Zh);
+    common::type_in_centre_field(&mut harness, "xihu");
+    harness.run_steps(2);
+    settle_camera(&mut harness);
+    let selected = harness.state().state.selected.clone().unwrap_or_default();
+    let name = harness
+        .state()
+        .doc
+        .model()
+        .entities
+        .iter()
+        .find(|e| e.id == selected)
+        .map(|e| e.name.zh.clone())
+        .unwrap_or_default();
+    assert!(name.starts_with("西湖"), "Find went to {name} ({selected})");
+}
+
+#[test]
 fn dragging_a_node_pins_it_in_the_models_layout_section() {
     let mut harness = network(Lang::En);
     assert!(harness.state().doc.model().layout.is_empty());

@@ -38,6 +38,7 @@ impl TownscopeApp {
         let compared = self.compared_entities();
         let selected = self.state.selected.clone();
         let work = self.work_shown();
+        let search = std::rc::Rc::clone(&self.runtime.search);
         let metrics = self
             .runtime
             .metrics
@@ -49,6 +50,7 @@ impl TownscopeApp {
             selected.as_deref(),
             self.state.year,
             self.state.theme,
+            &search,
         );
         view.can_go_back = !self.runtime.history.back.is_empty();
         view.can_go_forward = !self.runtime.history.forward.is_empty();

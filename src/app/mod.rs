@@ -133,6 +133,9 @@ struct Runtime {
     layout: Option<jobs::LayoutJob>,
     network: ui::network::NetworkState,
     table: ui::table::TableCache,
+    /// Finding entities, for every panel (keys kept per document revision).
+    /// (Shared, so a frame's context can hold it while the panels change the rest.)
+    search: std::rc::Rc<crate::context::search::EntitySearch>,
     browser: ui::browser::BrowserState,
     editor: ui::entity_editor::EditorState,
     indicators: ui::indicator_editor::IndicatorEditor,

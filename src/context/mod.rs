@@ -6,6 +6,7 @@
 //! never reach up into it.
 
 pub mod commands;
+pub mod search;
 
 pub use commands::{
     AppCommand, Command, CommandGroup, UnsavedAnswer, Work, WorkShown, shortcut_text,
@@ -61,6 +62,8 @@ pub struct View<'a> {
     /// Presentation mode: views show no controls, only what the slide is about.
     pub presenting: bool,
     pub theme: ThemeChoice,
+    /// Finding entities by name, pinyin or initials (the keys kept across frames).
+    pub search: &'a search::EntitySearch,
 }
 
 impl<'a> View<'a> {
@@ -72,6 +75,7 @@ impl<'a> View<'a> {
         selected: Option<&str>,
         year: Option<i32>,
         theme: ThemeChoice,
+        search: &'a search::EntitySearch,
     ) -> Self {
         let selected = selected.and_then(|id| doc.index().get(id));
         Self {
@@ -86,6 +90,7 @@ impl<'a> View<'a> {
             year,
             presenting: false,
             theme,
+            search,
         }
     }
 
@@ -117,6 +122,11 @@ impl<'a> View<'a> {
                 let other = model.entities.get(end.other)?;
                 Some((end, relation, other))
             })
+    }
+
+    /// The entities `query` finds, best first; see [`search::EntitySearch::find`].
+    pub fn search(&self, query: &str) -> Vec<usize> {
+        self.search.find(self.doc, query)
     }
 
     pub fn model(&self) -> &'a Model {

@@ -78,23 +78,6 @@ impl Index {
 }
 
 impl Model {
-    /// Entities whose Chinese or English name, or id, contains `query` (case-insensitive),
-    /// in file order.
-    pub fn search(&self, query: &str) -> Vec<usize> {
-        let query = query.trim().to_lowercase();
-        self.entities
-            .iter()
-            .enumerate()
-            .filter(|(_, e)| {
-                query.is_empty()
-                    || e.name.zh.to_lowercase().contains(&query)
-                    || e.name.en.to_lowercase().contains(&query)
-                    || e.id.contains(&query)
-            })
-            .map(|(i, _)| i)
-            .collect()
-    }
-
     /// How many times each source is cited, anywhere in the model (entities, their figures and
     /// editions, relations, indicator points, milestones).
     pub fn citation_counts<'a>(&'a self) -> HashMap<&'a str, usize> {
@@ -279,15 +262,5 @@ mod tests {
         assert_eq!(counts.get("b"), Some(&1));
         assert_eq!(counts.get("c"), None);
         assert_eq!(model.sector_counts().get("cloud"), Some(&1));
-    }
-
-    #[test]
-    fn searches_both_languages_ignoring_case() {
-        let model = sample();
-        assert_eq!(model.search("阿里"), vec![1]);
-        assert_eq!(model.search("alibaba"), vec![1]);
-        assert_eq!(model.search("YUNQI"), vec![0]);
-        assert_eq!(model.search(""), vec![0, 1]);
-        assert!(model.search("nothing").is_empty());
     }
 }

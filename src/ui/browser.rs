@@ -34,7 +34,7 @@ impl BrowserState {
         let key = (view.doc.revision(), search.to_owned(), self.closed.clone());
         if self.key.as_ref() != Some(&key) {
             let model = view.model();
-            let matches = model.search(search);
+            let matches = view.search(search);
             // While searching every group with a match is open, so no match is hidden.
             let searching = !search.trim().is_empty();
             let mut groups: Vec<Vec<usize>> = vec![Vec::new(); EntityKind::ALL.len()];

@@ -447,7 +447,7 @@ fn milestone_entities(
     .labelled_by(label.id);
     if !query.trim().is_empty() {
         let mut added = None;
-        for entity in model
+        for entity in view
             .search(query)
             .into_iter()
             .filter_map(|i| model.entities.get(i))

@@ -21,8 +21,6 @@ pub struct Palette {
     opening: bool,
     query: String,
     chosen: usize,
-    /// The entities' keys, per document revision.
-    entity_keys: Option<(u64, Vec<SearchKey>)>,
     /// The commands' keys (their labels in both languages).
     command_keys: Vec<(AppCommand, SearchKey)>,
     /// The last answer, per query and revision: scoring 10^5 names each frame would stall typing.
@@ -70,20 +68,6 @@ impl Palette {
                 .map(|&c| (c, SearchKey::new([c.label(Lang::Zh), c.label(Lang::En)])))
                 .collect();
         }
-        let revision = view.doc.revision();
-        if self
-            .entity_keys
-            .as_ref()
-            .is_none_or(|(r, _)| *r != revision)
-        {
-            let keys = view
-                .model()
-                .entities
-                .iter()
-                .map(|e| SearchKey::new([e.name.zh.as_str(), e.name.en.as_str(), e.id.as_str()]))
-                .collect();
-            self.entity_keys = Some((revision, keys));
-        }
         let query = normalise(&self.query);
         let mut scored: Vec<(u32, usize, Hit)> = self
             .command_keys
@@ -91,9 +75,8 @@ impl Palette {
             .enumerate()
             .filter_map(|(i, (c, key))| Some((key.score(&query)?, i, Hit::Command(*c))))
             .collect();
-        if !query.is_empty()
-            && let Some((_, keys)) = &self.entity_keys
-        {
+        if !query.is_empty() {
+            let keys = view.search.keys(view.doc);
             scored.extend(keys.iter().enumerate().filter_map(|(i, key)| {
                 // An entity found as well as a command ranks just below it.
                 Some((key.score(&query)?, 1000 + i, Hit::Entity(i)))
@@ -115,7 +98,6 @@ pub fn ui(
         return;
     }
     let s = view.s();
-    let hits = palette.hits(view);
     // The keys that move through the list are taken before the text field sees them.
     let (down, up, enter) = ctx.input_mut(|i| {
         (
@@ -124,14 +106,7 @@ pub fn ui(
             i.consume_key(egui::Modifiers::NONE, egui::Key::Enter),
         )
     });
-    if down {
-        palette.chosen = (palette.chosen + 1).min(hits.len().saturating_sub(1));
-    }
-    if up {
-        palette.chosen = palette.chosen.saturating_sub(1);
-    }
-    palette.chosen = palette.chosen.min(hits.len().saturating_sub(1));
-    let mut run = enter.then(|| hits.get(palette.chosen).copied()).flatten();
+    let mut run = None;
     let modal = egui::Modal::new(egui::Id::unique("command-palette")).show(ctx, |ui| {
         ui.set_width(PALETTE_WIDTH);
         ui.set_max_width(PALETTE_WIDTH);
@@ -146,6 +121,18 @@ pub fn ui(
         }
         if field.changed() {
             palette.chosen = 0;
+        }
+        // What the text finds now, with this frame's typing in it: Enter runs what is shown.
+        let hits = palette.hits(view);
+        if down {
+            palette.chosen = (palette.chosen + 1).min(hits.len().saturating_sub(1));
+        }
+        if up {
+            palette.chosen = palette.chosen.saturating_sub(1);
+        }
+        palette.chosen = palette.chosen.min(hits.len().saturating_sub(1));
+        if enter {
+            run = hits.get(palette.chosen).copied();
         }
         ui.add_space(4.0);
         if hits.is_empty() {

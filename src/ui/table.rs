@@ -122,7 +122,7 @@ impl TableCache {
         } else {
             (en_keys, zh_keys)
         };
-        let mut rows = model.search(filter);
+        let mut rows = view.search(filter);
         let compare = |a: &usize, b: &usize| -> Ordering {
             let (Some(ea), Some(eb)) = (model.entities.get(*a), model.entities.get(*b)) else {
                 return Ordering::Equal;

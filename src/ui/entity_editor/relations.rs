@@ -152,7 +152,7 @@ pub(super) fn add_relation(
                     kind.allows(entity.kind, other.kind)
                 }
         };
-        let found: Vec<&crate::model::Entity> = model
+        let found: Vec<&crate::model::Entity> = view
             .search(&state.other_query)
             .into_iter()
             .filter_map(|i| model.entities.get(i))

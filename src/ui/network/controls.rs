@@ -135,7 +135,7 @@ pub fn toolbar(
                 .desired_width(150.0),
         );
         if find.changed() || (find.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter))) {
-            let found = view.model().search(&state.search).into_iter().next();
+            let found = view.search(&state.search).into_iter().next();
             state.search_missed = found.is_none() && !state.search.trim().is_empty();
             if let Some(i) = found.filter(|_| !state.search.trim().is_empty())
                 && let Some(entity) = view.model().entities.get(i)
