@@ -169,7 +169,7 @@ fn the_problems_panel_lists_what_validation_finds_while_editing() {
     );
     common::new_entity(&mut harness, "Fund");
     // A new entity cites no source yet: validation says so at once.
-    harness.get_by_label("0 errors · 1 warnings").click();
+    harness.get_by_label("0 errors · 1 warning").click();
     harness.run();
     let line = "warning: [new-fund-1] rests on no source";
     assert!(harness.query_by_label_contains(line).is_some());
