@@ -225,3 +225,38 @@ fn two_quick_presses_move_two_slides() {
     harness.run();
     assert_eq!(harness.state().presented_slide(), Some(0));
 }
+
+#[test]
+fn escape_puts_back_exactly_the_view_from_before_f5() {
+    use townscope::app::CentralView;
+    use townscope::model::EntityKind;
+    let mut harness = app(None, Lang::En, WINDOW);
+    {
+        let state = &mut harness.state_mut().state;
+        state.central = CentralView::Table;
+        state.selected = Some("aliyun".to_owned());
+        state.year = Some(2016);
+        state.network.filter.hidden_kinds.insert(EntityKind::Event);
+        state.chart_indicator = Some("enterprises".to_owned());
+    }
+    harness.run();
+    let before = harness.state().state.clone();
+    harness.key_press(Key::F5);
+    harness.run();
+    // The slides change the view, the selection, the year and the filter…
+    harness.key_press(Key::PageDown);
+    common::settle(&mut harness);
+    assert_ne!(harness.state().state.central, CentralView::Table);
+    assert_ne!(harness.state().state.selected, before.selected);
+    harness.key_press(Key::Escape);
+    common::settle(&mut harness);
+    // …and Esc puts every one of them back.
+    let after = &harness.state().state;
+    assert!(!harness.state().is_presenting());
+    assert_eq!(after.central, CentralView::Table);
+    assert_eq!(after.selected.as_deref(), Some("aliyun"));
+    assert_eq!(after.year, Some(2016));
+    assert_eq!(after.network.filter, before.network.filter);
+    assert_eq!(after.network.depth, before.network.depth);
+    assert_eq!(after.chart_indicator, before.chart_indicator);
+}

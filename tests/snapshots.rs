@@ -94,6 +94,27 @@ fn presentation_first_two_slides() {
     harness.snapshot("present_slide2_zh");
 }
 
+/// B blanks the screen to the edges: no panel frame, caption or margin is left grey.
+#[test]
+fn a_blanked_presentation_is_black_to_the_edges() {
+    let mut harness = app(None, Lang::Zh, WINDOW);
+    harness.key_press(eframe::egui::Key::F5);
+    harness.run();
+    harness.key_press(eframe::egui::Key::B);
+    harness.run();
+    let image = harness.render().expect("renders");
+    let lit = image
+        .pixels()
+        .filter(|p| p.0[0] > 8 || p.0[1] > 8 || p.0[2] > 8)
+        .count();
+    assert_eq!(
+        lit,
+        0,
+        "{lit} of {} pixels are not black",
+        image.pixels().len()
+    );
+}
+
 /// `export-slides` without a window: one PNG per slide of the Yunqi story, at the scale asked.
 #[test]
 fn export_slides_writes_one_picture_per_slide() {

@@ -238,8 +238,12 @@ fn centre(
     egui::CentralPanel::default().show(ui, |ui| {
         runtime.central_rect = Some(ui.max_rect());
         if presenting.is_some_and(|p| p.blank) {
-            ui.painter()
-                .rect_filled(ui.max_rect(), 0.0, egui::Color32::BLACK);
+            // Blanked: the whole screen black, frames and margins too, over every layer.
+            let layer = egui::LayerId::new(egui::Order::Foreground, egui::Id::unique("blank"));
+            let screen = ui.ctx().viewport_rect();
+            ui.ctx()
+                .layer_painter(layer)
+                .rect_filled(screen, 0.0, egui::Color32::BLACK);
             return;
         }
         if !view.presenting {

@@ -29,6 +29,10 @@ pub struct Presentation {
     year_stepped: f64,
     zoom_before: f32,
     visuals_before: egui::Visuals,
+    /// The window as it was before F5 — view, selection, year, filter, chart, camera — put
+    /// back as it was when the presentation ends.
+    state_before: super::UiState,
+    camera_before: crate::ui::network::Camera,
 }
 
 /// What the keys and the mouse asked of a presentation this frame.
@@ -95,6 +99,8 @@ impl TownscopeApp {
             year_stepped: 0.0,
             zoom_before,
             visuals_before: ctx.global_style().visuals.clone(),
+            state_before: self.state.clone(),
+            camera_before: self.runtime.network.camera,
         });
         self.show_slide(ctx, from.min(self.doc.model().story.len() - 1));
     }
@@ -104,6 +110,20 @@ impl TownscopeApp {
             ctx.set_zoom_factor(presentation.zoom_before);
             ctx.set_visuals(presentation.visuals_before);
             ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(false));
+            // Back to exactly what was on screen before F5; the slides changed only the view.
+            let selected = presentation.state_before.selected.clone();
+            self.state = presentation.state_before;
+            // (An entity deleted meanwhile cannot be selected again.)
+            self.state.selected = selected.filter(|id| self.doc.index().get(id).is_some());
+            let selected = self
+                .state
+                .selected
+                .as_deref()
+                .and_then(|id| self.doc.index().get(id));
+            // Where the camera was, and no glide to the selection it already showed.
+            self.runtime
+                .network
+                .keep_camera(presentation.camera_before, selected);
         }
     }
 
