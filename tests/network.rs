@@ -225,6 +225,33 @@ fn find_matches_pinyin_as_the_palette_does() {
         .map(|e| e.name.zh.clone())
         .unwrap_or_default();
     assert!(name.starts_with("西湖"), "Find went to {name} ({selected})");
+    // Every match is ringed, not only the one selected, and the toolbar says how many.
+    let found = harness.state().network().found().to_vec();
+    for id in ["xihu-district", "westlake-university"] {
+        let i = index_of(&harness, id);
+        assert!(found.contains(&i), "{id} ringed: {found:?}");
+    }
+    let count = format!("{} 个匹配", found.len());
+    assert!(harness.query_by_label(&count).is_some(), "{count}");
+}
+
+#[test]
+fn the_selected_entitys_lines_say_what_they_are() {
+    let mut harness = network(Lang::En);
+    // The town: its lines to the places in it read "contains", to where it lies "located in"
+    // (as many as fit between the names around it).
+    harness.state_mut().state.selected = Some("yunqi-town".to_owned());
+    harness.run_steps(2);
+    settle_camera(&mut harness);
+    let words = harness.state().network().relation_words().to_vec();
+    assert!(
+        words.contains(&"contains"),
+        "the town's lines say what they are: {words:?}"
+    );
+    // Nothing selected, nothing written.
+    harness.state_mut().state.selected = None;
+    harness.run_steps(2);
+    assert!(harness.state().network().relation_words().is_empty());
 }
 
 #[test]

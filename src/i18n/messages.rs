@@ -20,6 +20,8 @@ pub enum Counted {
     Warning,
     /// Steps away from the focused entity.
     Step,
+    /// An entity Find found.
+    Match,
 }
 
 impl Counted {
@@ -37,6 +39,7 @@ impl Counted {
             Self::Error => ("个错误", "error", "errors"),
             Self::Warning => ("个警告", "warning", "warnings"),
             Self::Step => ("步", "step", "steps"),
+            Self::Match => ("个匹配", "match", "matches"),
         }
     }
 }

@@ -147,6 +147,27 @@ pub fn toolbar(
         if state.search_missed {
             ui.colored_label(ui.visuals().warn_fg_color, s.views.no_match);
         }
+        // Every match is ringed on the canvas, not only the one selected.
+        let query = state.search.trim();
+        let revision = view.doc.revision();
+        if query.is_empty() {
+            state.found = None;
+        } else if state
+            .found
+            .as_ref()
+            .is_none_or(|(q, r, _)| q != query || *r != revision)
+        {
+            state.found = Some((query.to_owned(), revision, view.search(query)));
+        }
+        if let Some((_, _, found)) = &state.found
+            && found.len() > 1
+        {
+            ui.weak(crate::i18n::count(
+                found.len(),
+                crate::i18n::Counted::Match,
+                view.lang,
+            ));
+        }
     });
     asked
 }

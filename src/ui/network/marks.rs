@@ -25,6 +25,14 @@ pub(super) fn draw_marks(
         let shown = *shown.entities.get(i)?;
         (shown && rect.contains(at)).then(|| (at, sizes.radius.get(i).copied().unwrap_or(0.0)))
     };
+    // What Find found: every match ringed in the colour of selection, so all of them can be
+    // seen at once (the best one is selected as well).
+    let accent = ui.visuals().selection.bg_fill;
+    for &i in state.found() {
+        if let Some((at, radius)) = on_screen(i) {
+            painter.circle_stroke(at, radius + 6.0, Stroke::new(2.5, accent));
+        }
+    }
     // Entities a comparison lists as changed wear an amber ring.
     let amber = ui.visuals().warn_fg_color;
     for &i in view.compared {
@@ -68,6 +76,10 @@ pub(super) fn draw_marks(
             Stroke::new(2.5, ui.visuals().strong_text_color()),
         );
     }
+    state.relation_words.clear();
+    if hovered.is_none() && !view.presenting {
+        selected_words(ui, painter, view, state, drawn);
+    }
     if let Some(i) = hovered {
         highlight(ui, painter, view, state, sizes, shown, i, rect);
         let pinned = view.doc.pins().get(i).is_some_and(Option::is_some);
@@ -99,24 +111,7 @@ pub(super) fn highlight(
     rect: Rect,
 ) {
     let doc = view.doc;
-    if state
-        .links_of
-        .as_ref()
-        .is_none_or(|(r, _)| *r != doc.revision())
-    {
-        let mut links_of: Vec<Vec<u32>> = vec![Vec::new(); doc.model().entities.len()];
-        for (k, link) in doc.links().iter().enumerate() {
-            if let Some(from) = links_of.get_mut(link.from) {
-                from.push(k as u32);
-            }
-            if link.to != link.from
-                && let Some(to) = links_of.get_mut(link.to)
-            {
-                to.push(k as u32);
-            }
-        }
-        state.links_of = Some((doc.revision(), links_of));
-    }
+    keep_links_of(state, doc);
     let Some((_, links_of)) = &state.links_of else {
         return;
     };
@@ -177,6 +172,115 @@ pub(super) fn highlight(
             painter.add(Shape::galley(at, galley, text_colour));
         }
     }
+    let links = links_of.get(i).map_or(&[][..], Vec::as_slice);
+    let written = relation_words(ui, painter, view, links, i, &node, shown, &mut occupied);
+    state.relation_words = written;
+}
+
+/// For each entity, the links it takes part in (kept per document revision).
+fn keep_links_of(state: &mut NetworkState, doc: &crate::document::Document) {
+    if state
+        .links_of
+        .as_ref()
+        .is_some_and(|(r, _)| *r == doc.revision())
+    {
+        return;
+    }
+    let mut links_of: Vec<Vec<u32>> = vec![Vec::new(); doc.model().entities.len()];
+    for (k, link) in doc.links().iter().enumerate() {
+        if let Some(from) = links_of.get_mut(link.from) {
+            from.push(k as u32);
+        }
+        if link.to != link.from
+            && let Some(to) = links_of.get_mut(link.to)
+        {
+            to.push(k as u32);
+        }
+    }
+    state.links_of = Some((doc.revision(), links_of));
+}
+
+/// The kinds of entity `i`'s shown links written at the middle of each line, read from `i`
+/// ("member of", "located in"), where they cover no name and no other word.
+#[allow(clippy::too_many_arguments)]
+fn relation_words(
+    ui: &egui::Ui,
+    painter: &egui::Painter,
+    view: &View<'_>,
+    links: &[u32],
+    i: usize,
+    node: &dyn Fn(usize) -> Option<(Pos2, f32)>,
+    shown: &Shown,
+    occupied: &mut Occupancy,
+) -> Vec<&'static str> {
+    let mut written = Vec::new();
+    let text_colour = ui.visuals().text_color();
+    let halo = ui.visuals().extreme_bg_color.gamma_multiply(0.9);
+    let font = egui::FontId::proportional(if view.presenting { 15.0 } else { 12.0 });
+    for &k in links.iter().take(MAX_RELATION_WORDS) {
+        let k = k as usize;
+        let (Some(link), true) = (
+            view.doc.links().get(k),
+            shown.links.get(k).copied().unwrap_or(false),
+        ) else {
+            continue;
+        };
+        let (Some((from, _)), Some((to, _))) = (node(link.from), node(link.to)) else {
+            continue;
+        };
+        let word = crate::i18n::relation_kind(link.kind, link.from == i, view.lang);
+        let galley = painter.layout_no_wrap(word.to_owned(), font.clone(), text_colour);
+        // The middle of the line if it is free, else a place nearer one end.
+        let place = [0.5, 0.38, 0.62, 0.28, 0.72].into_iter().find_map(|t| {
+            let at = from + (to - from) * t - galley.size() / 2.0;
+            let label = Rect::from_min_size(at, galley.size()).expand2(vec2(3.0, 1.0));
+            (painter.clip_rect().contains_rect(label) && occupied.is_free(label))
+                .then_some((at, label))
+        });
+        if let Some((at, label)) = place {
+            occupied.take(label);
+            painter.rect_filled(label, 3.0, halo);
+            painter.add(Shape::galley(at, galley, text_colour));
+            written.push(word);
+        }
+    }
+    written
+}
+
+/// The selected entity's lines say what they are, as the hovered one's do.
+pub(super) fn selected_words(
+    ui: &egui::Ui,
+    painter: &egui::Painter,
+    view: &View<'_>,
+    state: &mut NetworkState,
+    drawn: &Drawn<'_>,
+) {
+    let Some(i) = view.selected else {
+        return;
+    };
+    keep_links_of(state, view.doc);
+    let Some((_, links_of)) = &state.links_of else {
+        return;
+    };
+    let screen = &state.screen;
+    let node = |j: usize| Some((*screen.get(j)?, *drawn.sizes.radius.get(j)?));
+    // The names already drawn keep their place: the words go where they are not.
+    let mut occupied = Occupancy::new(drawn.rect);
+    for label in state.picture.iter().flat_map(|p| &p.labels) {
+        occupied.take(label.halo);
+    }
+    let links = links_of.get(i).map_or(&[][..], Vec::as_slice);
+    let written = relation_words(
+        ui,
+        painter,
+        view,
+        links,
+        i,
+        &node,
+        drawn.shown,
+        &mut occupied,
+    );
+    state.relation_words = written;
 }
 
 pub(super) fn tooltip(response: &egui::Response, view: &View<'_>, i: usize, pinned: bool) {

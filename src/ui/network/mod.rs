@@ -84,6 +84,8 @@ const PAN_MARGIN: f32 = 0.5;
 const CROWD_LINKS: usize = 50_000;
 /// How many labels a frame may examine, and place, at most.
 const MAX_LABEL_CANDIDATES: usize = 6000;
+/// At most this many relation words are written around one entity (a hub has hundreds).
+const MAX_RELATION_WORDS: usize = 80;
 
 /// Everything the view keeps between frames; rebuilt when what it depends on changes.
 #[derive(Default)]
@@ -91,6 +93,11 @@ pub struct NetworkState {
     pub camera: Camera,
     pub search: String,
     search_missed: bool,
+    /// Every entity Find's text finds (for the text and document revision it was found for):
+    /// all of them are ringed, the best one is selected.
+    found: Option<(String, u64, Vec<usize>)>,
+    /// The relation kinds written on the lines of the selected or hovered entity, last frame.
+    relation_words: Vec<&'static str>,
     /// The selection the camera last went to, so a new selection elsewhere glides there.
     followed: Option<Option<usize>>,
     shown: Option<(u64, Filter, Arc<Shown>)>,
@@ -180,6 +187,18 @@ impl NetworkState {
     pub fn keep_camera(&mut self, camera: Camera, selected: Option<usize>) {
         self.camera = camera;
         self.followed = Some(selected);
+    }
+
+    /// The relation kinds written on the lines of the selected (or hovered) entity last frame.
+    pub fn relation_words(&self) -> &[&'static str] {
+        &self.relation_words
+    }
+
+    /// The entities ringed as found by Find, as last drawn.
+    pub fn found(&self) -> &[usize] {
+        self.found
+            .as_ref()
+            .map_or(&[], |(_, _, found)| found.as_slice())
     }
 
     /// Whether the camera is still gliding somewhere.
