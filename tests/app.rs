@@ -281,3 +281,22 @@ fn a_chart_of_a_single_point_draws() {
             .is_some()
     );
 }
+
+#[test]
+fn each_graph_measure_says_in_plain_words_what_it_means() {
+    for (lang, tab, header, words) in [
+        (Lang::En, "Table", "Betweenness", "shortest connections"),
+        (Lang::Zh, "实体表", "中介中心性", "最短联系"),
+        (Lang::En, "Table", "PageRank", "well connected themselves"),
+    ] {
+        let mut harness = app(None, lang, WINDOW);
+        harness.get_by_label(tab).click();
+        harness.run();
+        harness.get_by_label(header).hover();
+        harness.run();
+        assert!(
+            harness.query_by_label_contains(words).is_some(),
+            "{header} explains itself"
+        );
+    }
+}

@@ -59,6 +59,18 @@ impl Column {
         }
     }
 
+    /// What a graph measure means, in plain words, for readers who do not know the jargon.
+    fn explained(self, view: &View<'_>) -> Option<&'static str> {
+        let s = view.s();
+        match self {
+            Self::Degree => Some(s.views.explain_degree),
+            Self::Betweenness => Some(s.views.explain_betweenness),
+            Self::PageRank => Some(s.views.explain_pagerank),
+            Self::Community => Some(s.views.explain_community),
+            _ => None,
+        }
+    }
+
     fn is_metric(self) -> bool {
         matches!(
             self,
@@ -233,10 +245,12 @@ fn table_ui(
                     if sort.column == column {
                         title.push_str(if sort.descending { " ▼" } else { " ▲" });
                     }
-                    if ui
-                        .add(egui::Button::new(egui::RichText::new(title).strong()).frame(false))
-                        .clicked()
-                    {
+                    let mut button =
+                        ui.add(egui::Button::new(egui::RichText::new(title).strong()).frame(false));
+                    if let Some(explained) = column.explained(view) {
+                        button = button.on_hover_text(explained);
+                    }
+                    if button.clicked() {
                         if sort.column == column {
                             sort.descending = !sort.descending;
                         } else {

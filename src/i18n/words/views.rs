@@ -45,6 +45,10 @@ words! {
         column_betweenness: "中介中心性", "Betweenness";
         column_pagerank: "PageRank", "PageRank";
         column_community: "社区", "Community";
+        explain_degree: "与它直接相连的实体有多少（关系和所在地都算）：越多，联系越广。", "How many entities it is directly connected to (relations and locations both count): the more, the more widely connected.";
+        explain_betweenness: "其他实体之间的最短联系有多大比例经过它：越高，越是把不同群体连在一起的桥梁。", "The share of the shortest connections between other entities that pass through it: the higher, the more it bridges groups that would otherwise be apart.";
+        explain_pagerank: "与本身联系广的实体相连越多，得分越高（谷歌网页排名的方法）：它在网络中的分量。", "Higher the more it is connected to entities that are well connected themselves (the method of Google's PageRank): its weight in the network.";
+        explain_community: "彼此联系紧密、自成一群的实体编号相同（Louvain 方法）；编号本身不分高低。", "Entities closely tied to one another share a number (the Louvain method); the number itself ranks nothing.";
         publisher: "发布者", "Publisher";
         locator: "网址或查找方式", "URL or where to find it";
         year: "年份", "Year";

@@ -112,7 +112,16 @@ pub fn toolbar(
             .selected_text(settings.size_by.label(view))
             .show_ui(ui, |ui| {
                 for size in SizeBy::ALL {
-                    ui.selectable_value(&mut settings.size_by, size, size.label(view));
+                    let item = ui.selectable_value(&mut settings.size_by, size, size.label(view));
+                    // The measures in plain words, as the table's headers say them.
+                    let explained = match size {
+                        SizeBy::Degree => Some(view.s().views.explain_degree),
+                        SizeBy::PageRank => Some(view.s().views.explain_pagerank),
+                        _ => None,
+                    };
+                    if let Some(explained) = explained {
+                        item.on_hover_text(explained);
+                    }
                 }
             })
             .response
