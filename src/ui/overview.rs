@@ -329,10 +329,20 @@ fn bars_ui(ui: &mut egui::Ui, view: &View<'_>, choice: &mut ChartChoice) {
         })
         .fold(0.0, f32::max);
     let names: Vec<String> = rows.iter().map(|row| row.0.clone()).collect();
+    // Each bar's count written at its end, so nobody has to read it off the axis.
+    let counts: Vec<(PlotPoint, String)> = rows
+        .iter()
+        .enumerate()
+        .map(|(i, (_, n, _))| (PlotPoint::new(*n as f64, (top - i) as f64), format!(" {n}")))
+        .collect();
+    let longest = rows.iter().map(|row| row.1).max().unwrap_or(0) as f64;
+    let text_colour = ui.visuals().strong_text_color();
     still_plot(("bars", choice.by_sector))
         .height(rows.len() as f32 * 24.0 + 36.0)
         .show_grid([true, false])
         .include_x(0.0)
+        // Room after the longest bar for its count.
+        .include_x(longest * 1.12 + 1.0)
         // One mark per bar, all of equal weight, so every name is drawn alike.
         .y_grid_spacer(move |_| {
             (0..=top)
@@ -359,6 +369,14 @@ fn bars_ui(ui: &mut egui::Ui, view: &View<'_>, choice: &mut ChartChoice) {
                     .horizontal()
                     .element_formatter(Box::new(|bar, _| format!("{}: {}", bar.name, bar.value))),
             );
+            for (at, count) in counts {
+                plot.text(
+                    egui_plot::Text::new("counts", at, egui::RichText::new(count).strong())
+                        .color(text_colour)
+                        .anchor(egui::Align2::LEFT_CENTER)
+                        .allow_hover(false),
+                );
+            }
         });
 }
 
@@ -436,7 +454,24 @@ fn indicator_ui(ui: &mut egui::Ui, view: &View<'_>, choice: &mut ChartChoice) {
             ui.weak(description);
         }
     }
-    let labels = value_labels(indicator, &points, view.lang);
+    // How many years a value's words take on screen (the chart spans the points' years and
+    // one either side), so two labels that would touch are told apart.
+    let span = points
+        .iter()
+        .map(|p| p.date.midpoint())
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), x| {
+            (a.min(x), b.max(x))
+        });
+    let years_shown = (span.1 - span.0).max(0.0) + 2.0;
+    let pixels_per_year = f64::from(ui.available_width().max(1.0)) / years_shown;
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    let width_in_years = |text: &str| {
+        let galley =
+            ui.painter()
+                .layout_no_wrap(text.to_owned(), font.clone(), egui::Color32::WHITE);
+        (f64::from(galley.size().x) + 8.0) / pixels_per_year
+    };
+    let labels = value_labels(indicator, &points, view.lang, width_in_years);
     let height = if view.presenting {
         (ui.available_height() - 8.0).max(MIN_SLIDE_CHART)
     } else {
@@ -563,24 +598,35 @@ fn value_labels(
     indicator: &crate::model::Indicator,
     points: &[&crate::model::Point],
     lang: crate::i18n::Lang,
+    width_in_years: impl Fn(&str) -> f64,
 ) -> Vec<(PlotPoint, String, egui::Align2)> {
     if points.len() > MAX_LABELLED_POINTS {
         return Vec::new();
     }
+    let texts: Vec<String> = points
+        .iter()
+        .map(|p| format_figure(p.value, indicator.unit, p.qualifier, lang))
+        .collect();
+    let widths: Vec<f64> = texts.iter().map(|t| width_in_years(t)).collect();
+    let at = |i: usize| points.get(i).map_or(0.0, |p| p.date.midpoint());
+    let width = |i: usize| widths.get(i).copied().unwrap_or(0.0);
     points
         .iter()
-        .map(|p| {
-            let x = p.date.midpoint();
-            let under = points
-                .iter()
-                .any(|q| (q.date.midpoint() - x).abs() < 0.75 && q.value > p.value);
+        .zip(texts)
+        .enumerate()
+        .map(|(i, (p, text))| {
+            // Two labels that would touch: the lower point's (of equal ones, the later's) goes
+            // under it.
+            let under = points.iter().enumerate().any(|(j, q)| {
+                let touch = (at(j) - at(i)).abs() < (width(i) + width(j)) / 2.0;
+                touch && (q.value > p.value || (q.value == p.value && at(j) < at(i)))
+            });
             let anchor = if under {
                 egui::Align2::CENTER_TOP
             } else {
                 egui::Align2::CENTER_BOTTOM
             };
-            let text = format_figure(p.value, indicator.unit, p.qualifier, lang);
-            (PlotPoint::new(x, p.value), text, anchor)
+            (PlotPoint::new(at(i), p.value), text, anchor)
         })
         .collect()
 }
