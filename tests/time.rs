@@ -76,3 +76,33 @@ fn a_click_on_a_timeline_dot_selects_its_entity() {
             .is_some()
     );
 }
+
+#[test]
+fn the_timeline_writes_words_beside_its_dots_and_none_over_another() {
+    for (lang, size) in [
+        (Lang::En, [1280.0, 720.0]),
+        (Lang::Zh, [1280.0, 720.0]),
+        (Lang::En, [1920.0, 1080.0]),
+    ] {
+        let mut harness = common::app(None, lang, size);
+        harness.state_mut().state.central = townscope::app::CentralView::Timeline;
+        harness.run();
+        let (labels, dots) = harness.state().timeline().labels();
+        let labels = labels.to_vec();
+        for (i, a) in labels.iter().enumerate() {
+            for b in labels.iter().skip(i + 1) {
+                assert!(
+                    !a.intersects(*b),
+                    "{a:?} and {b:?} overlap ({lang:?}, {size:?})"
+                );
+            }
+        }
+        // Crowded years cut words short rather than leave dots unnamed; a few in the densest
+        // cluster may still go without (hovering names them).
+        assert!(
+            labels.len() * 10 >= dots * 8,
+            "{} words for {dots} dots ({lang:?}, {size:?})",
+            labels.len()
+        );
+    }
+}

@@ -19,6 +19,8 @@ struct Item {
     at: [f64; 2],
     /// What hovering shows.
     text: String,
+    /// The words written beside the dot: a milestone's title, an entity's name.
+    label: String,
     /// The entity a click selects.
     entity: Option<String>,
     /// Other sources contradict it: drawn amber.
@@ -46,6 +48,9 @@ struct Rows {
 pub struct TimelineState {
     rows: Option<Arc<Rows>>,
     transform: Option<PlotTransform>,
+    /// Where the words beside the dots were written last frame, and how many dots there were.
+    labels: Vec<egui::Rect>,
+    dots: usize,
 }
 
 impl TimelineState {
@@ -60,6 +65,12 @@ impl TimelineState {
             .flat_map(|row| &row.items)
             .find(|item| item.entity.as_deref() == Some(id))?;
         Some(transform.position_from_point(&PlotPoint::new(item.at[0], item.at[1])))
+    }
+
+    /// Where the words beside the dots were written last frame (one per dot), and how many dots
+    /// were drawn.
+    pub fn labels(&self) -> (&[egui::Rect], usize) {
+        (&self.labels, self.dots)
     }
 
     fn rows(&mut self, view: &View<'_>) -> Arc<Rows> {
@@ -92,6 +103,7 @@ fn build_rows(view: &View<'_>) -> Rows {
                     m.title.get(view.lang),
                     super::provenance::disputed_suffix(view, m.disputed.is_some())
                 ),
+                label: m.title.get(view.lang).to_owned(),
                 entity: m.entities.first().cloned(),
                 disputed: m.disputed.is_some(),
             })
@@ -108,6 +120,7 @@ fn build_rows(view: &View<'_>) -> Rows {
                 Some(Item {
                     at: [date.midpoint(), y],
                     text: format!("{}  {}", crate::i18n::date(date, view.lang), view.name(e)),
+                    label: view.name(e).to_owned(),
                     entity: Some(e.id.clone()),
                     // An entity's dispute is about what it claims, not when it arrived.
                     disputed: false,
@@ -230,6 +243,9 @@ pub fn ui(
     });
     let transform = response.transform;
     state.transform = Some(transform);
+    let painter = ui.painter_at(*transform.frame());
+    state.labels = label_dots(ui, &painter, &rows, &transform);
+    state.dots = rows.rows.iter().map(|row| row.items.len()).sum();
     // A click selects the entity of the nearest dot within reach.
     if response.response.clicked()
         && let Some(pointer) = response.response.interact_pointer_pos()
@@ -255,4 +271,118 @@ pub fn ui(
 /// Series names are internal (the rows are named on the axis); unique per row.
 fn names_for(row: usize) -> String {
     format!("row-{row}")
+}
+
+/// Words beside the dots are at most this wide; hovering gives the whole text.
+const MAX_LABEL_WIDTH: f32 = 200.0;
+/// ... and at least this wide, however crowded the row.
+const MIN_LABEL_WIDTH: f32 = 56.0;
+/// Words may start this far right of their dot when the lanes beside it are taken.
+const MAX_SHIFT: f32 = 60.0;
+/// A row has at most this many lanes of words under its dots.
+const MAX_LANES: usize = 6;
+
+/// Writes each dot's words (a milestone's title, an entity's name) just right of it, in the
+/// first lane under the row where they touch nothing: lanes stagger the words of dots close in
+/// time. Where no lane has room for the whole text, it is cut short (…) to the room there is.
+/// Returns where each was written.
+fn label_dots(
+    ui: &egui::Ui,
+    painter: &egui::Painter,
+    rows: &Rows,
+    transform: &PlotTransform,
+) -> Vec<egui::Rect> {
+    let font = egui::TextStyle::Small.resolve(ui.style());
+    let line = ui.fonts_mut(|f| f.row_height(&font)) + 2.0;
+    let colour = ui.visuals().text_color();
+    let clip = *transform.frame();
+    let at = |point: [f64; 2]| transform.position_from_point(&PlotPoint::new(point[0], point[1]));
+    // The room between two rows sets how many lanes fit under each.
+    let gap = match (rows.rows.first(), rows.rows.get(1)) {
+        (Some(a), Some(b)) => {
+            let (ya, yb) = (at([0.0, row_y(a)]).y, at([0.0, row_y(b)]).y);
+            (yb - ya).abs()
+        }
+        _ => clip.height() / 2.0,
+    };
+    let lanes = (((gap - 12.0) / line).floor() as usize).clamp(1, MAX_LANES);
+    let mut written = Vec::new();
+    for row in &rows.rows {
+        let mut items: Vec<&Item> = row.items.iter().collect();
+        items.sort_by(|a, b| a.at[0].total_cmp(&b.at[0]));
+        // A crowded row gives each its share of the room its lanes have.
+        let share = clip.width() * lanes as f32 / items.len().max(1) as f32;
+        let widest = share.clamp(MIN_LABEL_WIDTH, MAX_LABEL_WIDTH);
+        // Where each lane is taken up to, on screen.
+        let mut taken = vec![f32::NEG_INFINITY; lanes];
+        for item in items {
+            let dot = at(item.at);
+            let galley = painter.layout_no_wrap(item.label.clone(), font.clone(), colour);
+            let width = galley.size().x.min(widest);
+            // Where the words of this dot could start in each lane: beside it, or a little
+            // further right after the words before them (a leader line then joins them).
+            let start = |lane: usize| {
+                let end = taken.get(lane).copied().unwrap_or(f32::NEG_INFINITY);
+                let left = (dot.x + 4.0).max(end);
+                (left - dot.x <= MAX_SHIFT).then_some(left)
+            };
+            let room =
+                |lane: usize| start(lane).map_or(0.0, |left| (clip.right() - left).min(widest));
+            // The first lane with room for all of it beside the dot, else the one with the most.
+            let lane = (0..lanes)
+                .find(|&l| start(l) == Some(dot.x + 4.0) && room(l) >= width)
+                .or_else(|| (0..lanes).find(|&l| room(l) >= width))
+                .or_else(|| (0..lanes).max_by(|&a, &b| room(a).total_cmp(&room(b))));
+            let Some((lane, left)) = lane.and_then(|l| Some((l, start(l)?))) else {
+                continue;
+            };
+            let text = fitted(painter, &item.label, &font, colour, room(lane).min(width));
+            let galley = painter.layout_no_wrap(text, font.clone(), colour);
+            let top = dot.y + 8.0 + lane as f32 * line;
+            let rect = egui::Rect::from_min_size(egui::pos2(left, top), galley.size());
+            if galley.size().x > 0.0 && clip.contains_rect(rect) {
+                if left > dot.x + 4.0 {
+                    let leader = egui::Stroke::new(1.0, colour.gamma_multiply(0.4));
+                    painter.line_segment([dot + egui::vec2(0.0, 6.0), rect.left_center()], leader);
+                }
+                painter.galley(rect.min, galley, colour);
+                written.push(rect);
+                if let Some(end) = taken.get_mut(lane) {
+                    *end = rect.right() + 6.0;
+                }
+            }
+        }
+    }
+    written
+}
+
+/// The row's place on the time axis's other axis.
+fn row_y(row: &Row) -> f64 {
+    row.items.first().map_or(0.0, |item| item.at[1])
+}
+
+/// `text`, or as much of it as fits in `width` points followed by "…"; empty if not even that.
+fn fitted(
+    painter: &egui::Painter,
+    text: &str,
+    font: &egui::FontId,
+    colour: egui::Color32,
+    width: f32,
+) -> String {
+    let fits = |t: &str| {
+        painter
+            .layout_no_wrap(t.to_owned(), font.clone(), colour)
+            .size()
+            .x
+            <= width
+    };
+    if fits(text) {
+        return text.to_owned();
+    }
+    let chars: Vec<char> = text.chars().collect();
+    (1..chars.len())
+        .rev()
+        .map(|n| chars.iter().take(n).collect::<String>() + "…")
+        .find(|t| fits(t))
+        .unwrap_or_default()
 }
