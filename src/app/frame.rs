@@ -168,6 +168,9 @@ impl TownscopeApp {
     }
 }
 
+/// The centre needs this many points for the view tabs and the year control on one line.
+const TABS_AND_YEAR_WIDTH: f32 = 900.0;
+
 /// The slide being presented, as this frame draws it.
 #[derive(Clone, Copy)]
 struct Presenting {
@@ -247,6 +250,11 @@ fn centre(
             return;
         }
         if !view.presenting {
+            // The year control beside the view tabs where there is room for it; where there is
+            // not (1280×720 with both side panels), its slider and Play on a line of their own,
+            // wrapped there: never under the details panel. The switch stays where it is.
+            let one_line = ui.available_width() >= TABS_AND_YEAR_WIDTH;
+            let mut span = None;
             ui.horizontal(|ui| {
                 for (shown, command) in [
                     (CentralView::Overview, AppCommand::ShowOverview),
@@ -258,8 +266,16 @@ fn centre(
                         .on_hover_text(command.hover_text(ui.ctx(), view.lang));
                 }
                 ui.separator();
-                ui::timebar::ui(ui, view, &mut runtime.timebar, commands);
+                span = ui::timebar::switch(ui, view, &mut runtime.timebar, commands);
+                if one_line && let Some(span) = span {
+                    ui::timebar::controls(ui, view, &mut runtime.timebar, span, commands);
+                }
             });
+            if !one_line && let Some(span) = span {
+                ui.horizontal_wrapped(|ui| {
+                    ui::timebar::controls(ui, view, &mut runtime.timebar, span, commands);
+                });
+            }
             ui.separator();
         }
         match slide_view {

@@ -67,6 +67,21 @@ pub fn shown_counts(present: usize, total: usize, links: usize, lang: Lang) -> S
     }
 }
 
+/// What was new in the year shown: "当年新增：3 个实体 · 1 条关系 · 1 条大事" / "New that year:
+/// 3 entities · 1 relation · 1 milestone".
+pub fn year_changes(arrived: usize, relations: usize, milestones: usize, lang: Lang) -> String {
+    let counts = [
+        count(arrived, Counted::Entity, lang),
+        count(relations, Counted::Relation, lang),
+        count(milestones, Counted::Milestone, lang),
+    ]
+    .join(" · ");
+    match lang {
+        Lang::Zh => format!("当年新增：{counts}"),
+        Lang::En => format!("New that year: {counts}"),
+    }
+}
+
 /// What a model holds, in a line, in `lang` (the status bar, the recovery question).
 pub fn model_summary(model: &crate::model::Model, lang: Lang) -> String {
     let locations = model

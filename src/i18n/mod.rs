@@ -20,7 +20,7 @@ pub use kinds::{
 };
 pub use messages::{
     Counted, cited_times, count, model_summary, origin_name, shown_counts, slides_written,
-    written_ago,
+    written_ago, year_changes,
 };
 
 pub use numbers::format_figure;

@@ -26,16 +26,19 @@ impl TimeBar {
     }
 }
 
-pub fn ui(ui: &mut egui::Ui, view: &View<'_>, bar: &mut TimeBar, commands: &mut Vec<Command>) {
-    let s = view.s();
+/// The switch "As of year"; when it is on, the model's first and last years (for
+/// [`controls`]). Nothing for a model with no dates.
+pub fn switch(
+    ui: &mut egui::Ui,
+    view: &View<'_>,
+    bar: &mut TimeBar,
+    commands: &mut Vec<Command>,
+) -> Option<(i32, i32)> {
     let revision = view.doc.revision();
     if bar.span.is_none_or(|(r, _)| r != revision) {
         bar.span = Some((revision, view.model().year_span()));
     }
-    let Some((first, last)) = bar.span.and_then(|(_, span)| span) else {
-        return;
-    };
-    let now = ui.input(|i| i.time);
+    let (first, last) = bar.span.and_then(|(_, span)| span)?;
     let mut on = view.year.is_some();
     if ui
         .checkbox(&mut on, AppCommand::ToggleYear.label(view.lang))
@@ -45,6 +48,20 @@ pub fn ui(ui: &mut egui::Ui, view: &View<'_>, bar: &mut TimeBar, commands: &mut 
         commands.push(Command::SetYear(on.then_some(last)));
         bar.playing_since = None;
     }
+    view.year.map(|_| (first, last))
+}
+
+/// The year shown, its slider, Play, and what was new that year.
+pub fn controls(
+    ui: &mut egui::Ui,
+    view: &View<'_>,
+    bar: &mut TimeBar,
+    (first, last): (i32, i32),
+    commands: &mut Vec<Command>,
+) {
+    let s = view.s();
+    let revision = view.doc.revision();
+    let now = ui.input(|i| i.time);
     let Some(year) = view.year else {
         return;
     };
@@ -99,11 +116,7 @@ pub fn ui(ui: &mut egui::Ui, view: &View<'_>, bar: &mut TimeBar, commands: &mut 
         bar.changes = Some((revision, year, counts));
     }
     let [arrived, relations, milestones] = bar.changes.map_or([0; 3], |(_, _, c)| c);
-    ui.weak(
-        s.views
-            .year_changes
-            .replace("{arrived}", &arrived.to_string())
-            .replace("{relations}", &relations.to_string())
-            .replace("{milestones}", &milestones.to_string()),
-    );
+    ui.weak(crate::i18n::year_changes(
+        arrived, relations, milestones, view.lang,
+    ));
 }

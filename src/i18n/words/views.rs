@@ -55,7 +55,6 @@ words! {
         play: "播放", "Play";
         pause: "暂停", "Pause";
         play_hint: "逐年播放小镇的发展", "Play the town's growth year by year";
-        year_changes: "当年新增：{arrived} 实体 · {relations} 关系 · {milestones} 大事", "New that year: {arrived} entities · {relations} relations · {milestones} milestones";
         since: "开始", "Since";
         timeline_help: "大事与各实体来到小镇（入驻，或在本镇成立）的时间；琥珀色为来源不一；拖动或滚轮沿时间移动、缩放，点击圆点选中实体", "Milestones and when each entity came to the town (joined, or founded there); amber where the sources disagree; drag or scroll to move and zoom along time, click a dot to select its entity";
         as_of_year_n: "截至 {year} 年", "as of {year}";
