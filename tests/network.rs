@@ -255,6 +255,34 @@ fn the_selected_entitys_lines_say_what_they_are() {
 }
 
 #[test]
+fn the_canvas_says_what_its_line_colours_mean() {
+    use townscope::model::RelationKind;
+    let mut harness = network(Lang::En);
+    settle_camera(&mut harness);
+    let legend = harness.state().network().line_legend();
+    let kinds: Vec<RelationKind> = legend.iter().flat_map(|(_, k)| k.clone()).collect();
+    for kind in [RelationKind::MemberOf, RelationKind::LocatedIn] {
+        assert!(kinds.contains(&kind), "{kind:?} explained: {legend:?}");
+    }
+    // One row per colour, and the disputed lines' amber named apart.
+    let colours: std::collections::HashSet<_> = legend.iter().map(|(c, _)| *c).collect();
+    assert_eq!(colours.len(), legend.len());
+    assert!(
+        legend.iter().any(|(_, kinds)| kinds.is_empty()),
+        "{legend:?}"
+    );
+    // Hiding every relation kind leaves only the location lines to explain.
+    harness.state_mut().state.network.filter.hidden_relations = RelationKind::ALL
+        .into_iter()
+        .filter(|k| *k != RelationKind::LocatedIn)
+        .collect();
+    harness.run_steps(2);
+    let legend = harness.state().network().line_legend();
+    let kinds: Vec<RelationKind> = legend.iter().flat_map(|(_, k)| k.clone()).collect();
+    assert_eq!(kinds, vec![RelationKind::LocatedIn], "{legend:?}");
+}
+
+#[test]
 fn dragging_a_node_pins_it_in_the_models_layout_section() {
     let mut harness = network(Lang::En);
     assert!(harness.state().doc.model().layout.is_empty());

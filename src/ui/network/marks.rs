@@ -402,3 +402,110 @@ pub(super) fn counts(ui: &mut egui::Ui, view: &View<'_>, shown: &Shown, rect: Re
         line(&hint),
     );
 }
+
+/// What the line colours mean, in the canvas's top right corner (so exported pictures carry
+/// it): one row per colour with the relation kinds it stands for among the lines shown.
+pub(super) fn line_legend(
+    ui: &egui::Ui,
+    painter: &egui::Painter,
+    view: &View<'_>,
+    state: &mut NetworkState,
+    shown: &Arc<Shown>,
+    rect: Rect,
+) {
+    let revision = view.doc.revision();
+    let shown_at = Arc::as_ptr(shown) as usize;
+    if state
+        .legend
+        .as_ref()
+        .is_none_or(|(r, s, _)| *r != revision || *s != shown_at)
+    {
+        let mut present = std::collections::BTreeSet::new();
+        let mut disputed = false;
+        for (link, _) in view
+            .doc
+            .links()
+            .iter()
+            .zip(&shown.links)
+            .filter(|(_, shown)| **shown)
+        {
+            present.insert(link.kind);
+            disputed |= is_disputed(view.doc, link);
+        }
+        let mut rows: Vec<(Color32, Vec<RelationKind>)> = Vec::new();
+        for kind in RelationKind::ALL
+            .into_iter()
+            .filter(|k| present.contains(k))
+        {
+            let colour = relation_colour(kind);
+            match rows.iter_mut().find(|(c, _)| *c == colour) {
+                Some((_, kinds)) => kinds.push(kind),
+                None => rows.push((colour, vec![kind])),
+            }
+        }
+        if disputed {
+            // The amber of a disagreement, with no kinds of its own: named apart below.
+            rows.push((crate::ui::provenance::DISPUTED, Vec::new()));
+        }
+        state.legend = Some((revision, shown_at, Arc::new(rows)));
+    }
+    let Some((_, _, rows)) = &state.legend else {
+        return;
+    };
+    if rows.is_empty() {
+        return;
+    }
+    let size = if view.presenting { 15.0 } else { 11.5 };
+    let font = egui::FontId::proportional(size);
+    let text_colour = ui.visuals().text_color();
+    let galleys: Vec<(Color32, Arc<Galley>)> = rows
+        .iter()
+        .map(|(colour, kinds)| {
+            let words: Vec<&str> = kinds
+                .iter()
+                .map(|k| crate::i18n::relation_kind(*k, true, view.lang))
+                .collect();
+            let text = if kinds.is_empty() {
+                crate::i18n::provenance::disputed(view.lang).to_owned()
+            } else {
+                words.join(" · ")
+            };
+            (
+                *colour,
+                painter.layout_no_wrap(text, font.clone(), text_colour),
+            )
+        })
+        .collect();
+    let swatch = 18.0;
+    let line = size + 5.0;
+    let width = galleys.iter().map(|(_, g)| g.size().x).fold(0.0, f32::max) + swatch + 14.0;
+    let height = galleys.len() as f32 * line + 8.0;
+    let frame = Rect::from_min_size(
+        rect.right_top() + vec2(-width - 8.0, 8.0),
+        vec2(width, height),
+    );
+    if frame.left() < rect.left() + 8.0 {
+        return;
+    }
+    painter.rect_filled(
+        frame,
+        4.0,
+        ui.visuals().extreme_bg_color.gamma_multiply(0.85),
+    );
+    for (row, (colour, galley)) in galleys.into_iter().enumerate() {
+        let y = frame.top() + 4.0 + row as f32 * line + line / 2.0;
+        let x = frame.left() + 6.0;
+        // The colour as the lines have it, a little stronger so a thin stroke reads.
+        let stroke = if colour == crate::ui::provenance::DISPUTED {
+            Stroke::new(3.0, colour)
+        } else {
+            Stroke::new(3.0, colour.gamma_multiply(2.0))
+        };
+        painter.line_segment([egui::pos2(x, y), egui::pos2(x + swatch, y)], stroke);
+        painter.galley(
+            egui::pos2(x + swatch + 6.0, y - galley.size().y / 2.0),
+            galley,
+            text_colour,
+        );
+    }
+}

@@ -98,6 +98,9 @@ pub struct NetworkState {
     found: Option<(String, u64, Vec<usize>)>,
     /// The relation kinds written on the lines of the selected or hovered entity, last frame.
     relation_words: Vec<&'static str>,
+    /// The line legend: the relation kinds of the shown links by colour, for the document
+    /// revision and the shown set (by address) it was made for.
+    legend: Option<(u64, usize, Arc<LineLegend>)>,
     /// The selection the camera last went to, so a new selection elsewhere glides there.
     followed: Option<Option<usize>>,
     shown: Option<(u64, Filter, Arc<Shown>)>,
@@ -126,6 +129,10 @@ pub struct NetworkState {
     /// as new that year.
     year_marks: (Vec<usize>, Vec<usize>),
 }
+
+/// The line colours on the canvas, each with the relation kinds it stands for (none: the amber
+/// of lines the sources disagree about).
+pub type LineLegend = Vec<(Color32, Vec<RelationKind>)>;
 
 /// What the view showed last frame, for tests and tools that drive it as a user would.
 impl NetworkState {
@@ -187,6 +194,15 @@ impl NetworkState {
     pub fn keep_camera(&mut self, camera: Camera, selected: Option<usize>) {
         self.camera = camera;
         self.followed = Some(selected);
+    }
+
+    /// The line colours the legend explained last frame, each with the relation kinds it stands
+    /// for among the lines shown.
+    pub fn line_legend(&self) -> LineLegend {
+        self.legend
+            .as_ref()
+            .map(|(_, _, legend)| legend.as_ref().clone())
+            .unwrap_or_default()
     }
 
     /// The relation kinds written on the lines of the selected (or hovered) entity last frame.
@@ -290,6 +306,7 @@ pub fn ui(
     if let Some(proposal) = state.proposal {
         state.proposal = ask_relation(ui.ctx(), view, proposal, commands);
     }
+    line_legend(ui, &painter, view, state, &shown, rect);
     if !view.presenting {
         counts(ui, view, &shown, rect, can_pin);
     }
