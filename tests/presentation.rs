@@ -244,7 +244,7 @@ fn escape_puts_back_exactly_the_view_from_before_f5() {
     harness.run();
     let before = harness.state().state.clone();
     harness.key_press(Key::F5);
-    harness.run();
+    common::settle(&mut harness);
     // The slides change the view, the selection, the year and the filter…
     harness.key_press(Key::PageDown);
     common::settle(&mut harness);
