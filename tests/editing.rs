@@ -119,6 +119,9 @@ fn unsaved_changes_are_never_dropped_silently() {
         "not yet"
     );
     harness.get_by_label("Discard").click();
+    // One frame for the click to start the opening, then until it is done (checking first
+    // would find nothing opening yet).
+    harness.step();
     common::wait_until(&mut harness, |app| !app.is_opening());
     assert!(harness.state().doc.index().get("new-person-1").is_none());
     assert!(!harness.state().doc.is_modified());

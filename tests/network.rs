@@ -283,6 +283,29 @@ fn the_canvas_says_what_its_line_colours_mean() {
 }
 
 #[test]
+fn names_on_the_canvas_are_all_the_important_or_none() {
+    use townscope::ui::network::Labels;
+    let mut harness = network(Lang::En);
+    settle_camera(&mut harness);
+    let important = harness.state().network().name_labels().len();
+    let mut count = |choice: Labels| {
+        harness.state_mut().state.network.labels = choice;
+        harness.run_steps(2);
+        let labels = harness.state().network().name_labels();
+        for (i, a) in labels.iter().enumerate() {
+            for b in labels.iter().skip(i + 1) {
+                assert!(!a.intersects(*b), "{choice:?}: {a:?} over {b:?}");
+            }
+        }
+        labels.len()
+    };
+    assert_eq!(count(Labels::None), 0);
+    let all = count(Labels::All);
+    assert!(all >= important, "all {all}, important {important}");
+    assert!(important > 0);
+}
+
+#[test]
 fn dragging_a_node_pins_it_in_the_models_layout_section() {
     let mut harness = network(Lang::En);
     assert!(harness.state().doc.model().layout.is_empty());

@@ -8,6 +8,10 @@ words! {
         arrange_force: "力导向", "Force-directed";
         arrange_radial: "围绕所选的环形", "Rings around selection";
         arrange_by_kind: "按类型分组", "Grouped by kind";
+        labels: "标注", "Labels";
+        labels_all: "全部", "All";
+        labels_important: "重要的", "Important";
+        labels_none: "不标注", "None";
         size_by: "大小", "Size";
         size_degree: "关联数", "Connections";
         size_pagerank: "PageRank", "PageRank";

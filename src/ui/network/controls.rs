@@ -25,6 +25,31 @@ pub enum Arrangement {
     ByKind,
 }
 
+/// Which entities are named on the canvas.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Labels {
+    /// Every entity whose name fits where it covers no other name or node.
+    All,
+    /// The most important first, as many as the canvas's size suggests.
+    #[default]
+    Important,
+    /// None: the picture alone (names on hover).
+    None,
+}
+
+impl Labels {
+    pub const ALL: [Labels; 3] = [Self::All, Self::Important, Self::None];
+
+    pub fn label(self, view: &View<'_>) -> &'static str {
+        let s = view.s();
+        match self {
+            Self::All => s.network.labels_all,
+            Self::Important => s.network.labels_important,
+            Self::None => s.network.labels_none,
+        }
+    }
+}
+
 /// What a node's size shows.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum SizeBy {
@@ -122,6 +147,16 @@ pub fn toolbar(
                     if let Some(explained) = explained {
                         item.on_hover_text(explained);
                     }
+                }
+            })
+            .response
+            .labelled_by(label.id);
+        let label = ui.label(s.network.labels);
+        egui::ComboBox::from_id_salt("network-labels")
+            .selected_text(settings.labels.label(view))
+            .show_ui(ui, |ui| {
+                for choice in Labels::ALL {
+                    ui.selectable_value(&mut settings.labels, choice, choice.label(view));
                 }
             })
             .response

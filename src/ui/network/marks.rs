@@ -449,6 +449,7 @@ pub(super) fn line_legend(
         }
         state.legend = Some((revision, shown_at, Arc::new(rows)));
     }
+    state.legend_frame = None;
     let Some((_, _, rows)) = &state.legend else {
         return;
     };
@@ -458,6 +459,9 @@ pub(super) fn line_legend(
     let size = if view.presenting { 15.0 } else { 11.5 };
     let font = egui::FontId::proportional(size);
     let text_colour = ui.visuals().text_color();
+    // Compact on the canvas (a colour's first kind, and how many more), whole on hover: the
+    // corner must not hide the names of the picture.
+    let mut whole = Vec::new();
     let galleys: Vec<(Color32, Arc<Galley>)> = rows
         .iter()
         .map(|(colour, kinds)| {
@@ -465,11 +469,16 @@ pub(super) fn line_legend(
                 .iter()
                 .map(|k| crate::i18n::relation_kind(*k, true, view.lang))
                 .collect();
-            let text = if kinds.is_empty() {
-                crate::i18n::provenance::disputed(view.lang).to_owned()
+            let text = match words.as_slice() {
+                [] => crate::i18n::provenance::disputed(view.lang).to_owned(),
+                [one] => (*one).to_owned(),
+                [first, rest @ ..] => format!("{first} +{}", rest.len()),
+            };
+            whole.push(if words.is_empty() {
+                text.clone()
             } else {
                 words.join(" · ")
-            };
+            });
             (
                 *colour,
                 painter.layout_no_wrap(text, font.clone(), text_colour),
@@ -487,6 +496,13 @@ pub(super) fn line_legend(
     if frame.left() < rect.left() + 8.0 {
         return;
     }
+    state.legend_frame = Some(frame);
+    ui.interact(
+        frame,
+        egui::Id::unique("network-line-legend"),
+        Sense::hover(),
+    )
+    .on_hover_text(whole.join("\n"));
     painter.rect_filled(
         frame,
         4.0,

@@ -25,7 +25,7 @@ use eframe::egui::{self, Color32, Galley, Mesh, Pos2, Rect, Sense, Shape, Stroke
 use serde::{Deserialize, Serialize};
 
 pub use camera::Camera;
-pub use controls::{Arrangement, SizeBy};
+pub use controls::{Arrangement, Labels, SizeBy};
 
 use super::View;
 use crate::context::Command;
@@ -51,6 +51,8 @@ pub struct Settings {
     pub filter: Filter,
     /// Steps kept around a focused entity: 1, 2 or 3.
     pub depth: u8,
+    /// Which entities are named.
+    pub labels: Labels,
 }
 
 impl Default for Settings {
@@ -60,6 +62,7 @@ impl Default for Settings {
             size_by: SizeBy::Degree,
             filter: Filter::default(),
             depth: 1,
+            labels: Labels::default(),
         }
     }
 }
@@ -101,6 +104,8 @@ pub struct NetworkState {
     /// The line legend: the relation kinds of the shown links by colour, for the document
     /// revision and the shown set (by address) it was made for.
     legend: Option<(u64, usize, Arc<LineLegend>)>,
+    /// Where the legend was drawn last frame: names are placed where it is not.
+    legend_frame: Option<Rect>,
     /// The selection the camera last went to, so a new selection elsewhere glides there.
     followed: Option<Option<usize>>,
     shown: Option<(u64, Filter, Arc<Shown>)>,
@@ -208,6 +213,15 @@ impl NetworkState {
     /// The relation kinds written on the lines of the selected (or hovered) entity last frame.
     pub fn relation_words(&self) -> &[&'static str] {
         &self.relation_words
+    }
+
+    /// Where names were written on the canvas last frame (their halos), none over another.
+    pub fn name_labels(&self) -> Vec<Rect> {
+        self.picture
+            .iter()
+            .flat_map(|p| &p.labels)
+            .map(|l| l.halo)
+            .collect()
     }
 
     /// The entities ringed as found by Find, as last drawn.

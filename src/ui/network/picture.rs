@@ -57,7 +57,7 @@ pub(super) fn draw_picture(
         let reused = state.picture.take().map(|p| p.mesh);
         let built = rect.expand(margin);
         let mesh = base_mesh(reused, view, &state.screen, &sizes.radius, shown, built);
-        let labels = place_labels(ui, view, state, sizes, shown, rect);
+        let labels = place_labels(ui, view, state, sizes, shown, rect, settings.labels);
         state.picture = Some(Picture {
             key,
             built_at: centre,
@@ -282,6 +282,12 @@ pub(super) fn picture_key(
         (i, at[0].to_bits(), at[1].to_bits()).hash(&mut hasher);
     }
     settings.size_by.hash(&mut hasher);
+    settings.labels.hash(&mut hasher);
+    if let Some(frame) = state.legend_frame {
+        [frame.min.x, frame.min.y, frame.max.x, frame.max.y]
+            .map(|v| v.to_bits())
+            .hash(&mut hasher);
+    }
     view.metrics.is_some().hash(&mut hasher);
     view.lang.is_chinese().hash(&mut hasher);
     ui.visuals().dark_mode.hash(&mut hasher);
@@ -416,10 +422,20 @@ pub(super) fn place_labels(
     sizes: &Sizes,
     shown: &Shown,
     rect: Rect,
+    choice: Labels,
 ) -> Vec<Label> {
     let screen = &state.screen;
-    let most = ((rect.area() / 7000.0) as usize).clamp(12, 300);
+    let most = match choice {
+        Labels::None => return Vec::new(),
+        // Every name that fits (still none over another name or a node).
+        Labels::All => MAX_LABEL_CANDIDATES,
+        Labels::Important => ((rect.area() / 7000.0) as usize).clamp(12, 300),
+    };
     let mut occupied = Occupancy::new(rect);
+    // The line legend's corner is not for names.
+    if let Some(frame) = state.legend_frame {
+        occupied.take(frame);
+    }
     let mut labels = Vec::new();
     // Where entity `i` is on screen and how large, if it is shown there.
     let node = |i: usize| {
