@@ -106,3 +106,27 @@ fn the_timeline_writes_words_beside_its_dots_and_none_over_another() {
         );
     }
 }
+
+#[test]
+fn a_timeline_too_crowded_for_words_names_none_and_still_draws_every_dot() {
+    use townscope::model::{Date, Entity, EntityKind, Model, Text};
+    let mut model = Model::new(Text::new("拥挤", "Crowded"));
+    for i in 0..1000 {
+        let id = format!("e-{i}");
+        let mut entity = Entity::new(&id, EntityKind::Enterprise, Text::new(&id, &id));
+        entity.joined = Some(Date::year(2000 + i % 20));
+        model.entities.push(entity);
+    }
+    let mut harness = common::app(None, Lang::En, [1280.0, 720.0]);
+    harness
+        .state_mut()
+        .replace_document(townscope::document::Document::new(
+            model,
+            townscope::io::Origin::Embedded,
+        ));
+    harness.state_mut().state.central = townscope::app::CentralView::Timeline;
+    common::settle(&mut harness);
+    let (labels, dots) = harness.state().timeline().labels();
+    assert_eq!(dots, 1000);
+    assert!(labels.is_empty(), "{} words for 1,000 dots", labels.len());
+}

@@ -281,6 +281,8 @@ const MIN_LABEL_WIDTH: f32 = 56.0;
 const MAX_SHIFT: f32 = 60.0;
 /// A row has at most this many lanes of words under its dots.
 const MAX_LANES: usize = 6;
+/// More dots in view than this are left unnamed (hovering still names each).
+const MAX_NAMED_DOTS: usize = 400;
 
 /// Writes each dot's words (a milestone's title, an entity's name) just right of it, in the
 /// first lane under the row where they touch nothing: lanes stagger the words of dots close in
@@ -307,8 +309,24 @@ fn label_dots(
     };
     let lanes = (((gap - 12.0) / line).floor() as usize).clamp(1, MAX_LANES);
     let mut written = Vec::new();
+    // Only the dots in view are named, and none when there are more than words could ever fit
+    // (a province's ten thousand arrivals): this runs every frame.
+    let in_view = |item: &&Item| {
+        let x = at(item.at).x;
+        x >= clip.left() && x <= clip.right()
+    };
+    let visible = rows
+        .rows
+        .iter()
+        .flat_map(|row| row.items.iter())
+        .filter(in_view)
+        .take(MAX_NAMED_DOTS + 1)
+        .count();
+    if visible > MAX_NAMED_DOTS {
+        return Vec::new();
+    }
     for row in &rows.rows {
-        let mut items: Vec<&Item> = row.items.iter().collect();
+        let mut items: Vec<&Item> = row.items.iter().filter(in_view).collect();
         items.sort_by(|a, b| a.at[0].total_cmp(&b.at[0]));
         // A crowded row gives each its share of the room its lanes have.
         let share = clip.width() * lanes as f32 / items.len().max(1) as f32;
