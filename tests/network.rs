@@ -71,6 +71,19 @@ fn selecting_in_the_table_shows_the_details_and_the_network_centres_on_it() {
         .network()
         .position(aliyun)
         .expect("laid out");
+    // Zoomed in on the far side of the picture from it, so that it is out of view.
+    let (canvas, _) = harness.state().network().nodes();
+    let away = if on_screen(&harness, "aliyun").x < canvas.center().x {
+        Key::ArrowRight
+    } else {
+        Key::ArrowLeft
+    };
+    for _ in 0..6 {
+        harness.key_press(Key::Plus);
+        harness.key_press(away);
+        harness.run();
+    }
+    assert!(!canvas.contains(on_screen(&harness, "aliyun")));
     assert!(distance(harness.state().network().centre(), position) > 0.5);
 
     harness.get_by_label("Table").click();
@@ -426,4 +439,24 @@ fn shift_dragging_from_node_to_node_adds_a_relation() {
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run();
     assert_eq!(harness.state().doc.model().relations.len(), relations);
+}
+
+/// The whole town is in view: choosing an entity in the list rings it where it is and leaves the
+/// picture still (a glide to it would push other names off the canvas).
+#[test]
+fn selecting_what_is_in_view_leaves_the_picture_where_it_is() {
+    let mut harness = network(Lang::En);
+    let before = harness.state().network().centre();
+    let (canvas, _) = harness.state().network().nodes();
+    assert!(canvas.contains(on_screen(&harness, "intel")));
+    // In the entity list on the left.
+    let row = harness
+        .query_all_by_label("Intel")
+        .map(|n| n.rect())
+        .find(|r| r.left() < canvas.left())
+        .expect("Intel in the entity list");
+    click_at(&mut harness, row.center());
+    settle_camera(&mut harness);
+    assert_eq!(harness.state().state.selected.as_deref(), Some("intel"));
+    assert_eq!(harness.state().network().centre(), before);
 }

@@ -64,6 +64,9 @@ impl TownscopeApp {
             Command::App(AppCommand::ToggleProblems) => {
                 self.state.problems_open = !self.state.problems_open;
             }
+            Command::App(AppCommand::ToggleSidePanels) => {
+                self.state.side_panels_hidden = !self.state.side_panels_hidden;
+            }
             Command::App(AppCommand::About) => self.runtime.about_open = true,
             Command::OpenPath(path) => self.guarded(ctx, Pending::Open(path)),
             Command::OpenEmbedded => self.guarded(ctx, Pending::OpenEmbedded),
@@ -109,6 +112,7 @@ impl TownscopeApp {
                     }
                 }
             }
+            Command::LayOutFor(fit) => self.lay_out_for(fit),
             Command::Cancel(work) => self.cancel(work),
             Command::CloseAbout => self.runtime.about_open = false,
             Command::DismissError => self.runtime.trouble = None,
@@ -148,6 +152,7 @@ impl TownscopeApp {
             Arc::clone(self.doc.graph()),
             &self.runtime.ctx,
         ));
+        let made_for = self.runtime.layout.as_ref().map(|l| l.made_for().clone());
         self.runtime.layout = drawn_before.map(|(ids, positions)| {
             let before: rustc_hash::FxHashMap<&str, usize> = ids
                 .iter()
@@ -164,14 +169,58 @@ impl TownscopeApp {
                         .get(e.id.as_str())
                         .and_then(|&i| positions.get(i).copied())
                 })
-                .collect();
-            jobs::LayoutJob::start(
-                Arc::clone(self.doc.graph()),
-                self.doc.pins().to_vec(),
-                known,
-                &self.runtime.ctx,
-            )
+                .collect::<Vec<_>>();
+            match made_for {
+                // A town layout keeps each entity where it was and places the new ones.
+                Some(jobs::MadeFor::Town(fit)) => {
+                    let frame = fit.frame();
+                    let middle = [frame[1][0] / 2.0, frame[1][1] / 2.0];
+                    let meanwhile: Vec<_> = known.iter().map(|p| p.unwrap_or(middle)).collect();
+                    jobs::LayoutJob::start_town(
+                        Arc::clone(self.doc.graph()),
+                        self.doc.pins().to_vec(),
+                        Some((known, fit.canvas.size)),
+                        fit,
+                        Some((Arc::new(meanwhile), None)),
+                        &self.runtime.ctx,
+                    )
+                }
+                _ => jobs::LayoutJob::start(
+                    Arc::clone(self.doc.graph()),
+                    self.doc.pins().to_vec(),
+                    known,
+                    &self.runtime.ctx,
+                ),
+            }
         });
+    }
+
+    /// Lays the town out for the canvas and footprints the network view asks for: from scratch
+    /// the first time, from where each entity is drawn after that (a resize keeps the picture).
+    fn lay_out_for(&mut self, fit: crate::layout::TownFit) {
+        let n = self.doc.model().entities.len();
+        let (earlier, meanwhile) = match &self.runtime.layout {
+            Some(layout) => {
+                let positions = layout.positions().filter(|p| p.len() == n).cloned();
+                let earlier = match layout.made_for() {
+                    jobs::MadeFor::Town(made) => positions
+                        .as_ref()
+                        .map(|p| (p.iter().copied().map(Some).collect(), made.canvas.size)),
+                    _ => None,
+                };
+                let sides = layout.name_sides().cloned();
+                (earlier, positions.map(|p| (p, sides)))
+            }
+            None => (None, None),
+        };
+        self.runtime.layout = Some(jobs::LayoutJob::start_town(
+            Arc::clone(self.doc.graph()),
+            self.doc.pins().to_vec(),
+            earlier,
+            fit,
+            meanwhile,
+            &self.runtime.ctx,
+        ));
     }
 
     /// The commands whose shortcuts were pressed this frame. Presenting, none: the keys drive

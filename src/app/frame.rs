@@ -209,6 +209,9 @@ fn panels(
             .resizable(true)
             .show(ui, |ui| ui::status::problems(ui, view, commands));
     }
+    if state.side_panels_hidden {
+        return;
+    }
     egui::Panel::left("browser")
         .default_size(250.0)
         .size_range(180.0..=420.0)
@@ -301,18 +304,29 @@ fn centre(
                 state.bars_by_sector = choice.by_sector;
             }
             CentralView::Network => {
-                let layout = runtime.layout.get_or_insert_with(|| {
-                    jobs::LayoutJob::start(
+                // A town-sized model waits for the view to say what canvas and footprints its
+                // layout is for (`Command::LayOutFor`); a larger one starts the force layout.
+                if runtime.layout.is_none() && view.doc.graph().len() > crate::layout::TOWN_LIMIT {
+                    runtime.layout = Some(jobs::LayoutJob::start(
                         Arc::clone(view.doc.graph()),
                         view.doc.pins().to_vec(),
                         Vec::new(),
                         ui.ctx(),
-                    )
-                });
-                layout.poll();
+                    ));
+                }
+                if let Some(layout) = &mut runtime.layout {
+                    layout.poll();
+                }
+                let layout = runtime.layout.as_ref();
                 let force = ui::network::ForceLayout {
-                    positions: layout.positions(),
-                    settled: layout.is_settled(),
+                    positions: layout.and_then(jobs::LayoutJob::positions),
+                    settled: layout.is_some_and(jobs::LayoutJob::is_settled),
+                    town: layout.and_then(|l| match l.made_for() {
+                        jobs::MadeFor::Town(fit) => Some(fit),
+                        _ => None,
+                    }),
+                    given: layout.is_some_and(|l| matches!(l.made_for(), jobs::MadeFor::Given)),
+                    name_sides: layout.and_then(jobs::LayoutJob::name_sides),
                 };
                 ui::network::ui(
                     ui,

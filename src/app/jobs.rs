@@ -8,6 +8,7 @@ use std::sync::mpsc;
 use eframe::egui;
 
 use super::task::{Poll, Task};
+use crate::layout::{NameSide, TownFit};
 use crate::model::Metrics;
 use crate::model::metrics::Progress;
 
@@ -99,7 +100,27 @@ impl Drop for MetricsJob {
 pub struct LayoutJob {
     positions: mpsc::Receiver<(Arc<Vec<crate::layout::Point>>, bool)>,
     latest: Option<Arc<Vec<crate::layout::Point>>>,
+    /// A town layout's answer: where each entity's name has room (with `latest`).
+    town: mpsc::Receiver<Arc<Vec<NameSide>>>,
+    sides: Option<Arc<Vec<NameSide>>>,
     settled: bool,
+    /// What the layout was made for: a town layout's canvas and footprints; none for the force
+    /// layout alone.
+    made_for: MadeFor,
+}
+
+/// Positions drawn until a new layout is done, with where the names had room.
+pub type Drawn = (Arc<Vec<crate::layout::Point>>, Option<Arc<Vec<NameSide>>>);
+
+/// What a layout was made for.
+#[derive(Clone, Debug)]
+pub enum MadeFor {
+    /// The force layout alone (a large model, or one not yet seen).
+    Force,
+    /// A town layout for this canvas and these footprints.
+    Town(TownFit),
+    /// Positions handed in as they are (another window's, a benchmark's): kept.
+    Given,
 }
 
 impl LayoutJob {
@@ -145,8 +166,58 @@ impl LayoutJob {
         Self {
             positions,
             latest: None,
+            town: mpsc::channel().1,
+            sides: None,
             settled: false,
+            made_for: MadeFor::Force,
         }
+    }
+
+    /// Starts a town layout of `graph` for `fit` on a worker thread: from scratch, or from the
+    /// `earlier` positions (and the canvas size they were made for) after an edit or a resize.
+    /// Until it is done the view keeps drawing `meanwhile`.
+    pub fn start_town(
+        graph: Arc<Vec<Vec<usize>>>,
+        pins: Vec<Option<crate::layout::Point>>,
+        earlier: Option<(Vec<Option<crate::layout::Point>>, [f32; 2])>,
+        fit: TownFit,
+        meanwhile: Option<Drawn>,
+        ctx: &egui::Context,
+    ) -> Self {
+        let (sender, positions) = mpsc::channel();
+        let (sides_sender, town) = mpsc::channel();
+        let ctx = ctx.clone();
+        let made_for = fit.clone();
+        std::thread::spawn(move || {
+            let earlier = earlier
+                .as_ref()
+                .map(|(positions, canvas)| crate::layout::Earlier {
+                    positions,
+                    canvas: *canvas,
+                });
+            let laid_out =
+                crate::layout::town(&graph, &fit.footprints, &fit.canvas, earlier, &pins);
+            // The sides first: `poll` takes them with the positions.
+            let sent = sides_sender.send(Arc::new(laid_out.sides)).is_ok()
+                && sender.send((Arc::new(laid_out.positions), true)).is_ok();
+            if sent {
+                ctx.request_repaint();
+            }
+        });
+        let (latest, sides) = meanwhile.map_or((None, None), |(p, s)| (Some(p), s));
+        Self {
+            positions,
+            latest,
+            town,
+            sides,
+            settled: false,
+            made_for: MadeFor::Town(made_for),
+        }
+    }
+
+    /// What the layout was made for.
+    pub fn made_for(&self) -> &MadeFor {
+        &self.made_for
     }
 
     /// A layout that is already done (benchmarks, tests).
@@ -160,7 +231,10 @@ impl LayoutJob {
         Self {
             positions: receiver,
             latest: Some(positions),
+            town: mpsc::channel().1,
+            sides: None,
             settled: true,
+            made_for: MadeFor::Given,
         }
     }
 
@@ -169,11 +243,19 @@ impl LayoutJob {
         while let Ok((positions, settled)) = self.positions.try_recv() {
             self.latest = Some(positions);
             self.settled = settled;
+            if let Ok(sides) = self.town.try_recv() {
+                self.sides = Some(sides);
+            }
         }
     }
 
     pub fn positions(&self) -> Option<&Arc<Vec<crate::layout::Point>>> {
         self.latest.as_ref()
+    }
+
+    /// Where a town layout made room for each entity's name.
+    pub fn name_sides(&self) -> Option<&Arc<Vec<NameSide>>> {
+        self.sides.as_ref()
     }
 
     pub fn is_settled(&self) -> bool {

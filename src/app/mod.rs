@@ -65,6 +65,8 @@ pub struct UiState {
     #[serde(skip)]
     pub year: Option<i32>,
     pub problems_open: bool,
+    /// The entity list and the details panel are hidden: the view has the whole window.
+    pub side_panels_hidden: bool,
     /// Light, dark, or as the system is.
     pub theme: ThemeChoice,
     /// The file open when the app last closed (none: the built-in model), opened at start.

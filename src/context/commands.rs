@@ -44,6 +44,8 @@ pub enum AppCommand {
     /// "As of year" on or off.
     ToggleYear,
     ToggleProblems,
+    /// The entity list and the details beside the view, or the view alone across the window.
+    ToggleSidePanels,
     /// Shows the story full-screen from its first slide.
     Present,
     EditStory,
@@ -70,7 +72,7 @@ pub enum CommandGroup {
 
 impl AppCommand {
     /// In the order the menus and the shortcut list show them.
-    pub const ALL: [AppCommand; 34] = [
+    pub const ALL: [AppCommand; 35] = [
         Self::Open,
         Self::CompareWith,
         Self::Save,
@@ -94,6 +96,7 @@ impl AppCommand {
         Self::FitView,
         Self::ToggleYear,
         Self::ToggleProblems,
+        Self::ToggleSidePanels,
         Self::Present,
         Self::EditStory,
         Self::AddSlide,
@@ -132,6 +135,7 @@ impl AppCommand {
             Self::FitView => ("适应窗口", "Fit to screen"),
             Self::ToggleYear => ("按年份查看", "As of year"),
             Self::ToggleProblems => ("问题列表", "Problems"),
+            Self::ToggleSidePanels => ("侧栏", "Side panels"),
             Self::Present => ("放映故事", "Present the story"),
             Self::EditStory => ("故事…", "Story…"),
             Self::AddSlide => ("按当前视图添加幻灯片", "Add slide from current view"),
@@ -215,6 +219,10 @@ impl AppCommand {
                 "显示或隐藏模型问题列表",
                 "Show or hide the model's problems",
             ),
+            Self::ToggleSidePanels => (
+                "显示或隐藏实体列表和详情栏：隐藏时视图占满窗口（小屏幕上关系网络可写下每个名称）",
+                "Show or hide the entity list and the details: hidden, the view has the whole window (on a small screen, room for every name in the network)",
+            ),
             Self::Present => (
                 "→ / 空格 / Page Down：下一张 · ← / Page Up：上一张 · B：黑屏 · H：高对比度 · Esc：退出",
                 "→ / Space / Page Down: next · ← / Page Up: previous · B: blank · H: high contrast · Esc: leave",
@@ -270,6 +278,7 @@ impl AppCommand {
             Self::ShowTable => (ctrl, Key::Num3),
             Self::ShowTimeline => (ctrl, Key::Num4),
             Self::Find => (ctrl, Key::F),
+            Self::ToggleSidePanels => (ctrl, Key::B),
             Self::Palette => (ctrl, Key::K),
             Self::Shortcuts => (Modifiers::NONE, Key::F1),
             Self::Back => (Modifiers::ALT, Key::ArrowLeft),
@@ -438,6 +447,9 @@ pub enum Command {
     SetEditing(bool),
     /// Hold an entity (by id) at a point of the network layout; saved with the model.
     Pin(String, crate::layout::Point),
+    /// Lay the town out again for this canvas and these footprints (the network view asks when
+    /// what it draws on no longer matches the layout's).
+    LayOutFor(crate::layout::TownFit),
     /// Stop long work running off the UI thread.
     Cancel(Work),
     CloseAbout,

@@ -5,8 +5,12 @@
 //! positions it hands back.
 
 mod arrange;
+mod town;
 
 pub use arrange::{Group, grouped, radial};
+pub use town::{
+    Canvas, Earlier, Footprint, NameSide, TOWN_LIMIT, TownFit, TownLayout, UNIT, overlapping, town,
+};
 
 /// A point of the layout plane.
 pub type Point = [f32; 2];

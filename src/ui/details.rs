@@ -272,7 +272,8 @@ fn field(ui: &mut egui::Ui, label: &str, value: impl FnOnce(&mut egui::Ui)) {
             ui.set_width(FIELD_LABEL_WIDTH);
             ui.add(egui::Label::new(egui::RichText::new(label).weak()).truncate());
         });
-        value(ui);
+        // Wrapped within the panel: a long value (a park's English name) must not widen it.
+        ui.horizontal_wrapped(value);
     });
 }
 

@@ -62,6 +62,7 @@ pub fn ui(
                     AppCommand::FitView,
                     AppCommand::ToggleYear,
                     AppCommand::ToggleProblems,
+                    AppCommand::ToggleSidePanels,
                     AppCommand::Find,
                     AppCommand::Palette,
                 ],

@@ -16,7 +16,9 @@ use crate::ui::style::kind_colour;
 
 /// One dot of the timeline.
 struct Item {
+    /// When (decimal year), and the row's index.
     at: [f64; 2],
+    row: usize,
     /// What hovering shows.
     text: String,
     /// The words written beside the dot: a milestone's title, an entity's name.
@@ -48,6 +50,9 @@ struct Rows {
 pub struct TimelineState {
     rows: Option<Arc<Rows>>,
     transform: Option<PlotTransform>,
+    /// Where each row's dots sit on the plot's vertical axis this frame: a row gets as many
+    /// lines of room under its dots as its words need (the milestones most).
+    row_ys: Vec<f64>,
     /// Where the words beside the dots were written last frame, and how many dots there were.
     labels: Vec<egui::Rect>,
     dots: usize,
@@ -64,7 +69,8 @@ impl TimelineState {
             .rev()
             .flat_map(|row| &row.items)
             .find(|item| item.entity.as_deref() == Some(id))?;
-        Some(transform.position_from_point(&PlotPoint::new(item.at[0], item.at[1])))
+        let y = self.row_ys.get(item.row).copied()?;
+        Some(transform.position_from_point(&PlotPoint::new(item.at[0], y)))
     }
 
     /// Where the words beside the dots were written last frame (one per dot), and how many dots
@@ -97,6 +103,7 @@ fn build_rows(view: &View<'_>) -> Rows {
             .iter()
             .map(|m| Item {
                 at: [m.date.midpoint(), 0.0],
+                row: 0,
                 text: format!(
                     "{}  {}{}",
                     crate::i18n::date(m.date, view.lang),
@@ -119,6 +126,7 @@ fn build_rows(view: &View<'_>) -> Rows {
                 let date = e.arrival()?;
                 Some(Item {
                     at: [date.midpoint(), y],
+                    row: rows.len(),
                     text: format!("{}  {}", crate::i18n::date(date, view.lang), view.name(e)),
                     label: view.name(e).to_owned(),
                     entity: Some(e.id.clone()),
@@ -151,39 +159,58 @@ pub fn ui(
     let rows = state.rows(view);
     ui.weak(view.s().views.timeline_help);
     let year = view.year;
-    let bottom = -(rows.rows.len() as f64) + 0.5;
+    // Each row as tall as its words need at last frame's zoom (one line if unknown).
+    let font = egui::TextStyle::Small.resolve(ui.style());
+    let lanes: Vec<usize> = rows
+        .rows
+        .iter()
+        .map(|row| lanes_needed(ui, row, state.transform.as_ref(), &font))
+        .collect();
+    let mut ys = Vec::with_capacity(rows.rows.len());
+    let mut y = -0.5;
+    for lanes in &lanes {
+        ys.push(y);
+        y -= ROW_LINES + *lanes as f64;
+    }
+    let bottom = y + ROW_LINES - 0.5;
+    state.row_ys = ys.clone();
     let milestone_colour = ui.visuals().strong_text_color();
     let (names, readouts) = (Arc::clone(&rows), Arc::clone(&rows));
+    let (marks, names_at) = (ys.clone(), ys.clone());
     let response = year_axis(
         egui_plot::Plot::new("timeline")
             .allow_zoom([true, false])
             .allow_drag([true, false])
             .allow_scroll([true, false])
             .allow_boxed_zoom(false)
-            .include_y(0.5)
+            .include_y(0.0)
             .include_y(bottom)
             .show_grid([true, false]),
     )
-    .y_grid_spacer(move |input| {
-        let (low, high) = input.bounds;
-        (low.ceil() as i64..=high.floor() as i64)
-            .map(|v| GridMark {
-                value: v as f64,
-                step_size: 1.0,
+    // Every year named where there is room for it (egui_plot's default wants 60 px a label).
+    .custom_x_axes(vec![
+        egui_plot::AxisHints::new_x()
+            .label_spacing(34.0..=44.0)
+            .formatter(super::charts::whole_numbers),
+    ])
+    .y_grid_spacer(move |_| {
+        marks
+            .iter()
+            // A large step, so the axis always names the rows (it hides the labels of marks
+            // closer together than a few lines).
+            .map(|&value| GridMark {
+                value,
+                step_size: 100.0,
             })
             .collect()
     })
     .y_axis_formatter(move |mark, _| {
-        let row = (-mark.value).round();
-        if mark.value.fract() == 0.0 && row >= 0.0 {
-            names
-                .rows
-                .get(row as usize)
-                .map(|r| r.name.clone())
-                .unwrap_or_default()
-        } else {
-            String::new()
-        }
+        names_at
+            .iter()
+            .position(|&y| (y - mark.value).abs() < 1e-6)
+            .and_then(|row| names.rows.get(row))
+            .map(|r| r.name.clone())
+            .unwrap_or_default()
     })
     .y_axis_min_width(110.0)
     .label_formatter(move |position| match position {
@@ -197,7 +224,8 @@ pub fn ui(
     })
     .show(ui, |plot| {
         for (r, row) in rows.rows.iter().enumerate() {
-            let points: Vec<[f64; 2]> = row.items.iter().map(|i| i.at).collect();
+            let y = ys.get(r).copied().unwrap_or(0.0);
+            let points: Vec<[f64; 2]> = row.items.iter().map(|i| [i.at[0], y]).collect();
             let (colour, shape) = match row.kind {
                 Some(kind) => (kind_colour(kind), MarkerShape::Circle),
                 None => (milestone_colour, MarkerShape::Diamond),
@@ -217,7 +245,7 @@ pub fn ui(
             .iter()
             .flat_map(|row| &row.items)
             .filter(|item| item.disputed)
-            .map(|item| item.at)
+            .map(|item| [item.at[0], ys.get(item.row).copied().unwrap_or(0.0)])
             .collect();
         if !disputed.is_empty() {
             plot.points(
@@ -234,7 +262,7 @@ pub fn ui(
             plot.line(
                 Line::new(
                     year.to_string(),
-                    PlotPoints::from(vec![[x, 0.5], [x, bottom]]),
+                    PlotPoints::from(vec![[x, 0.0], [x, bottom]]),
                 )
                 .color(super::network::NEW_THIS_YEAR)
                 .width(2.0),
@@ -242,9 +270,13 @@ pub fn ui(
         }
     });
     let transform = response.transform;
+    if state.transform.is_none() {
+        // The rows' heights were guessed: once more with this frame's zoom.
+        ui.ctx().request_repaint();
+    }
     state.transform = Some(transform);
     let painter = ui.painter_at(*transform.frame());
-    state.labels = label_dots(ui, &painter, &rows, &transform);
+    state.labels = label_dots(ui, &painter, &rows, &ys, &transform);
     state.dots = rows.rows.iter().map(|row| row.items.len()).sum();
     // A click selects the entity of the nearest dot within reach.
     if response.response.clicked()
@@ -255,7 +287,8 @@ pub fn ui(
             .iter()
             .flat_map(|row| &row.items)
             .map(|item| {
-                let at = transform.position_from_point(&PlotPoint::new(item.at[0], item.at[1]));
+                let y = ys.get(item.row).copied().unwrap_or(0.0);
+                let at = transform.position_from_point(&PlotPoint::new(item.at[0], y));
                 (item, at.distance(pointer))
             })
             .filter(|(_, d)| *d <= 12.0)
@@ -268,19 +301,123 @@ pub fn ui(
     }
 }
 
+/// Lines of room a row takes besides its words' lanes: its dots and the space between rows.
+const ROW_LINES: f64 = 1.6;
+
+/// How many lanes of words a row needs for every word to stand whole beside its dot at the
+/// zoom of `transform` (one when it is not known yet, or for a crowd hovering names).
+fn lanes_needed(
+    ui: &egui::Ui,
+    row: &Row,
+    transform: Option<&PlotTransform>,
+    font: &egui::FontId,
+) -> usize {
+    let Some(transform) = transform else {
+        return 1;
+    };
+    if row.items.len() > MAX_NAMED_DOTS {
+        return 1;
+    }
+    let colour = ui.visuals().text_color();
+    let mut spans: Vec<(f32, f32)> = row
+        .items
+        .iter()
+        .map(|item| {
+            let width = ui
+                .painter()
+                .layout_no_wrap(item.label.clone(), font.clone(), colour)
+                .size()
+                .x;
+            (transform.position_from_point_x(item.at[0]), width)
+        })
+        .collect();
+    spans.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let plot_width = transform.frame().width();
+    (1..=MAX_LANES)
+        .find(|&lanes| {
+            let widest = widest_word(plot_width, lanes, spans.len());
+            assign_lanes(&spans, lanes, f32::INFINITY, widest)
+                .iter()
+                .zip(&spans)
+                .all(|(place, (_, width))| {
+                    place.is_some_and(|(_, _, given)| given >= width.min(widest))
+                })
+        })
+        .unwrap_or(MAX_LANES)
+}
+
+/// How wide a row's words may be: a crowded row gives each its share of the room its lanes
+/// have.
+fn widest_word(plot_width: f32, lanes: usize, words: usize) -> f32 {
+    (plot_width * lanes as f32 / words.max(1) as f32).clamp(MIN_LABEL_WIDTH, MAX_LABEL_WIDTH)
+}
+
+/// Where the words of a row go, for dots at `x` with words `width` wide (left to right): each
+/// one's lane, left edge and the width it is given (cut to it), or none where no lane has room.
+/// A word starts just right of its dot, or a little further right after the words before it
+/// (a leader line then joins them); in the first lane where it stands whole beside its dot,
+/// else the first where it stands whole, else the one with the most room.
+fn assign_lanes(
+    spans: &[(f32, f32)],
+    lanes: usize,
+    right_edge: f32,
+    widest: f32,
+) -> Vec<Option<(usize, f32, f32)>> {
+    let mut taken = vec![f32::NEG_INFINITY; lanes];
+    let start = |taken: &[f32], lane: usize, x: f32| {
+        let end = taken.get(lane).copied().unwrap_or(f32::NEG_INFINITY);
+        let left = (x + 4.0).max(end);
+        (left - x <= MAX_SHIFT).then_some(left)
+    };
+    let room = |taken: &[f32], lane: usize, x: f32| {
+        start(taken, lane, x).map_or(0.0, |left| (right_edge - left).min(widest))
+    };
+    spans
+        .iter()
+        .map(|&(x, full)| {
+            let width = full.min(widest);
+            let lane = (0..lanes)
+                .find(|&l| start(&taken, l, x) == Some(x + 4.0) && room(&taken, l, x) >= width)
+                .or_else(|| (0..lanes).find(|&l| room(&taken, l, x) >= width));
+            // Near the right edge, the words end at the dot instead of starting there.
+            // (In the lane with the most room before the dot, cut to it if need be.)
+            if lane.is_none() && right_edge - (x + 4.0) < width.min(MIN_LABEL_WIDTH * 2.0) {
+                let before = |l: usize| x - 4.0 - taken.get(l).copied().unwrap_or(0.0);
+                let best = (0..lanes).max_by(|&a, &b| before(a).total_cmp(&before(b)));
+                if let Some(l) = best.filter(|&l| before(l) >= MIN_LABEL_WIDTH) {
+                    let given = width.min(before(l));
+                    if let Some(end) = taken.get_mut(l) {
+                        *end = x + 6.0;
+                    }
+                    return Some((l, x - 4.0 - given, given));
+                }
+            }
+            let lane = lane.or_else(|| {
+                (0..lanes).max_by(|&a, &b| room(&taken, a, x).total_cmp(&room(&taken, b, x)))
+            })?;
+            let left = start(&taken, lane, x)?;
+            let given = room(&taken, lane, x).min(width);
+            if let Some(end) = taken.get_mut(lane) {
+                *end = left + given + 6.0;
+            }
+            Some((lane, left, given))
+        })
+        .collect()
+}
+
 /// Series names are internal (the rows are named on the axis); unique per row.
 fn names_for(row: usize) -> String {
     format!("row-{row}")
 }
 
 /// Words beside the dots are at most this wide; hovering gives the whole text.
-const MAX_LABEL_WIDTH: f32 = 200.0;
+const MAX_LABEL_WIDTH: f32 = 260.0;
 /// ... and at least this wide, however crowded the row.
 const MIN_LABEL_WIDTH: f32 = 56.0;
 /// Words may start this far right of their dot when the lanes beside it are taken.
 const MAX_SHIFT: f32 = 60.0;
 /// A row has at most this many lanes of words under its dots.
-const MAX_LANES: usize = 6;
+const MAX_LANES: usize = 20;
 /// More dots in view than this are left unnamed (hovering still names each).
 const MAX_NAMED_DOTS: usize = 400;
 
@@ -292,27 +429,31 @@ fn label_dots(
     ui: &egui::Ui,
     painter: &egui::Painter,
     rows: &Rows,
+    ys: &[f64],
     transform: &PlotTransform,
 ) -> Vec<egui::Rect> {
     let font = egui::TextStyle::Small.resolve(ui.style());
     let line = ui.fonts_mut(|f| f.row_height(&font)) + 2.0;
     let colour = ui.visuals().text_color();
     let clip = *transform.frame();
-    let at = |point: [f64; 2]| transform.position_from_point(&PlotPoint::new(point[0], point[1]));
-    // The room between two rows sets how many lanes fit under each.
-    let gap = match (rows.rows.first(), rows.rows.get(1)) {
-        (Some(a), Some(b)) => {
-            let (ya, yb) = (at([0.0, row_y(a)]).y, at([0.0, row_y(b)]).y);
-            (yb - ya).abs()
-        }
-        _ => clip.height() / 2.0,
+    let at = |item: &Item| {
+        let y = ys.get(item.row).copied().unwrap_or(0.0);
+        transform.position_from_point(&PlotPoint::new(item.at[0], y))
     };
-    let lanes = (((gap - 12.0) / line).floor() as usize).clamp(1, MAX_LANES);
+    // The room down to the next row (or the bottom) sets how many lanes fit under each.
+    let screen_y = |y: f64| transform.position_from_point(&PlotPoint::new(0.0, y)).y;
+    let lanes_of = |r: usize| {
+        let top = screen_y(ys.get(r).copied().unwrap_or(0.0));
+        let next = ys
+            .get(r + 1)
+            .map_or(clip.bottom() + 12.0 - line * 0.5, |&y| screen_y(y));
+        (((next - top - 12.0) / line).floor() as usize).clamp(1, MAX_LANES)
+    };
     let mut written = Vec::new();
     // Only the dots in view are named, and none when there are more than words could ever fit
     // (a province's ten thousand arrivals): this runs every frame.
     let in_view = |item: &&Item| {
-        let x = at(item.at).x;
+        let x = at(item).x;
         x >= clip.left() && x <= clip.right()
     };
     let visible = rows
@@ -325,58 +466,45 @@ fn label_dots(
     if visible > MAX_NAMED_DOTS {
         return Vec::new();
     }
-    for row in &rows.rows {
+    for (r, row) in rows.rows.iter().enumerate() {
+        let lanes = lanes_of(r);
         let mut items: Vec<&Item> = row.items.iter().filter(in_view).collect();
         items.sort_by(|a, b| a.at[0].total_cmp(&b.at[0]));
-        // A crowded row gives each its share of the room its lanes have.
-        let share = clip.width() * lanes as f32 / items.len().max(1) as f32;
-        let widest = share.clamp(MIN_LABEL_WIDTH, MAX_LABEL_WIDTH);
-        // Where each lane is taken up to, on screen.
-        let mut taken = vec![f32::NEG_INFINITY; lanes];
-        for item in items {
-            let dot = at(item.at);
-            let galley = painter.layout_no_wrap(item.label.clone(), font.clone(), colour);
-            let width = galley.size().x.min(widest);
-            // Where the words of this dot could start in each lane: beside it, or a little
-            // further right after the words before them (a leader line then joins them).
-            let start = |lane: usize| {
-                let end = taken.get(lane).copied().unwrap_or(f32::NEG_INFINITY);
-                let left = (dot.x + 4.0).max(end);
-                (left - dot.x <= MAX_SHIFT).then_some(left)
-            };
-            let room =
-                |lane: usize| start(lane).map_or(0.0, |left| (clip.right() - left).min(widest));
-            // The first lane with room for all of it beside the dot, else the one with the most.
-            let lane = (0..lanes)
-                .find(|&l| start(l) == Some(dot.x + 4.0) && room(l) >= width)
-                .or_else(|| (0..lanes).find(|&l| room(l) >= width))
-                .or_else(|| (0..lanes).max_by(|&a, &b| room(a).total_cmp(&room(b))));
-            let Some((lane, left)) = lane.and_then(|l| Some((l, start(l)?))) else {
+        let dots: Vec<egui::Pos2> = items.iter().map(|item| at(item)).collect();
+        let galleys: Vec<Arc<egui::Galley>> = items
+            .iter()
+            .map(|item| painter.layout_no_wrap(item.label.clone(), font.clone(), colour))
+            .collect();
+        let spans: Vec<(f32, f32)> = dots
+            .iter()
+            .zip(&galleys)
+            .map(|(dot, galley)| (dot.x, galley.size().x))
+            .collect();
+        let widest = widest_word(clip.width(), lanes, spans.len());
+        let places = assign_lanes(&spans, lanes, clip.right(), widest);
+        for (((item, dot), galley), place) in items.iter().zip(&dots).zip(galleys).zip(places) {
+            let Some((lane, left, given)) = place else {
                 continue;
             };
-            let text = fitted(painter, &item.label, &font, colour, room(lane).min(width));
-            let galley = painter.layout_no_wrap(text, font.clone(), colour);
+            let galley = if galley.size().x <= given {
+                galley
+            } else {
+                let text = fitted(painter, &item.label, &font, colour, given);
+                painter.layout_no_wrap(text, font.clone(), colour)
+            };
             let top = dot.y + 8.0 + lane as f32 * line;
             let rect = egui::Rect::from_min_size(egui::pos2(left, top), galley.size());
             if galley.size().x > 0.0 && clip.contains_rect(rect) {
                 if left > dot.x + 4.0 {
                     let leader = egui::Stroke::new(1.0, colour.gamma_multiply(0.4));
-                    painter.line_segment([dot + egui::vec2(0.0, 6.0), rect.left_center()], leader);
+                    painter.line_segment([*dot + egui::vec2(0.0, 6.0), rect.left_center()], leader);
                 }
                 painter.galley(rect.min, galley, colour);
                 written.push(rect);
-                if let Some(end) = taken.get_mut(lane) {
-                    *end = rect.right() + 6.0;
-                }
             }
         }
     }
     written
-}
-
-/// The row's place on the time axis's other axis.
-fn row_y(row: &Row) -> f64 {
-    row.items.first().map_or(0.0, |item| item.at[1])
 }
 
 /// `text`, or as much of it as fits in `width` points followed by "…"; empty if not even that.

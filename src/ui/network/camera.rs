@@ -73,6 +73,24 @@ impl Camera {
             .clamp(0.01, 500.0);
     }
 
+    /// Shows all of `frame` (layout units, min and max corner) if the view is zoomed out
+    /// further than that: a town layout promises its names room at its frame's scale.
+    pub fn fit_at_least(&mut self, rect: Rect, frame: [Point; 2]) {
+        let span = vec2(frame[1][0] - frame[0][0], frame[1][1] - frame[0][1]);
+        if span.x <= 0.0 || span.y <= 0.0 || !span.x.is_finite() || !span.y.is_finite() {
+            return;
+        }
+        let scale = (rect.width() / span.x).min(rect.height() / span.y);
+        if scale > self.scale {
+            self.glide = None;
+            self.scale = scale.clamp(0.01, 500.0);
+            self.centre = [
+                (frame[0][0] + frame[1][0]) / 2.0,
+                (frame[0][1] + frame[1][1]) / 2.0,
+            ];
+        }
+    }
+
     /// Moves the view by a distance in pixels (the user's hand wins over a glide).
     pub fn pan(&mut self, pixels: eframe::egui::Vec2) {
         self.glide = None;

@@ -29,9 +29,9 @@ pub enum Arrangement {
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Labels {
     /// Every entity whose name fits where it covers no other name or node.
+    #[default]
     All,
     /// The most important first, as many as the canvas's size suggests.
-    #[default]
     Important,
     /// None: the picture alone (names on hover).
     None,

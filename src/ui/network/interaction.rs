@@ -20,6 +20,7 @@ pub(super) fn steer_camera(
         rect,
         positions,
         shown,
+        frame,
         ..
     } = *drawn;
     let camera = &mut state.camera;
@@ -42,6 +43,11 @@ pub(super) fn steer_camera(
             ]
         });
         camera.fit(rect, shown_positions.chain(discs));
+        // A town layout was made to fill its frame with every name in room: never shown
+        // smaller than that (which would bring the names onto each other).
+        if let Some(frame) = frame {
+            camera.fit_at_least(rect, frame);
+        }
         // Keep fitting while the force layout still moves.
         camera.fit_pending = !settled;
         state.followed = Some(view.selected);
@@ -52,10 +58,13 @@ pub(super) fn steer_camera(
     }
     if state.followed != Some(view.selected) {
         // Selected elsewhere (the table, the browser, the details): go there.
+        // Unless it is in view already: the picture stays as it is when it need not move.
+        let inner = rect.shrink2(rect.size() * 0.1);
         if let Some(at) = view
             .selected
             .filter(|&i| shown.entities.get(i).copied().unwrap_or(false))
             .and_then(|i| positions.get(i))
+            .filter(|&&at| !inner.contains(camera.screen_from_layout(rect, at)))
         {
             camera.glide_to(*at, now);
         }
@@ -85,6 +94,7 @@ pub(super) fn pointer(
         positions,
         sizes,
         shown,
+        ..
     } = *drawn;
     let doc = view.doc;
     place_on_screen(state, rect, positions);

@@ -403,16 +403,9 @@ pub(super) fn counts(ui: &mut egui::Ui, view: &View<'_>, shown: &Shown, rect: Re
     );
 }
 
-/// What the line colours mean, in the canvas's top right corner (so exported pictures carry
-/// it): one row per colour with the relation kinds it stands for among the lines shown.
-pub(super) fn line_legend(
-    ui: &egui::Ui,
-    painter: &egui::Painter,
-    view: &View<'_>,
-    state: &mut NetworkState,
-    shown: &Arc<Shown>,
-    rect: Rect,
-) {
+/// The rows of the line legend for the lines shown, each a colour and the relation kinds it
+/// stands for (kept per document revision and shown set).
+fn legend_rows(view: &View<'_>, state: &mut NetworkState, shown: &Arc<Shown>) -> Arc<LineLegend> {
     let revision = view.doc.revision();
     let shown_at = Arc::as_ptr(shown) as usize;
     if state
@@ -420,15 +413,33 @@ pub(super) fn line_legend(
         .as_ref()
         .is_none_or(|(r, s, _)| *r != revision || *s != shown_at)
     {
+        let rows = rows_for(
+            view,
+            view.doc
+                .links()
+                .iter()
+                .zip(&shown.links)
+                .filter(|(_, shown)| **shown)
+                .map(|(link, _)| link),
+        );
+        state.legend = Some((revision, shown_at, Arc::new(rows)));
+    }
+    state
+        .legend
+        .as_ref()
+        .map(|(_, _, rows)| Arc::clone(rows))
+        .unwrap_or_default()
+}
+
+/// The legend's rows for `links`: a row per colour with its kinds, the amber last.
+fn rows_for<'a>(
+    view: &View<'_>,
+    links: impl Iterator<Item = &'a crate::model::filter::Link>,
+) -> LineLegend {
+    {
         let mut present = std::collections::BTreeSet::new();
         let mut disputed = false;
-        for (link, _) in view
-            .doc
-            .links()
-            .iter()
-            .zip(&shown.links)
-            .filter(|(_, shown)| **shown)
-        {
+        for link in links {
             present.insert(link.kind);
             disputed |= is_disputed(view.doc, link);
         }
@@ -447,17 +458,22 @@ pub(super) fn line_legend(
             // The amber of a disagreement, with no kinds of its own: named apart below.
             rows.push((crate::ui::provenance::DISPUTED, Vec::new()));
         }
-        state.legend = Some((revision, shown_at, Arc::new(rows)));
+        rows
     }
-    state.legend_frame = None;
-    let Some((_, _, rows)) = &state.legend else {
-        return;
-    };
-    if rows.is_empty() {
-        return;
-    }
-    let size = if view.presenting { 15.0 } else { 11.5 };
-    let font = egui::FontId::proportional(size);
+}
+
+/// The legend as drawn: each row's colour and words, the whole list (for hover), and the size
+/// of its frame.
+struct LegendLook {
+    rows: Vec<(Color32, Arc<Galley>)>,
+    whole: Vec<String>,
+    size: egui::Vec2,
+    text_size: f32,
+}
+
+fn legend_look(ui: &egui::Ui, view: &View<'_>, rows: &LineLegend) -> LegendLook {
+    let text_size = if view.presenting { 15.0 } else { 11.5 };
+    let font = egui::FontId::proportional(text_size);
     let text_colour = ui.visuals().text_color();
     // Compact on the canvas (a colour's first kind, and how many more), whole on hover: the
     // corner must not hide the names of the picture.
@@ -481,18 +497,61 @@ pub(super) fn line_legend(
             });
             (
                 *colour,
-                painter.layout_no_wrap(text, font.clone(), text_colour),
+                ui.painter().layout_no_wrap(text, font.clone(), text_colour),
             )
         })
         .collect();
-    let swatch = 18.0;
-    let line = size + 5.0;
-    let width = galleys.iter().map(|(_, g)| g.size().x).fold(0.0, f32::max) + swatch + 14.0;
+    let line = text_size + 5.0;
+    let width = galleys.iter().map(|(_, g)| g.size().x).fold(0.0, f32::max) + LEGEND_SWATCH + 14.0;
     let height = galleys.len() as f32 * line + 8.0;
-    let frame = Rect::from_min_size(
-        rect.right_top() + vec2(-width - 8.0, 8.0),
-        vec2(width, height),
-    );
+    LegendLook {
+        rows: galleys,
+        whole,
+        size: vec2(width, height),
+        text_size,
+    }
+}
+
+const LEGEND_SWATCH: f32 = 18.0;
+
+/// How far the line legend can reach in from the canvas's right edge and down from its top
+/// with every line shown, in steps of 16 px: a town layout keeps that corner free (and a
+/// filter, which only ever shortens the legend, does not lay the town out again).
+pub(super) fn legend_corner(ui: &egui::Ui, view: &View<'_>) -> [f32; 2] {
+    let rows = rows_for(view, view.doc.links().iter());
+    if rows.is_empty() {
+        return [0.0, 0.0];
+    }
+    let size = legend_look(ui, view, &rows).size;
+    let step = |v: f32| (v / 16.0).ceil() * 16.0;
+    [step(size.x + 8.0), step(size.y + 8.0)]
+}
+
+/// What the line colours mean, in the canvas's top right corner (so exported pictures carry
+/// it): one row per colour with the relation kinds it stands for among the lines shown.
+pub(super) fn line_legend(
+    ui: &egui::Ui,
+    painter: &egui::Painter,
+    view: &View<'_>,
+    state: &mut NetworkState,
+    shown: &Arc<Shown>,
+    rect: Rect,
+) {
+    state.legend_frame = None;
+    let rows = legend_rows(view, state, shown);
+    if rows.is_empty() {
+        return;
+    }
+    let LegendLook {
+        rows: galleys,
+        whole,
+        size,
+        text_size,
+    } = legend_look(ui, view, &rows);
+    let text_colour = ui.visuals().text_color();
+    let swatch = LEGEND_SWATCH;
+    let line = text_size + 5.0;
+    let frame = Rect::from_min_size(rect.right_top() + vec2(-size.x - 8.0, 8.0), size);
     if frame.left() < rect.left() + 8.0 {
         return;
     }

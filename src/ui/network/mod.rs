@@ -31,7 +31,7 @@ use super::View;
 use crate::context::Command;
 use crate::edit::{Edit, Op};
 use crate::i18n::{Lang, entity_kind, entity_kind_plural};
-use crate::layout::{Group, Point, grouped, radial};
+use crate::layout::{Footprint, Group, NameSide, Point, TOWN_LIMIT, TownFit, grouped, radial};
 use crate::model::filter::{Filter, Focus, Shown};
 use crate::model::time::Presence;
 use crate::model::{EntityKind, Measure, Relation, RelationKind};
@@ -70,8 +70,14 @@ impl Default for Settings {
 /// Smallest and largest node radius in pixels.
 const MIN_RADIUS: f32 = 3.5;
 const MAX_RADIUS: f32 = 20.0;
-/// Label sizes in pixels: the few most important, the next, the rest.
-const LABEL_SIZES: [f32; 3] = [15.0, 13.0, 11.5];
+/// Label sizes in pixels: the few most important, the next, the rest; then the same smaller,
+/// twice, for a town whose names would not all fit on the canvas at the first sizes.
+const LABEL_SIZES: [f32; 9] = [15.0, 13.0, 11.5, 13.0, 12.0, 11.0, 12.0, 11.0, 10.5];
+/// A town's names are written one size smaller while they would cover more than this share of
+/// the canvas (with their nodes): beyond it, they cannot all be placed apart.
+const NAMES_AT_MOST: f32 = 0.62;
+/// Names longer than this many pixels are written on more lines.
+const LABEL_WRAP: f32 = 150.0;
 /// Presenting, labels are this much larger still (on top of the presentation's zoom), to be
 /// read from the back of a room: 11.5 pt becomes 18 px on the screen.
 const PRESENTING_LABELS: f32 = 1.25;
@@ -106,6 +112,15 @@ pub struct NetworkState {
     legend: Option<(u64, usize, Arc<LineLegend>)>,
     /// Where the legend was drawn last frame: names are placed where it is not.
     legend_frame: Option<Rect>,
+    /// Each entity's node and name size, for a town layout (kept per document revision, node
+    /// sizes, language and presentation).
+    footprints: Option<(FootprintsFor, Arc<Vec<Footprint>>)>,
+    /// Where the town layout drawn made room for each entity's name.
+    name_sides: Option<Arc<Vec<NameSide>>>,
+    /// Which of the sets of label sizes a town's names are written in (0: the largest).
+    name_sizes: usize,
+    /// The frame of the town layout the camera was last fitted to.
+    frame_seen: Option<[Point; 2]>,
     /// The selection the camera last went to, so a new selection elsewhere glides there.
     followed: Option<Option<usize>>,
     shown: Option<(u64, Filter, Arc<Shown>)>,
@@ -114,6 +129,8 @@ pub struct NetworkState {
     /// For each entity, the links it takes part in (indices into `Document::links`).
     links_of: Option<(u64, Vec<Vec<u32>>)>,
     screen: Vec<Pos2>,
+    /// The canvas, last frame.
+    canvas: Option<Rect>,
     picture: Option<Picture>,
     galleys: HashMap<(usize, usize), Arc<Galley>>,
     galleys_for: (u64, Lang, bool, bool),
@@ -134,6 +151,10 @@ pub struct NetworkState {
     /// as new that year.
     year_marks: (Vec<usize>, Vec<usize>),
 }
+
+/// What a town's footprints were measured for: the document revision, the node sizes (by
+/// address), the language, and whether presenting.
+type FootprintsFor = (u64, usize, Lang, bool);
 
 /// The line colours on the canvas, each with the relation kinds it stands for (none: the amber
 /// of lines the sources disagree about).
@@ -224,6 +245,34 @@ impl NetworkState {
             .collect()
     }
 
+    /// Each entity named on the canvas last frame, with its name's halo.
+    pub fn names(&self) -> Vec<(usize, Rect)> {
+        self.picture
+            .iter()
+            .flat_map(|p| &p.labels)
+            .map(|l| (l.entity, l.halo))
+            .collect()
+    }
+
+    /// The canvas last frame, and each entity drawn on it with the square its node covers.
+    pub fn nodes(&self) -> (Rect, Vec<(usize, Rect)>) {
+        let Some(canvas) = self.canvas else {
+            return (Rect::NOTHING, Vec::new());
+        };
+        let radius = self.sizes.as_ref().map(|(_, s)| &s.radius);
+        let nodes = self
+            .screen
+            .iter()
+            .enumerate()
+            .filter(|&(i, at)| self.is_shown(i) && canvas.contains(*at))
+            .filter_map(|(i, at)| {
+                let r = *radius?.get(i)?;
+                Some((i, Rect::from_center_size(*at, vec2(2.0 * r, 2.0 * r))))
+            })
+            .collect();
+        (canvas, nodes)
+    }
+
     /// The entities ringed as found by Find, as last drawn.
     pub fn found(&self) -> &[usize] {
         self.found
@@ -241,6 +290,12 @@ impl NetworkState {
 pub struct ForceLayout<'a> {
     pub positions: Option<&'a Arc<Vec<Point>>>,
     pub settled: bool,
+    /// What a town layout was made for (none: the force layout alone, or none yet).
+    pub town: Option<&'a TownFit>,
+    /// The positions were handed in as they are (another window's): the view keeps them.
+    pub given: bool,
+    /// Where a town layout made room for each entity's name.
+    pub name_sides: Option<&'a Arc<Vec<NameSide>>>,
 }
 
 pub fn ui(
@@ -279,6 +334,22 @@ pub fn ui(
     }
 
     let sizes = sizes(state, view, settings.size_by);
+    settings.filter.as_of = view.year;
+    let shown = shown(state, view, &settings.filter);
+    if settings.arrangement == Arrangement::Force && n <= TOWN_LIMIT && !force.given {
+        // Presenting keeps the desktop's layout (its names are larger, but so is the screen).
+        let corner = legend_corner(ui, view);
+        let wanted = town_fit(ui, view, state, &sizes, ui.available_size(), corner);
+        let stale = force.town.is_none_or(|made| !made.serves(&wanted));
+        if stale && (!view.presenting || force.positions.is_none()) {
+            commands.push(Command::LayOutFor(wanted));
+        }
+    }
+    let frame = force.town.map(TownFit::frame);
+    state.name_sides = force
+        .name_sides
+        .filter(|_| settings.arrangement == Arrangement::Force)
+        .cloned();
     let Some((positions, groups)) = arranged(state, view, settings, force.positions) else {
         ui.weak(view.s().network.computing_layout);
         return;
@@ -287,8 +358,6 @@ pub fn ui(
         ui.weak(view.s().network.computing_layout);
         return;
     }
-    settings.filter.as_of = view.year;
-    let shown = shown(state, view, &settings.filter);
     state.drawn_positions = Some(Arc::clone(&positions));
 
     // Presenting, a click belongs to the slide show (next slide), not to the canvas.
@@ -298,12 +367,19 @@ pub fn ui(
         Sense::click_and_drag()
     };
     let (rect, response) = ui.allocate_exact_size(ui.available_size(), sense);
+    state.canvas = Some(rect);
     let drawn = Drawn {
         rect,
         positions: &positions,
         sizes: &sizes,
         shown: &shown,
+        frame: frame.filter(|_| settings.arrangement == Arrangement::Force),
     };
+    // A town laid out for a new canvas (the window or a panel resized) is seen whole again.
+    if drawn.frame.is_some() && drawn.frame != state.frame_seen {
+        state.frame_seen = drawn.frame;
+        state.camera.fit_pending = true;
+    }
     steer_camera(ui, view, state, &drawn, &groups, asked, settled);
     let can_pin = settings.arrangement == Arrangement::Force && force.settled;
     let hovered = pointer(
@@ -332,4 +408,6 @@ struct Drawn<'a> {
     pub positions: &'a Arc<Vec<Point>>,
     pub sizes: &'a Sizes,
     pub shown: &'a Arc<Shown>,
+    /// The frame a town layout fills (layout units, min and max corner).
+    pub frame: Option<[Point; 2]>,
 }

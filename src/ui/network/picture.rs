@@ -19,6 +19,7 @@ pub(super) fn draw_picture(
         positions,
         sizes,
         shown,
+        ..
     } = *drawn;
     refresh_galleys(state, view, ui.visuals().dark_mode);
     let key = picture_key(view, state, shown, positions, rect, settings, ui);
@@ -94,7 +95,75 @@ pub(super) struct ArrangementKey {
 pub(super) struct Sizes {
     pub(super) radius: Vec<f32>,
     pub(super) order: Vec<u32>,
+    /// Each entity's place in `order`.
+    pub(super) rank: Vec<u32>,
     pub(super) weight: Vec<f64>,
+}
+
+/// Which of the label sizes a name is written in, by its rank (the few most important largest).
+pub(super) fn label_tier(rank: usize) -> usize {
+    match rank {
+        0..8 => 0,
+        8..40 => 1,
+        _ => 2,
+    }
+}
+
+/// What a town layout of this model must make room for on a canvas of `canvas` points: each
+/// node's size and its name's, in the size its rank gives it, and the legend's corner.
+pub(super) fn town_fit(
+    ui: &egui::Ui,
+    view: &View<'_>,
+    state: &mut NetworkState,
+    sizes: &Arc<Sizes>,
+    canvas: egui::Vec2,
+    kept_free: [f32; 2],
+) -> TownFit {
+    refresh_galleys(state, view, ui.visuals().dark_mode);
+    let key = (
+        view.doc.revision(),
+        Arc::as_ptr(sizes) as usize,
+        view.lang,
+        view.presenting,
+    );
+    let usable = canvas.x * canvas.y;
+    let footprints = match &state.footprints {
+        Some((k, footprints)) if *k == key => Arc::clone(footprints),
+        _ => {
+            // The largest sizes at which the names cover no more than their share.
+            let levels = LABEL_SIZES.len() / 3;
+            let mut chosen = (0, Vec::new());
+            for level in 0..levels {
+                let footprints: Vec<Footprint> = (0..view.model().entities.len())
+                    .map(|i| {
+                        let rank = sizes.rank.get(i).copied().unwrap_or(u32::MAX) as usize;
+                        let size = level * 3 + label_tier(rank);
+                        let galley = galley(ui, &mut state.galleys, view, i, size);
+                        Footprint {
+                            radius: sizes.radius.get(i).copied().unwrap_or(MIN_RADIUS),
+                            label: [galley.size().x, galley.size().y],
+                        }
+                    })
+                    .collect();
+                let covered: f32 = footprints.iter().map(Footprint::area).sum();
+                chosen = (level, footprints);
+                if covered <= NAMES_AT_MOST * usable {
+                    break;
+                }
+            }
+            state.name_sizes = chosen.0;
+            let footprints = Arc::new(chosen.1);
+            state.footprints = Some((key, Arc::clone(&footprints)));
+            footprints
+        }
+    };
+    TownFit {
+        canvas: crate::layout::Canvas {
+            size: [canvas.x.round(), canvas.y.round()],
+            kept_free,
+        },
+        footprints,
+    }
 }
 
 /// The drawn links, nodes and labels, kept while nothing they show changes.
@@ -110,6 +179,7 @@ pub(super) struct Picture {
 
 /// A label placed on screen.
 pub(super) struct Label {
+    pub(super) entity: usize,
     pub(super) at: Pos2,
     pub(super) galley: Arc<Galley>,
     pub(super) halo: Rect,
@@ -167,11 +237,18 @@ pub(super) fn sizes(state: &mut NetworkState, view: &View<'_>, size_by: SizeBy) 
                 .then(degree(b).cmp(&degree(a)))
                 .then(a.cmp(&b))
         });
+        let mut rank = vec![0; order.len()];
+        for (place, &i) in order.iter().enumerate() {
+            if let Some(r) = rank.get_mut(i as usize) {
+                *r = place as u32;
+            }
+        }
         state.sizes = Some((
             key,
             Arc::new(Sizes {
                 radius,
                 order,
+                rank,
                 weight,
             }),
         ));
@@ -283,6 +360,11 @@ pub(super) fn picture_key(
     }
     settings.size_by.hash(&mut hasher);
     settings.labels.hash(&mut hasher);
+    state
+        .name_sides
+        .as_ref()
+        .map(|s| Arc::as_ptr(s) as usize)
+        .hash(&mut hasher);
     if let Some(frame) = state.legend_frame {
         [frame.min.x, frame.min.y, frame.max.x, frame.max.y]
             .map(|v| v.to_bits())
@@ -406,10 +488,13 @@ pub(super) fn galley(
             .get(entity)
             .map_or("", |e| view.name(e));
         let points = LABEL_SIZES.get(size).copied().unwrap_or(LABEL_SIZES[0]);
-        ui.painter().layout_no_wrap(
+        // A long name on two or three lines packs beside the others where one long line
+        // would not fit.
+        ui.painter().layout(
             name.to_owned(),
             egui::FontId::proportional(points * scale),
             Color32::PLACEHOLDER,
+            LABEL_WRAP * scale,
         )
     }))
 }
@@ -437,11 +522,18 @@ pub(super) fn place_labels(
         occupied.take(frame);
     }
     let mut labels = Vec::new();
+    let town = sizes.rank.len() <= TOWN_LIMIT;
     // Where entity `i` is on screen and how large, if it is shown there.
     let node = |i: usize| {
         let (p, r) = (*screen.get(i)?, *sizes.radius.get(i)?);
         (*shown.entities.get(i)? && rect.contains(p)).then_some((i, p, r))
     };
+    // A town's names cover no node at all (a large model's, no node more important).
+    if town {
+        for (_, p, r) in (0..sizes.radius.len()).filter_map(node) {
+            occupied.take(Rect::from_center_size(p, vec2(2.0 * r, 2.0 * r)));
+        }
+    }
     for (rank, (i, p, r)) in sizes
         .order
         .iter()
@@ -450,12 +542,13 @@ pub(super) fn place_labels(
         .enumerate()
     {
         let node = Rect::from_center_size(p, vec2(2.0 * r, 2.0 * r));
-        let size = if rank < 8 {
-            0
-        } else if rank < 40 {
-            1
+        // A town's names are as large as its layout made room for: by rank among all entities.
+        // A large model's, by rank among those in view.
+        let size = if town {
+            let rank = sizes.rank.get(i).copied().unwrap_or(u32::MAX) as usize;
+            state.name_sizes * 3 + label_tier(rank)
         } else {
-            2
+            label_tier(rank)
         };
         if labels.len() < most {
             let galley = galley(ui, &mut state.galleys, view, i, size);
@@ -463,11 +556,23 @@ pub(super) fn place_labels(
             let below = p + vec2(-g.x / 2.0, r + 2.0);
             let right = p + vec2(r + 4.0, -g.y / 2.0);
             let above = p + vec2(-g.x / 2.0, -r - 2.0 - g.y);
-            for at in [below, right, above] {
+            // A town's names go first where its layout made room for them.
+            let side = state.name_sides.as_ref().and_then(|s| s.get(i).copied());
+            let places = if side == Some(NameSide::Beside) {
+                [right, below, above]
+            } else {
+                [below, right, above]
+            };
+            for at in places {
                 let halo = Rect::from_min_size(at, g).expand2(vec2(3.0, 1.0));
                 if rect.contains_rect(halo) && !halo.intersects(node) && occupied.is_free(halo) {
                     occupied.take(halo);
-                    labels.push(Label { at, galley, halo });
+                    labels.push(Label {
+                        entity: i,
+                        at,
+                        galley,
+                        halo,
+                    });
                     break;
                 }
             }
