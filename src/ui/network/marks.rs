@@ -172,6 +172,11 @@ pub(super) fn highlight(
             painter.add(Shape::galley(at, galley, text_colour));
         }
     }
+    for &j in &neighbours {
+        if let Some((p, r)) = node(j) {
+            occupied.take(Rect::from_center_size(p, vec2(2.0 * r, 2.0 * r)));
+        }
+    }
     let links = links_of.get(i).map_or(&[][..], Vec::as_slice);
     let written = relation_words(ui, painter, view, links, i, &node, shown, &mut occupied);
     state.relation_words = written;
@@ -269,7 +274,22 @@ pub(super) fn selected_words(
     for label in state.picture.iter().flat_map(|p| &p.labels) {
         occupied.take(label.halo);
     }
+    // Nor over a node: in a town, any; in a large model, those its lines join.
     let links = links_of.get(i).map_or(&[][..], Vec::as_slice);
+    let ends = links
+        .iter()
+        .filter_map(|&k| view.doc.links().get(k as usize))
+        .flat_map(|link| [link.from, link.to]);
+    let nodes: Vec<usize> = if screen.len() <= TOWN_LIMIT {
+        (0..screen.len()).collect()
+    } else {
+        ends.collect()
+    };
+    for j in nodes {
+        if let (Some((p, r)), true) = (node(j), drawn.shown.entities.get(j) == Some(&true)) {
+            occupied.take(Rect::from_center_size(p, vec2(2.0 * r, 2.0 * r)));
+        }
+    }
     let written = relation_words(
         ui,
         painter,
