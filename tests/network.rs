@@ -22,9 +22,14 @@ fn network(lang: Lang) -> App {
         "Network"
     };
     harness.get_by_label(tab).click();
-    // One frame, not `run`: the layout worker asks for frames until it settles.
     harness.step();
-    wait_until(&mut harness, TownscopeApp::layout_settled);
+    // The force layout (the places as areas are the default: tests/places.rs).
+    let (list, force) = if lang == Lang::Zh {
+        ("布局", "力导向")
+    } else {
+        ("Layout", "Force-directed")
+    };
+    common::choose_arrangement(&mut harness, list, force);
     harness
 }
 

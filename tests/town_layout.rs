@@ -23,7 +23,12 @@ fn on_network(file: Option<&std::path::Path>, lang: Lang, size: [f32; 2]) -> App
     };
     harness.get_by_label(tab).click();
     harness.step();
-    wait_until(&mut harness, TownscopeApp::layout_settled);
+    let (list, force) = if lang == Lang::Zh {
+        ("布局", "力导向")
+    } else {
+        ("Layout", "Force-directed")
+    };
+    common::choose_arrangement(&mut harness, list, force);
     // The legend's corner is known after the first picture: the layout is made again for it.
     for _ in 0..3 {
         harness.step();
@@ -163,6 +168,12 @@ fn synthetic(lang: Lang, size: [f32; 2]) -> App {
         ));
     harness.key_press_modifiers(eframe::egui::Modifiers::COMMAND, eframe::egui::Key::Num2);
     harness.step();
+    let (list, force) = if lang == Lang::Zh {
+        ("布局", "力导向")
+    } else {
+        ("Layout", "Force-directed")
+    };
+    common::choose_arrangement(&mut harness, list, force);
     for _ in 0..4 {
         harness.step();
         wait_until(&mut harness, TownscopeApp::layout_settled);

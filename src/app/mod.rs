@@ -341,10 +341,13 @@ impl TownscopeApp {
 
     /// Whether the network layout has been started and has settled.
     pub fn layout_settled(&self) -> bool {
-        self.runtime
-            .layout
-            .as_ref()
-            .is_some_and(jobs::LayoutJob::is_settled)
+        // The places and kinds are laid out at once; the force layout, by its worker.
+        self.runtime.network.is_ready()
+            && self
+                .runtime
+                .layout
+                .as_ref()
+                .is_none_or(jobs::LayoutJob::is_settled)
     }
 
     /// The metrics of the open model once the worker has computed them.

@@ -1,5 +1,5 @@
-//! Arrangements computed at once rather than simulated: rings around one entity, and clusters
-//! by group (entity kind). Both place more connected entities where the eye goes first.
+//! Rings around one entity, computed at once rather than simulated: each step further out on a
+//! further ring, branches kept together.
 
 use std::f32::consts::TAU;
 
@@ -76,68 +76,6 @@ fn place_on_ring(
     }
 }
 
-/// One cluster of [`grouped`]: which group, its centre and radius.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Group {
-    pub group: usize,
-    pub centre: Point,
-    pub radius: f32,
-}
-
-/// One disc per group (`group_of[i]` for node `i`), its most important nodes (by `weight`) in the
-/// middle on a sunflower spiral; discs laid out left to right in rows, largest first.
-pub fn grouped(group_of: &[usize], weight: &[f64]) -> (Vec<Point>, Vec<Group>) {
-    let n = group_of.len();
-    let mut positions = vec![[0.0; 2]; n];
-    let group_count = group_of.iter().max().map_or(0, |g| g + 1);
-    let mut members: Vec<Vec<usize>> = vec![Vec::new(); group_count];
-    for (i, &g) in group_of.iter().enumerate() {
-        members[g].push(i);
-    }
-    let weight_of = |i: usize| weight.get(i).copied().unwrap_or(0.0);
-    for list in &mut members {
-        list.sort_by(|&a, &b| weight_of(b).total_cmp(&weight_of(a)).then(a.cmp(&b)));
-    }
-    let radius_of = |count: usize| (count as f32).sqrt() * SPACING * 0.75 + SPACING;
-    let mut order: Vec<usize> = (0..group_count)
-        .filter(|&g| !members[g].is_empty())
-        .collect();
-    order.sort_by_key(|&g| std::cmp::Reverse(members[g].len()));
-    // Rows about as wide as the discs would be tall if packed in a square.
-    let area: f32 = order
-        .iter()
-        .map(|&g| (2.0 * radius_of(members[g].len())).powi(2))
-        .sum();
-    let row_width = area.sqrt() * 1.3;
-    let gap = 2.0 * SPACING;
-    let (mut x, mut y, mut row_height) = (0.0f32, 0.0f32, 0.0f32);
-    let golden = std::f32::consts::PI * (3.0 - 5f32.sqrt());
-    let mut groups = Vec::new();
-    for g in order {
-        let radius = radius_of(members[g].len());
-        if x > 0.0 && x + 2.0 * radius > row_width {
-            x = 0.0;
-            y += row_height + gap;
-            row_height = 0.0;
-        }
-        let centre = [x + radius, y + radius];
-        let count = members[g].len() as f32;
-        for (k, &node) in members[g].iter().enumerate() {
-            let r = (radius - SPACING * 0.5) * ((k as f32 + 0.5) / count).sqrt();
-            let a = k as f32 * golden;
-            positions[node] = [centre[0] + r * a.cos(), centre[1] + r * a.sin()];
-        }
-        groups.push(Group {
-            group: g,
-            centre,
-            radius,
-        });
-        x += 2.0 * radius + gap;
-        row_height = row_height.max(2.0 * radius);
-    }
-    (positions, groups)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -157,26 +95,5 @@ mod tests {
         assert!(r(2) > r(1) + 1.0, "two steps lie further out");
         assert!(r(4) > r(2), "the unconnected lie outside everything");
         assert!(distance(p[1], p[3]) >= SPACING);
-    }
-
-    #[test]
-    fn grouped_keeps_each_group_inside_its_own_disc() {
-        let group_of: Vec<usize> = (0..300).map(|i| i % 3).collect();
-        let weight: Vec<f64> = (0..300).map(|i| i as f64).collect();
-        let (p, groups) = grouped(&group_of, &weight);
-        assert_eq!(groups.len(), 3);
-        for (i, &g) in group_of.iter().enumerate() {
-            let disc = groups
-                .iter()
-                .find(|d| d.group == g)
-                .expect("every group has a disc");
-            assert!(distance(p[i], disc.centre) <= disc.radius, "node {i}");
-            for other in groups.iter().filter(|d| d.group != g) {
-                assert!(distance(p[i], other.centre) > other.radius, "node {i}");
-            }
-        }
-        // The heaviest node of a group is at its middle.
-        let disc = groups.iter().find(|d| d.group == 2).expect("group 2");
-        assert!(distance(p[299], disc.centre) < SPACING);
     }
 }

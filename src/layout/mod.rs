@@ -5,9 +5,11 @@
 //! positions it hands back.
 
 mod arrange;
+mod regions;
 mod town;
 
-pub use arrange::{Group, grouped, radial};
+pub use arrange::radial;
+pub use regions::{Nesting, Region, nested};
 pub use town::{
     Canvas, Earlier, Footprint, NameSide, TOWN_LIMIT, TownFit, TownLayout, UNIT, overlapping, town,
 };

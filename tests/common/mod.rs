@@ -248,3 +248,22 @@ pub fn drag(
     });
     harness.run();
 }
+
+/// Picks a network arrangement from the Layout list as a user does (`list`: the list's name,
+/// `to`: the arrangement wanted, as the list words it), then waits for its layout.
+pub fn choose_arrangement(harness: &mut Harness<'static, TownscopeApp>, list: &str, to: &str) {
+    use egui_kittest::kittest::Queryable;
+    harness
+        .get_by_role_and_label(eframe::egui::accesskit::Role::ComboBox, list)
+        .click();
+    harness.step();
+    harness.step();
+    harness.get_by_label(to).click();
+    // A frame to take the click, one to ask for the layout: then wait for it.
+    harness.step();
+    harness.step();
+    wait_until(harness, TownscopeApp::layout_settled);
+    // The legend's corner, known after the first picture, may lay it out once more.
+    harness.step();
+    wait_until(harness, TownscopeApp::layout_settled);
+}

@@ -5,6 +5,7 @@ words! {
         computing_layout: "正在布局…", "Laying out…";
         add_relation: "添加关系", "Add a relation";
         arrangement: "布局", "Layout";
+        arrange_places: "按地点（区域嵌套）", "Places as areas";
         arrange_force: "力导向", "Force-directed";
         arrange_radial: "围绕所选的环形", "Rings around selection";
         arrange_by_kind: "按类型分组", "Grouped by kind";

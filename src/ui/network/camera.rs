@@ -54,6 +54,19 @@ impl Camera {
 
     /// Shows every point, with a margin.
     pub fn fit(&mut self, rect: Rect, positions: impl Iterator<Item = Point>) {
+        // Room for the labels under the outermost nodes, and air around a graph of a few nodes
+        // (which would otherwise touch the edges): an eighth of the shorter side, 48 at least.
+        let margin = (rect.width().min(rect.height()) / 8.0).max(48.0);
+        self.fit_with_margin(rect, positions, margin);
+    }
+
+    /// Shows every point, `margin` pixels in from the edges.
+    pub fn fit_with_margin(
+        &mut self,
+        rect: Rect,
+        positions: impl Iterator<Item = Point>,
+        margin: f32,
+    ) {
         let (mut min, mut max) = ([f32::MAX; 2], [f32::MIN; 2]);
         for [x, y] in positions {
             min = [min[0].min(x), min[1].min(y)];
@@ -65,9 +78,7 @@ impl Camera {
         self.glide = None;
         self.centre = [(min[0] + max[0]) / 2.0, (min[1] + max[1]) / 2.0];
         let span = vec2((max[0] - min[0]).max(1.0), (max[1] - min[1]).max(1.0));
-        // Room for the labels under the outermost nodes, and air around a graph of a few nodes
-        // (which would otherwise touch the edges): an eighth of the shorter side, 48 at least.
-        let margin = (rect.width().min(rect.height()) / 8.0).max(48.0);
+        let margin = margin.min(rect.width().min(rect.height()) / 3.0).max(0.0);
         self.scale = ((rect.width() - 2.0 * margin) / span.x)
             .min((rect.height() - 2.0 * margin) / span.y)
             .clamp(0.01, 500.0);

@@ -18,7 +18,9 @@ use crate::ui::style::{kind_colour, kind_shape, relation_colour};
 /// How the nodes are placed.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Arrangement {
+    /// The places as areas holding what lies in them (a model without nested places: `Force`).
     #[default]
+    Places,
     Force,
     /// Rings around the selected entity.
     Radial,
@@ -78,6 +80,7 @@ impl Arrangement {
     fn label(self, view: &View<'_>) -> &'static str {
         let s = view.s();
         match self {
+            Self::Places => s.network.arrange_places,
             Self::Force => s.network.arrange_force,
             Self::Radial => s.network.arrange_radial,
             Self::ByKind => s.network.arrange_by_kind,
@@ -123,7 +126,12 @@ pub fn toolbar(
         egui::ComboBox::from_id_salt("network-arrangement")
             .selected_text(settings.arrangement.label(view))
             .show_ui(ui, |ui| {
-                for a in [Arrangement::Force, Arrangement::Radial, Arrangement::ByKind] {
+                for a in [
+                    Arrangement::Places,
+                    Arrangement::Force,
+                    Arrangement::Radial,
+                    Arrangement::ByKind,
+                ] {
                     ui.selectable_value(&mut settings.arrangement, a, a.label(view));
                 }
             })

@@ -12,7 +12,7 @@ pub(super) fn steer_camera(
     view: &View<'_>,
     state: &mut NetworkState,
     drawn: &Drawn<'_>,
-    groups: &[Group],
+    regions: &[Region],
     asked: controls::Asked,
     settled: bool,
 ) {
@@ -34,15 +34,15 @@ pub(super) fn steer_camera(
             .zip(&shown.entities)
             .filter(|(_, shown)| **shown)
             .map(|(p, _)| *p);
-        // Grouped by kind, the discs and their titles are part of the picture too.
-        let discs = groups.iter().flat_map(|g| {
-            let [x, y] = g.centre;
-            [
-                [x - g.radius, y - g.radius * 1.3],
-                [x + g.radius, y + g.radius],
-            ]
-        });
-        camera.fit(rect, shown_positions.chain(discs));
+        // The regions (places, kinds) and their titles are part of the picture too.
+        let corners = regions.iter().flat_map(|r| [r.min, r.max]);
+        if regions.is_empty() {
+            camera.fit(rect, shown_positions.chain(corners));
+        } else {
+            // The regions' frames are the picture's edge: no margin for names beyond them, only
+            // for the line of counts along the bottom.
+            camera.fit_with_margin(rect, shown_positions.chain(corners), 26.0);
+        }
         // A town layout was made to fill its frame with every name in room: never shown
         // smaller than that (which would bring the names onto each other).
         if let Some(frame) = frame {

@@ -178,7 +178,18 @@ pub(super) fn highlight(
         }
     }
     let links = links_of.get(i).map_or(&[][..], Vec::as_slice);
-    let written = relation_words(ui, painter, view, links, i, &node, shown, &mut occupied);
+    let places = state.titled.places;
+    let written = relation_words(
+        ui,
+        painter,
+        view,
+        links,
+        i,
+        &node,
+        shown,
+        &mut occupied,
+        places,
+    );
     state.relation_words = written;
 }
 
@@ -217,11 +228,12 @@ fn relation_words(
     node: &dyn Fn(usize) -> Option<(Pos2, f32)>,
     shown: &Shown,
     occupied: &mut Occupancy,
+    places: bool,
 ) -> Vec<&'static str> {
     let mut written = Vec::new();
     let text_colour = ui.visuals().text_color();
     let halo = ui.visuals().extreme_bg_color.gamma_multiply(0.9);
-    let font = egui::FontId::proportional(if view.presenting { 15.0 } else { 12.0 });
+    let font = egui::FontId::proportional(if view.presenting { 18.0 } else { 12.0 });
     for &k in links.iter().take(MAX_RELATION_WORDS) {
         let k = k as usize;
         let (Some(link), true) = (
@@ -230,6 +242,10 @@ fn relation_words(
         ) else {
             continue;
         };
+        // Places drawn as areas say where each thing is already.
+        if places && link.kind == RelationKind::LocatedIn {
+            continue;
+        }
         let (Some((from, _)), Some((to, _))) = (node(link.from), node(link.to)) else {
             continue;
         };
@@ -299,6 +315,7 @@ pub(super) fn selected_words(
         &node,
         drawn.shown,
         &mut occupied,
+        state.titled.places,
     );
     state.relation_words = written;
 }
@@ -346,34 +363,80 @@ pub(super) fn tooltip(response: &egui::Response, view: &View<'_>, i: usize, pinn
     });
 }
 
-/// The name of each kind above its disc, when grouped by kind.
-pub(super) fn group_titles(
+/// Each region (a place holding what lies in it, or a kind) as a tinted frame, deeper ones
+/// lighter, its title in the band at its top: a place's after its own node.
+pub(super) fn region_frames(
+    ui: &egui::Ui,
     painter: &egui::Painter,
     view: &View<'_>,
     camera: &Camera,
     rect: Rect,
-    groups: &[Group],
+    regions: &Regions,
+    radius: &[f32],
 ) {
-    let colour = painter.ctx().global_style().visuals.weak_text_color();
-    for group in groups {
-        let Some(kind) = EntityKind::ALL.get(group.group) else {
-            continue;
-        };
-        let top =
-            camera.screen_from_layout(rect, [group.centre[0], group.centre[1] - group.radius]);
-        let ring = group.radius * camera.scale;
-        painter.circle_stroke(
-            camera.screen_from_layout(rect, group.centre),
-            ring,
-            Stroke::new(1.0, colour.gamma_multiply(0.3)),
+    let visuals = ui.visuals();
+    let dark = visuals.dark_mode;
+    let line = visuals.weak_text_color().gamma_multiply(0.5);
+    let strong = visuals.strong_text_color();
+    for region in &regions.regions {
+        let frame = Rect::from_two_pos(
+            camera.screen_from_layout(rect, region.min),
+            camera.screen_from_layout(rect, region.max),
         );
-        painter.text(
-            top - vec2(0.0, 4.0),
-            egui::Align2::CENTER_BOTTOM,
-            entity_kind_plural(*kind, view.lang),
-            egui::FontId::proportional(14.0),
+        if !frame.intersects(rect) {
+            continue;
+        }
+        // Deeper regions a shade lighter (darker on a light theme), so nesting reads at once.
+        let shade = (10 + 9 * region.depth.min(5)) as u8;
+        let fill = if dark {
+            Color32::from_white_alpha(shade)
+        } else {
+            Color32::from_black_alpha(shade)
+        };
+        painter.rect_filled(frame, 6.0, fill);
+        painter.rect_stroke(frame, 6.0, Stroke::new(1.0, line), egui::StrokeKind::Inside);
+        let (title, colour, after) = match regions.titles.get(region.index) {
+            Some(RegionTitle::Place(e)) => {
+                let name = view.model().entities.get(*e).map_or("", |e| view.name(e));
+                // After the place's own node, drawn at the title's left.
+                let r = radius.get(*e).copied().unwrap_or(MIN_RADIUS);
+                (name.to_owned(), strong, camera.scale * 0.6 + r + 5.0)
+            }
+            Some(RegionTitle::Kind(kind)) => (
+                entity_kind_plural(*kind, view.lang).to_owned(),
+                kind_colour(*kind),
+                8.0,
+            ),
+            None => continue,
+        };
+        let band = camera.scale * 1.0;
+        let size: f32 = if region.depth == 0 { 15.0 } else { 13.0 };
+        let size = if view.presenting { size * 1.4 } else { size };
+        // As large as the band over the region holds, and not below 9 px: zoomed out further,
+        // the frames alone.
+        let size = size.min(band * 0.95);
+        if size < 9.0 {
+            continue;
+        }
+        let room = frame.width() - after - 8.0;
+        // One line, cut short (…) where the region is narrower than its name.
+        let mut job = egui::text::LayoutJob::simple_singleline(
+            title,
+            egui::FontId::proportional(size),
             colour,
         );
+        job.wrap = egui::text::TextWrapping {
+            max_width: room.max(0.0),
+            max_rows: 1,
+            break_anywhere: true,
+            overflow_character: Some('…'),
+        };
+        let galley = painter.layout_job(job);
+        let top = frame.top() + camera.scale * 0.35 + (band - galley.size().y) / 2.0;
+        let at = egui::pos2(frame.left() + after, top.max(frame.top() + 2.0));
+        if galley.size().y <= band + camera.scale * 0.35 + 1.0 {
+            painter.galley(at, galley, colour);
+        }
     }
 }
 

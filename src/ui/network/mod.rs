@@ -31,7 +31,9 @@ use super::View;
 use crate::context::Command;
 use crate::edit::{Edit, Op};
 use crate::i18n::{Lang, entity_kind, entity_kind_plural};
-use crate::layout::{Footprint, Group, NameSide, Point, TOWN_LIMIT, TownFit, grouped, radial};
+use crate::layout::{
+    Footprint, NameSide, Nesting, Point, Region, TOWN_LIMIT, TownFit, nested, radial,
+};
 use crate::model::filter::{Filter, Focus, Shown};
 use crate::model::time::Presence;
 use crate::model::{EntityKind, Measure, Relation, RelationKind};
@@ -58,7 +60,7 @@ pub struct Settings {
 impl Default for Settings {
     fn default() -> Self {
         Self {
-            arrangement: Arrangement::Force,
+            arrangement: Arrangement::Places,
             size_by: SizeBy::Degree,
             filter: Filter::default(),
             depth: 1,
@@ -125,7 +127,13 @@ pub struct NetworkState {
     followed: Option<Option<usize>>,
     shown: Option<(u64, Filter, Arc<Shown>)>,
     sizes: Option<((u64, SizeBy, bool), Arc<Sizes>)>,
-    arranged: Option<(ArrangementKey, Arc<Vec<Point>>, Vec<Group>)>,
+    arranged: Option<(ArrangementKey, Arc<Vec<Point>>, Arc<Regions>)>,
+    /// Whether the model has places that hold something, per document revision.
+    has_places: Option<(u64, bool)>,
+    /// The regions drawn last frame (their titles name the places that stand for them).
+    titled: Arc<Regions>,
+    /// Last frame's picture was final: laid out, and not still moving.
+    ready: bool,
     /// For each entity, the links it takes part in (indices into `Document::links`).
     links_of: Option<(u64, Vec<Vec<u32>>)>,
     screen: Vec<Pos2>,
@@ -280,6 +288,38 @@ impl NetworkState {
             .map_or(&[], |(_, _, found)| found.as_slice())
     }
 
+    /// Whether last frame's picture was final: laid out and not still moving.
+    pub fn is_ready(&self) -> bool {
+        self.ready
+    }
+
+    /// The regions drawn last frame (places as areas, or kinds), each with its title and its
+    /// corners on screen.
+    pub fn region_titles(&self, lang: Lang, model: &crate::model::Model) -> Vec<(String, Rect)> {
+        let Some(canvas) = self.canvas else {
+            return Vec::new();
+        };
+        self.titled
+            .regions
+            .iter()
+            .map(|r| {
+                let title = match self.titled.titles.get(r.index) {
+                    Some(RegionTitle::Place(e)) => model
+                        .entities
+                        .get(*e)
+                        .map_or(String::new(), |e| e.name.get(lang).to_owned()),
+                    Some(RegionTitle::Kind(kind)) => entity_kind_plural(*kind, lang).to_owned(),
+                    None => String::new(),
+                };
+                let corners = Rect::from_two_pos(
+                    self.camera.screen_from_layout(canvas, r.min),
+                    self.camera.screen_from_layout(canvas, r.max),
+                );
+                (title, corners)
+            })
+            .collect()
+    }
+
     /// Whether the camera is still gliding somewhere.
     pub fn is_moving(&self) -> bool {
         self.camera.is_gliding()
@@ -314,7 +354,9 @@ pub fn ui(
         state.linking = None;
         state.proposal = None;
     }
-    let settled = force.settled || settings.arrangement != Arrangement::Force;
+    let arrangement = effective(settings, view, state);
+    let settled = force.settled || arrangement != Arrangement::Force;
+    state.ready = false;
     let asked = if view.presenting {
         controls::Asked::default()
     } else {
@@ -336,7 +378,7 @@ pub fn ui(
     let sizes = sizes(state, view, settings.size_by);
     settings.filter.as_of = view.year;
     let shown = shown(state, view, &settings.filter);
-    if settings.arrangement == Arrangement::Force && n <= TOWN_LIMIT && !force.given {
+    if arrangement == Arrangement::Force && n <= TOWN_LIMIT && !force.given {
         // Presenting keeps the desktop's layout (its names are larger, but so is the screen).
         let corner = legend_corner(ui, view);
         let wanted = town_fit(ui, view, state, &sizes, ui.available_size(), corner);
@@ -346,11 +388,25 @@ pub fn ui(
         }
     }
     let frame = force.town.map(TownFit::frame);
-    state.name_sides = force
-        .name_sides
-        .filter(|_| settings.arrangement == Arrangement::Force)
-        .cloned();
-    let Some((positions, groups)) = arranged(state, view, settings, force.positions) else {
+    state.name_sides = match arrangement {
+        Arrangement::Force => force.name_sides.cloned(),
+        // In a grid of cells, each name beside its node.
+        Arrangement::Places | Arrangement::ByKind => Some(Arc::new(vec![NameSide::Beside; n])),
+        Arrangement::Radial => None,
+    };
+    // The regions' grids are sized for the names (in a model small enough to measure them all).
+    let cells = (matches!(arrangement, Arrangement::Places | Arrangement::ByKind)
+        && n <= TOWN_LIMIT)
+        .then(|| town_fit(ui, view, state, &sizes, ui.available_size(), [0.0, 0.0]).footprints);
+    let Some((positions, regions)) = arranged(
+        state,
+        view,
+        settings,
+        arrangement,
+        force.positions,
+        cells.as_ref(),
+        ui.available_width() / ui.available_height().max(1.0),
+    ) else {
         ui.weak(view.s().network.computing_layout);
         return;
     };
@@ -359,6 +415,8 @@ pub fn ui(
         return;
     }
     state.drawn_positions = Some(Arc::clone(&positions));
+    state.ready = settled;
+    state.titled = Arc::clone(&regions);
 
     // Presenting, a click belongs to the slide show (next slide), not to the canvas.
     let sense = if view.presenting {
@@ -373,24 +431,30 @@ pub fn ui(
         positions: &positions,
         sizes: &sizes,
         shown: &shown,
-        frame: frame.filter(|_| settings.arrangement == Arrangement::Force),
+        frame: frame.filter(|_| arrangement == Arrangement::Force),
     };
     // A town laid out for a new canvas (the window or a panel resized) is seen whole again.
     if drawn.frame.is_some() && drawn.frame != state.frame_seen {
         state.frame_seen = drawn.frame;
         state.camera.fit_pending = true;
     }
-    steer_camera(ui, view, state, &drawn, &groups, asked, settled);
-    let can_pin = settings.arrangement == Arrangement::Force && force.settled;
+    steer_camera(ui, view, state, &drawn, &regions.regions, asked, settled);
+    let can_pin = arrangement == Arrangement::Force && force.settled;
     let hovered = pointer(
         ui, view, &response, &drawn, settings, state, can_pin, commands,
     );
 
     let painter = ui.painter_at(rect);
     painter.rect_filled(rect, 0.0, ui.visuals().extreme_bg_color);
-    if settings.arrangement == Arrangement::ByKind {
-        group_titles(&painter, view, &state.camera, rect, &groups);
-    }
+    region_frames(
+        ui,
+        &painter,
+        view,
+        &state.camera,
+        rect,
+        &regions,
+        &sizes.radius,
+    );
     draw_picture(ui, &painter, view, state, &drawn, settings);
     draw_marks(ui, &painter, view, state, &drawn, hovered, &response);
     if let Some(proposal) = state.proposal {

@@ -57,7 +57,17 @@ pub(super) fn draw_picture(
     if rebuild {
         let reused = state.picture.take().map(|p| p.mesh);
         let built = rect.expand(margin);
-        let mesh = base_mesh(reused, view, &state.screen, &sizes.radius, shown, built);
+        // Places drawn as areas show where each thing is: no line says it again.
+        let hide = state.titled.places.then_some(RelationKind::LocatedIn);
+        let mesh = base_mesh(
+            reused,
+            view,
+            &state.screen,
+            &sizes.radius,
+            shown,
+            built,
+            hide,
+        );
         let labels = place_labels(ui, view, state, sizes, shown, rect, settings.labels);
         state.picture = Some(Picture {
             key,
@@ -88,7 +98,14 @@ pub(super) struct ArrangementKey {
     pub(super) arrangement: Arrangement,
     pub(super) centre: Option<usize>,
     pub(super) size_by: SizeBy,
+    /// The footprints the regions' cells were sized for (by address).
+    pub(super) footprints: Option<usize>,
+    /// The canvas's width over its height, in tenths (regions fill it).
+    pub(super) aspect: i32,
 }
+
+/// Pixels per layout unit the regions' cells are sized for.
+const REGION_UNIT: f32 = 26.0;
 
 /// Node radii and the order in which labels are offered (most important first).
 #[derive(Default)]
@@ -260,13 +277,127 @@ pub(super) fn sizes(state: &mut NetworkState, view: &View<'_>, size_by: SizeBy) 
         .unwrap_or_default()
 }
 
-/// The positions of the current arrangement, and the groups' discs when grouped by kind.
+/// The regions an arrangement draws (the places as areas, or the kinds), with their titles.
+#[derive(Default)]
+pub(super) struct Regions {
+    pub(super) regions: Vec<Region>,
+    /// Each region's title, by its index.
+    pub(super) titles: Vec<RegionTitle>,
+    /// The entities that stand for a region: named by its title, not beside their node.
+    pub(super) titled: Vec<bool>,
+    /// The regions are places.
+    pub(super) places: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(super) enum RegionTitle {
+    /// A place, by its entity.
+    Place(usize),
+    Kind(EntityKind),
+}
+
+/// Whether the model has places holding other places or entities: the places arrangement is
+/// for it (a model without falls back to the force layout).
+pub(super) fn has_places(view: &View<'_>) -> bool {
+    let model = view.model();
+    (0..model.entities.len()).any(|p| {
+        model
+            .entities
+            .get(p)
+            .is_some_and(|e| e.kind == EntityKind::Place)
+            && !view.doc.index().contents_of(p).is_empty()
+    })
+}
+
+/// The arrangement drawn: the one chosen, but the force layout for places where the model has
+/// none that hold anything.
+pub(super) fn effective(
+    settings: &Settings,
+    view: &View<'_>,
+    state: &mut NetworkState,
+) -> Arrangement {
+    let revision = view.doc.revision();
+    if state.has_places.is_none_or(|(r, _)| r != revision) {
+        state.has_places = Some((revision, has_places(view)));
+    }
+    match settings.arrangement {
+        Arrangement::Places if !state.has_places.is_some_and(|(_, yes)| yes) => Arrangement::Force,
+        chosen => chosen,
+    }
+}
+
+/// The places as regions: each place that holds something is a region, inside the region of
+/// the place it lies in; every entity lies in the region of its place.
+fn place_nesting(view: &View<'_>) -> (Nesting, Vec<RegionTitle>) {
+    let model = view.model();
+    let index = view.doc.index();
+    let n = model.entities.len();
+    let mut region_of = vec![None; n];
+    let mut region_entity = Vec::new();
+    for (p, entity) in model.entities.iter().enumerate() {
+        if entity.kind == EntityKind::Place
+            && !index.contents_of(p).is_empty()
+            && let Some(slot) = region_of.get_mut(p)
+        {
+            *slot = Some(region_entity.len());
+            region_entity.push(Some(p));
+        }
+    }
+    let place_of = |i: usize| {
+        model
+            .entities
+            .get(i)
+            .and_then(|e| e.location.as_deref())
+            .and_then(|id| index.get(id))
+            .and_then(|p| region_of.get(p).copied().flatten())
+    };
+    let region_parent = region_entity.iter().map(|e| e.and_then(place_of)).collect();
+    let titles = region_entity
+        .iter()
+        .map(|e| RegionTitle::Place(e.unwrap_or(0)))
+        .collect();
+    (
+        Nesting {
+            region_parent,
+            region_entity,
+            entity_region: (0..n).map(place_of).collect(),
+        },
+        titles,
+    )
+}
+
+/// The kinds as regions side by side, each holding its entities.
+fn kind_nesting(view: &View<'_>) -> (Nesting, Vec<RegionTitle>) {
+    let kinds: Vec<EntityKind> = EntityKind::ALL
+        .into_iter()
+        .filter(|k| view.model().entities.iter().any(|e| e.kind == *k))
+        .collect();
+    let entity_region = view
+        .model()
+        .entities
+        .iter()
+        .map(|e| kinds.iter().position(|k| *k == e.kind))
+        .collect();
+    (
+        Nesting {
+            region_parent: vec![None; kinds.len()],
+            region_entity: vec![None; kinds.len()],
+            entity_region,
+        },
+        kinds.into_iter().map(RegionTitle::Kind).collect(),
+    )
+}
+
+/// The positions of the current arrangement, and its regions.
 pub(super) fn arranged(
     state: &mut NetworkState,
     view: &View<'_>,
     settings: &Settings,
+    arrangement: Arrangement,
     force: Option<&Arc<Vec<Point>>>,
-) -> Option<(Arc<Vec<Point>>, Vec<Group>)> {
+    footprints: Option<&Arc<Vec<Footprint>>>,
+    aspect: f32,
+) -> Option<(Arc<Vec<Point>>, Arc<Regions>)> {
     let doc = view.doc;
     let centre = view
         .selected
@@ -279,43 +410,70 @@ pub(super) fn arranged(
         .or((!doc.model().entities.is_empty()).then_some(0));
     let key = ArrangementKey {
         revision: doc.revision(),
-        arrangement: settings.arrangement,
-        centre: (settings.arrangement == Arrangement::Radial)
+        arrangement,
+        centre: (arrangement == Arrangement::Radial)
             .then_some(centre)
             .flatten(),
         size_by: settings.size_by,
+        footprints: footprints.map(|f| Arc::as_ptr(f) as usize),
+        // In tenths, so a window resized a little keeps the arrangement.
+        aspect: (aspect * 10.0).round() as i32,
     };
-    match settings.arrangement {
-        Arrangement::Force => return force.map(|p| (Arc::clone(p), Vec::new())),
+    // Each entity's cell in a region's grid: its node and its name beside it, at the pixels per
+    // unit the regions are drawn at when they fill a laptop's canvas.
+    let cells: Vec<[f32; 2]> = footprints.map_or_else(Vec::new, |prints| {
+        prints
+            .iter()
+            .map(|f| {
+                [
+                    (2.0 * f.radius + 4.0 + f.label[0] + 12.0) / REGION_UNIT,
+                    (f.label[1].max(2.0 * f.radius) + 6.0) / REGION_UNIT,
+                ]
+            })
+            .collect()
+    });
+    let regions_of = |(nesting, titles): (Nesting, Vec<RegionTitle>), state: &NetworkState| {
+        let order = state
+            .sizes
+            .as_ref()
+            .map_or_else(Vec::new, |(_, s)| s.order.clone());
+        let (positions, regions) = nested(&nesting, &order, &cells, aspect);
+        let mut titled = vec![false; positions.len()];
+        for e in nesting.region_entity.iter().flatten() {
+            if let Some(t) = titled.get_mut(*e) {
+                *t = true;
+            }
+        }
+        (
+            Arc::new(positions),
+            Arc::new(Regions {
+                places: titles.iter().any(|t| matches!(t, RegionTitle::Place(_))),
+                regions,
+                titles,
+                titled,
+            }),
+        )
+    };
+    match arrangement {
+        Arrangement::Force => return force.map(|p| (Arc::clone(p), Arc::default())),
         _ if state.arranged.as_ref().is_some_and(|(k, _, _)| *k == key) => {}
         Arrangement::Radial => {
             let positions = centre.map_or_else(Vec::new, |c| radial(doc.graph(), c));
-            state.arranged = Some((key, Arc::new(positions), Vec::new()));
+            state.arranged = Some((key, Arc::new(positions), Arc::default()));
         }
         Arrangement::ByKind => {
-            let group_of: Vec<usize> = doc
-                .model()
-                .entities
-                .iter()
-                .map(|e| {
-                    EntityKind::ALL
-                        .iter()
-                        .position(|k| *k == e.kind)
-                        .unwrap_or(0)
-                })
-                .collect();
-            let weight = state
-                .sizes
-                .as_ref()
-                .map_or_else(Vec::new, |(_, s)| s.weight.clone());
-            let (positions, groups) = grouped(&group_of, &weight);
-            state.arranged = Some((key, Arc::new(positions), groups));
+            let (positions, regions) = regions_of(kind_nesting(view), state);
+            state.arranged = Some((key, positions, regions));
+        }
+        Arrangement::Places => {
+            let (positions, regions) = regions_of(place_nesting(view), state);
+            state.arranged = Some((key, positions, regions));
         }
     }
     state
         .arranged
         .as_ref()
-        .map(|(_, p, g)| (Arc::clone(p), g.clone()))
+        .map(|(_, p, g)| (Arc::clone(p), Arc::clone(g)))
 }
 
 pub(super) fn shown(state: &mut NetworkState, view: &View<'_>, filter: &Filter) -> Arc<Shown> {
@@ -385,6 +543,7 @@ pub(super) fn base_mesh(
     radius: &[f32],
     shown: &Shown,
     rect: Rect,
+    hide: Option<RelationKind>,
 ) -> Arc<Mesh> {
     let mut arc = reused.unwrap_or_default();
     let mesh = Arc::make_mut(&mut arc);
@@ -398,7 +557,7 @@ pub(super) fn base_mesh(
     // The links shown and crossing the view, with their ends.
     let mut drawn = Vec::new();
     for (k, link) in doc.links().iter().enumerate() {
-        if !shown.links.get(k).copied().unwrap_or(false) {
+        if !shown.links.get(k).copied().unwrap_or(false) || Some(link.kind) == hide {
             continue;
         }
         let (Some(from), Some(to)) = (node(link.from), node(link.to)) else {
@@ -424,7 +583,14 @@ pub(super) fn base_mesh(
         } else if is_disputed(doc, link) {
             add_segment(mesh, a, b, 2.5, link_colour(doc, link));
         } else {
-            add_segment(mesh, a, b, 1.0, relation_colour(link.kind));
+            // Over the places' areas the lines step back: the areas carry the picture.
+            let colour = relation_colour(link.kind);
+            let colour = if hide.is_some() {
+                colour.gamma_multiply(0.55)
+            } else {
+                colour
+            };
+            add_segment(mesh, a, b, 1.0, colour);
         }
     }
     if drawn.len() <= MAX_ARROWS {
@@ -528,6 +694,9 @@ pub(super) fn place_labels(
         let (p, r) = (*screen.get(i)?, *sizes.radius.get(i)?);
         (*shown.entities.get(i)? && rect.contains(p)).then_some((i, p, r))
     };
+    // A place drawn as an area is named by the area's title.
+    let regions = Arc::clone(&state.titled);
+    let titled = |i: usize| regions.titled.get(i).copied().unwrap_or(false);
     // A town's names cover no node at all (a large model's, no node more important).
     if town {
         for (_, p, r) in (0..sizes.radius.len()).filter_map(node) {
@@ -550,7 +719,7 @@ pub(super) fn place_labels(
         } else {
             label_tier(rank)
         };
-        if labels.len() < most {
+        if labels.len() < most && !titled(i) {
             let galley = galley(ui, &mut state.galleys, view, i, size);
             let g = galley.size();
             let below = p + vec2(-g.x / 2.0, r + 2.0);

@@ -1,0 +1,123 @@
+//! The places as areas (the default arrangement of a model whose places hold things) and the
+//! kinds as regions, read back from the view: each place that holds something is a titled
+//! region inside the region of the place it lies in, every entity lies inside the region of its
+//! place, and regions of one level do not overlap.
+
+mod common;
+
+use common::{WINDOW, app, wait_until};
+use eframe::egui::Rect;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use townscope::app::TownscopeApp;
+use townscope::i18n::Lang;
+
+type App = Harness<'static, TownscopeApp>;
+
+fn on_network(lang: Lang) -> App {
+    let mut harness = app(None, lang, WINDOW);
+    let tab = if lang == Lang::Zh {
+        "关系网络"
+    } else {
+        "Network"
+    };
+    harness.get_by_label(tab).click();
+    harness.step();
+    wait_until(&mut harness, TownscopeApp::layout_settled);
+    harness
+}
+
+fn region_of(regions: &[(String, Rect)], title: &str) -> Rect {
+    regions
+        .iter()
+        .find(|(t, _)| t == title)
+        .map(|(_, r)| *r)
+        .unwrap_or_else(|| panic!("no region titled {title}: {regions:?}"))
+}
+
+fn within(inner: Rect, outer: Rect) -> bool {
+    outer.expand(0.5).contains_rect(inner)
+}
+
+#[test]
+fn the_places_of_yunqi_are_areas_nested_as_the_places_nest() {
+    for lang in [Lang::Zh, Lang::En] {
+        let harness = on_network(lang);
+        let app = harness.state();
+        let model = app.doc.model();
+        let regions = app.network().region_titles(lang, model);
+        // The town inside its park, inside the resort, inside the district, inside the city.
+        let chain = [
+            "yunqi-town",
+            "zhuantang-park",
+            "zhijiang-resort",
+            "xihu-district",
+            "hangzhou",
+        ];
+        let name = |id: &str| {
+            let i = app.doc.index().get(id).expect("in the model");
+            model.entities[i].name.get(lang).to_owned()
+        };
+        for pair in chain.windows(2) {
+            let (inner, outer) = (
+                region_of(&regions, &name(pair[0])),
+                region_of(&regions, &name(pair[1])),
+            );
+            assert!(
+                within(inner, outer),
+                "{} inside {} ({lang:?})",
+                pair[0],
+                pair[1]
+            );
+        }
+        // Every entity with a place that is drawn as an area lies inside it.
+        let (canvas, nodes) = app.network().nodes();
+        assert!(!nodes.is_empty());
+        let mut inside = 0;
+        for (i, node) in &nodes {
+            let entity = &model.entities[*i];
+            let Some(place) = entity.location.as_deref() else {
+                continue;
+            };
+            let place_name = name(place);
+            if let Some((_, area)) = regions.iter().find(|(t, _)| *t == place_name) {
+                assert!(
+                    area.contains(node.center()),
+                    "{} lies in {place_name} ({lang:?})",
+                    entity.id
+                );
+                inside += 1;
+            }
+        }
+        assert!(inside >= 30, "{inside} entities checked");
+        // The whole picture on the canvas.
+        for (title, area) in &regions {
+            assert!(within(*area, canvas), "{title} on the canvas ({lang:?})");
+        }
+    }
+}
+
+#[test]
+fn grouped_by_kind_each_kind_is_a_region_of_its_own() {
+    let mut harness = on_network(Lang::En);
+    common::choose_arrangement(&mut harness, "Layout", "Grouped by kind");
+    let app = harness.state();
+    let model = app.doc.model();
+    let regions = app.network().region_titles(Lang::En, model);
+    assert!(regions.len() >= 8, "{regions:?}");
+    for (k, (a, ra)) in regions.iter().enumerate() {
+        for (b, rb) in regions.iter().skip(k + 1) {
+            assert!(!ra.intersects(*rb), "{a} and {b} overlap");
+        }
+    }
+    let (_, nodes) = app.network().nodes();
+    for (i, node) in &nodes {
+        let kind = model.entities[*i].kind;
+        let title = townscope::i18n::entity_kind_plural(kind, Lang::En);
+        assert!(
+            region_of(&regions, title).contains(node.center()),
+            "{} in {title}",
+            model.entities[*i].id
+        );
+    }
+}
