@@ -74,6 +74,10 @@ enum Command {
         /// The language of the slides: zh or en.
         #[arg(long, default_value = "zh")]
         lang: String,
+        /// The slides' shape: 16:10 (1440×900 points) or 16:9 (1536×864 points: with --scale
+        /// 1.25, 1920×1080 pictures; with 2.5, 3840×2160).
+        #[arg(long, default_value = "16:10")]
+        aspect: String,
     },
 }
 
@@ -113,13 +117,19 @@ fn main() -> ExitCode {
             out,
             scale,
             lang,
+            aspect,
         }) => {
             let lang = if lang.eq_ignore_ascii_case("en") {
                 townscope::i18n::Lang::En
             } else {
                 townscope::i18n::Lang::Zh
             };
-            match townscope::app::headless::export_slides(file.as_deref(), &out, lang, scale) {
+            let Some(shape) = townscope::app::headless::SlideShape::parse(&aspect) else {
+                eprintln!("townscope: --aspect takes 16:10 or 16:9, not {aspect}");
+                return ExitCode::from(2);
+            };
+            match townscope::app::headless::export_slides(file.as_deref(), &out, lang, scale, shape)
+            {
                 Ok(written) => {
                     for path in written {
                         println!("{}", path.display());

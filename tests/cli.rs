@@ -222,6 +222,11 @@ fn export_slides_reports_what_it_cannot_do() {
     assert_eq!(output.status.code(), Some(2), "{error}");
     assert!(error.contains("scale 9"), "{error}");
 
+    let output = townscope(&["export-slides", "--out", out, "--aspect", "4:3"]);
+    let error = String::from_utf8_lossy(&output.stderr).into_owned();
+    assert_eq!(output.status.code(), Some(2), "{error}");
+    assert!(error.contains("16:10 or 16:9"), "{error}");
+
     let broken = data("syntax-error.ron");
     let output = townscope(&["export-slides", broken.to_str().unwrap(), "--out", out]);
     let error = String::from_utf8_lossy(&output.stderr).into_owned();

@@ -66,6 +66,7 @@ fn entity_table_with_metrics() {
     harness.snapshot("table_zh_laptop");
 }
 
+/// The default arrangement of Yunqi: its places as areas.
 #[test]
 fn network_settled() {
     let mut harness = app(None, Lang::Zh, LAPTOP);
@@ -74,6 +75,69 @@ fn network_settled() {
     harness.step();
     wait_until(&mut harness, |app| app.layout_settled());
     harness.snapshot("network_zh_laptop");
+}
+
+/// The town layout, every entity named.
+fn force_directed(lang: Lang, tab: &str, list: &str, force: &str, name: &str) {
+    let mut harness = app(None, lang, LAPTOP);
+    harness.get_by_label(tab).click();
+    harness.step();
+    common::choose_arrangement(&mut harness, list, force);
+    harness.snapshot(name);
+}
+
+#[test]
+fn network_force_directed_zh() {
+    force_directed(
+        Lang::Zh,
+        "关系网络",
+        "布局",
+        "力导向",
+        "network_force_zh_laptop",
+    );
+}
+
+#[test]
+fn network_force_directed_en() {
+    force_directed(
+        Lang::En,
+        "Network",
+        "Layout",
+        "Force-directed",
+        "network_force_en_laptop",
+    );
+}
+
+/// The timeline with a word beside every dot.
+fn timeline(lang: Lang, name: &str) {
+    let mut harness = app(None, lang, LAPTOP);
+    harness.state_mut().state.central = townscope::app::CentralView::Timeline;
+    harness.run();
+    harness.snapshot(name);
+}
+
+#[test]
+fn timeline_zh() {
+    timeline(Lang::Zh, "timeline_zh_laptop");
+}
+
+#[test]
+fn timeline_en() {
+    timeline(Lang::En, "timeline_en_laptop");
+}
+
+/// A slide on a 1920×1080 screen: names of 24 px and more in full contrast, lines of 2.5 px.
+#[test]
+fn a_slide_on_a_full_hd_screen() {
+    let mut harness = app(None, Lang::Zh, [1920.0, 1080.0]);
+    harness.key_press(eframe::egui::Key::F5);
+    harness.run();
+    harness.key_press(eframe::egui::Key::PageDown);
+    harness.run();
+    wait_until(&mut harness, |app| {
+        app.state.year == Some(2014) && app.layout_settled() && !app.network().is_moving()
+    });
+    harness.snapshot("present_slide2_zh_1080");
 }
 
 /// The first two slides of the Yunqi story as the audience sees them.
@@ -119,8 +183,14 @@ fn a_blanked_presentation_is_black_to_the_edges() {
 #[test]
 fn export_slides_writes_one_picture_per_slide() {
     let folder = tempfile::tempdir().expect("temp folder");
-    let written = townscope::app::headless::export_slides(None, folder.path(), Lang::Zh, 1.0)
-        .expect("renders");
+    let written = townscope::app::headless::export_slides(
+        None,
+        folder.path(),
+        Lang::Zh,
+        1.0,
+        townscope::app::headless::SlideShape::default(),
+    )
+    .expect("renders");
     assert_eq!(written.len(), 7);
     for path in &written {
         let bytes = std::fs::read(path).expect("written");
@@ -129,6 +199,30 @@ fn export_slides_writes_one_picture_per_slide() {
         let width = u32::from_be_bytes([bytes[16], bytes[17], bytes[18], bytes[19]]);
         let height = u32::from_be_bytes([bytes[20], bytes[21], bytes[22], bytes[23]]);
         assert_eq!((width, height), (1440, 900), "{}", path.display());
+    }
+}
+
+/// 16:9 slides for a projector or PowerPoint: 1920×1080 at scale 1.25.
+#[test]
+fn export_slides_in_sixteen_by_nine() {
+    let folder = tempfile::tempdir().expect("temp folder");
+    let written = townscope::app::headless::export_slides(
+        None,
+        folder.path(),
+        Lang::En,
+        1.25,
+        townscope::app::headless::SlideShape::Wide16x9,
+    )
+    .expect("renders");
+    assert_eq!(written.len(), 7);
+    for path in &written {
+        let picture = image::open(path).expect("a picture");
+        assert_eq!(
+            (picture.width(), picture.height()),
+            (1920, 1080),
+            "{}",
+            path.display()
+        );
     }
 }
 

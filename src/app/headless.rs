@@ -12,8 +12,38 @@ use egui_kittest::Harness;
 use super::{CentralView, TownscopeApp, UiState};
 use crate::i18n::Lang;
 
-/// The logical size slides are laid out at (the default window); pixels are this times `scale`.
+/// The logical size 16:10 slides are laid out at (the default window); pixels are this times
+/// `scale`.
 pub const SLIDE_SIZE: [f32; 2] = [1440.0, 900.0];
+
+/// The shape of exported slides: a laptop's 16:10, or the 16:9 of most projectors and of
+/// PowerPoint's default.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum SlideShape {
+    #[default]
+    Wide16x10,
+    Wide16x9,
+}
+
+impl SlideShape {
+    /// The logical size slides of this shape are laid out at: 16:9 is 1536×864, so that scale
+    /// 1.25 gives 1920×1080 pixels and 2.5 gives 3840×2160.
+    pub fn size(self) -> [f32; 2] {
+        match self {
+            Self::Wide16x10 => SLIDE_SIZE,
+            Self::Wide16x9 => [1536.0, 864.0],
+        }
+    }
+
+    /// `16:10` or `16:9` (`16x9` too), as the command line takes it.
+    pub fn parse(text: &str) -> Option<Self> {
+        match text.trim().replace('x', ":").as_str() {
+            "16:10" => Some(Self::Wide16x10),
+            "16:9" => Some(Self::Wide16x9),
+            _ => None,
+        }
+    }
+}
 /// Frames allowed for the layout to settle and the camera and year to arrive, per slide.
 const MAX_FRAMES_PER_SLIDE: usize = 2000;
 /// Frames every picture waits, for egui's animations (at the harness's 1/60 s a frame).
@@ -77,6 +107,7 @@ pub fn export_slides(
     out: &Path,
     lang: Lang,
     scale: f32,
+    shape: SlideShape,
 ) -> Result<Vec<PathBuf>, ExportError> {
     // Load first, so a broken file is reported as such and not as a rendering failure.
     let model = match file {
@@ -87,7 +118,7 @@ pub fn export_slides(
         Some(path) => crate::io::Origin::File(path.to_path_buf()),
         None => crate::io::Origin::Embedded,
     };
-    export_model_slides(model, origin, out, lang, scale)
+    export_model_slides(model, origin, out, lang, scale, shape)
 }
 
 /// Renders every slide of `model`'s story (the app's open document, unsaved edits included)
@@ -98,6 +129,7 @@ pub fn export_model_slides(
     out: &Path,
     lang: Lang,
     scale: f32,
+    shape: SlideShape,
 ) -> Result<Vec<PathBuf>, ExportError> {
     check_scale(scale)?;
     if model.story.is_empty() {
@@ -107,7 +139,7 @@ pub fn export_model_slides(
         path: out.to_path_buf(),
         source,
     })?;
-    let mut harness = start_harness(SLIDE_SIZE.into(), scale, None, move |cc| {
+    let mut harness = start_harness(shape.size().into(), scale, None, move |cc| {
         let state = UiState {
             lang,
             ..UiState::default()

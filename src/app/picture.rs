@@ -115,8 +115,15 @@ impl TownscopeApp {
         let lang = self.state.lang;
         self.runtime.exporting_slides = Some(Task::spawn(&self.runtime.ctx, move || {
             rfd::FileDialog::new().pick_folder().map(|folder| {
-                super::headless::export_model_slides(model, origin, &folder, lang, PICTURE_SCALE)
-                    .map(|written| (folder, written.len()))
+                super::headless::export_model_slides(
+                    model,
+                    origin,
+                    &folder,
+                    lang,
+                    PICTURE_SCALE,
+                    super::headless::SlideShape::default(),
+                )
+                .map(|written| (folder, written.len()))
             })
         }));
         self.runtime.notice = Some(Notice::ExportingSlides);

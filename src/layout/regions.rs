@@ -13,7 +13,7 @@ const PAD: f32 = 0.35;
 /// The band at the top of a region for its title.
 const TITLE: f32 = 1.0;
 /// No member's cell is wider than this (a longer name is cut to it on screen).
-const MAX_CELL_WIDTH: f32 = 7.0;
+const MAX_CELL_WIDTH: f32 = 8.5;
 /// No region is narrower than this (its title needs room).
 const MIN_WIDTH: f32 = 4.4;
 

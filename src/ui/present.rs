@@ -8,6 +8,8 @@ use super::View;
 /// Title size in points, before the presentation's zoom: readable from the back of a room.
 const TITLE_SIZE: f32 = 34.0;
 const CAPTION_SIZE: f32 = 21.0;
+/// The caption's sources and notes: 18 px at the presentation's zoom of 1.25.
+const NOTE_SIZE: f32 = 14.4;
 
 /// The caption band under the slide's view.
 pub fn caption(ui: &mut egui::Ui, view: &View<'_>, index: usize) {
@@ -87,18 +89,20 @@ pub fn caption(ui: &mut egui::Ui, view: &View<'_>, index: usize) {
                             "空心：来源未说明何时来到小镇。",
                             "Hollow: the sources do not say when it came to the town.",
                         ))
-                        .small()
+                        .size(NOTE_SIZE)
                         .weak(),
                     );
                 }
                 let sources: Vec<String> =
                     slide.sources.iter().map(|c| view.cite_text(c)).collect();
                 if !sources.is_empty() {
-                    ui.label(RichText::new(sources.join("；")).small().weak());
+                    ui.label(RichText::new(sources.join("；")).size(NOTE_SIZE).weak());
                 }
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                     ui.label(
-                        RichText::new(format!("{} / {}", index + 1, model.story.len())).weak(),
+                        RichText::new(format!("{} / {}", index + 1, model.story.len()))
+                            .size(NOTE_SIZE)
+                            .weak(),
                     );
                 });
             });

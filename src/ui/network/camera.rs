@@ -14,6 +14,9 @@ pub struct Camera {
     pub scale: f32,
     /// Fit the shown graph on the next frame (at start, after "Fit", on a new model).
     pub fit_pending: bool,
+    /// The canvas size of the last fit, while the view has not been moved since: a canvas
+    /// resized under a fitted view is fitted again.
+    fitted_to: Option<eframe::egui::Vec2>,
     glide: Option<Glide>,
 }
 
@@ -33,6 +36,7 @@ impl Default for Camera {
             centre: [0.0, 0.0],
             scale: 20.0,
             fit_pending: true,
+            fitted_to: None,
             glide: None,
         }
     }
@@ -76,6 +80,7 @@ impl Camera {
             return;
         }
         self.glide = None;
+        self.fitted_to = Some(rect.size());
         self.centre = [(min[0] + max[0]) / 2.0, (min[1] + max[1]) / 2.0];
         let span = vec2((max[0] - min[0]).max(1.0), (max[1] - min[1]).max(1.0));
         let margin = margin.min(rect.width().min(rect.height()) / 3.0).max(0.0);
@@ -102,10 +107,16 @@ impl Camera {
         }
     }
 
+    /// Whether the view was fitted to a canvas of another size and not moved since.
+    pub fn fitted_to_other_size(&self, rect: Rect) -> bool {
+        self.fitted_to.is_some_and(|size| size != rect.size())
+    }
+
     /// Moves the view by a distance in pixels (the user's hand wins over a glide).
     pub fn pan(&mut self, pixels: eframe::egui::Vec2) {
         self.glide = None;
         self.fit_pending = false;
+        self.fitted_to = None;
         self.centre[0] -= pixels.x / self.scale;
         self.centre[1] -= pixels.y / self.scale;
     }
@@ -114,6 +125,7 @@ impl Camera {
     pub fn zoom_about(&mut self, rect: Rect, anchor: Pos2, factor: f32) {
         self.glide = None;
         self.fit_pending = false;
+        self.fitted_to = None;
         let before = self.layout_from_screen(rect, anchor);
         self.scale = (self.scale * factor).clamp(0.01, 500.0);
         let after = self.layout_from_screen(rect, anchor);
@@ -124,6 +136,7 @@ impl Camera {
     /// Starts a smooth move that ends with `to` at the centre.
     pub fn glide_to(&mut self, to: Point, now: f64) {
         self.fit_pending = false;
+        self.fitted_to = None;
         self.glide = Some(Glide {
             from: self.centre,
             to,

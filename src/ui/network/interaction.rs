@@ -25,7 +25,7 @@ pub(super) fn steer_camera(
     } = *drawn;
     let camera = &mut state.camera;
     let now = ui.input(|i| i.time);
-    if asked.fit {
+    if asked.fit || camera.fitted_to_other_size(rect) {
         camera.fit_pending = true;
     }
     if camera.fit_pending {
@@ -34,8 +34,18 @@ pub(super) fn steer_camera(
             .zip(&shown.entities)
             .filter(|(_, shown)| **shown)
             .map(|(p, _)| *p);
-        // The regions (places, kinds) and their titles are part of the picture too.
-        let corners = regions.iter().flat_map(|r| [r.min, r.max]);
+        // The regions (places, kinds) holding what is shown, and their titles, are part of the
+        // picture too.
+        let shown_at: Vec<Point> = positions
+            .iter()
+            .zip(&shown.entities)
+            .filter(|(_, shown)| **shown)
+            .map(|(p, _)| *p)
+            .collect();
+        let corners = regions
+            .iter()
+            .filter(|r| holds_any(r, &shown_at))
+            .flat_map(|r| [r.min, r.max]);
         if regions.is_empty() {
             camera.fit(rect, shown_positions.chain(corners));
         } else {
@@ -59,7 +69,7 @@ pub(super) fn steer_camera(
     if state.followed != Some(view.selected) {
         // Selected elsewhere (the table, the browser, the details): go there.
         // Unless it is in view already: the picture stays as it is when it need not move.
-        let inner = rect.shrink2(rect.size() * 0.1);
+        let inner = rect.shrink(16.0);
         if let Some(at) = view
             .selected
             .filter(|&i| shown.entities.get(i).copied().unwrap_or(false))
@@ -293,4 +303,14 @@ pub(super) fn nearest(
         .filter(|&(i, d)| radius.get(i).is_some_and(|r| d <= r + 4.0))
         .min_by(|a, b| a.1.total_cmp(&b.1))
         .map(|(i, _)| i)
+}
+
+/// Whether any of `points` lies inside `region`.
+pub(super) fn holds_any(region: &Region, points: &[Point]) -> bool {
+    points.iter().any(|p| {
+        p[0] >= region.min[0]
+            && p[0] <= region.max[0]
+            && p[1] >= region.min[1]
+            && p[1] <= region.max[1]
+    })
 }

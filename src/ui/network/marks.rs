@@ -372,13 +372,22 @@ pub(super) fn region_frames(
     camera: &Camera,
     rect: Rect,
     regions: &Regions,
-    radius: &[f32],
+    drawn: &Drawn<'_>,
 ) {
+    let radius = &drawn.sizes.radius;
+    // Only the regions holding something shown (a focus, a slide, a year leaves others empty).
+    let shown_at: Vec<Point> = drawn
+        .positions
+        .iter()
+        .zip(&drawn.shown.entities)
+        .filter(|(_, shown)| **shown)
+        .map(|(p, _)| *p)
+        .collect();
     let visuals = ui.visuals();
     let dark = visuals.dark_mode;
     let line = visuals.weak_text_color().gamma_multiply(0.5);
     let strong = visuals.strong_text_color();
-    for region in &regions.regions {
+    for region in regions.regions.iter().filter(|r| holds_any(r, &shown_at)) {
         let frame = Rect::from_two_pos(
             camera.screen_from_layout(rect, region.min),
             camera.screen_from_layout(rect, region.max),

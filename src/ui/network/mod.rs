@@ -78,6 +78,11 @@ const LABEL_SIZES: [f32; 9] = [15.0, 13.0, 11.5, 13.0, 12.0, 11.0, 12.0, 11.0, 1
 /// A town's names are written one size smaller while they would cover more than this share of
 /// the canvas (with their nodes): beyond it, they cannot all be placed apart.
 const NAMES_AT_MOST: f32 = 0.62;
+/// Presenting, names in these sizes (points; 30, 26 and 24 px at the presentation's zoom of
+/// 1.25): the smallest is still read from the back of a meeting room.
+const PRESENTING_SIZES: [f32; 3] = [24.0, 21.0, 19.2];
+/// A slide showing this many entities or fewer draws their nodes twice as large.
+const FEW: usize = 12;
 /// Names longer than this many pixels are written on more lines.
 const LABEL_WRAP: f32 = 150.0;
 /// Presenting, labels are this much larger still (on top of the presentation's zoom), to be
@@ -378,6 +383,17 @@ pub fn ui(
     let sizes = sizes(state, view, settings.size_by);
     settings.filter.as_of = view.year;
     let shown = shown(state, view, &settings.filter);
+    // A slide of a few entities draws them large (their nodes twice the size).
+    let sizes = if view.presenting && shown.entity_count() <= FEW {
+        Arc::new(Sizes {
+            radius: sizes.radius.iter().map(|r| r * 2.0).collect(),
+            order: sizes.order.clone(),
+            rank: sizes.rank.clone(),
+            weight: sizes.weight.clone(),
+        })
+    } else {
+        sizes
+    };
     if arrangement == Arrangement::Force && n <= TOWN_LIMIT && !force.given {
         // Presenting keeps the desktop's layout (its names are larger, but so is the screen).
         let corner = legend_corner(ui, view);
@@ -446,15 +462,7 @@ pub fn ui(
 
     let painter = ui.painter_at(rect);
     painter.rect_filled(rect, 0.0, ui.visuals().extreme_bg_color);
-    region_frames(
-        ui,
-        &painter,
-        view,
-        &state.camera,
-        rect,
-        &regions,
-        &sizes.radius,
-    );
+    region_frames(ui, &painter, view, &state.camera, rect, &regions, &drawn);
     draw_picture(ui, &painter, view, state, &drawn, settings);
     draw_marks(ui, &painter, view, state, &drawn, hovered, &response);
     if let Some(proposal) = state.proposal {

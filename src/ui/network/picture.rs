@@ -77,7 +77,12 @@ pub(super) fn draw_picture(
             labels,
         });
     }
-    let text_colour = ui.visuals().text_color();
+    // Presenting, names in full contrast.
+    let text_colour = if view.presenting {
+        ui.visuals().strong_text_color()
+    } else {
+        ui.visuals().text_color()
+    };
     let halo = ui.visuals().extreme_bg_color.gamma_multiply(0.8);
     if let Some(picture) = &state.picture {
         painter.add(Shape::Mesh(Arc::clone(&picture.mesh)));
@@ -322,6 +327,10 @@ pub(super) fn effective(
     }
     match settings.arrangement {
         Arrangement::Places if !state.has_places.is_some_and(|(_, yes)| yes) => Arrangement::Force,
+        // A story's slides pick out a few entities and their years: the force layout, which
+        // gathers them where they are related, shows them large; the places would show the
+        // empty areas around them.
+        Arrangement::Places if view.presenting => Arrangement::Force,
         chosen => chosen,
     }
 }
@@ -571,6 +580,9 @@ pub(super) fn base_mesh(
             drawn.push((link, from, to));
         }
     }
+    // Presenting, lines of 2 points (2.5 px at the presentation's zoom): a projector washes
+    // out a hairline.
+    let line_width = if view.presenting { 2.0 } else { 1.0 };
     // In a crowd a line is one sliver triangle, wide at its source and pointed at its target:
     // half the indices of a quad, and the taper still says which way it goes.
     let crowded_links = drawn.len() > CROWD_LINKS;
@@ -581,7 +593,7 @@ pub(super) fn base_mesh(
                 add_taper(mesh, a, b, 1.6, link_colour(doc, link));
             }
         } else if is_disputed(doc, link) {
-            add_segment(mesh, a, b, 2.5, link_colour(doc, link));
+            add_segment(mesh, a, b, line_width * 2.5, link_colour(doc, link));
         } else {
             // Over the places' areas the lines step back: the areas carry the picture.
             let colour = relation_colour(link.kind);
@@ -590,7 +602,7 @@ pub(super) fn base_mesh(
             } else {
                 colour
             };
-            add_segment(mesh, a, b, 1.0, colour);
+            add_segment(mesh, a, b, line_width, colour);
         }
     }
     if drawn.len() <= MAX_ARROWS {
@@ -653,14 +665,25 @@ pub(super) fn galley(
             .entities
             .get(entity)
             .map_or("", |e| view.name(e));
-        let points = LABEL_SIZES.get(size).copied().unwrap_or(LABEL_SIZES[0]);
+        // Presenting, the same three sizes whatever the canvas: read from the back of a room.
+        let points = if view.presenting {
+            PRESENTING_SIZES
+                .get(size % 3)
+                .copied()
+                .unwrap_or(PRESENTING_SIZES[0])
+                / scale
+        } else {
+            LABEL_SIZES.get(size).copied().unwrap_or(LABEL_SIZES[0])
+        };
         // A long name on two or three lines packs beside the others where one long line
         // would not fit.
+        // (As many characters to a line at any size: the wrap grows with the type.)
+        let wrap = LABEL_WRAP * points.max(LABEL_SIZES[2]) / LABEL_SIZES[2];
         ui.painter().layout(
             name.to_owned(),
             egui::FontId::proportional(points * scale),
             Color32::PLACEHOLDER,
-            LABEL_WRAP * scale,
+            wrap * scale,
         )
     }))
 }
