@@ -164,15 +164,38 @@ fn cards_ui(ui: &mut egui::Ui, view: &View<'_>, commands: &mut Vec<Command>) {
         (((available + gap) / (MIN_CARD_WIDTH + 2.0 * margin + gap)).floor() as usize).max(1);
     let inner_width =
         (available - gap * (columns - 1) as f32) / columns as f32 - 2.0 * margin - 2.0;
+    let width = inner_width.max(80.0);
     for row in cards.chunks(columns) {
-        ui.horizontal(|ui| {
+        // One size for the figures of a row: the largest at which each of them fits.
+        let size = row
+            .iter()
+            .map(|card| figure_size(ui, card, width))
+            .fold(f32::INFINITY, f32::min);
+        ui.horizontal_top(|ui| {
             ui.spacing_mut().item_spacing.x = gap;
             for card in row {
-                card_ui(ui, view, card, inner_width.max(80.0), margin, commands);
+                card_ui(ui, view, card, width, size, margin, commands);
             }
         });
         ui.add_space(gap - ui.spacing().item_spacing.y);
     }
+}
+
+/// The size a card's figure is written in: the figure style's, stepped down until the figure
+/// fits on one line of `width` (it is never cut; at the smallest it wraps).
+fn figure_size(ui: &egui::Ui, card: &Card, width: f32) -> f32 {
+    let figure = figure_style().resolve(ui.style());
+    [1.0, 0.86, 0.72, 0.6]
+        .into_iter()
+        .map(|scale| figure.size * scale)
+        .find(|&size| {
+            let font = egui::FontId::new(size, figure.family.clone());
+            let galley = ui
+                .painter()
+                .layout_no_wrap(card.value.clone(), font, egui::Color32::WHITE);
+            galley.size().x <= width
+        })
+        .unwrap_or(figure.size * 0.6)
 }
 
 fn card_ui(
@@ -180,6 +203,7 @@ fn card_ui(
     view: &View<'_>,
     card: &Card,
     width: f32,
+    size: f32,
     margin: f32,
     commands: &mut Vec<Command>,
 ) {
@@ -189,22 +213,8 @@ fn card_ui(
             ui.set_width(width);
             ui.set_min_height(72.0);
             ui.vertical(|ui| {
-                ui.add(egui::Label::new(egui::RichText::new(&card.title).small()).truncate());
-                // A figure is never cut: it steps down in size until it fits, then wraps.
-                let figure = figure_style().resolve(ui.style());
-                let size = [1.0, 0.86, 0.72, 0.6]
-                    .into_iter()
-                    .map(|scale| figure.size * scale)
-                    .find(|&size| {
-                        let font = egui::FontId::new(size, figure.family.clone());
-                        let galley = ui.painter().layout_no_wrap(
-                            card.value.clone(),
-                            font,
-                            egui::Color32::WHITE,
-                        );
-                        galley.size().x <= width
-                    })
-                    .unwrap_or(figure.size * 0.6);
+                // The title whole, on as many lines as it takes.
+                ui.add(egui::Label::new(egui::RichText::new(&card.title).small()).wrap());
                 ui.add(
                     egui::Label::new(egui::RichText::new(&card.value).size(size).strong()).wrap(),
                 );
@@ -219,7 +229,7 @@ fn card_ui(
                             .small()
                             .weak(),
                     )
-                    .truncate(),
+                    .wrap(),
                 );
                 if let Some(named) = card.named {
                     ui.add(
