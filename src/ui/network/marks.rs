@@ -676,3 +676,77 @@ pub(super) fn line_legend(
         );
     }
 }
+
+/// Presenting, what each node's shape and colour stands for, under the line legend: a slide
+/// (and its exported picture) has no toolbar to say it. One row per kind shown.
+pub(super) fn kind_legend(
+    ui: &egui::Ui,
+    painter: &egui::Painter,
+    view: &View<'_>,
+    state: &mut NetworkState,
+    shown: &Shown,
+    rect: Rect,
+) {
+    let kinds: Vec<EntityKind> = EntityKind::ALL
+        .into_iter()
+        .filter(|kind| {
+            view.model()
+                .entities
+                .iter()
+                .zip(&shown.entities)
+                .any(|(e, shown)| *shown && e.kind == *kind)
+        })
+        .collect();
+    if kinds.is_empty() {
+        return;
+    }
+    let size = 15.0;
+    let font = egui::FontId::proportional(size);
+    let text_colour = ui.visuals().text_color();
+    let galleys: Vec<Arc<Galley>> = kinds
+        .iter()
+        .map(|k| {
+            painter.layout_no_wrap(
+                entity_kind_plural(*k, view.lang).to_owned(),
+                font.clone(),
+                text_colour,
+            )
+        })
+        .collect();
+    let line = size + 7.0;
+    let width = galleys.iter().map(|g| g.size().x).fold(0.0, f32::max) + 34.0;
+    let top = state
+        .legend_frame
+        .map_or(rect.top() + 8.0, |f| f.bottom() + 6.0);
+    let frame = Rect::from_min_size(
+        egui::pos2(rect.right() - width - 8.0, top),
+        vec2(width, kinds.len() as f32 * line + 8.0),
+    );
+    if frame.left() < rect.left() + 8.0 || frame.bottom() > rect.bottom() {
+        return;
+    }
+    painter.rect_filled(
+        frame,
+        4.0,
+        ui.visuals().extreme_bg_color.gamma_multiply(0.85),
+    );
+    let mut mesh = Mesh::default();
+    for (row, (kind, galley)) in kinds.iter().zip(galleys).enumerate() {
+        let y = frame.top() + 4.0 + row as f32 * line + line / 2.0;
+        let x = frame.left() + 14.0;
+        add_node(
+            &mut mesh,
+            egui::pos2(x, y),
+            7.0,
+            kind_shape(*kind),
+            kind_colour(*kind),
+            true,
+        );
+        painter.galley(
+            egui::pos2(x + 14.0, y - galley.size().y / 2.0),
+            galley,
+            text_colour,
+        );
+    }
+    painter.add(Shape::mesh(mesh));
+}

@@ -469,6 +469,9 @@ pub fn ui(
         state.proposal = ask_relation(ui.ctx(), view, proposal, commands);
     }
     line_legend(ui, &painter, view, state, &shown, rect);
+    if view.presenting {
+        kind_legend(ui, &painter, view, state, &shown, rect);
+    }
     if !view.presenting {
         counts(ui, view, &shown, rect, can_pin);
     }

@@ -190,9 +190,9 @@ fn figure_size(ui: &egui::Ui, card: &Card, width: f32) -> f32 {
         .map(|scale| figure.size * scale)
         .find(|&size| {
             let font = egui::FontId::new(size, figure.family.clone());
-            let galley = ui
-                .painter()
-                .layout_no_wrap(card.value.clone(), font, egui::Color32::WHITE);
+            let galley =
+                ui.painter()
+                    .layout_no_wrap(card.value.clone(), font, egui::Color32::WHITE);
             galley.size().x <= width
         })
         .unwrap_or(figure.size * 0.6)
