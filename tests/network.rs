@@ -16,20 +16,8 @@ type App = Harness<'static, TownscopeApp>;
 /// The app on the network tab with the force layout settled.
 fn network(lang: Lang) -> App {
     let mut harness = app(None, lang, WINDOW);
-    let tab = if lang == Lang::Zh {
-        "关系网络"
-    } else {
-        "Network"
-    };
-    harness.get_by_label(tab).click();
-    harness.step();
-    // The force layout (the places as areas are the default: tests/places.rs).
-    let (list, force) = if lang == Lang::Zh {
-        ("布局", "力导向")
-    } else {
-        ("Layout", "Force-directed")
-    };
-    common::choose_arrangement(&mut harness, list, force);
+    common::open_network(&mut harness, lang);
+    common::choose_force_layout(&mut harness, lang);
     harness
 }
 

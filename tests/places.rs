@@ -5,10 +5,9 @@
 
 mod common;
 
-use common::{WINDOW, app, wait_until};
+use common::{WINDOW, app};
 use eframe::egui::Rect;
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
 use townscope::app::TownscopeApp;
 use townscope::i18n::Lang;
 
@@ -16,14 +15,7 @@ type App = Harness<'static, TownscopeApp>;
 
 fn on_network(lang: Lang) -> App {
     let mut harness = app(None, lang, WINDOW);
-    let tab = if lang == Lang::Zh {
-        "关系网络"
-    } else {
-        "Network"
-    };
-    harness.get_by_label(tab).click();
-    harness.step();
-    wait_until(&mut harness, TownscopeApp::layout_settled);
+    common::open_network(&mut harness, lang);
     harness
 }
 

@@ -8,7 +8,6 @@ mod common;
 use common::{app, wait_until};
 use eframe::egui::Rect;
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
 use townscope::app::TownscopeApp;
 use townscope::i18n::Lang;
 
@@ -16,24 +15,8 @@ type App = Harness<'static, TownscopeApp>;
 
 fn on_network(file: Option<&std::path::Path>, lang: Lang, size: [f32; 2]) -> App {
     let mut harness = app(file, lang, size);
-    let tab = if lang == Lang::Zh {
-        "关系网络"
-    } else {
-        "Network"
-    };
-    harness.get_by_label(tab).click();
-    harness.step();
-    let (list, force) = if lang == Lang::Zh {
-        ("布局", "力导向")
-    } else {
-        ("Layout", "Force-directed")
-    };
-    common::choose_arrangement(&mut harness, list, force);
-    // The legend's corner is known after the first picture: the layout is made again for it.
-    for _ in 0..3 {
-        harness.step();
-        wait_until(&mut harness, TownscopeApp::layout_settled);
-    }
+    common::open_network(&mut harness, lang);
+    common::choose_force_layout(&mut harness, lang);
     harness
 }
 
@@ -166,18 +149,8 @@ fn synthetic(lang: Lang, size: [f32; 2]) -> App {
             synth::generate(200, 500, 1),
             townscope::io::Origin::Embedded,
         ));
-    harness.key_press_modifiers(eframe::egui::Modifiers::COMMAND, eframe::egui::Key::Num2);
-    harness.step();
-    let (list, force) = if lang == Lang::Zh {
-        ("布局", "力导向")
-    } else {
-        ("Layout", "Force-directed")
-    };
-    common::choose_arrangement(&mut harness, list, force);
-    for _ in 0..4 {
-        harness.step();
-        wait_until(&mut harness, TownscopeApp::layout_settled);
-    }
+    common::open_network(&mut harness, lang);
+    common::choose_force_layout(&mut harness, lang);
     harness
 }
 

@@ -267,3 +267,23 @@ pub fn choose_arrangement(harness: &mut Harness<'static, TownscopeApp>, list: &s
     harness.step();
     wait_until(harness, TownscopeApp::layout_settled);
 }
+
+/// Opens the network tab as a user does (its label in `lang`) and waits for its picture.
+pub fn open_network(harness: &mut Harness<'static, TownscopeApp>, lang: Lang) {
+    use egui_kittest::kittest::Queryable;
+    harness
+        .get_by_label(lang.pick("关系网络", "Network"))
+        .click();
+    // One frame, not `run`: a layout worker asks for frames until it settles.
+    harness.step();
+    wait_until(harness, TownscopeApp::layout_settled);
+}
+
+/// Picks the force layout from the Layout list (the places as areas are Yunqi's default).
+pub fn choose_force_layout(harness: &mut Harness<'static, TownscopeApp>, lang: Lang) {
+    choose_arrangement(
+        harness,
+        lang.pick("布局", "Layout"),
+        lang.pick("力导向", "Force-directed"),
+    );
+}
