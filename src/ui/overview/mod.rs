@@ -119,6 +119,13 @@ pub fn ui(
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| {
+            if view.presenting {
+                // A slide is read from across a room: every size of type larger, and the cards
+                // wider to match (fewer to a row).
+                for font in ui.style_mut().text_styles.values_mut() {
+                    font.size *= SLIDE_TYPE;
+                }
+            }
             ui.add_space(4.0);
             ui.heading(view.model().name.get(view.lang));
             let description = view.model().description.get(view.lang);
@@ -148,6 +155,9 @@ const MIN_SLIDE_CHART: f32 = 140.0;
 
 /// Cards are at least this wide (inside their margins): room for `nearly RMB 3.0 bn`.
 const MIN_CARD_WIDTH: f32 = 150.0;
+/// On a slide, type is this much larger than on the desktop (on top of the presentation's
+/// zoom): a card's small print is 18 px and more, its figure 50 and more.
+const SLIDE_TYPE: f32 = 1.45;
 
 fn cards_ui(ui: &mut egui::Ui, view: &View<'_>, commands: &mut Vec<Command>) {
     let cards = cards(view);
@@ -160,8 +170,12 @@ fn cards_ui(ui: &mut egui::Ui, view: &View<'_>, commands: &mut Vec<Command>) {
     let gap = 10.0;
     let margin = 10.0;
     let available = ui.available_width();
-    let columns =
-        (((available + gap) / (MIN_CARD_WIDTH + 2.0 * margin + gap)).floor() as usize).max(1);
+    let min_width = if view.presenting {
+        MIN_CARD_WIDTH * SLIDE_TYPE
+    } else {
+        MIN_CARD_WIDTH
+    };
+    let columns = (((available + gap) / (min_width + 2.0 * margin + gap)).floor() as usize).max(1);
     let inner_width =
         (available - gap * (columns - 1) as f32) / columns as f32 - 2.0 * margin - 2.0;
     let width = inner_width.max(80.0);
