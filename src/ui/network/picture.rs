@@ -748,12 +748,13 @@ pub(super) fn place_labels(
             let below = p + vec2(-g.x / 2.0, r + 2.0);
             let right = p + vec2(r + 4.0, -g.y / 2.0);
             let above = p + vec2(-g.x / 2.0, -r - 2.0 - g.y);
+            let left = p + vec2(-r - 4.0 - g.x, -g.y / 2.0);
             // A town's names go first where its layout made room for them.
             let side = state.name_sides.as_ref().and_then(|s| s.get(i).copied());
             let places = if side == Some(NameSide::Beside) {
-                [right, below, above]
+                [right, below, above, left]
             } else {
-                [below, right, above]
+                [below, right, above, left]
             };
             for at in places {
                 let halo = Rect::from_min_size(at, g).expand2(vec2(3.0, 1.0));
