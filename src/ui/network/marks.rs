@@ -83,7 +83,7 @@ pub(super) fn draw_marks(
     if let Some(i) = hovered {
         highlight(ui, painter, view, state, sizes, shown, i, rect);
         let pinned = view.doc.pins().get(i).is_some_and(Option::is_some);
-        tooltip(response, view, i, pinned);
+        tooltip(response, view, i, pinned, state.screen.get(i).copied());
     }
     // The relation being drawn: a line from its first end to the pointer.
     if let Some(from) = state.linking
@@ -320,11 +320,40 @@ pub(super) fn selected_words(
     state.relation_words = written;
 }
 
-pub(super) fn tooltip(response: &egui::Response, view: &View<'_>, i: usize, pinned: bool) {
+/// What the hovered entity is, in the canvas corner farthest from it: beside the pointer it
+/// would cover the neighbours the highlight names.
+pub(super) fn tooltip(
+    response: &egui::Response,
+    view: &View<'_>,
+    i: usize,
+    pinned: bool,
+    at: Option<Pos2>,
+) {
     let Some(entity) = view.model().entities.get(i) else {
         return;
     };
-    response.clone().on_hover_ui_at_pointer(|ui| {
+    let rect = response.rect;
+    let node = at.unwrap_or(rect.center());
+    let corner = egui::pos2(
+        if node.x > rect.center().x {
+            rect.left() + 12.0
+        } else {
+            rect.right() - TOOLTIP_WIDTH - 12.0
+        },
+        if node.y > rect.center().y {
+            rect.top() + 12.0
+        } else {
+            rect.bottom() - 150.0
+        },
+    );
+    egui::Tooltip::always_open(
+        response.ctx.clone(),
+        response.layer_id,
+        response.id.with("entity-tooltip"),
+        corner,
+    )
+    .width(TOOLTIP_WIDTH)
+    .show(|ui| {
         ui.strong(view.name(entity));
         let other = entity.name.get(view.lang.other());
         if !other.is_empty() && other != view.name(entity) {
@@ -365,6 +394,9 @@ pub(super) fn tooltip(response: &egui::Response, view: &View<'_>, i: usize, pinn
 
 /// Each region (a place holding what lies in it, or a kind) as a tinted frame, deeper ones
 /// lighter, its title in the band at its top: a place's after its own node.
+/// The hovered entity's tooltip is this wide at most.
+const TOOLTIP_WIDTH: f32 = 260.0;
+
 pub(super) fn region_frames(
     ui: &egui::Ui,
     painter: &egui::Painter,
