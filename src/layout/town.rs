@@ -511,12 +511,22 @@ fn place_greedily(
             && taken.is_free(e)
     };
     let reach = (area[2] - area[0]).hypot(area[3] - area[1]);
+    // Candidate places tried in all, at most: a canvas far too small for its model (every
+    // search failing across the whole canvas) ends in a second or two, not minutes; what is
+    // left stays where it was.
+    let budget = std::cell::Cell::new(MAX_CANDIDATES);
     // Rings of candidate places around `wanted`, nearest first: the first where `extent` fits.
     let nearest_free =
         |wanted: [f32; 2], taken: &Grid, extent: &dyn Fn([f32; 2]) -> Option<[f32; 4]>| {
             let mut radius = 0.0f32;
             while radius <= reach {
                 let count = ((std::f32::consts::TAU * radius / STEP).round() as usize).max(1);
+                let left = budget.get();
+                if left < count {
+                    budget.set(0);
+                    return None;
+                }
+                budget.set(left - count);
                 for k in 0..count {
                     let a = k as f32 / count as f32 * std::f32::consts::TAU;
                     let p = [wanted[0] + radius * a.cos(), wanted[1] + radius * a.sin()];
@@ -569,6 +579,8 @@ fn place_greedily(
 
 /// Distance between candidate places of [`place_greedily`], in pixels.
 const STEP: f32 = 5.0;
+/// How many candidate places one town layout tries at most.
+const MAX_CANDIDATES: usize = 20_000_000;
 
 /// Rectangles (left, top, right, bottom) bucketed by the cells of a grid they touch.
 struct Grid {
@@ -648,4 +660,94 @@ pub fn overlapping(layout: &TownLayout, footprints: &[Footprint]) -> Vec<(usize,
         }
     }
     pairs
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn star(leaves: usize) -> Vec<Vec<usize>> {
+        let mut graph = vec![(1..=leaves).collect::<Vec<_>>()];
+        graph.extend((0..leaves).map(|_| vec![0]));
+        graph
+    }
+
+    fn canvas(width: f32, height: f32) -> Canvas {
+        Canvas {
+            size: [width, height],
+            kept_free: [0.0, 0.0],
+        }
+    }
+
+    #[test]
+    fn a_hub_and_its_leaves_get_room_for_every_name() {
+        let graph = star(30);
+        let footprints = vec![
+            Footprint {
+                radius: 6.0,
+                label: [90.0, 14.0],
+            };
+            31
+        ];
+        let layout = town(&graph, &footprints, &canvas(900.0, 600.0), None, &[]);
+        assert_eq!(layout.positions.len(), 31);
+        assert!(overlapping(&layout, &footprints).is_empty());
+        // Inside the frame.
+        let [min, max] = [layout.frame[0], layout.frame[1]];
+        assert!(
+            layout
+                .positions
+                .iter()
+                .all(|p| p[0] >= min[0] && p[0] <= max[0] && p[1] >= min[1] && p[1] <= max[1])
+        );
+    }
+
+    #[test]
+    fn an_edit_keeps_every_entity_where_it_was() {
+        let mut graph = star(12);
+        let footprints = vec![
+            Footprint {
+                radius: 5.0,
+                label: [60.0, 14.0],
+            };
+            14
+        ];
+        let first = town(&graph, &footprints[..13], &canvas(800.0, 500.0), None, &[]);
+        // A new leaf of the hub.
+        graph[0].push(13);
+        graph.push(vec![0]);
+        let known: Vec<Option<Point>> = first.positions.iter().copied().map(Some).collect();
+        let after = town(
+            &graph,
+            &footprints,
+            &canvas(800.0, 500.0),
+            Some(Earlier {
+                positions: &known,
+                canvas: [800.0, 500.0],
+            }),
+            &[],
+        );
+        for (i, before) in first.positions.iter().enumerate() {
+            assert_eq!(after.positions[i], *before, "entity {i} stayed");
+        }
+        assert!(overlapping(&after, &footprints).is_empty());
+    }
+
+    #[test]
+    fn a_canvas_far_too_small_ends_quickly_and_places_everything_somewhere() {
+        let graph: Vec<Vec<usize>> = (0..400)
+            .map(|i| vec![(i + 1) % 400, (i + 399) % 400])
+            .collect();
+        let footprints = vec![
+            Footprint {
+                radius: 8.0,
+                label: [140.0, 30.0],
+            };
+            400
+        ];
+        let started = std::time::Instant::now();
+        let layout = town(&graph, &footprints, &canvas(300.0, 200.0), None, &[]);
+        assert!(started.elapsed().as_secs() < 20, "{:?}", started.elapsed());
+        assert!(layout.positions.iter().flatten().all(|c| c.is_finite()));
+    }
 }
