@@ -98,10 +98,9 @@ impl Drop for MetricsJob {
 /// The force layout of the open model, improving on a worker thread: each message is a newer
 /// set of positions; the thread ends when the layout settles or the job is dropped.
 pub struct LayoutJob {
-    positions: mpsc::Receiver<(Arc<Vec<crate::layout::Point>>, bool)>,
+    positions: mpsc::Receiver<Laid>,
     latest: Option<Arc<Vec<crate::layout::Point>>>,
-    /// A town layout's answer: where each entity's name has room (with `latest`).
-    town: mpsc::Receiver<Arc<Vec<NameSide>>>,
+    /// A town layout's: where each entity's name has room (with `latest`).
     sides: Option<Arc<Vec<NameSide>>>,
     settled: bool,
     /// What the layout was made for: a town layout's canvas and footprints; none for the force
@@ -109,8 +108,16 @@ pub struct LayoutJob {
     made_for: MadeFor,
 }
 
+/// One message of a layout worker: newer positions, where a town layout made room for the
+/// names, and whether it has settled.
+struct Laid {
+    positions: Arc<Vec<crate::layout::Point>>,
+    sides: Option<Arc<Vec<NameSide>>>,
+    settled: bool,
+}
+
 /// Positions drawn until a new layout is done, with where the names had room.
-pub type Drawn = (Arc<Vec<crate::layout::Point>>, Option<Arc<Vec<NameSide>>>);
+pub type Meanwhile = (Arc<Vec<crate::layout::Point>>, Option<Arc<Vec<NameSide>>>);
 
 /// What a layout was made for.
 #[derive(Clone, Debug)]
@@ -152,7 +159,11 @@ impl LayoutJob {
                 }
                 let settled = layout.is_settled();
                 if sender
-                    .send((Arc::new(layout.positions.clone()), settled))
+                    .send(Laid {
+                        positions: Arc::new(layout.positions.clone()),
+                        sides: None,
+                        settled,
+                    })
                     .is_err()
                 {
                     return; // the model was closed
@@ -166,7 +177,6 @@ impl LayoutJob {
         Self {
             positions,
             latest: None,
-            town: mpsc::channel().1,
             sides: None,
             settled: false,
             made_for: MadeFor::Force,
@@ -181,11 +191,10 @@ impl LayoutJob {
         pins: Vec<Option<crate::layout::Point>>,
         earlier: Option<(Vec<Option<crate::layout::Point>>, [f32; 2])>,
         fit: TownFit,
-        meanwhile: Option<Drawn>,
+        meanwhile: Option<Meanwhile>,
         ctx: &egui::Context,
     ) -> Self {
         let (sender, positions) = mpsc::channel();
-        let (sides_sender, town) = mpsc::channel();
         let ctx = ctx.clone();
         let made_for = fit.clone();
         std::thread::spawn(move || {
@@ -197,10 +206,12 @@ impl LayoutJob {
                 });
             let laid_out =
                 crate::layout::town(&graph, &fit.footprints, &fit.canvas, earlier, &pins);
-            // The sides first: `poll` takes them with the positions.
-            let sent = sides_sender.send(Arc::new(laid_out.sides)).is_ok()
-                && sender.send((Arc::new(laid_out.positions), true)).is_ok();
-            if sent {
+            let laid = Laid {
+                positions: Arc::new(laid_out.positions),
+                sides: Some(Arc::new(laid_out.sides)),
+                settled: true,
+            };
+            if sender.send(laid).is_ok() {
                 ctx.request_repaint();
             }
         });
@@ -208,7 +219,6 @@ impl LayoutJob {
         Self {
             positions,
             latest,
-            town,
             sides,
             settled: false,
             made_for: MadeFor::Town(made_for),
@@ -231,7 +241,6 @@ impl LayoutJob {
         Self {
             positions: receiver,
             latest: Some(positions),
-            town: mpsc::channel().1,
             sides: None,
             settled: true,
             made_for: MadeFor::Given,
@@ -240,12 +249,10 @@ impl LayoutJob {
 
     /// Takes the newest positions the worker has sent.
     pub fn poll(&mut self) {
-        while let Ok((positions, settled)) = self.positions.try_recv() {
-            self.latest = Some(positions);
-            self.settled = settled;
-            if let Ok(sides) = self.town.try_recv() {
-                self.sides = Some(sides);
-            }
+        while let Ok(laid) = self.positions.try_recv() {
+            self.latest = Some(laid.positions);
+            self.sides = laid.sides;
+            self.settled = laid.settled;
         }
     }
 

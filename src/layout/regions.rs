@@ -29,13 +29,15 @@ pub struct Nesting {
 }
 
 /// One region as laid out: which (an index into the nesting's regions), its corners in layout
-/// units, and how deep it lies (0: at the top).
+/// units, how deep it lies (0: at the top) and the region it lies in as laid out (a cycle of
+/// places broken: none for those put at the top).
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Region {
     pub index: usize,
     pub min: Point,
     pub max: Point,
     pub depth: usize,
+    pub parent: Option<usize>,
 }
 
 /// Lays out every entity: each in the grid of its region (in `order`, most important first),
@@ -117,6 +119,7 @@ pub fn nested(
         positions: vec![[0.0, 0.0]; n],
         regions: Vec::new(),
         region_entity: &nesting.region_entity,
+        outside,
     };
     // The top: its regions and a grid of the entities in none, packed like a region's contents.
     // (The entities in none on a wider grid: they sit beside the regions, not in a column.)
@@ -282,6 +285,8 @@ struct Layout<'a> {
     positions: Vec<Point>,
     regions: Vec<Region>,
     region_entity: &'a [Option<usize>],
+    /// The index standing for the top (no region) in `members` and `children`.
+    outside: usize,
 }
 
 impl Layout<'_> {
@@ -304,17 +309,28 @@ impl Layout<'_> {
                         }
                     }
                 }
-                Some(r) => self.place_region(r, at, size, depth),
+                Some(r) => {
+                    let parent = (region != self.outside).then_some(region);
+                    self.place_region(r, parent, at, size, depth);
+                }
             }
         }
     }
 
-    fn place_region(&mut self, r: usize, at: Point, size: [f32; 2], depth: usize) {
+    fn place_region(
+        &mut self,
+        r: usize,
+        parent: Option<usize>,
+        at: Point,
+        size: [f32; 2],
+        depth: usize,
+    ) {
         self.regions.push(Region {
             index: r,
             min: at,
             max: [at[0] + size[0], at[1] + size[1]],
             depth,
+            parent,
         });
         if let Some(p) = self
             .region_entity
@@ -388,6 +404,7 @@ mod tests {
             assert!(c.min[0] >= d.min[0] && c.max[0] <= d.max[0]);
             assert!(c.min[1] >= d.min[1] && c.max[1] <= d.max[1]);
             assert_eq!(c.depth, 1);
+            assert_eq!(c.parent, Some(0));
         }
         assert!(!overlap(region(1), region(2)));
         // The one in no place is outside every region.
@@ -410,6 +427,10 @@ mod tests {
         let (p, regions) = nested(&nesting, &[2, 1, 0], &[], 1.5);
         assert_eq!(p.len(), 3);
         assert_eq!(regions.len(), 2);
+        assert!(
+            regions.iter().all(|r| r.parent.is_none()),
+            "the cycle is broken at the top"
+        );
         assert!(p.iter().flatten().all(|c| c.is_finite()));
     }
 }

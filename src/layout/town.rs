@@ -134,14 +134,13 @@ impl TownFit {
     }
 }
 
-/// The positions of a town layout and the frame (layout units, min and max corner) that fills
-/// the canvas it was made for: fitted to the frame, the view is as the layout planned.
+/// The positions of a town layout: fitted to the frame of the canvas it was made for
+/// ([`TownFit::frame`]), the view is as the layout planned.
 #[derive(Clone, Debug, PartialEq)]
 pub struct TownLayout {
     pub positions: Vec<Point>,
     /// Where each entity's name has its room.
     pub sides: Vec<NameSide>,
-    pub frame: [Point; 2],
 }
 
 /// Where a town layout starts from after an edit or a new canvas size: each entity's earlier
@@ -178,9 +177,12 @@ pub fn town(
             .map(|p| [p[0] * UNIT, p[1] * UNIT])
     };
     let pinned: Vec<bool> = (0..n).map(|i| pin(i).is_some()).collect();
-    let isolated: Vec<usize> = (0..n)
-        .filter(|&i| graph.get(i).is_none_or(Vec::is_empty) && !pinned[i])
+    // Unconnected (and not pinned): on the shelf. The rest not pinned: placed.
+    let on_shelf: Vec<bool> = (0..n)
+        .map(|i| graph.get(i).is_none_or(Vec::is_empty) && !pinned[i])
         .collect();
+    let isolated: Vec<usize> = (0..n).filter(|&i| on_shelf[i]).collect();
+    let movable: Vec<bool> = (0..n).map(|i| !pinned[i] && !on_shelf[i]).collect();
     let shelf_top = height - BOTTOM_LINE - shelf_height(&isolated, &footprint, width);
     // Where connected entities may be: above the shelf (at least half the canvas is theirs).
     let area = [EDGE, EDGE, width - EDGE, shelf_top.max(height / 2.0) - GAP];
@@ -197,7 +199,7 @@ pub fn town(
                     .filter(|p| p[0].is_finite() && p[1].is_finite())
                     .map(|p| [p[0] * UNIT * scale[0], p[1] * UNIT * scale[1]])
                     // One that stood on the shelf and is connected now is placed afresh.
-                    .filter(|p| p[1] < area[3] || isolated.contains(&i))
+                    .filter(|p| p[1] < area[3] || on_shelf[i])
             })
             .collect::<Vec<_>>()
     });
@@ -210,8 +212,8 @@ pub fn town(
             place_beside_neighbours(graph, &known, &mut at);
         }
         _ => {
-            arrange_cold(graph, &isolated, &mut at);
-            stretch_over(&mut at, graph, &isolated, &pinned, &footprint, area);
+            arrange_cold(graph, &on_shelf, &mut at);
+            stretch_over(&mut at, &movable, &footprint, area);
         }
     }
     for (i, p) in at.iter_mut().enumerate() {
@@ -220,10 +222,6 @@ pub fn town(
         }
     }
     shelve(&isolated, &footprint, width, shelf_top, &mut at);
-    let mut movable = vec![true; n];
-    for i in 0..n {
-        movable[i] = !pinned[i] && !isolated.contains(&i);
-    }
     let corner = [width - canvas.kept_free[0] - GAP, canvas.kept_free[1] + GAP];
     // The most connected first (those with an earlier place before new ones), so hubs keep
     // their places and the rest gather round them.
@@ -247,18 +245,15 @@ pub fn town(
     TownLayout {
         positions: at.iter().map(|p| [p[0] / UNIT, p[1] / UNIT]).collect(),
         sides,
-        frame: [[0.0, 0.0], [width / UNIT, height / UNIT]],
     }
 }
 
 /// The force layout of the connected entities, the leaves of each hub spread around it.
-fn arrange_cold(graph: &[Vec<usize>], isolated: &[usize], at: &mut [[f32; 2]]) {
+fn arrange_cold(graph: &[Vec<usize>], on_shelf: &[bool], at: &mut [[f32; 2]]) {
     let n = graph.len();
-    let mut is_isolated = vec![false; n];
-    for &i in isolated {
-        is_isolated[i] = true;
-    }
-    let members: Vec<usize> = (0..n).filter(|&i| !is_isolated[i]).collect();
+    let members: Vec<usize> = (0..n)
+        .filter(|&i| !on_shelf.get(i).copied().unwrap_or(false))
+        .collect();
     let mut local = vec![usize::MAX; n];
     for (k, &i) in members.iter().enumerate() {
         local[i] = k;
@@ -343,19 +338,15 @@ fn spread_leaves(graph: &[Vec<usize>], at: &mut [[f32; 2]]) {
     }
 }
 
-/// Maps the connected entities' positions onto `area`, stretched to fill both its width and its
+/// Maps the `movable` entities' positions (the connected ones not pinned) onto `area`, stretched to fill both its width and its
 /// height (each footprint inside).
 fn stretch_over(
     at: &mut [[f32; 2]],
-    graph: &[Vec<usize>],
-    isolated: &[usize],
-    pinned: &[bool],
+    movable: &[bool],
     footprint: &impl Fn(usize) -> Footprint,
     area: [f32; 4],
 ) {
-    let members: Vec<usize> = (0..graph.len())
-        .filter(|i| !isolated.contains(i) && !pinned.get(*i).copied().unwrap_or(false))
-        .collect();
+    let members: Vec<usize> = (0..movable.len()).filter(|&i| movable[i]).collect();
     if members.is_empty() {
         return;
     }
@@ -639,8 +630,9 @@ impl Grid {
 }
 
 /// Pairs of entities whose footprints overlap in `layout` seen at one pixel per pixel of the
-/// canvas it was made for (for tests and tools).
-pub fn overlapping(layout: &TownLayout, footprints: &[Footprint]) -> Vec<(usize, usize)> {
+/// canvas it was made for.
+#[cfg(test)]
+fn overlapping(layout: &TownLayout, footprints: &[Footprint]) -> Vec<(usize, usize)> {
     let extent = |i: usize| {
         let p = layout.positions.get(i).copied().unwrap_or_default();
         let side = layout.sides.get(i).copied().unwrap_or_default();
@@ -693,7 +685,7 @@ mod tests {
         assert_eq!(layout.positions.len(), 31);
         assert!(overlapping(&layout, &footprints).is_empty());
         // Inside the frame.
-        let [min, max] = [layout.frame[0], layout.frame[1]];
+        let [min, max] = [[0.0, 0.0], [900.0 / UNIT, 600.0 / UNIT]];
         assert!(
             layout
                 .positions

@@ -12,7 +12,6 @@ pub(super) fn steer_camera(
     view: &View<'_>,
     state: &mut NetworkState,
     drawn: &Drawn<'_>,
-    regions: &[Region],
     asked: controls::Asked,
     settled: bool,
 ) {
@@ -21,8 +20,11 @@ pub(super) fn steer_camera(
         positions,
         shown,
         frame,
+        regions,
+        holding,
         ..
     } = *drawn;
+    let regions = &regions.regions;
     let camera = &mut state.camera;
     let now = ui.input(|i| i.time);
     if asked.fit || camera.fitted_to_other_size(rect) {
@@ -36,15 +38,9 @@ pub(super) fn steer_camera(
             .map(|(p, _)| *p);
         // The regions (places, kinds) holding what is shown, and their titles, are part of the
         // picture too.
-        let shown_at: Vec<Point> = positions
-            .iter()
-            .zip(&shown.entities)
-            .filter(|(_, shown)| **shown)
-            .map(|(p, _)| *p)
-            .collect();
         let corners = regions
             .iter()
-            .filter(|r| holds_any(r, &shown_at))
+            .filter(|r| holding.get(r.index).copied().unwrap_or(false))
             .flat_map(|r| [r.min, r.max]);
         if regions.is_empty() {
             camera.fit(rect, shown_positions.chain(corners));
@@ -303,14 +299,4 @@ pub(super) fn nearest(
         .filter(|&(i, d)| radius.get(i).is_some_and(|r| d <= r + 4.0))
         .min_by(|a, b| a.1.total_cmp(&b.1))
         .map(|(i, _)| i)
-}
-
-/// Whether any of `points` lies inside `region`.
-pub(super) fn holds_any(region: &Region, points: &[Point]) -> bool {
-    points.iter().any(|p| {
-        p[0] >= region.min[0]
-            && p[0] <= region.max[0]
-            && p[1] >= region.min[1]
-            && p[1] <= region.max[1]
-    })
 }

@@ -178,7 +178,7 @@ pub(super) fn highlight(
         }
     }
     let links = links_of.get(i).map_or(&[][..], Vec::as_slice);
-    let places = state.titled.places;
+    let places = state.regions.places;
     let written = relation_words(
         ui,
         painter,
@@ -315,7 +315,7 @@ pub(super) fn selected_words(
         &node,
         drawn.shown,
         &mut occupied,
-        state.titled.places,
+        state.regions.places,
     );
     state.relation_words = written;
 }
@@ -392,34 +392,35 @@ pub(super) fn tooltip(
     });
 }
 
-/// Each region (a place holding what lies in it, or a kind) as a tinted frame, deeper ones
-/// lighter, its title in the band at its top: a place's after its own node.
 /// The hovered entity's tooltip is this wide at most.
 const TOOLTIP_WIDTH: f32 = 260.0;
 
+/// Each region (a place holding what lies in it, or a kind) that holds something shown, as a
+/// tinted frame, deeper ones lighter, its title in the band at its top: a place's after its own
+/// node.
 pub(super) fn region_frames(
     ui: &egui::Ui,
     painter: &egui::Painter,
     view: &View<'_>,
     camera: &Camera,
-    rect: Rect,
-    regions: &Regions,
     drawn: &Drawn<'_>,
 ) {
+    let Drawn {
+        rect,
+        regions,
+        holding,
+        ..
+    } = *drawn;
     let radius = &drawn.sizes.radius;
-    // Only the regions holding something shown (a focus, a slide, a year leaves others empty).
-    let shown_at: Vec<Point> = drawn
-        .positions
-        .iter()
-        .zip(&drawn.shown.entities)
-        .filter(|(_, shown)| **shown)
-        .map(|(p, _)| *p)
-        .collect();
     let visuals = ui.visuals();
     let dark = visuals.dark_mode;
     let line = visuals.weak_text_color().gamma_multiply(0.5);
     let strong = visuals.strong_text_color();
-    for region in regions.regions.iter().filter(|r| holds_any(r, &shown_at)) {
+    for region in regions
+        .regions
+        .iter()
+        .filter(|r| holding.get(r.index).copied().unwrap_or(false))
+    {
         let frame = Rect::from_two_pos(
             camera.screen_from_layout(rect, region.min),
             camera.screen_from_layout(rect, region.max),
@@ -640,15 +641,25 @@ const LEGEND_SWATCH: f32 = 18.0;
 
 /// How far the line legend can reach in from the canvas's right edge and down from its top
 /// with every line shown, in steps of 16 px: a town layout keeps that corner free (and a
-/// filter, which only ever shortens the legend, does not lay the town out again).
-pub(super) fn legend_corner(ui: &egui::Ui, view: &View<'_>) -> [f32; 2] {
-    let rows = rows_for(view, view.doc.links().iter());
-    if rows.is_empty() {
-        return [0.0, 0.0];
+/// filter, which only ever shortens the legend, does not lay the town out again). Kept per
+/// document revision, language and presentation.
+pub(super) fn legend_corner(ui: &egui::Ui, view: &View<'_>, state: &mut NetworkState) -> [f32; 2] {
+    let key = (view.doc.revision(), view.lang, view.presenting);
+    if let Some((k, corner)) = state.legend_corner
+        && k == key
+    {
+        return corner;
     }
-    let size = legend_look(ui, view, &rows).size;
-    let step = |v: f32| (v / 16.0).ceil() * 16.0;
-    [step(size.x + 8.0), step(size.y + 8.0)]
+    let rows = rows_for(view, view.doc.links().iter());
+    let corner = if rows.is_empty() {
+        [0.0, 0.0]
+    } else {
+        let size = legend_look(ui, view, &rows).size;
+        let step = |v: f32| (v / 16.0).ceil() * 16.0;
+        [step(size.x + 8.0), step(size.y + 8.0)]
+    };
+    state.legend_corner = Some((key, corner));
+    corner
 }
 
 /// What the line colours mean, in the canvas's top right corner (so exported pictures carry

@@ -119,6 +119,9 @@ pub struct NetworkState {
     legend: Option<(u64, usize, Arc<LineLegend>)>,
     /// Where the legend was drawn last frame: names are placed where it is not.
     legend_frame: Option<Rect>,
+    /// The corner a town layout keeps free for the legend of every line, per document
+    /// revision, language and presentation.
+    legend_corner: Option<((u64, Lang, bool), [f32; 2])>,
     /// Each entity's node and name size, for a town layout (kept per document revision, node
     /// sizes, language and presentation).
     footprints: Option<(FootprintsFor, Arc<Vec<Footprint>>)>,
@@ -131,12 +134,14 @@ pub struct NetworkState {
     /// The selection the camera last went to, so a new selection elsewhere glides there.
     followed: Option<Option<usize>>,
     shown: Option<(u64, Filter, Arc<Shown>)>,
-    sizes: Option<((u64, SizeBy, bool), Arc<Sizes>)>,
+    sizes: Option<(SizesFor, Arc<Sizes>)>,
     arranged: Option<(ArrangementKey, Arc<Vec<Point>>, Arc<Regions>)>,
     /// Whether the model has places that hold something, per document revision.
     has_places: Option<(u64, bool)>,
     /// The regions drawn last frame (their titles name the places that stand for them).
-    titled: Arc<Regions>,
+    regions: Arc<Regions>,
+    /// Which of them hold something shown, for the regions and the shown set (by address).
+    holding: Option<(HoldingFor, Arc<Vec<bool>>)>,
     /// Last frame's picture was final: laid out, and not still moving.
     ready: bool,
     /// For each entity, the links it takes part in (indices into `Document::links`).
@@ -164,6 +169,14 @@ pub struct NetworkState {
     /// as new that year.
     year_marks: (Vec<usize>, Vec<usize>),
 }
+
+/// What node sizes were made for: the document revision, the measure, whether the metrics were
+/// in, and whether enlarged (a slide of a few entities).
+type SizesFor = (u64, SizeBy, bool, bool);
+
+/// What the regions' holding something shown was worked out for: the regions and the shown
+/// set, by address.
+type HoldingFor = (usize, usize);
 
 /// What a town's footprints were measured for: the document revision, the node sizes (by
 /// address), the language, and whether presenting.
@@ -304,11 +317,11 @@ impl NetworkState {
         let Some(canvas) = self.canvas else {
             return Vec::new();
         };
-        self.titled
+        self.regions
             .regions
             .iter()
             .map(|r| {
-                let title = match self.titled.titles.get(r.index) {
+                let title = match self.regions.titles.get(r.index) {
                     Some(RegionTitle::Place(e)) => model
                         .entities
                         .get(*e)
@@ -380,23 +393,14 @@ pub fn ui(
         settings.filter.focus = None;
     }
 
-    let sizes = sizes(state, view, settings.size_by);
     settings.filter.as_of = view.year;
     let shown = shown(state, view, &settings.filter);
     // A slide of a few entities draws them large (their nodes twice the size).
-    let sizes = if view.presenting && shown.entity_count() <= FEW {
-        Arc::new(Sizes {
-            radius: sizes.radius.iter().map(|r| r * 2.0).collect(),
-            order: sizes.order.clone(),
-            rank: sizes.rank.clone(),
-            weight: sizes.weight.clone(),
-        })
-    } else {
-        sizes
-    };
+    let few = view.presenting && shown.entity_count() <= FEW;
+    let sizes = sizes(state, view, settings.size_by, few);
     if arrangement == Arrangement::Force && n <= TOWN_LIMIT && !force.given {
         // Presenting keeps the desktop's layout (its names are larger, but so is the screen).
-        let corner = legend_corner(ui, view);
+        let corner = legend_corner(ui, view, state);
         let wanted = town_fit(ui, view, state, &sizes, ui.available_size(), corner);
         let stale = force.town.is_none_or(|made| !made.serves(&wanted));
         if stale && (!view.presenting || force.positions.is_none()) {
@@ -432,7 +436,7 @@ pub fn ui(
     }
     state.drawn_positions = Some(Arc::clone(&positions));
     state.ready = settled;
-    state.titled = Arc::clone(&regions);
+    state.regions = Arc::clone(&regions);
 
     // Presenting, a click belongs to the slide show (next slide), not to the canvas.
     let sense = if view.presenting {
@@ -442,19 +446,22 @@ pub fn ui(
     };
     let (rect, response) = ui.allocate_exact_size(ui.available_size(), sense);
     state.canvas = Some(rect);
+    let holding = holding(state, &shown);
     let drawn = Drawn {
         rect,
         positions: &positions,
         sizes: &sizes,
         shown: &shown,
         frame: frame.filter(|_| arrangement == Arrangement::Force),
+        regions: &regions,
+        holding: &holding,
     };
     // A town laid out for a new canvas (the window or a panel resized) is seen whole again.
     if drawn.frame.is_some() && drawn.frame != state.frame_seen {
         state.frame_seen = drawn.frame;
         state.camera.fit_pending = true;
     }
-    steer_camera(ui, view, state, &drawn, &regions.regions, asked, settled);
+    steer_camera(ui, view, state, &drawn, asked, settled);
     let can_pin = arrangement == Arrangement::Force && force.settled;
     let hovered = pointer(
         ui, view, &response, &drawn, settings, state, can_pin, commands,
@@ -462,7 +469,7 @@ pub fn ui(
 
     let painter = ui.painter_at(rect);
     painter.rect_filled(rect, 0.0, ui.visuals().extreme_bg_color);
-    region_frames(ui, &painter, view, &state.camera, rect, &regions, &drawn);
+    region_frames(ui, &painter, view, &state.camera, &drawn);
     draw_picture(ui, &painter, view, state, &drawn, settings);
     draw_marks(ui, &painter, view, state, &drawn, hovered, &response);
     if let Some(proposal) = state.proposal {
@@ -485,4 +492,7 @@ struct Drawn<'a> {
     pub shown: &'a Arc<Shown>,
     /// The frame a town layout fills (layout units, min and max corner).
     pub frame: Option<[Point; 2]>,
+    /// The regions (places, kinds), and for each by index whether it holds something shown.
+    pub regions: &'a Regions,
+    pub holding: &'a [bool],
 }

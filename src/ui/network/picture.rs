@@ -58,7 +58,7 @@ pub(super) fn draw_picture(
         let reused = state.picture.take().map(|p| p.mesh);
         let built = rect.expand(margin);
         // Places drawn as areas show where each thing is: no line says it again.
-        let hide = state.titled.places.then_some(RelationKind::LocatedIn);
+        let hide = state.regions.places.then_some(RelationKind::LocatedIn);
         let mesh = base_mesh(
             reused,
             view,
@@ -231,8 +231,21 @@ pub(super) fn weights(view: &View<'_>, size_by: SizeBy) -> Vec<f64> {
     }
 }
 
-pub(super) fn sizes(state: &mut NetworkState, view: &View<'_>, size_by: SizeBy) -> Arc<Sizes> {
-    let key = (view.doc.revision(), size_by, view.metrics.is_some());
+/// Node sizes by `size_by`, all `enlarged` twice (a slide of a few entities); kept until they
+/// change.
+pub(super) fn sizes(
+    state: &mut NetworkState,
+    view: &View<'_>,
+    size_by: SizeBy,
+    enlarged: bool,
+) -> Arc<Sizes> {
+    let key = (
+        view.doc.revision(),
+        size_by,
+        view.metrics.is_some(),
+        enlarged,
+    );
+    let scale = if enlarged { 2.0 } else { 1.0 };
     if state.sizes.as_ref().is_none_or(|(k, _)| *k != key) {
         let weight = weights(view, size_by);
         let largest = weight.iter().copied().fold(0.0, f64::max);
@@ -244,7 +257,7 @@ pub(super) fn sizes(state: &mut NetworkState, view: &View<'_>, size_by: SizeBy) 
                 } else {
                     0.0
                 };
-                MIN_RADIUS + (MAX_RADIUS - MIN_RADIUS) * share as f32
+                (MIN_RADIUS + (MAX_RADIUS - MIN_RADIUS) * share as f32) * scale
             })
             .collect();
         // Ties (all zero, say) fall back to the number of connections, then to file order.
@@ -290,6 +303,8 @@ pub(super) struct Regions {
     pub(super) titles: Vec<RegionTitle>,
     /// The entities that stand for a region: named by its title, not beside their node.
     pub(super) titled: Vec<bool>,
+    /// For each entity, the region it is drawn in (a place that stands for a region, its own).
+    pub(super) drawn_in: Vec<Option<usize>>,
     /// The regions are places.
     pub(super) places: bool,
 }
@@ -299,6 +314,46 @@ pub(super) enum RegionTitle {
     /// A place, by its entity.
     Place(usize),
     Kind(EntityKind),
+}
+
+/// For each region (by index), whether it holds something shown: a focus, a slide or a year
+/// leaves others empty, and those are neither drawn nor fitted. Kept per regions and shown set.
+pub(super) fn holding(state: &mut NetworkState, shown: &Arc<Shown>) -> Arc<Vec<bool>> {
+    let key = (
+        Arc::as_ptr(&state.regions) as usize,
+        Arc::as_ptr(shown) as usize,
+    );
+    if let Some((k, holding)) = &state.holding
+        && *k == key
+    {
+        return Arc::clone(holding);
+    }
+    let regions = &state.regions;
+    let count = regions.titles.len();
+    let mut parent = vec![None; count];
+    for region in &regions.regions {
+        if let Some(slot) = parent.get_mut(region.index) {
+            *slot = region.parent;
+        }
+    }
+    let mut holds = vec![false; count];
+    for (i, region) in regions.drawn_in.iter().enumerate() {
+        if !shown.entities.get(i).copied().unwrap_or(false) {
+            continue;
+        }
+        // Up through the regions it lies in, until one already known to hold something.
+        let mut at = *region;
+        while let Some(r) = at {
+            match holds.get_mut(r) {
+                Some(held) if !*held => *held = true,
+                _ => break,
+            }
+            at = parent.get(r).copied().flatten();
+        }
+    }
+    let holds = Arc::new(holds);
+    state.holding = Some((key, Arc::clone(&holds)));
+    holds
 }
 
 /// Whether the model has places holding other places or entities: the places arrangement is
@@ -448,9 +503,15 @@ pub(super) fn arranged(
             .map_or_else(Vec::new, |(_, s)| s.order.clone());
         let (positions, regions) = nested(&nesting, &order, &cells, aspect);
         let mut titled = vec![false; positions.len()];
-        for e in nesting.region_entity.iter().flatten() {
-            if let Some(t) = titled.get_mut(*e) {
-                *t = true;
+        let mut drawn_in = nesting.entity_region.clone();
+        for (r, e) in nesting.region_entity.iter().enumerate() {
+            if let Some(e) = *e {
+                if let Some(t) = titled.get_mut(e) {
+                    *t = true;
+                }
+                if let Some(d) = drawn_in.get_mut(e) {
+                    *d = Some(r);
+                }
             }
         }
         (
@@ -460,6 +521,7 @@ pub(super) fn arranged(
                 regions,
                 titles,
                 titled,
+                drawn_in,
             }),
         )
     };
@@ -718,7 +780,7 @@ pub(super) fn place_labels(
         (*shown.entities.get(i)? && rect.contains(p)).then_some((i, p, r))
     };
     // A place drawn as an area is named by the area's title.
-    let regions = Arc::clone(&state.titled);
+    let regions = Arc::clone(&state.regions);
     let titled = |i: usize| regions.titled.get(i).copied().unwrap_or(false);
     // A town's names cover no node at all (a large model's, no node more important).
     if town {
