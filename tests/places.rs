@@ -113,3 +113,43 @@ fn grouped_by_kind_each_kind_is_a_region_of_its_own() {
         );
     }
 }
+
+/// Names in the places view at a laptop's 1280×720 beside both side panels: none over another
+/// name or a node, and each one written shortened only where the grids have no room for it in
+/// full (English names are about twice as long).
+#[test]
+fn places_names_overlap_nothing_and_most_are_written() {
+    // Measured: 71 named and 7 titled in each language (of 82).
+    for (lang, at_least) in [(Lang::Zh, 75), (Lang::En, 75)] {
+        let harness = on_network(lang);
+        let network = harness.state().network();
+        let names = network.names();
+        let (_, nodes) = network.nodes();
+        for (k, (a, ra)) in names.iter().enumerate() {
+            for (b, rb) in names.iter().skip(k + 1) {
+                assert!(
+                    !ra.intersects(*rb),
+                    "{lang:?}: names of {a} and {b} overlap"
+                );
+            }
+            for (b, rb) in &nodes {
+                assert!(!ra.intersects(*rb), "{lang:?}: name of {a} covers node {b}");
+            }
+        }
+        let shortened = network.shortened_names().len();
+        // Titled regions name their places: count those as named.
+        let titled = network
+            .region_titles(lang, harness.state().doc.model())
+            .len();
+        eprintln!(
+            "{lang:?}: {} of {} named ({shortened} shortened), {titled} regions titled",
+            names.len(),
+            nodes.len()
+        );
+        assert!(
+            names.len() + titled >= at_least,
+            "{lang:?}: {} named",
+            names.len()
+        );
+    }
+}

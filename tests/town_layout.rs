@@ -25,6 +25,8 @@ fn on_network(file: Option<&std::path::Path>, lang: Lang, size: [f32; 2]) -> App
 struct Reading {
     entities: usize,
     named: usize,
+    /// Of those named, how many only in a shortened form ("Zhejiang Provin…").
+    shortened: usize,
     unnamed: Vec<String>,
     name_on_name: Vec<(String, String)>,
     name_on_node: Vec<(String, String)>,
@@ -60,6 +62,23 @@ fn read(harness: &App) -> Reading {
             }
         }
     }
+    // A shortened name is the start of the entity's own name, cut with "…".
+    for (i, text) in network.shortened_names() {
+        let entity = app
+            .doc
+            .model()
+            .entities
+            .get(i)
+            .expect("a named entity exists");
+        let start = text.trim_end_matches('…');
+        assert!(
+            text.ends_with('…')
+                && !start.is_empty()
+                && (entity.name.en.starts_with(start) || entity.name.zh.starts_with(start)),
+            "{text:?} shortens {:?}",
+            entity.name
+        );
+    }
     let unnamed = nodes
         .iter()
         .filter(|(i, _)| !names.iter().any(|(j, _)| j == i))
@@ -77,6 +96,7 @@ fn read(harness: &App) -> Reading {
     Reading {
         entities: app.doc.model().entities.len(),
         named: names.len(),
+        shortened: network.shortened_names().len(),
         unnamed,
         name_on_name,
         name_on_node,
@@ -110,29 +130,40 @@ fn assert_readable(reading: &Reading, what: &str) {
 #[test]
 fn every_yunqi_entity_is_named_at_1280_by_720() {
     let harness = on_network(None, Lang::Zh, [1280.0, 720.0]);
-    assert_readable(&read(&harness), "1280×720 Zh");
+    let zh = read(&harness);
+    assert_readable(&zh, "1280×720 Zh");
+    assert_eq!(zh.shortened, 0, "{zh:?}");
     // English names are about twice as long: beside both side panels (a canvas of 634×511)
-    // they cannot all be written apart even at 10.5 px. The names written overlap nothing, and
-    // with the side panels hidden (Ctrl+B) every one is written.
+    // they cannot all be written apart in full even at 10.5 px. Every one is still written,
+    // those with no room in full shortened to one line; and with the side panels hidden
+    // (Ctrl+B) every one is written in full.
     let mut harness = on_network(None, Lang::En, [1280.0, 720.0]);
     let beside_panels = read(&harness);
     eprintln!("1280×720 En beside the side panels: {beside_panels:?}");
-    assert!(beside_panels.name_on_name.is_empty() && beside_panels.name_on_node.is_empty());
-    assert!(beside_panels.named >= 50, "{beside_panels:?}");
+    assert_readable(&beside_panels, "1280×720 En beside the side panels");
+    // Measured: 48 in full, 34 shortened.
+    assert!(
+        beside_panels.entities - beside_panels.shortened >= 45,
+        "{beside_panels:?}"
+    );
     harness.key_press_modifiers(eframe::egui::Modifiers::COMMAND, eframe::egui::Key::B);
     harness.step();
     for _ in 0..3 {
         harness.step();
         wait_until(&mut harness, TownscopeApp::layout_settled);
     }
-    assert_readable(&read(&harness), "1280×720 En, side panels hidden");
+    let hidden = read(&harness);
+    assert_readable(&hidden, "1280×720 En, side panels hidden");
+    assert_eq!(hidden.shortened, 0, "{hidden:?}");
 }
 
 #[test]
 fn every_yunqi_entity_is_named_at_1920_by_1080() {
     for lang in [Lang::Zh, Lang::En] {
         let harness = on_network(None, lang, [1920.0, 1080.0]);
-        assert_readable(&read(&harness), &format!("1920×1080 {lang:?}"));
+        let reading = read(&harness);
+        assert_readable(&reading, &format!("1920×1080 {lang:?}"));
+        assert_eq!(reading.shortened, 0, "{lang:?}: {reading:?}");
     }
 }
 

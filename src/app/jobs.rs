@@ -8,7 +8,7 @@ use std::sync::mpsc;
 use eframe::egui;
 
 use super::task::{Poll, Task};
-use crate::layout::{NameSide, TownFit};
+use crate::layout::{Naming, TownFit};
 use crate::model::Metrics;
 use crate::model::metrics::Progress;
 
@@ -101,7 +101,7 @@ pub struct LayoutJob {
     positions: mpsc::Receiver<Laid>,
     latest: Option<Arc<Vec<crate::layout::Point>>>,
     /// A town layout's: where each entity's name has room (with `latest`).
-    sides: Option<Arc<Vec<NameSide>>>,
+    sides: Option<Arc<Vec<Naming>>>,
     settled: bool,
     /// What the layout was made for: a town layout's canvas and footprints; none for the force
     /// layout alone.
@@ -112,12 +112,12 @@ pub struct LayoutJob {
 /// names, and whether it has settled.
 struct Laid {
     positions: Arc<Vec<crate::layout::Point>>,
-    sides: Option<Arc<Vec<NameSide>>>,
+    sides: Option<Arc<Vec<Naming>>>,
     settled: bool,
 }
 
 /// Positions drawn until a new layout is done, with where the names had room.
-pub type Meanwhile = (Arc<Vec<crate::layout::Point>>, Option<Arc<Vec<NameSide>>>);
+pub type Meanwhile = (Arc<Vec<crate::layout::Point>>, Option<Arc<Vec<Naming>>>);
 
 /// What a layout was made for.
 #[derive(Clone, Debug)]
@@ -261,7 +261,7 @@ impl LayoutJob {
     }
 
     /// Where a town layout made room for each entity's name.
-    pub fn name_sides(&self) -> Option<&Arc<Vec<NameSide>>> {
+    pub fn name_sides(&self) -> Option<&Arc<Vec<Naming>>> {
         self.sides.as_ref()
     }
 

@@ -10,7 +10,9 @@ mod town;
 
 pub use arrange::radial;
 pub use regions::{Nesting, Region, nested};
-pub use town::{Canvas, Earlier, Footprint, NameSide, TOWN_LIMIT, TownFit, TownLayout, UNIT, town};
+pub use town::{
+    Canvas, Earlier, Footprint, NameSide, Naming, TOWN_LIMIT, TownFit, TownLayout, UNIT, town,
+};
 
 /// A point of the layout plane.
 pub type Point = [f32; 2];

@@ -26,21 +26,26 @@ const BOTTOM_LINE: f32 = 24.0;
 /// Room kept along the other edges.
 const EDGE: f32 = 4.0;
 
-/// What one entity takes on screen: its node's radius and the size of the name written under it,
-/// in pixels.
+/// What one entity takes on screen: its node's radius and the size of its name, in full and
+/// shortened to one line (written where the full name finds no room), in pixels.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Footprint {
     pub radius: f32,
     pub label: [f32; 2],
+    pub short: [f32; 2],
 }
 
 impl Footprint {
-    /// Left, top, right, bottom of the footprint of a node at `at` with its name on `side`,
-    /// and the gap around it.
-    fn extent(&self, at: [f32; 2], side: NameSide) -> [f32; 4] {
+    /// Left, top, right, bottom of the footprint of a node at `at` with its name as `naming`
+    /// says, and the gap around it.
+    fn extent(&self, at: [f32; 2], naming: Naming) -> [f32; 4] {
         let r = self.radius;
-        let [width, height] = self.label;
-        match side {
+        let [width, height] = if naming.shortened {
+            self.short
+        } else {
+            self.label
+        };
+        match naming.side {
             NameSide::Beside => {
                 let half = r.max(height / 2.0 + 1.0) + GAP;
                 [
@@ -70,20 +75,26 @@ impl Footprint {
     }
 
     /// Where the name goes when there is room for either: beside a small node (less room),
-    /// under a large one (more compact).
-    fn preferred(&self) -> NameSide {
-        if self.radius < 8.0 {
+    /// under a large one (more compact); in full.
+    fn preferred(&self) -> Naming {
+        let side = if self.radius < 8.0 {
             NameSide::Beside
         } else {
             NameSide::Below
+        };
+        Naming {
+            side,
+            shortened: false,
         }
     }
 
-    fn sides(&self) -> [NameSide; 2] {
-        match self.preferred() {
+    /// The name's preferred side, then the other, each in full or `shortened`.
+    fn namings(&self, shortened: bool) -> [Naming; 2] {
+        let sides = match self.preferred().side {
             NameSide::Beside => [NameSide::Beside, NameSide::Below],
             NameSide::Below => [NameSide::Below, NameSide::Beside],
-        }
+        };
+        sides.map(|side| Naming { side, shortened })
     }
 }
 
@@ -93,6 +104,13 @@ pub enum NameSide {
     Beside,
     #[default]
     Below,
+}
+
+/// Where an entity's name has its room, and whether only for its shortened form.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub struct Naming {
+    pub side: NameSide,
+    pub shortened: bool,
 }
 
 /// The canvas a town layout is made for: its size in pixels and the part of its top right
@@ -140,7 +158,7 @@ impl TownFit {
 pub struct TownLayout {
     pub positions: Vec<Point>,
     /// Where each entity's name has its room.
-    pub sides: Vec<NameSide>,
+    pub sides: Vec<Naming>,
 }
 
 /// Where a town layout starts from after an edit or a new canvas size: each entity's earlier
@@ -167,6 +185,7 @@ pub fn town(
         footprints.get(i).copied().unwrap_or(Footprint {
             radius: 4.0,
             label: [0.0, 0.0],
+            short: [0.0, 0.0],
         })
     };
     let pin = |i: usize| {
@@ -241,7 +260,62 @@ pub fn town(
             i,
         )
     });
-    let sides = place_greedily(&mut at, &footprint, &movable, &order, area, corner);
+    // Every name in full where they all fit; else the fewest of the least connected shortened
+    // from the start (their room left to the rest) so that every entity is named.
+    let mut shorten_order: Vec<usize> = (0..n).filter(|&i| movable[i]).collect();
+    let saving = |i: usize| {
+        let f = footprint(i);
+        let full = f.area();
+        let short = Footprint {
+            label: f.short,
+            ..f
+        }
+        .area();
+        full - short
+    };
+    shorten_order.sort_by(|&a, &b| {
+        let degree = |i: usize| graph.get(i).map_or(0, Vec::len);
+        degree(a)
+            .min(SHORTENED_DEGREES)
+            .cmp(&degree(b).min(SHORTENED_DEGREES))
+            .then(saving(b).total_cmp(&saving(a)))
+            .then(a.cmp(&b))
+    });
+    let start = at.clone();
+    let attempt = |shortened: usize| {
+        let mut at = start.clone();
+        let mut first = vec![false; n];
+        for &i in shorten_order.iter().take(shortened) {
+            first[i] = true;
+        }
+        let placed = place_greedily(&mut at, &footprint, &first, &movable, &order, area, corner);
+        (at, placed)
+    };
+    let (mut at, mut placed) = attempt(0);
+    if placed.unnamed > 0 {
+        // The least shortened that names every entity (fewer shortened, fewer named: searched
+        // by halves), or if none does, the attempt that names the most.
+        let (mut low, mut high) = (0, shorten_order.len());
+        let mut best = (placed.unnamed, at, placed);
+        while low < high {
+            let middle = (low + high).div_ceil(2).max(low + 1);
+            let (tried_at, tried) = attempt(middle);
+            let unnamed = tried.unnamed;
+            if unnamed < best.0 || (unnamed == 0 && best.0 == 0) {
+                best = (unnamed, tried_at, tried);
+            }
+            if unnamed == 0 {
+                high = middle - 1;
+            } else {
+                low = middle;
+            }
+            if middle >= shorten_order.len() {
+                break;
+            }
+        }
+        (_, at, placed) = best;
+    }
+    let sides = placed.namings;
     TownLayout {
         positions: at.iter().map(|p| [p[0] / UNIT, p[1] / UNIT]).collect(),
         sides,
@@ -473,22 +547,31 @@ fn shelve(
     }
 }
 
+/// Where [`place_greedily`] made room for the names, and how many found none.
+struct Placed {
+    namings: Vec<Naming>,
+    unnamed: usize,
+}
+
 /// Puts each entity as near where it stands as its footprint fits beside those placed before
 /// it: the fixed ones (pinned, shelved) first, then `order` (the most connected first, so a
 /// hub keeps its place and its leaves gather round it). Each footprint stays inside `area` and
-/// out of the free corner (right of `corner[0]` and above `corner[1]`). One that finds no room
+/// out of the free corner (right of `corner[0]` and above `corner[1]`); its name in full where
+/// there is room, else shortened (at once where `shortened_first`). One that finds no room
 /// anywhere stays where it was (the view then leaves its name out).
 fn place_greedily(
     at: &mut [[f32; 2]],
     footprint: &impl Fn(usize) -> Footprint,
+    shortened_first: &[bool],
     movable: &[bool],
     order: &[usize],
     area: [f32; 4],
     corner: [f32; 2],
-) -> Vec<NameSide> {
+) -> Placed {
     let n = at.len();
     let prints: Vec<Footprint> = (0..n).map(footprint).collect();
-    let mut sides: Vec<NameSide> = prints.iter().map(Footprint::preferred).collect();
+    let mut sides: Vec<Naming> = prints.iter().map(Footprint::preferred).collect();
+    let mut unnamed = 0;
     let mut taken = Grid::new(area);
     for i in (0..n).filter(|&i| !movable.get(i).copied().unwrap_or(false)) {
         taken.take(prints[i].extent(at[i], sides[i]));
@@ -534,26 +617,33 @@ fn place_greedily(
         .filter(|&&i| movable.get(i).copied().unwrap_or(false))
     {
         let print = prints[i];
-        // The name on its preferred side, else on the other.
-        let with_name = |p: [f32; 2]| {
-            print.sides().into_iter().find_map(|side| {
-                let e = print.extent(p, side);
-                fits(e, &taken).then_some((side, e))
+        // The name on its preferred side, else on the other; in full where there is room for
+        // it anywhere, else shortened.
+        let with_name = |p: [f32; 2], shortened: bool| {
+            print.namings(shortened).into_iter().find_map(|naming| {
+                let e = print.extent(p, naming);
+                fits(e, &taken).then_some((naming, e))
             })
         };
-        let mut chosen = None;
-        if let Some((p, _)) = nearest_free(at[i], &taken, &|p| with_name(p).map(|(_, e)| e)) {
-            chosen = with_name(p).map(|(side, e)| (p, side, e));
-        }
+        let forms: &[bool] = if shortened_first.get(i).copied().unwrap_or(false) {
+            &[true]
+        } else {
+            &[false, true]
+        };
+        let chosen = forms.iter().find_map(|&shortened| {
+            let (p, _) = nearest_free(at[i], &taken, &|p| with_name(p, shortened).map(|(_, e)| e))?;
+            with_name(p, shortened).map(|(naming, e)| (p, naming, e))
+        });
         match chosen {
-            Some((p, side, e)) => {
+            Some((p, naming, e)) => {
                 at[i] = p;
-                sides[i] = side;
+                sides[i] = naming;
                 taken.take(e);
             }
             // No room for its name anywhere: the node alone where it covers no other's name
             // (the view writes the name if it finds room).
             None => {
+                unnamed += 1;
                 let node = |p: [f32; 2]| {
                     let r = print.radius + GAP;
                     Some([p[0] - r, p[1] - r, p[0] + r, p[1] + r])
@@ -565,8 +655,15 @@ fn place_greedily(
             }
         }
     }
-    sides
+    Placed {
+        namings: sides,
+        unnamed,
+    }
 }
+
+/// Names are shortened the least connected first, those this connected or more alike (the
+/// longest first, which saves the most room).
+const SHORTENED_DEGREES: usize = 1;
 
 /// Distance between candidate places of [`place_greedily`], in pixels.
 const STEP: f32 = 5.0;
@@ -635,10 +732,10 @@ impl Grid {
 fn overlapping(layout: &TownLayout, footprints: &[Footprint]) -> Vec<(usize, usize)> {
     let extent = |i: usize| {
         let p = layout.positions.get(i).copied().unwrap_or_default();
-        let side = layout.sides.get(i).copied().unwrap_or_default();
+        let naming = layout.sides.get(i).copied().unwrap_or_default();
         footprints
             .get(i)
-            .map(|f| f.extent([p[0] * UNIT, p[1] * UNIT], side))
+            .map(|f| f.extent([p[0] * UNIT, p[1] * UNIT], naming))
     };
     let mut pairs = Vec::new();
     for i in 0..layout.positions.len() {
@@ -678,6 +775,7 @@ mod tests {
             Footprint {
                 radius: 6.0,
                 label: [90.0, 14.0],
+                short: [90.0, 14.0],
             };
             31
         ];
@@ -701,6 +799,7 @@ mod tests {
             Footprint {
                 radius: 5.0,
                 label: [60.0, 14.0],
+                short: [60.0, 14.0],
             };
             14
         ];
@@ -734,6 +833,7 @@ mod tests {
             Footprint {
                 radius: 8.0,
                 label: [140.0, 30.0],
+                short: [140.0, 30.0],
             };
             400
         ];

@@ -47,7 +47,7 @@ pub(super) fn steer_camera(
         } else {
             // The regions' frames are the picture's edge: no margin for names beyond them, only
             // for the line of counts along the bottom.
-            camera.fit_with_margin(rect, shown_positions.chain(corners), 26.0);
+            camera.fit_with_margin(rect, shown_positions.chain(corners), REGION_MARGIN);
         }
         // A town layout was made to fill its frame with every name in room: never shown
         // smaller than that (which would bring the names onto each other).

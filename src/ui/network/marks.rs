@@ -451,7 +451,7 @@ pub(super) fn region_frames(
             ),
             None => continue,
         };
-        let band = camera.scale * 1.0;
+        let band = camera.scale * TITLE_HEIGHT;
         let size: f32 = if region.depth == 0 { 15.0 } else { 13.0 };
         let size = if view.presenting { size * 1.4 } else { size };
         // As large as the band over the region holds, and not below 9 px: zoomed out further,
@@ -474,9 +474,9 @@ pub(super) fn region_frames(
             overflow_character: Some('…'),
         };
         let galley = painter.layout_job(job);
-        let top = frame.top() + camera.scale * 0.35 + (band - galley.size().y) / 2.0;
+        let top = frame.top() + camera.scale * TITLE_OFFSET + (band - galley.size().y) / 2.0;
         let at = egui::pos2(frame.left() + after, top.max(frame.top() + 2.0));
-        if galley.size().y <= band + camera.scale * 0.35 + 1.0 {
+        if galley.size().y <= band + camera.scale * TITLE_OFFSET + 1.0 {
             painter.galley(at, galley, colour);
         }
     }

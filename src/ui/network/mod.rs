@@ -32,7 +32,7 @@ use crate::context::Command;
 use crate::edit::{Edit, Op};
 use crate::i18n::{Lang, entity_kind, entity_kind_plural};
 use crate::layout::{
-    Footprint, NameSide, Nesting, Point, Region, TOWN_LIMIT, TownFit, nested, radial,
+    Footprint, NameSide, Naming, Nesting, Point, Region, TOWN_LIMIT, TownFit, nested, radial,
 };
 use crate::model::filter::{Filter, Focus, Shown};
 use crate::model::time::Presence;
@@ -78,6 +78,11 @@ const LABEL_SIZES: [f32; 9] = [15.0, 13.0, 11.5, 13.0, 12.0, 11.0, 12.0, 11.0, 1
 /// A town's names are written one size smaller while they would cover more than this share of
 /// the canvas (with their nodes): beyond it, they cannot all be placed apart.
 const NAMES_AT_MOST: f32 = 0.62;
+/// A region's title is written this far under its top edge, in a band this high (layout units).
+const TITLE_OFFSET: f32 = 0.35;
+/// Room kept around regions fitted to the canvas, in points (for the line of counts).
+const REGION_MARGIN: f32 = 26.0;
+const TITLE_HEIGHT: f32 = 1.0;
 /// Presenting, names in these sizes (points; 30, 26 and 24 px at the presentation's zoom of
 /// 1.25): the smallest is still read from the back of a meeting room.
 const PRESENTING_SIZES: [f32; 3] = [24.0, 21.0, 19.2];
@@ -126,7 +131,7 @@ pub struct NetworkState {
     /// sizes, language and presentation).
     footprints: Option<(FootprintsFor, Arc<Vec<Footprint>>)>,
     /// Where the town layout drawn made room for each entity's name.
-    name_sides: Option<Arc<Vec<NameSide>>>,
+    name_sides: Option<Arc<Vec<Naming>>>,
     /// Which of the sets of label sizes a town's names are written in (0: the largest).
     name_sizes: usize,
     /// The frame of the town layout the camera was last fitted to.
@@ -180,7 +185,8 @@ type HoldingFor = (usize, usize);
 
 /// What a town's footprints were measured for: the document revision, the node sizes (by
 /// address), the language, and whether presenting.
-type FootprintsFor = (u64, usize, Lang, bool);
+/// Revision, node sizes, language, presentation, and the canvas in steps of 8 points.
+type FootprintsFor = (u64, usize, Lang, bool, [u32; 2]);
 
 /// The line colours on the canvas, each with the relation kinds it stands for (none: the amber
 /// of lines the sources disagree about).
@@ -280,6 +286,19 @@ impl NetworkState {
             .collect()
     }
 
+    /// The names written shortened last frame (where the full name found no room), as written.
+    pub fn shortened_names(&self) -> Vec<(usize, String)> {
+        self.picture
+            .iter()
+            .flat_map(|p| &p.labels)
+            .filter(|l| l.galley.elided)
+            .map(|l| {
+                let written = l.galley.rows.iter().flat_map(|r| r.row.glyphs.iter());
+                (l.entity, written.map(|g| g.chr).collect())
+            })
+            .collect()
+    }
+
     /// The canvas last frame, and each entity drawn on it with the square its node covers.
     pub fn nodes(&self) -> (Rect, Vec<(usize, Rect)>) {
         let Some(canvas) = self.canvas else {
@@ -353,7 +372,7 @@ pub struct ForceLayout<'a> {
     /// The positions were handed in as they are (another window's): the view keeps them.
     pub given: bool,
     /// Where a town layout made room for each entity's name.
-    pub name_sides: Option<&'a Arc<Vec<NameSide>>>,
+    pub name_sides: Option<&'a Arc<Vec<Naming>>>,
 }
 
 pub fn ui(
@@ -408,12 +427,26 @@ pub fn ui(
         }
     }
     let frame = force.town.map(TownFit::frame);
-    state.name_sides = match arrangement {
+    let name_sides = match arrangement {
         Arrangement::Force => force.name_sides.cloned(),
-        // In a grid of cells, each name beside its node.
-        Arrangement::Places | Arrangement::ByKind => Some(Arc::new(vec![NameSide::Beside; n])),
+        // In a grid of cells, each name beside its node (shortened, where the cells are sized
+        // for that).
+        Arrangement::Places | Arrangement::ByKind => {
+            let beside = Naming {
+                side: NameSide::Beside,
+                shortened: state.regions.shortened,
+            };
+            match &state.name_sides {
+                // The same as last frame: the same, so the picture is kept.
+                Some(sides) if sides.len() == n && sides.iter().all(|s| *s == beside) => {
+                    Some(Arc::clone(sides))
+                }
+                _ => Some(Arc::new(vec![beside; n])),
+            }
+        }
         Arrangement::Radial => None,
     };
+    state.name_sides = name_sides;
     // The regions' grids are sized for the names (in a model small enough to measure them all).
     let cells = (matches!(arrangement, Arrangement::Places | Arrangement::ByKind)
         && n <= TOWN_LIMIT)
@@ -425,7 +458,7 @@ pub fn ui(
         arrangement,
         force.positions,
         cells.as_ref(),
-        ui.available_width() / ui.available_height().max(1.0),
+        ui.available_size(),
     ) else {
         ui.weak(view.s().network.computing_layout);
         return;

@@ -68,7 +68,7 @@ pub(super) fn draw_picture(
             built,
             hide,
         );
-        let labels = place_labels(ui, view, state, sizes, shown, rect, settings.labels);
+        let labels = place_labels(ui, view, state, drawn, settings.labels);
         state.picture = Some(Picture {
             key,
             built_at: centre,
@@ -147,6 +147,7 @@ pub(super) fn town_fit(
         Arc::as_ptr(sizes) as usize,
         view.lang,
         view.presenting,
+        [(canvas.x / 8.0) as u32, (canvas.y / 8.0) as u32],
     );
     let usable = canvas.x * canvas.y;
     let footprints = match &state.footprints {
@@ -154,27 +155,30 @@ pub(super) fn town_fit(
         _ => {
             // The largest sizes at which the names cover no more than their share.
             let levels = LABEL_SIZES.len() / 3;
-            let mut chosen = (0, Vec::new());
+            let mut chosen = (0, Vec::new(), 0.0);
             for level in 0..levels {
                 let footprints: Vec<Footprint> = (0..view.model().entities.len())
                     .map(|i| {
                         let rank = sizes.rank.get(i).copied().unwrap_or(u32::MAX) as usize;
                         let size = level * 3 + label_tier(rank);
-                        let galley = galley(ui, &mut state.galleys, view, i, size);
+                        let full = galley(ui, &mut state.galleys, view, i, size);
+                        let short = galley(ui, &mut state.galleys, view, i, size | SHORTENED);
                         Footprint {
                             radius: sizes.radius.get(i).copied().unwrap_or(MIN_RADIUS),
-                            label: [galley.size().x, galley.size().y],
+                            label: [full.size().x, full.size().y],
+                            short: [short.size().x, short.size().y],
                         }
                     })
                     .collect();
                 let covered: f32 = footprints.iter().map(Footprint::area).sum();
-                chosen = (level, footprints);
+                chosen = (level, footprints, covered);
                 if covered <= NAMES_AT_MOST * usable {
                     break;
                 }
             }
-            state.name_sizes = chosen.0;
-            let footprints = Arc::new(chosen.1);
+            let (level, footprints, _) = chosen;
+            state.name_sizes = level;
+            let footprints = Arc::new(footprints);
             state.footprints = Some((key, Arc::clone(&footprints)));
             footprints
         }
@@ -307,6 +311,8 @@ pub(super) struct Regions {
     pub(super) drawn_in: Vec<Option<usize>>,
     /// The regions are places.
     pub(super) places: bool,
+    /// The grids have room for the names shortened only.
+    pub(super) shortened: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -460,8 +466,9 @@ pub(super) fn arranged(
     arrangement: Arrangement,
     force: Option<&Arc<Vec<Point>>>,
     footprints: Option<&Arc<Vec<Footprint>>>,
-    aspect: f32,
+    canvas: egui::Vec2,
 ) -> Option<(Arc<Vec<Point>>, Arc<Regions>)> {
+    let aspect = canvas.x / canvas.y.max(1.0);
     let doc = view.doc;
     let centre = view
         .selected
@@ -483,25 +490,29 @@ pub(super) fn arranged(
         // In tenths, so a window resized a little keeps the arrangement.
         aspect: (aspect * 10.0).round() as i32,
     };
-    // Each entity's cell in a region's grid: its node and its name beside it, at the pixels per
-    // unit the regions are drawn at when they fill a laptop's canvas.
-    let cells: Vec<[f32; 2]> = footprints.map_or_else(Vec::new, |prints| {
-        prints
-            .iter()
-            .map(|f| {
-                [
-                    (2.0 * f.radius + 4.0 + f.label[0] + 12.0) / REGION_UNIT,
-                    (f.label[1].max(2.0 * f.radius) + 6.0) / REGION_UNIT,
-                ]
-            })
-            .collect()
-    });
-    let regions_of = |(nesting, titles): (Nesting, Vec<RegionTitle>), state: &NetworkState| {
-        let order = state
-            .sizes
-            .as_ref()
-            .map_or_else(Vec::new, |(_, s)| s.order.clone());
-        let (positions, regions) = nested(&nesting, &order, &cells, aspect);
+    // Each entity's cell in a region's grid: its node and its name beside it (in full or
+    // shortened), at the pixels per unit the regions are drawn at when they fill a laptop's
+    // canvas.
+    let cells = |shortened: bool, unit: f32| -> Vec<[f32; 2]> {
+        footprints.map_or_else(Vec::new, |prints| {
+            prints
+                .iter()
+                .map(|f| {
+                    let label = if shortened { f.short } else { f.label };
+                    [
+                        (2.0 * f.radius + 4.0 + label[0] + 12.0) / unit,
+                        (label[1].max(2.0 * f.radius) + 6.0) / unit,
+                    ]
+                })
+                .collect()
+        })
+    };
+    let order = state
+        .sizes
+        .as_ref()
+        .map_or_else(Vec::new, |(_, s)| s.order.clone());
+    let regions_of = |(nesting, titles): &(Nesting, Vec<RegionTitle>), shortened: bool, unit| {
+        let (positions, regions) = nested(nesting, &order, &cells(shortened, unit), aspect);
         let mut titled = vec![false; positions.len()];
         let mut drawn_in = nesting.entity_region.clone();
         for (r, e) in nesting.region_entity.iter().enumerate() {
@@ -519,11 +530,27 @@ pub(super) fn arranged(
             Arc::new(Regions {
                 places: titles.iter().any(|t| matches!(t, RegionTitle::Place(_))),
                 regions,
-                titles,
+                titles: titles.clone(),
                 titled,
                 drawn_in,
+                shortened,
             }),
         )
+    };
+    // The grids sized for the names in full, unless then they would be drawn at much less than
+    // the scale the names need on this canvas: then for the names shortened. (The grids' cells
+    // are as wide as their longest name, so most names still fit somewhat below that scale:
+    // Yunqi at 1280×720 beside the side panels, fitted at 0.58 of it in Chinese, names 51 in
+    // full and 18 shortened with full-name grids against 45 and 26; in English, at 0.49, 17
+    // in full and 54 shortened with short-name grids, against far fewer named at all.)
+    // Sizing the grids for the scale they end up drawn at instead shrinks the regions' frames
+    // and titles with them, until the titles are too small to write.
+    let fitted = |nesting: (Nesting, Vec<RegionTitle>)| {
+        let full = regions_of(&nesting, false, REGION_UNIT);
+        if footprints.is_none() || fit_scale(&full.0, &full.1, canvas) >= REGION_UNIT * 0.55 {
+            return full;
+        }
+        regions_of(&nesting, true, REGION_UNIT)
     };
     match arrangement {
         Arrangement::Force => return force.map(|p| (Arc::clone(p), Arc::default())),
@@ -533,11 +560,11 @@ pub(super) fn arranged(
             state.arranged = Some((key, Arc::new(positions), Arc::default()));
         }
         Arrangement::ByKind => {
-            let (positions, regions) = regions_of(kind_nesting(view), state);
+            let (positions, regions) = fitted(kind_nesting(view));
             state.arranged = Some((key, positions, regions));
         }
         Arrangement::Places => {
-            let (positions, regions) = regions_of(place_nesting(view), state);
+            let (positions, regions) = fitted(place_nesting(view));
             state.arranged = Some((key, positions, regions));
         }
     }
@@ -545,6 +572,23 @@ pub(super) fn arranged(
         .arranged
         .as_ref()
         .map(|(_, p, g)| (Arc::clone(p), Arc::clone(g)))
+}
+
+/// The pixels per layout unit at which `positions` and `regions` fill `canvas` when fitted
+/// (with the margin the fit keeps).
+fn fit_scale(positions: &[Point], regions: &Regions, canvas: egui::Vec2) -> f32 {
+    let (mut min, mut max) = ([f32::MAX; 2], [f32::MIN; 2]);
+    let corners = regions.regions.iter().flat_map(|r| [r.min, r.max]);
+    for [x, y] in positions.iter().copied().chain(corners) {
+        min = [min[0].min(x), min[1].min(y)];
+        max = [max[0].max(x), max[1].max(y)];
+    }
+    if min[0] > max[0] {
+        return f32::MAX;
+    }
+    let margin = REGION_MARGIN;
+    ((canvas.x - 2.0 * margin) / (max[0] - min[0]).max(1.0))
+        .min((canvas.y - 2.0 * margin) / (max[1] - min[1]).max(1.0))
 }
 
 pub(super) fn shown(state: &mut NetworkState, view: &View<'_>, filter: &Filter) -> Arc<Shown> {
@@ -709,6 +753,13 @@ pub(super) fn refresh_galleys(state: &mut NetworkState, view: &View<'_>, dark: b
     }
 }
 
+/// Added to a size index: the name shortened to one line of at most [`SHORT_EMS`] ems, ending
+/// in "…" where it is cut (the full name is in the hover). Written where the full name finds no
+/// room.
+pub(super) const SHORTENED: usize = 1 << 16;
+/// How long a shortened name is at most, in ems of its type.
+const SHORT_EMS: f32 = 7.0;
+
 pub(super) fn galley(
     ui: &egui::Ui,
     galleys: &mut HashMap<(usize, usize), Arc<Galley>>,
@@ -716,12 +767,15 @@ pub(super) fn galley(
     entity: usize,
     size: usize,
 ) -> Arc<Galley> {
+    let shortened = size & SHORTENED != 0;
+    let size = size & !SHORTENED;
     let scale = if view.presenting {
         PRESENTING_LABELS
     } else {
         1.0
     };
-    Arc::clone(galleys.entry((entity, size)).or_insert_with(|| {
+    let key = (entity, size | if shortened { SHORTENED } else { 0 });
+    Arc::clone(galleys.entry(key).or_insert_with(|| {
         let name = view
             .model()
             .entities
@@ -741,6 +795,20 @@ pub(super) fn galley(
         // would not fit.
         // (As many characters to a line at any size: the wrap grows with the type.)
         let wrap = LABEL_WRAP * points.max(LABEL_SIZES[2]) / LABEL_SIZES[2];
+        if shortened {
+            let mut job = egui::text::LayoutJob::simple_singleline(
+                name.to_owned(),
+                egui::FontId::proportional(points * scale),
+                Color32::PLACEHOLDER,
+            );
+            job.wrap = egui::text::TextWrapping {
+                max_width: SHORT_EMS * points * scale,
+                max_rows: 1,
+                break_anywhere: true,
+                overflow_character: Some('…'),
+            };
+            return ui.painter().layout_job(job);
+        }
         ui.painter().layout(
             name.to_owned(),
             egui::FontId::proportional(points * scale),
@@ -755,11 +823,16 @@ pub(super) fn place_labels(
     ui: &egui::Ui,
     view: &View<'_>,
     state: &mut NetworkState,
-    sizes: &Sizes,
-    shown: &Shown,
-    rect: Rect,
+    drawn: &Drawn<'_>,
     choice: Labels,
 ) -> Vec<Label> {
+    let Drawn {
+        rect,
+        sizes,
+        shown,
+        holding,
+        ..
+    } = *drawn;
     let screen = &state.screen;
     let most = match choice {
         Labels::None => return Vec::new(),
@@ -782,6 +855,21 @@ pub(super) fn place_labels(
     // A place drawn as an area is named by the area's title.
     let regions = Arc::clone(&state.regions);
     let titled = |i: usize| regions.titled.get(i).copied().unwrap_or(false);
+    // Nor is the band along the top of a region, where its title is written.
+    for region in regions
+        .regions
+        .iter()
+        .filter(|r| holding.get(r.index).copied().unwrap_or(false))
+    {
+        let camera = &state.camera;
+        let top_left = camera.screen_from_layout(rect, region.min);
+        let bottom_right = camera.screen_from_layout(rect, region.max);
+        let band = (TITLE_OFFSET + TITLE_HEIGHT) * camera.scale;
+        occupied.take(Rect::from_min_max(
+            top_left,
+            egui::pos2(bottom_right.x, (top_left.y + band).min(bottom_right.y)),
+        ));
+    }
     // A town's names cover no node at all (a large model's, no node more important).
     if town {
         for (_, p, r) in (0..sizes.radius.len()).filter_map(node) {
@@ -805,30 +893,46 @@ pub(super) fn place_labels(
             label_tier(rank)
         };
         if labels.len() < most && !titled(i) {
-            let galley = galley(ui, &mut state.galleys, view, i, size);
-            let g = galley.size();
-            let below = p + vec2(-g.x / 2.0, r + 2.0);
-            let right = p + vec2(r + 4.0, -g.y / 2.0);
-            let above = p + vec2(-g.x / 2.0, -r - 2.0 - g.y);
-            let left = p + vec2(-r - 4.0 - g.x, -g.y / 2.0);
-            // A town's names go first where its layout made room for them.
-            let side = state.name_sides.as_ref().and_then(|s| s.get(i).copied());
-            let places = if side == Some(NameSide::Beside) {
-                [right, below, above, left]
+            // A town's names go first where its layout made room for them; a name with no
+            // room in full is written shortened (the hover has it whole).
+            let naming = state.name_sides.as_ref().and_then(|s| s.get(i).copied());
+            // (Zoomed in from the town layout's fit, there may be room for it in full.)
+            let planned = if regions.regions.is_empty() {
+                crate::layout::UNIT
             } else {
-                [below, right, above, left]
+                REGION_UNIT
             };
-            for at in places {
-                let halo = Rect::from_min_size(at, g).expand2(vec2(3.0, 1.0));
-                if rect.contains_rect(halo) && !halo.intersects(node) && occupied.is_free(halo) {
-                    occupied.take(halo);
-                    labels.push(Label {
-                        entity: i,
-                        at,
-                        galley,
-                        halo,
-                    });
-                    break;
+            let zoomed_in = state.camera.scale > planned * 1.2;
+            let forms: &[usize] = match naming {
+                Some(n) if n.shortened && !zoomed_in => &[SHORTENED],
+                _ if town => &[0, SHORTENED],
+                _ => &[0],
+            };
+            'forms: for &form in forms {
+                let galley = galley(ui, &mut state.galleys, view, i, size | form);
+                let g = galley.size();
+                let below = p + vec2(-g.x / 2.0, r + 2.0);
+                let right = p + vec2(r + 4.0, -g.y / 2.0);
+                let above = p + vec2(-g.x / 2.0, -r - 2.0 - g.y);
+                let left = p + vec2(-r - 4.0 - g.x, -g.y / 2.0);
+                let places = if naming.is_some_and(|n| n.side == NameSide::Beside) {
+                    [right, below, above, left]
+                } else {
+                    [below, right, above, left]
+                };
+                for at in places {
+                    let halo = Rect::from_min_size(at, g).expand2(vec2(3.0, 1.0));
+                    if rect.contains_rect(halo) && !halo.intersects(node) && occupied.is_free(halo)
+                    {
+                        occupied.take(halo);
+                        labels.push(Label {
+                            entity: i,
+                            at,
+                            galley,
+                            halo,
+                        });
+                        break 'forms;
+                    }
                 }
             }
         }
