@@ -262,3 +262,32 @@ fn escape_puts_back_exactly_the_view_from_before_f5() {
     assert_eq!(after.network.depth, before.network.depth);
     assert_eq!(after.chart_indicator, before.chart_indicator);
 }
+
+/// A slide of two entities shows them large, named in full, in the town round them (the other
+/// entities faint), not alone on black; the desktop draws no faint entities.
+#[test]
+fn a_slide_of_a_few_entities_shows_them_in_their_town() {
+    let mut harness = app(None, Lang::Zh, [1920.0, 1080.0]);
+    common::open_network(&mut harness, Lang::Zh);
+    assert_eq!(harness.state().network().faint_context(), 0);
+    harness.key_press(Key::F5);
+    // Slides use the force layout (the desktop was on places): wait for it.
+    for _ in 0..3 {
+        harness.step();
+        common::wait_until(&mut harness, townscope::app::TownscopeApp::layout_settled);
+    }
+    harness.run();
+    let network = harness.state().network();
+    let (canvas, nodes) = network.nodes();
+    assert_eq!(nodes.len(), 2, "the 2011 park and the park it lies in");
+    let faint = network.faint_context();
+    // Measured: 30 of the other 80 (at least half the town each way).
+    assert!(faint >= 20, "{faint} faint entities round the slide's two");
+    // Both named, in full.
+    assert_eq!(network.names().len(), 2);
+    assert!(network.shortened_names().is_empty());
+    // In the picture's middle, the town round them, rather than pushed to its edges.
+    for (_, node) in &nodes {
+        assert!(canvas.shrink(canvas.width() * 0.1).contains(node.center()));
+    }
+}

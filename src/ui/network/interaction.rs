@@ -31,11 +31,18 @@ pub(super) fn steer_camera(
         camera.fit_pending = true;
     }
     if camera.fit_pending {
-        let shown_positions = positions
+        let mut shown_positions: Vec<Point> = positions
             .iter()
             .zip(&shown.entities)
             .filter(|(_, shown)| **shown)
-            .map(|(p, _)| *p);
+            .map(|(p, _)| *p)
+            .collect();
+        // A slide of a few entities shows them in at least half the town each way (the rest
+        // faint round them): where they stand, not alone on black.
+        if view.presenting && shown.entity_count() <= FEW {
+            shown_positions.extend(context_corners(&shown_positions, positions, 0.5));
+        }
+        let shown_positions = shown_positions.into_iter();
         // The regions (places, kinds) holding what is shown, and their titles, are part of the
         // picture too.
         let corners = regions
@@ -299,4 +306,35 @@ pub(super) fn nearest(
         .filter(|&(i, d)| radius.get(i).is_some_and(|r| d <= r + 4.0))
         .min_by(|a, b| a.1.total_cmp(&b.1))
         .map(|(i, _)| i)
+}
+
+/// Two corners that grow the box round `few` to at least `share` of the box round `all` in
+/// each direction, about its centre and kept inside the box round `all`.
+fn context_corners(few: &[Point], all: &[Point], share: f32) -> Vec<Point> {
+    let bounds = |points: &[Point]| {
+        points
+            .iter()
+            .fold(([f32::MAX; 2], [f32::MIN; 2]), |(min, max), p| {
+                (
+                    [min[0].min(p[0]), min[1].min(p[1])],
+                    [max[0].max(p[0]), max[1].max(p[1])],
+                )
+            })
+    };
+    let (fmin, fmax) = bounds(few);
+    let (amin, amax) = bounds(all);
+    if fmin[0] > fmax[0] || amin[0] > amax[0] {
+        return Vec::new();
+    }
+    // One axis: the low end and length of the grown span.
+    let grow = |fmin: f32, fmax: f32, amin: f32, amax: f32| {
+        let want = ((amax - amin) * share).max(fmax - fmin);
+        let centre = (fmin + fmax) / 2.0;
+        let low = (centre - want / 2.0).max(amin).min(amax - want).min(fmin);
+        (low, want)
+    };
+    let (x, width) = grow(fmin[0], fmax[0], amin[0], amax[0]);
+    let (y, height) = grow(fmin[1], fmax[1], amin[1], amax[1]);
+    let corners = [[x, y], [x + width, y + height]];
+    corners.to_vec()
 }

@@ -88,6 +88,8 @@ const TITLE_HEIGHT: f32 = 1.0;
 const PRESENTING_SIZES: [f32; 3] = [24.0, 21.0, 19.2];
 /// A slide showing this many entities or fewer draws their nodes twice as large.
 const FEW: usize = 12;
+/// The radius of the faint nodes round a slide of a few entities, in points.
+const CONTEXT_RADIUS: f32 = 5.0;
 /// Names longer than this many pixels are written on more lines.
 const LABEL_WRAP: f32 = 150.0;
 /// Presenting, labels are this much larger still (on top of the presentation's zoom), to be
@@ -134,6 +136,8 @@ pub struct NetworkState {
     name_sides: Option<Arc<Vec<Naming>>>,
     /// Which of the sets of label sizes a town's names are written in (0: the largest).
     name_sizes: usize,
+    /// How many entities a slide of a few drew faintly round them, last picture.
+    faint_context: usize,
     /// The frame of the town layout the camera was last fitted to.
     frame_seen: Option<[Point; 2]>,
     /// The selection the camera last went to, so a new selection elsewhere glides there.
@@ -284,6 +288,11 @@ impl NetworkState {
             .flat_map(|p| &p.labels)
             .map(|l| (l.entity, l.halo))
             .collect()
+    }
+
+    /// How many other entities a slide of a few entities drew faintly round them.
+    pub fn faint_context(&self) -> usize {
+        self.faint_context
     }
 
     /// The names written shortened last frame (where the full name found no room), as written.

@@ -59,6 +59,17 @@ pub(super) fn draw_picture(
         let built = rect.expand(margin);
         // Places drawn as areas show where each thing is: no line says it again.
         let hide = state.regions.places.then_some(RelationKind::LocatedIn);
+        // A slide of a few entities shows the rest of the town faintly round them (drawn by
+        // `base_mesh`): where they stand in it, not alone on black.
+        let context = view.presenting && shown.entity_count() <= FEW;
+        state.faint_context = if context {
+            (0..state.screen.len())
+                .filter(|&i| !shown.entities.get(i).copied().unwrap_or(true))
+                .filter(|&i| state.screen.get(i).is_some_and(|p| rect.contains(*p)))
+                .count()
+        } else {
+            0
+        };
         let mesh = base_mesh(
             reused,
             view,
@@ -669,6 +680,25 @@ pub(super) fn base_mesh(
     let doc = view.doc;
     // Where entity `i` is on screen and how large (this frame's lists, one entry per entity).
     let node = |i: usize| Some((*screen.get(i)?, *radius.get(i)?));
+    // A slide of a few entities shows the rest of the town faintly round them.
+    if view.presenting && shown.entity_count() <= FEW {
+        let faint = Color32::from_gray(70);
+        // The other entities only, faint and unnamed: their lines would cross the slide's.
+        for (i, entity) in doc.model().entities.iter().enumerate() {
+            let Some((at, _)) = node(i) else { continue };
+            if shown.entities.get(i).copied().unwrap_or(false) || !visible.contains(at) {
+                continue;
+            }
+            add_node(
+                mesh,
+                at,
+                CONTEXT_RADIUS,
+                kind_shape(entity.kind),
+                faint,
+                false,
+            );
+        }
+    }
     // The links shown and crossing the view, with their ends.
     let mut drawn = Vec::new();
     for (k, link) in doc.links().iter().enumerate() {
@@ -902,7 +932,8 @@ pub(super) fn place_labels(
             } else {
                 REGION_UNIT
             };
-            let zoomed_in = state.camera.scale > planned * 1.2;
+            // (Presenting, the plan was made for the desktop's canvas and type: not this one.)
+            let zoomed_in = state.camera.scale > planned * 1.2 || view.presenting;
             let forms: &[usize] = match naming {
                 Some(n) if n.shortened && !zoomed_in => &[SHORTENED],
                 _ if town => &[0, SHORTENED],
