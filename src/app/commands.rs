@@ -7,6 +7,7 @@ impl TownscopeApp {
     pub(super) fn apply(&mut self, ctx: &egui::Context, command: Command) {
         match command {
             Command::App(AppCommand::Open) => self.guarded(ctx, Pending::OpenDialog),
+            Command::App(AppCommand::NewModel) => self.guarded(ctx, Pending::NewModel),
             Command::App(AppCommand::CompareWith) => self.start_compare(None),
             Command::CloseComparison => self.runtime.comparison = None,
             Command::App(AppCommand::EditIndicators) => self.runtime.indicators.open = true,

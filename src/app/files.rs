@@ -2,6 +2,7 @@
 //! unsaved changes are dropped, recent files, and files dropped on the window.
 
 use super::*;
+use crate::ui::file_chooser::Purpose;
 
 impl TownscopeApp {
     /// Loads a file; on failure the open model stays and the error is shown.
@@ -32,28 +33,25 @@ impl TownscopeApp {
     /// Compares the open model with `file` (or, without one, with a file the user picks), on a
     /// worker thread: the file is the older version, the open model the newer.
     pub fn start_compare(&mut self, file: Option<PathBuf>) {
+        let Some(path) = file else {
+            self.choose_file(Purpose::Compare);
+            return;
+        };
         let current = self.doc.model().clone();
         self.runtime.comparing = Some(Task::spawn(&self.runtime.ctx, move || {
-            let path = file.or_else(|| {
-                rfd::FileDialog::new()
-                    .add_filter("Townscope model (.ron)", &["ron"])
-                    .pick_file()
-            });
-            path.map(|path| {
-                io::load_file(&path).map(|older| Comparison {
-                    file: Origin::File(path.clone()).display_name(),
-                    changes: crate::model::diff::diff(&older, &current),
-                })
+            io::load_file(&path).map(|older| Comparison {
+                file: Origin::File(path.clone()).display_name(),
+                changes: crate::model::diff::diff(&older, &current),
             })
         }));
     }
 
     pub(super) fn poll_compare(&mut self) {
-        match Task::finished(&mut self.runtime.comparing).map(Option::flatten) {
+        match Task::finished(&mut self.runtime.comparing) {
             None => {}
             Some(Some(Ok(comparison))) => self.runtime.comparison = Some(comparison),
             Some(Some(Err(error))) => self.runtime.trouble = Some(Trouble::Load(error)),
-            Some(None) => self.runtime.notice = Some(Notice::NoFileChosen),
+            Some(None) => {}
         }
     }
 
@@ -111,7 +109,8 @@ impl TownscopeApp {
             }
             Pending::Open(path) => self.start_open(path),
             Pending::OpenEmbedded => self.open_embedded(),
-            Pending::OpenDialog => self.start_open_dialog(ctx),
+            Pending::NewModel => self.new_model(),
+            Pending::OpenDialog => self.start_open_dialog(),
         }
     }
 
@@ -128,7 +127,7 @@ impl TownscopeApp {
                 self.perform(ctx, action);
             }
             UnsavedAnswer::Save => {
-                if matches!(self.doc.origin(), Origin::Embedded) {
+                if matches!(self.doc.origin(), Origin::Embedded | Origin::New) {
                     self.runtime.after_save = Some(action);
                     self.start_save_as();
                 } else if self.save() {
@@ -147,7 +146,7 @@ impl TownscopeApp {
     pub fn save(&mut self) -> bool {
         match self.doc.origin().clone() {
             Origin::File(path) => self.save_to(&path),
-            Origin::Embedded => {
+            Origin::Embedded | Origin::New => {
                 self.start_save_as();
                 false
             }
@@ -178,41 +177,15 @@ impl TownscopeApp {
     }
 
     pub(super) fn start_save_as(&mut self) {
-        if self.runtime.pending_save_as.is_some() {
-            return;
-        }
-        let name = match &self.doc.origin() {
-            Origin::File(path) => path
-                .file_name()
-                .map_or_else(|| "model.ron".into(), |n| n.to_string_lossy().into_owned()),
-            Origin::Embedded => "yunqi.ron".to_owned(),
-        };
-        self.runtime.pending_save_as = Some(Task::spawn(&self.runtime.ctx, move || {
-            rfd::FileDialog::new()
-                .add_filter("Townscope model (.ron)", &["ron"])
-                .set_file_name(name)
-                .save_file()
-        }));
+        self.choose_file(Purpose::SaveAs);
     }
 
-    pub(super) fn poll_save_as(&mut self, ctx: &egui::Context) {
-        match Task::finished(&mut self.runtime.pending_save_as).map(Option::flatten) {
-            None => {}
-            Some(Some(mut path)) => {
-                if path.extension().is_none() {
-                    path.set_extension("ron");
-                }
-                if self.save_to(&path)
-                    && let Some(action) = self.runtime.after_save.take()
-                {
-                    self.perform(ctx, action);
-                }
-            }
-            Some(None) => {
-                self.runtime.after_save = None;
-                self.runtime.notice = Some(Notice::NoFileChosen);
-            }
-        }
+    /// File → New model: an empty model, the model editor open on its one source to fill in.
+    pub(super) fn new_model(&mut self) {
+        self.replace_document(Document::new(crate::model::Model::blank(), Origin::New));
+        self.runtime.model_editor.open_on_sources();
+        self.runtime.trouble = None;
+        self.runtime.notice = None;
     }
 
     pub(super) fn open_embedded(&mut self) {
@@ -257,24 +230,8 @@ impl TownscopeApp {
         }
     }
 
-    pub(super) fn start_open_dialog(&mut self, ctx: &egui::Context) {
-        if self.runtime.pending_dialog.is_some() {
-            return;
-        }
-        // The native dialog blocks its thread until the user answers, so it gets its own.
-        self.runtime.pending_dialog = Some(Task::spawn(ctx, || {
-            rfd::FileDialog::new()
-                .add_filter("Townscope model (.ron)", &["ron"])
-                .pick_file()
-        }));
-    }
-
-    pub(super) fn poll_dialog(&mut self) {
-        match Task::finished(&mut self.runtime.pending_dialog).map(Option::flatten) {
-            None => {}
-            Some(Some(path)) => self.start_open(path),
-            Some(None) => self.runtime.notice = Some(Notice::NoFileChosen),
-        }
+    pub(super) fn start_open_dialog(&mut self) {
+        self.choose_file(Purpose::Open);
     }
 
     pub(super) fn dropped_files(&self, ctx: &egui::Context) -> Vec<PathBuf> {

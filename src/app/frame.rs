@@ -98,10 +98,9 @@ impl TownscopeApp {
     /// Picks up what background work has finished: dialogs' answers, files opened or compared,
     /// pictures drawn, metrics computed.
     fn pick_up_work(&mut self, ctx: &egui::Context) {
-        self.poll_dialog();
+        self.poll_choosing(ctx);
         self.poll_open();
         self.poll_compare();
-        self.poll_save_as(ctx);
         self.poll_picture(ctx);
         if let Some(job) = &mut self.runtime.metrics {
             job.poll();

@@ -4,6 +4,7 @@
 //! `frame`, what each command does in `commands`, files in `files`, background work in `task`
 //! and `jobs`, what the user is told in `messages`, pictures without a window in `headless`.
 
+mod choose;
 mod commands;
 mod files;
 mod frame;
@@ -71,6 +72,8 @@ pub struct UiState {
     pub theme: ThemeChoice,
     /// The file open when the app last closed (none: the built-in model), opened at start.
     pub last_file: Option<PathBuf>,
+    /// The folder a file was last chosen in: the file chooser starts there.
+    pub last_folder: Option<PathBuf>,
 }
 
 impl UiState {
@@ -101,8 +104,12 @@ pub enum CentralView {
 /// Runtime resources: never saved.
 #[derive(Default)]
 struct Runtime {
-    /// The answer of a save dialog running on its own thread.
-    pending_save_as: Option<Task<Option<PathBuf>>>,
+    /// A native file dialog running on its own thread, and what the file is for.
+    choosing: Option<(ui::file_chooser::Purpose, Task<choose::NativeAnswer>)>,
+    /// Townscope's own file chooser, where there is no native one.
+    file_chooser: ui::file_chooser::FileChooser,
+    /// A native dialog could not be shown: every file is chosen in the own chooser.
+    native_dialogs_missing: bool,
     /// What waits for the answer to "save the changes first?".
     guard: Option<Pending>,
     /// What to do once a save started from that question has succeeded.
@@ -113,14 +120,12 @@ struct Runtime {
     recovery: Option<recovery::Recovery>,
     /// The differences from another file, while they are listed.
     comparison: Option<Comparison>,
-    /// A comparison being worked out: the file chosen, read and compared on a worker thread.
-    comparing: Option<Task<Option<Result<Comparison, FileError>>>>,
+    /// A comparison being worked out: the file read and compared on a worker thread.
+    comparing: Option<Task<Result<Comparison, FileError>>>,
     /// A recovery copy found at start, offered until restored or discarded.
     recovered: Option<recovery::Found>,
     /// A file being read and checked on a worker thread.
     opening: Option<Opening>,
-    /// The answer of a native file dialog running on its own thread.
-    pending_dialog: Option<Task<Option<PathBuf>>>,
     /// What went wrong (a file that did not load, a save or an export that failed), shown
     /// until dismissed.
     trouble: Option<Trouble>,
@@ -149,13 +154,12 @@ struct Runtime {
     shortcuts_open: bool,
     story: ui::story::StoryEditor,
     presentation: Option<present::Presentation>,
-    /// Export view as PNG: the dialog's answer, then the screenshot on its way.
-    pending_picture_dialog: Option<Task<Option<PathBuf>>>,
+    /// Export view as PNG: the screenshot on its way.
     pending_picture: Option<picture::PendingPicture>,
     /// Export view as PNG: the view being drawn again off screen, at twice the density.
     drawing_picture: Option<picture::DrawingPicture>,
     /// Export slides: the folder and the rendering, on a worker thread.
-    exporting_slides: Option<Task<Option<SlidesWritten>>>,
+    exporting_slides: Option<Task<SlidesWritten>>,
     /// Where the centre of the window was last frame (what Export view pictures).
     central_rect: Option<egui::Rect>,
     /// For starting work that asks for a repaint when it finishes.
@@ -178,6 +182,7 @@ enum Pending {
     Open(PathBuf),
     OpenEmbedded,
     OpenDialog,
+    NewModel,
 }
 
 /// The way back and forward through the entities the user has selected, as in a browser.
@@ -362,7 +367,7 @@ impl TownscopeApp {
     pub fn save_settings(&mut self, storage: &mut dyn eframe::Storage) {
         self.state.last_file = match &self.doc.origin() {
             Origin::File(path) => Some(path.clone()),
-            Origin::Embedded => None,
+            Origin::Embedded | Origin::New => None,
         };
         eframe::set_value(storage, STORAGE_KEY, &self.state);
     }

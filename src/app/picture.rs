@@ -30,15 +30,10 @@ pub struct DrawingPicture {
 impl TownscopeApp {
     /// Asks where to put the picture (on a thread: the dialog must not block the window).
     pub(super) fn start_export_view(&mut self) {
-        if self.runtime.pending_picture_dialog.is_some() || self.is_exporting_view() {
+        if self.is_exporting_view() {
             return;
         }
-        self.runtime.pending_picture_dialog = Some(Task::spawn(&self.runtime.ctx, || {
-            rfd::FileDialog::new()
-                .add_filter("PNG", &["png"])
-                .set_file_name("townscope.png")
-                .save_file()
-        }));
+        self.choose_file(crate::ui::file_chooser::Purpose::ExportPicture);
     }
 
     /// Draws the centre of the window into `path` (the dialog's answer, or a test's) at
@@ -110,21 +105,24 @@ impl TownscopeApp {
         if self.runtime.exporting_slides.is_some() {
             return;
         }
+        self.choose_file(crate::ui::file_chooser::Purpose::ExportSlides);
+    }
+
+    /// Every slide of the open model rendered into `folder`, on a worker thread.
+    pub(super) fn export_slides_to(&mut self, folder: PathBuf) {
         let model = self.doc.model().clone();
         let origin = self.doc.origin().clone();
         let lang = self.state.lang;
         self.runtime.exporting_slides = Some(Task::spawn(&self.runtime.ctx, move || {
-            rfd::FileDialog::new().pick_folder().map(|folder| {
-                super::headless::export_model_slides(
-                    model,
-                    origin,
-                    &folder,
-                    lang,
-                    PICTURE_SCALE,
-                    super::headless::SlideShape::default(),
-                )
-                .map(|written| (folder, written.len()))
-            })
+            super::headless::export_model_slides(
+                model,
+                origin,
+                &folder,
+                lang,
+                PICTURE_SCALE,
+                super::headless::SlideShape::default(),
+            )
+            .map(|written| (folder, written.len()))
         }));
         self.runtime.notice = Some(Notice::ExportingSlides);
     }
@@ -133,7 +131,7 @@ impl TownscopeApp {
     /// drawn off screen (or, without an adapter, a screenshot asked for instead); the screenshot
     /// cropped to the centre and written.
     pub(super) fn poll_picture(&mut self, ctx: &egui::Context) {
-        match Task::finished(&mut self.runtime.exporting_slides).map(Option::flatten) {
+        match Task::finished(&mut self.runtime.exporting_slides) {
             None => {}
             Some(Some(Ok((folder, count)))) => {
                 self.runtime.notice = Some(Notice::SlidesWritten { count, folder });
@@ -142,17 +140,7 @@ impl TownscopeApp {
                 self.runtime.notice = None;
                 self.runtime.trouble = Some(Trouble::Export(error));
             }
-            Some(None) => self.runtime.notice = Some(Notice::NoFileChosen),
-        }
-        match Task::finished(&mut self.runtime.pending_picture_dialog).map(Option::flatten) {
-            None => {}
-            Some(Some(mut path)) => {
-                if path.extension().is_none() {
-                    path.set_extension("png");
-                }
-                self.export_view_to(path);
-            }
-            Some(None) => self.runtime.notice = Some(Notice::NoFileChosen),
+            Some(None) => self.runtime.notice = None,
         }
         if let Some(drawing) = &self.runtime.drawing_picture {
             let answer = match drawing.done.poll() {

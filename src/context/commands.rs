@@ -13,6 +13,8 @@ use crate::i18n::Lang;
 /// reads this list, so they cannot disagree.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum AppCommand {
+    /// An empty model, its first source to fill in.
+    NewModel,
     Open,
     /// Lists what differs between the open model and another file.
     CompareWith,
@@ -72,7 +74,8 @@ pub enum CommandGroup {
 
 impl AppCommand {
     /// In the order the menus and the shortcut list show them.
-    pub const ALL: [AppCommand; 35] = [
+    pub const ALL: [AppCommand; 36] = [
+        Self::NewModel,
         Self::Open,
         Self::CompareWith,
         Self::Save,
@@ -112,6 +115,7 @@ impl AppCommand {
 
     pub fn label(self, lang: Lang) -> &'static str {
         let (zh, en) = match self {
+            Self::NewModel => ("新建模型", "New model"),
             Self::Open => ("打开…", "Open…"),
             Self::CompareWith => ("与文件比较…", "Compare with…"),
             Self::Save => ("保存", "Save"),
@@ -157,6 +161,10 @@ impl AppCommand {
     /// What the command does, in a line (tooltips, the palette, the shortcut list).
     pub fn hint(self, lang: Lang) -> &'static str {
         let (zh, en) = match self {
+            Self::NewModel => (
+                "一个空模型：先写下它的第一个来源，此后每个事实都引用来源",
+                "An empty model: write down its first source, which every fact then cites",
+            ),
             Self::Open => ("打开模型文件（.ron）", "Open a model file (.ron)"),
             Self::CompareWith => (
                 "列出当前模型与另一文件的差异",
@@ -248,7 +256,8 @@ impl AppCommand {
 
     pub fn group(self) -> CommandGroup {
         match self {
-            Self::Open
+            Self::NewModel
+            | Self::Open
             | Self::CompareWith
             | Self::Save
             | Self::SaveAs
@@ -267,6 +276,7 @@ impl AppCommand {
         let ctrl = Modifiers::COMMAND;
         let ctrl_shift = Modifiers::COMMAND.plus(Modifiers::SHIFT);
         let (modifiers, key) = match self {
+            Self::NewModel => (ctrl, Key::N),
             Self::Open => (ctrl, Key::O),
             Self::Save => (ctrl, Key::S),
             Self::SaveAs => (ctrl_shift, Key::S),

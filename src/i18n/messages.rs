@@ -108,6 +108,9 @@ pub fn model_summary(model: &crate::model::Model, lang: Lang) -> String {
 pub fn origin_name(origin: &crate::io::Origin, lang: Lang) -> String {
     match origin {
         crate::io::Origin::Embedded => strings(lang).files.embedded_name.to_owned(),
+        crate::io::Origin::New => lang
+            .pick("新模型（未保存）", "new model (not saved)")
+            .to_owned(),
         crate::io::Origin::File(_) => origin.display_name(),
     }
 }

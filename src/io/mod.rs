@@ -17,6 +17,8 @@ pub const EMBEDDED_YUNQI: &str = include_str!("../../data/yunqi.ron");
 
 /// The name shown for the embedded model where a file name would be.
 pub const EMBEDDED_NAME: &str = "yunqi.ron (built in)";
+/// What a new model not yet saved is called.
+pub const NEW_NAME: &str = "new model (not saved)";
 
 /// Files larger than this are refused rather than read into memory (a 100k-entity model is ~100 MB).
 pub const MAX_FILE_BYTES: u64 = 1 << 30;
@@ -315,11 +317,13 @@ pub fn to_canonical_string(model: &Model) -> Result<String, ron::Error> {
     Ok(text)
 }
 
-/// Where a model came from: a file, or the copy built into the program.
+/// Where a model came from: a file, the copy built into the program, or File → New model (not
+/// saved anywhere yet).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Origin {
     Embedded,
     File(PathBuf),
+    New,
 }
 
 impl Origin {
@@ -327,6 +331,7 @@ impl Origin {
     pub fn display_name(&self) -> String {
         match self {
             Self::Embedded => EMBEDDED_NAME.to_owned(),
+            Self::New => NEW_NAME.to_owned(),
             Self::File(path) => path.file_name().map_or_else(
                 || path.display().to_string(),
                 |n| n.to_string_lossy().into_owned(),

@@ -18,6 +18,10 @@ use std::time::{Duration, SystemTime};
 use crate::io::{self, Origin};
 use crate::model::Model;
 
+/// The origin written beside the copy of a new model not saved anywhere yet (no file is named
+/// so: a path has a separator or an extension).
+const NEW_ORIGIN: &str = "<new model>";
+
 /// How soon after a change the copy holds it (and how often, at most, it is written).
 pub const DELAY: Duration = Duration::from_secs(2);
 
@@ -172,6 +176,7 @@ impl Recovery {
         let origin = match origin {
             Origin::File(path) => path.display().to_string(),
             Origin::Embedded => String::new(),
+            Origin::New => NEW_ORIGIN.to_owned(),
         };
         // The origin first: a copy is never found without the file it belongs to.
         io::write_private(&self.path(&self.session, "origin"), origin.as_bytes())?;
@@ -200,10 +205,12 @@ impl Recovery {
             let origin = std::fs::read_to_string(self.path(session, "origin")).unwrap_or_default();
             let origin = match origin.trim() {
                 "" => Origin::Embedded,
+                NEW_ORIGIN => Origin::New,
                 path => Origin::File(PathBuf::from(path)),
             };
             let unchanged = match &origin {
                 Origin::Embedded => io::embedded_yunqi().is_ok_and(|m| m == model),
+                Origin::New => model == crate::model::Model::blank(),
                 Origin::File(path) => io::load_file(path).is_ok_and(|m| m == model),
             };
             if unchanged {

@@ -545,6 +545,25 @@ impl Model {
         }
     }
 
+    /// What File → New model opens: no entities yet, and one source with nothing written in it
+    /// (validation asks for its title or where to find it), which the first facts will cite.
+    pub fn blank() -> Self {
+        let mut model = Self::new(Text {
+            zh: "新模型".into(),
+            en: "New model".into(),
+            translated: None,
+        });
+        model.sources.push(Source {
+            id: "source-1".into(),
+            title: String::new(),
+            publisher: String::new(),
+            date: None,
+            locator: String::new(),
+            note: String::new(),
+        });
+        model
+    }
+
     /// The name of a sector in the wanted language (its id if it is not declared).
     pub fn sector_name<'a>(&'a self, id: &'a str, lang: Lang) -> &'a str {
         self.sectors.iter().find(|s| s.id == id).map_or(id, |s| {

@@ -17,6 +17,7 @@ pub fn ui(
     let s = view.s();
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button(s.files.file, |ui| {
+            command_button(ui, view, AppCommand::NewModel, commands);
             command_button(ui, view, AppCommand::Open, commands);
             command_button(ui, view, AppCommand::Save, commands);
             command_button(ui, view, AppCommand::SaveAs, commands);

@@ -13,6 +13,7 @@ pub mod charts;
 pub mod details;
 pub mod dialogs;
 pub mod entity_editor;
+pub mod file_chooser;
 pub mod fonts;
 pub mod forms;
 pub mod indicator_editor;

@@ -30,6 +30,14 @@ pub struct ModelEditor {
     entity_query: Vec<String>,
 }
 
+impl ModelEditor {
+    /// Opens the window on the model's sources (a new model's first is to be filled in).
+    pub fn open_on_sources(&mut self) {
+        self.open = true;
+        self.tab = Tab::Sources;
+    }
+}
+
 pub fn window(
     ctx: &egui::Context,
     view: &View<'_>,

@@ -1,0 +1,159 @@
+//! Files on a machine with no native file dialog: Save As, Open and New model through
+//! Townscope's own chooser, as a user does it — the chooser opens in the folder last used, the
+//! file is written, a file that exists is replaced only when the user says so.
+
+mod common;
+
+use std::path::Path;
+
+use eframe::egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use townscope::app::{TownscopeApp, UiState};
+use townscope::i18n::Lang;
+
+type App = Harness<'static, TownscopeApp>;
+
+/// The app on the built-in model, its last folder `folder`, no native dialog.
+fn app_in(folder: &Path, lang: Lang) -> App {
+    let folder = folder.to_path_buf();
+    // egui_file's path and file-name fields carry no accessible name (a screen reader hears
+    // "text field"): the crate's, not ours to label, so the check the harness makes of every
+    // widget is off here.
+    let mut harness = Harness::builder()
+        .with_size(common::WINDOW)
+        .with_accessibility_check(false)
+        .build_eframe(move |cc| {
+            let state = UiState {
+                lang,
+                last_folder: Some(folder.clone()),
+                ..UiState::default()
+            };
+            let mut app = TownscopeApp::with_state(&cc.egui_ctx, state, None);
+            app.use_own_file_chooser();
+            app
+        });
+    harness.run();
+    harness
+}
+
+fn save_as(harness: &mut App) {
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
+    harness.run();
+}
+
+#[test]
+fn save_as_through_the_own_chooser_writes_the_file_and_asks_before_replacing_it() {
+    let folder = tempfile::tempdir().expect("a temporary folder");
+    let mut harness = app_in(folder.path(), Lang::En);
+    save_as(&mut harness);
+    assert!(harness.state().is_choosing_file(), "the chooser is open");
+    assert!(harness.query_by_label("💾  Save as").is_some(), "its title");
+    // The built-in model's name is proposed; Save writes it into the folder last used.
+    harness.get_by_label("Save").click();
+    harness.run();
+    let written = folder.path().join("yunqi.ron");
+    assert!(written.exists(), "Save As wrote {}", written.display());
+    assert!(!harness.state().is_choosing_file());
+    assert!(!harness.state().doc.is_modified());
+    assert_eq!(
+        townscope::io::load_file(&written).expect("it loads"),
+        *harness.state().doc.model()
+    );
+
+    // Again: the file exists, so the chooser asks; Cancel leaves it as it was.
+    std::fs::write(&written, "kept").expect("written");
+    save_as(&mut harness);
+    harness.get_by_label("Save").click();
+    harness.run();
+    assert!(harness.query_by_label("Replace the file?").is_some());
+    harness.get_by_label("Cancel").click();
+    harness.run();
+    assert_eq!(std::fs::read_to_string(&written).expect("read"), "kept");
+    // And Replace replaces it.
+    save_as(&mut harness);
+    harness.get_by_label("Save").click();
+    harness.run();
+    harness.get_by_label("Replace").click();
+    harness.run();
+    assert!(
+        townscope::io::load_file(&written).is_ok(),
+        "replaced by the model"
+    );
+}
+
+#[test]
+fn a_new_model_is_saved_and_opened_again_through_the_own_chooser() {
+    let folder = tempfile::tempdir().expect("a temporary folder");
+    let mut harness = app_in(folder.path(), Lang::Zh);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    harness.run();
+    let model = harness.state().doc.model().clone();
+    assert!(model.entities.is_empty());
+    assert_eq!(model.sources.len(), 1, "its first source, to fill in");
+    assert!(
+        harness.query_by_label("来源").is_some(),
+        "the model editor is open on the sources"
+    );
+    save_as(&mut harness);
+    assert!(
+        harness.query_by_label("💾  另存为").is_some(),
+        "the chooser, in Chinese"
+    );
+    harness.get_by_label("保存").click();
+    harness.run();
+    let written = folder.path().join("model.ron");
+    assert!(written.exists());
+
+    // Back to the built-in model, then File → Open through the chooser, in the same folder.
+    harness.state_mut().open_path(&common::yunqi_path());
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    harness.run();
+    assert!(harness.state().is_choosing_file());
+    harness.get_by_label_contains("model.ron").click();
+    harness.run();
+    harness.get_by_label("打开").click();
+    harness.run();
+    common::wait_until(&mut harness, |app| !app.is_opening());
+    assert_eq!(harness.state().doc.model().entities.len(), 0);
+    assert_eq!(
+        harness.state().doc.origin(),
+        &townscope::io::Origin::File(written.clone())
+    );
+}
+
+/// Where the native dialog cannot be shown (no desktop portal, no zenity: this test's machine),
+/// asking for a file opens the own chooser instead of reporting "no file chosen".
+#[test]
+fn the_own_chooser_opens_where_the_native_dialog_cannot() {
+    let zenity = std::env::var_os("PATH")
+        .is_some_and(|path| std::env::split_paths(&path).any(|d| d.join("zenity").exists()));
+    if std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some() || zenity {
+        eprintln!("a native dialog may be shown here: not tried");
+        return;
+    }
+    let folder = tempfile::tempdir().expect("a temporary folder");
+    let folder_path = folder.path().to_path_buf();
+    let mut harness = Harness::builder()
+        .with_size(common::WINDOW)
+        .with_accessibility_check(false)
+        .build_eframe(move |cc| {
+            let state = UiState {
+                lang: Lang::En,
+                last_folder: Some(folder_path.clone()),
+                ..UiState::default()
+            };
+            TownscopeApp::with_state(&cc.egui_ctx, state, None)
+        });
+    harness.run();
+    save_as(&mut harness);
+    common::wait_until(&mut harness, |app| {
+        app.is_choosing_file() && !app.is_waiting_for_native_dialog()
+    });
+    harness.run();
+    assert!(harness.query_by_label("💾  Save as").is_some());
+    harness.get_by_label("Save").click();
+    harness.run();
+    assert!(folder.path().join("yunqi.ron").exists());
+}
