@@ -2,6 +2,7 @@
 
 use std::path::PathBuf;
 
+use crate::io::workbook::csv_field;
 use crate::io::{self, FileError};
 use crate::model::safety::escaped;
 use crate::model::{Metrics, Model, Severity, validate};
@@ -86,15 +87,6 @@ pub fn metrics(
     Ok(EXIT_OK)
 }
 
-/// An id as a CSV field: quoted when it holds a comma, quote or line break.
-fn csv_field(text: &str) -> std::borrow::Cow<'_, str> {
-    if text.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", text.replace('"', "\"\"")).into()
-    } else {
-        text.into()
-    }
-}
-
 /// Exit status of `fmt --check` when a file is not in canonical form, and of `diff` when the
 /// models differ.
 pub const EXIT_DIFFERENT: i32 = 1;
@@ -169,5 +161,108 @@ pub fn diff(
         EXIT_OK
     } else {
         EXIT_DIFFERENT
+    })
+}
+
+/// Writes `file`'s model (the built-in one without a file) to `out` in the format its
+/// extension names; for `.csv`, the table named `table`. Errors go to `err`.
+pub fn export(
+    file: Option<&std::path::Path>,
+    out: &std::path::Path,
+    table: &str,
+    err: &mut impl std::io::Write,
+) -> std::io::Result<i32> {
+    use io::workbook;
+    let extension = out
+        .extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    let target = escaped(&out.display().to_string()).into_owned();
+    let written = match extension.as_str() {
+        "xlsx" | "csv" => {
+            let model = match file {
+                Some(path) => io::load_file(path),
+                None => io::embedded_yunqi(),
+            };
+            let model = match model {
+                Ok(model) => model,
+                Err(error) => {
+                    writeln!(err, "{error}")?;
+                    return Ok(EXIT_UNREADABLE);
+                }
+            };
+            if extension == "xlsx" {
+                workbook::write_xlsx(out, &model)
+            } else {
+                let Some(table) = workbook::Table::parse(table) else {
+                    writeln!(
+                        err,
+                        "--table takes entities, relations or indicators, not {}",
+                        escaped(table)
+                    )?;
+                    return Ok(EXIT_UNREADABLE);
+                };
+                workbook::write_csv(out, &model, table)
+            }
+        }
+        _ => {
+            writeln!(
+                err,
+                "cannot export {target}: the file's extension says which format, and this \
+                 program writes .xlsx and .csv"
+            )?;
+            return Ok(EXIT_UNREADABLE);
+        }
+    };
+    match written {
+        Ok(()) => Ok(EXIT_OK),
+        Err(error) => {
+            writeln!(err, "cannot export {target}: {error}")?;
+            Ok(EXIT_UNREADABLE)
+        }
+    }
+}
+
+/// Reads the workbook `file` (Townscope's layout) into a new model file `out`; never over a
+/// file that exists. Prints what was added and changed, and the new model's problems.
+pub fn import(
+    file: &std::path::Path,
+    out: &std::path::Path,
+    report: &mut impl std::io::Write,
+) -> std::io::Result<i32> {
+    let target = escaped(&out.display().to_string()).into_owned();
+    if out.exists() {
+        writeln!(
+            report,
+            "{target} exists: import writes a new model file; choose another --out"
+        )?;
+        return Ok(EXIT_UNREADABLE);
+    }
+    let imported = match io::import::read_workbook(file) {
+        Ok(imported) => imported,
+        Err(error) => {
+            writeln!(report, "{}", escaped(&error.to_string()))?;
+            return Ok(EXIT_UNREADABLE);
+        }
+    };
+    if let Err(error) = io::save(out, &imported.model) {
+        writeln!(report, "{}", escaped(&error.to_string()))?;
+        return Ok(EXIT_UNREADABLE);
+    }
+    writeln!(
+        report,
+        "{target}: {} added, {} changed; {}",
+        imported.added,
+        imported.changed,
+        imported.model.summary()
+    )?;
+    let problems = validate(&imported.model);
+    for problem in &problems {
+        writeln!(report, "{target}: {}", escaped(&problem.to_string()))?;
+    }
+    Ok(if problems.is_empty() {
+        EXIT_OK
+    } else {
+        EXIT_PROBLEMS
     })
 }

@@ -58,6 +58,35 @@ enum Command {
         /// The newer version.
         new: PathBuf,
     },
+    /// Read a spreadsheet in Townscope's layout (.xlsx, .xls, .ods: what `export` writes) into a
+    /// new model file. A workbook Townscope wrote comes back whole; rows added in it become
+    /// entities and relations citing the workbook, sheet and row.
+    ///
+    /// Exit status: 0 imported, 1 imported with problems (listed), 2 not imported (the cell or
+    /// the reason named; OUT is not written, and never over a file that exists).
+    Import {
+        /// The workbook.
+        file: PathBuf,
+        /// The model file to write (it must not exist).
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Write a model as another program reads it, the format from OUT's extension: .xlsx (every
+    /// table, both languages, and the model whole for Townscope to read back) or .csv (one
+    /// table, UTF-8 with a byte-order mark). The built-in model when no file is given.
+    ///
+    /// Exit status: 0 written, 2 the model did not load, the format is unknown, or writing
+    /// failed (the file is then as it was).
+    Export {
+        /// The model file.
+        file: Option<PathBuf>,
+        /// The file to write.
+        #[arg(long)]
+        out: PathBuf,
+        /// For .csv: which table, entities, relations or indicators.
+        #[arg(long, default_value = "entities")]
+        table: String,
+    },
     /// Render every slide of a model's story, as presented, to DIR/slide-01.png, … without a
     /// window (the built-in model when no file is given). Needs a GPU or Mesa's lavapipe.
     ///
@@ -111,6 +140,19 @@ fn main() -> ExitCode {
         Some(Command::Diff { old, new }) => {
             let mut out = std::io::BufWriter::new(std::io::stdout().lock());
             exit(townscope::cli::diff(&old, &new, &mut out))
+        }
+        Some(Command::Import { file, out }) => {
+            let mut err = std::io::stderr().lock();
+            exit(townscope::cli::import(&file, &out, &mut err))
+        }
+        Some(Command::Export { file, out, table }) => {
+            let mut err = std::io::stderr().lock();
+            exit(townscope::cli::export(
+                file.as_deref(),
+                &out,
+                &table,
+                &mut err,
+            ))
         }
         Some(Command::ExportSlides {
             file,

@@ -8,8 +8,10 @@ use serde::Deserialize;
 
 use crate::model::{FORMAT_VERSION, Model};
 
+pub mod import;
 pub mod recovery;
 mod save;
+pub mod workbook;
 pub use save::{Backup, SaveError, backup_path, save, write_atomically, write_private};
 
 /// The Yunqi Town model, built into the binary.

@@ -1,0 +1,467 @@
+//! Reading a spreadsheet in Townscope's own layout (what `export --out X.xlsx` writes; `.xlsx`,
+//! `.xls` or `.ods`) back into a model. A workbook Townscope wrote carries the whole model on
+//! its `Townscope` sheet: that is where reading starts, so nothing the columns cannot say is
+//! lost. Then the Entities and Relations sheets are read row by row: a row whose entity (or
+//! relation) is in the model changes the fields its columns hold; a new row adds an entity (or
+//! relation) citing the workbook — file, sheet and row — as its source, so nothing enters the
+//! model without one. A cell that cannot be read stops the import with its sheet, row and
+//! column, and nothing is changed.
+
+use std::fmt;
+use std::path::Path;
+
+use calamine::{Data, Reader};
+
+use crate::model::{Cite, Date, Entity, EntityKind, Model, Relation, RelationKind, Source, Text};
+
+use super::workbook::{MODEL_SHEET, SEPARATOR};
+
+/// Rows read from one sheet at most: a sheet claiming more is refused rather than read for
+/// minutes.
+const MAX_ROWS: usize = 1_000_000;
+
+/// Where in a workbook something is: sheet, row and column as a spreadsheet numbers them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Place {
+    pub sheet: String,
+    pub row: usize,
+    pub column: Option<String>,
+}
+
+impl fmt::Display for Place {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "sheet {}, row {}", self.sheet, self.row)?;
+        if let Some(column) = &self.column {
+            write!(f, ", column {column}")?;
+        }
+        Ok(())
+    }
+}
+
+/// Why a workbook was not imported. The model is unchanged.
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    #[error("{file}: {message}")]
+    Unreadable { file: String, message: String },
+    #[error("{file}: {place}: {message}")]
+    Cell {
+        file: String,
+        place: Place,
+        message: String,
+    },
+    #[error("{file}: the {MODEL_SHEET} sheet does not hold a model Townscope can read: {message}")]
+    ModelSheet { file: String, message: String },
+}
+
+/// What an import made: the model, and how many entities and relations it added or changed.
+#[derive(Debug)]
+pub struct Imported {
+    pub model: Model,
+    pub added: usize,
+    pub changed: usize,
+}
+
+/// Reads `path` as a workbook in Townscope's layout.
+pub fn read_workbook(path: &Path) -> Result<Imported, ImportError> {
+    let file = path.display().to_string();
+    let unreadable = |message: String| ImportError::Unreadable {
+        file: file.clone(),
+        message,
+    };
+    let bytes =
+        super::read_limited(path, super::MAX_FILE_BYTES).map_err(|e| unreadable(e.to_string()))?;
+    let mut workbook = calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes))
+        .map_err(|e| unreadable(format!("not a spreadsheet Townscope can read ({e})")))?;
+    let names = workbook.sheet_names();
+    let mut sheet = |name: &str| -> Result<Option<Vec<Vec<Data>>>, ImportError> {
+        if !names.iter().any(|n| n == name) {
+            return Ok(None);
+        }
+        let range = workbook
+            .worksheet_range(name)
+            .map_err(|e| unreadable(format!("sheet {name}: {e}")))?;
+        if range.height() > MAX_ROWS {
+            return Err(unreadable(format!(
+                "sheet {name} has {} rows; at most {MAX_ROWS} are read",
+                range.height()
+            )));
+        }
+        // Row numbers as the spreadsheet shows them: the range may start below the top.
+        let top = range.start().map_or(0, |(row, _)| row as usize);
+        let mut rows = vec![Vec::new(); top];
+        rows.extend(range.rows().map(<[Data]>::to_vec));
+        Ok(Some(rows))
+    };
+    let base = sheet(MODEL_SHEET)?;
+    let entities = sheet("Entities")?;
+    let relations = sheet("Relations")?;
+    if base.is_none() && entities.is_none() && relations.is_none() {
+        return Err(unreadable(format!(
+            "no {MODEL_SHEET}, Entities or Relations sheet (it has {})",
+            names.join(", ")
+        )));
+    }
+    let mut model = match base {
+        Some(rows) => {
+            let text: String = rows
+                .iter()
+                .skip(1)
+                .filter_map(|row| match row.first() {
+                    Some(Data::String(piece)) => Some(piece.as_str()),
+                    _ => None,
+                })
+                .collect();
+            super::parse(text.as_bytes()).map_err(|e| ImportError::ModelSheet {
+                file: file.clone(),
+                message: e.to_string(),
+            })?
+        }
+        None => {
+            let name = path
+                .file_stem()
+                .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+            Model::new(Text {
+                zh: name.clone(),
+                en: name,
+                translated: None,
+            })
+        }
+    };
+    let mut reader = Rows {
+        file: file.clone(),
+        source: source_id(path, &model),
+        source_used: false,
+        added: 0,
+        changed: 0,
+    };
+    if let Some(rows) = entities {
+        reader.entities(&mut model, &rows)?;
+    }
+    if let Some(rows) = relations {
+        reader.relations(&mut model, &rows)?;
+    }
+    if reader.source_used && !model.sources.iter().any(|s| s.id == reader.source) {
+        model.sources.push(Source {
+            id: reader.source.clone(),
+            title: path
+                .file_name()
+                .map_or_else(String::new, |n| n.to_string_lossy().into_owned()),
+            publisher: String::new(),
+            date: None,
+            locator: path.display().to_string(),
+            note: "Imported: each fact cites the sheet and row it was read from.".into(),
+        });
+    }
+    Ok(Imported {
+        model,
+        added: reader.added,
+        changed: reader.changed,
+    })
+}
+
+/// The id of the source an import's new facts cite: `import-NAME`, unique in the model.
+fn source_id(path: &Path, model: &Model) -> String {
+    let stem: String = path
+        .file_stem()
+        .map(|n| n.to_string_lossy().to_lowercase())
+        .unwrap_or_default()
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c } else { '-' })
+        .collect();
+    let base = format!("import-{}", stem.trim_matches('-'));
+    let mut id = base.clone();
+    let mut n = 2;
+    while model.sources.iter().any(|s| s.id == id) {
+        id = format!("{base}-{n}");
+        n += 1;
+    }
+    id
+}
+
+/// Reading rows into a model, with the count of what changed.
+struct Rows {
+    file: String,
+    source: String,
+    source_used: bool,
+    added: usize,
+    changed: usize,
+}
+
+/// One row's cells by column name.
+struct Row<'a> {
+    sheet: &'static str,
+    number: usize,
+    header: &'a [String],
+    cells: &'a [Data],
+}
+
+impl Row<'_> {
+    /// The cell under `column` as text (numbers as written: 2015, not 2015.0); `None` where
+    /// the sheet has no such column.
+    fn text(&self, column: &str, file: &str) -> Result<Option<String>, ImportError> {
+        let Some(k) = self.header.iter().position(|h| h == column) else {
+            return Ok(None);
+        };
+        let text = match self.cells.get(k) {
+            None | Some(Data::Empty) => String::new(),
+            Some(Data::String(s)) => s.trim().to_owned(),
+            Some(Data::Int(i)) => i.to_string(),
+            Some(Data::Float(f)) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{f:.0}"),
+            Some(Data::Float(f)) => f.to_string(),
+            Some(Data::Bool(b)) => if *b { "yes" } else { "" }.to_owned(),
+            Some(Data::DateTimeIso(s)) => s.chars().take(10).collect(),
+            Some(other) => {
+                return Err(self.error(
+                    column,
+                    file,
+                    format!("cannot read {other:?}: write it as text (a date as 2015, 2015-06 or 2015-06-17)"),
+                ));
+            }
+        };
+        Ok(Some(text))
+    }
+
+    fn error(&self, column: &str, file: &str, message: String) -> ImportError {
+        ImportError::Cell {
+            file: file.to_owned(),
+            place: Place {
+                sheet: self.sheet.to_owned(),
+                row: self.number,
+                column: Some(column.to_owned()),
+            },
+            message,
+        }
+    }
+
+    fn date(&self, column: &str, file: &str) -> Result<Option<Option<Date>>, ImportError> {
+        let Some(text) = self.text(column, file)? else {
+            return Ok(None);
+        };
+        if text.is_empty() {
+            return Ok(Some(None));
+        }
+        text.parse::<Date>().map(|d| Some(Some(d))).map_err(|_| {
+            self.error(
+                column,
+                file,
+                format!("{text:?} is not a date (write 2015, 2015-06, 2015-06-17 or 2015-Q2)"),
+            )
+        })
+    }
+}
+
+/// The column names of a sheet's first row.
+fn header(rows: &[Vec<Data>]) -> (usize, Vec<String>) {
+    let top = rows
+        .iter()
+        .position(|r| !r.iter().all(|c| *c == Data::Empty));
+    let top = top.unwrap_or(0);
+    let names = rows
+        .get(top)
+        .map(|row| {
+            row.iter()
+                .map(|c| match c {
+                    Data::String(s) => s.trim().to_owned(),
+                    _ => String::new(),
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    (top, names)
+}
+
+/// A variant by the name Townscope's own text gives it (`Enterprise`, `MemberOf`).
+fn variant<T: serde::de::DeserializeOwned>(name: &str) -> Option<T> {
+    if name.is_empty() || !name.chars().all(|c| c.is_ascii_alphanumeric()) {
+        return None;
+    }
+    ron::from_str(name).ok()
+}
+
+fn list(text: &str) -> Vec<String> {
+    text.split(SEPARATOR.trim())
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+/// Sets `field` to `value`, counting it when it differs.
+fn set<T: PartialEq>(field: &mut T, value: T, changed: &mut bool) {
+    if *field != value {
+        *field = value;
+        *changed = true;
+    }
+}
+
+impl Rows {
+    fn cite(&mut self, sheet: &str, row: usize) -> Cite {
+        self.source_used = true;
+        Cite {
+            source: self.source.clone(),
+            at: format!("{sheet} row {row}"),
+        }
+    }
+
+    fn entities(&mut self, model: &mut Model, rows: &[Vec<Data>]) -> Result<(), ImportError> {
+        let (top, header) = header(rows);
+        let file = self.file.clone();
+        for (k, cells) in rows.iter().enumerate().skip(top + 1) {
+            let row = Row {
+                sheet: "Entities",
+                number: k + 1,
+                header: &header,
+                cells,
+            };
+            let Some(id) = row.text("id", &file)?.filter(|id| !id.is_empty()) else {
+                if cells.iter().all(|c| *c == Data::Empty) {
+                    continue;
+                }
+                return Err(row.error("id", &file, "every entity needs an id".into()));
+            };
+            let kind = match row.text("kind", &file)? {
+                Some(name) if !name.is_empty() => {
+                    Some(variant::<EntityKind>(&name).ok_or_else(|| {
+                        row.error(
+                            "kind",
+                            &file,
+                            format!("{name:?} is not a kind of entity Townscope knows"),
+                        )
+                    })?)
+                }
+                _ => None,
+            };
+            let index = model.entities.iter().position(|e| e.id == id);
+            let is_new = index.is_none();
+            if is_new {
+                let Some(kind) = kind else {
+                    return Err(row.error("kind", &file, "a new entity needs its kind".into()));
+                };
+                let mut entity = Entity::new(&id, kind, Text::default());
+                entity.sources.push(self.cite("Entities", row.number));
+                model.entities.push(entity);
+            }
+            let last = model.entities.len() - 1;
+            let Some(entity) = model.entities.get_mut(index.unwrap_or(last)) else {
+                continue;
+            };
+            let mut changed = false;
+            if let Some(kind) = kind {
+                set(&mut entity.kind, kind, &mut changed);
+            }
+            let texts: [(&str, &mut String); 6] = [
+                ("name_zh", &mut entity.name.zh),
+                ("name_en", &mut entity.name.en),
+                ("subkind", &mut entity.subkind),
+                ("website", &mut entity.website),
+                ("description_zh", &mut entity.description.zh),
+                ("description_en", &mut entity.description.en),
+            ];
+            for (column, field) in texts {
+                if let Some(value) = row.text(column, &file)? {
+                    set(field, value, &mut changed);
+                }
+            }
+            if let Some(value) = row.text("sectors", &file)? {
+                set(&mut entity.sectors, list(&value), &mut changed);
+            }
+            if let Some(value) = row.text("location", &file)? {
+                set(
+                    &mut entity.location,
+                    Some(value).filter(|v| !v.is_empty()),
+                    &mut changed,
+                );
+            }
+            if let Some(value) = row.text("founded_here", &file)? {
+                set(&mut entity.founded_here, !value.is_empty(), &mut changed);
+            }
+            for (column, field) in [
+                ("founded", &mut entity.founded),
+                ("joined", &mut entity.joined),
+                ("ended", &mut entity.ended),
+            ] {
+                if let Some(value) = row.date(column, &file)? {
+                    set(field, value, &mut changed);
+                }
+            }
+            if is_new {
+                self.added += 1;
+            } else if changed {
+                self.changed += 1;
+            }
+        }
+        Ok(())
+    }
+
+    fn relations(&mut self, model: &mut Model, rows: &[Vec<Data>]) -> Result<(), ImportError> {
+        let (top, header) = header(rows);
+        let file = self.file.clone();
+        for (k, cells) in rows.iter().enumerate().skip(top + 1) {
+            if cells.iter().all(|c| *c == Data::Empty) {
+                continue;
+            }
+            let row = Row {
+                sheet: "Relations",
+                number: k + 1,
+                header: &header,
+                cells,
+            };
+            let end = |column: &str| -> Result<String, ImportError> {
+                let id = row.text(column, &file)?.unwrap_or_default();
+                if id.is_empty() {
+                    return Err(row.error(column, &file, "a relation needs both ends".into()));
+                }
+                if !model.entities.iter().any(|e| e.id == id) {
+                    return Err(row.error(column, &file, format!("no entity has the id {id:?}")));
+                }
+                Ok(id)
+            };
+            let (from, to) = (end("from")?, end("to")?);
+            let name = row.text("kind", &file)?.unwrap_or_default();
+            let kind = variant::<RelationKind>(&name).ok_or_else(|| {
+                row.error(
+                    "kind",
+                    &file,
+                    format!("{name:?} is not a kind of relation Townscope knows"),
+                )
+            })?;
+            let index = model
+                .relations
+                .iter()
+                .position(|r| r.from == from && r.to == to && r.kind == kind);
+            let is_new = index.is_none();
+            if is_new {
+                let mut relation = Relation::new(kind, &from, &to);
+                relation.sources.push(self.cite("Relations", row.number));
+                model.relations.push(relation);
+            }
+            let last = model.relations.len() - 1;
+            let Some(relation) = model.relations.get_mut(index.unwrap_or(last)) else {
+                continue;
+            };
+            let mut changed = false;
+            for (column, field) in [
+                ("note_zh", &mut relation.note.zh),
+                ("note_en", &mut relation.note.en),
+            ] {
+                if let Some(value) = row.text(column, &file)? {
+                    set(field, value, &mut changed);
+                }
+            }
+            for (column, field) in [
+                ("since", &mut relation.since),
+                ("until", &mut relation.until),
+            ] {
+                if let Some(value) = row.date(column, &file)? {
+                    set(field, value, &mut changed);
+                }
+            }
+            if is_new {
+                self.added += 1;
+            } else if changed {
+                self.changed += 1;
+            }
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,248 @@
+//! Spreadsheets both ways: the Yunqi model exported to .xlsx and read back is the same model;
+//! its sheets are tables Excel reads (numbers as numbers, both languages, sources on every
+//! row); a member list typed in Excel becomes entities and relations citing its sheet and row;
+//! a cell that cannot be read is named by sheet, row and column and nothing is imported.
+
+use calamine::{Data, Reader};
+use rust_xlsxwriter::Workbook;
+use townscope::io::import::{ImportError, read_workbook};
+use townscope::io::workbook;
+
+fn yunqi() -> townscope::model::Model {
+    townscope::io::embedded_yunqi().expect("the built-in model loads")
+}
+
+#[test]
+fn yunqi_to_xlsx_and_back_is_the_same_model() {
+    let folder = tempfile::tempdir().expect("a folder");
+    let path = folder.path().join("yunqi.xlsx");
+    workbook::write_xlsx(&path, &yunqi()).expect("written");
+    let imported = read_workbook(&path).expect("read back");
+    assert_eq!(imported.model, yunqi());
+    assert_eq!((imported.added, imported.changed), (0, 0));
+}
+
+#[test]
+fn the_sheets_are_tables_a_spreadsheet_reads() {
+    let folder = tempfile::tempdir().expect("a folder");
+    let path = folder.path().join("yunqi.xlsx");
+    workbook::write_xlsx(&path, &yunqi()).expect("written");
+    let mut book = calamine::open_workbook_auto(&path).expect("calamine opens it");
+    assert_eq!(
+        book.sheet_names(),
+        [
+            "Entities",
+            "Relations",
+            "Figures",
+            "Indicators",
+            "Milestones",
+            "Sources",
+            "Sectors",
+            "Townscope"
+        ]
+    );
+    let entities = book.worksheet_range("Entities").expect("entities");
+    assert_eq!(entities.height(), 1 + yunqi().entities.len());
+    let header: Vec<String> = entities
+        .rows()
+        .next()
+        .expect("a header")
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
+    let column = |name: &str| header.iter().position(|h| h == name).expect(name);
+    let aliyun = entities
+        .rows()
+        .find(|r| r.first() == Some(&Data::String("aliyun".into())))
+        .expect("Alibaba Cloud's row");
+    assert_eq!(aliyun[column("name_zh")].to_string(), "阿里云");
+    assert_eq!(aliyun[column("name_en")].to_string(), "Alibaba Cloud");
+    assert!(
+        !aliyun[column("sources")].to_string().is_empty(),
+        "its sources"
+    );
+
+    // The indicators: the value a number, its unit beside it, and the figure as the app writes it.
+    let indicators = book.worksheet_range("Indicators").expect("indicators");
+    let header: Vec<String> = indicators
+        .rows()
+        .next()
+        .expect("a header")
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
+    let at = |name: &str| header.iter().position(|h| h == name).expect(name);
+    let output = indicators
+        .rows()
+        .find(|r| {
+            r.first() == Some(&Data::String("cloud-output".into()))
+                && r[at("date")] == Data::String("2015".into())
+        })
+        .expect("the 2015 cloud-related output");
+    assert_eq!(output[at("value")], Data::Float(3.0e9));
+    assert_eq!(output[at("unit")].to_string(), "Cny");
+    assert_eq!(output[at("shown_zh")].to_string(), "近30亿元");
+    assert!(!output[at("sources")].to_string().is_empty());
+    // Every row of every table cites its sources (the Sources and Sectors sheets excepted).
+    for sheet in ["Relations", "Figures", "Milestones"] {
+        let range = book.worksheet_range(sheet).expect(sheet);
+        let header: Vec<String> = range
+            .rows()
+            .next()
+            .expect("a header")
+            .iter()
+            .map(|c| c.to_string())
+            .collect();
+        let sources = header
+            .iter()
+            .position(|h| h == "sources")
+            .expect("a sources column");
+        let uncited = range
+            .rows()
+            .skip(1)
+            .filter(|r| r[sources] == Data::Empty)
+            .count();
+        assert_eq!(uncited, 0, "{sheet}: every row cites a source");
+    }
+}
+
+#[test]
+fn one_table_as_csv_opens_in_excel_as_utf8() {
+    let csv = workbook::csv_bytes(&yunqi(), workbook::Table::Relations);
+    assert!(csv.starts_with("\u{feff}".as_bytes()), "a byte-order mark");
+    let text = String::from_utf8(csv).expect("UTF-8");
+    assert_eq!(text.lines().count(), 1 + yunqi().relations.len());
+    assert!(text.contains("云栖小镇"));
+}
+
+/// A member list typed in Excel: two enterprises, one joining the other.
+fn member_list(path: &std::path::Path, founded: &str) {
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.set_name("Entities").expect("named");
+    for (c, name) in ["id", "kind", "name_zh", "name_en", "founded"]
+        .iter()
+        .enumerate()
+    {
+        sheet.write_string(0, c as u16, *name).expect("header");
+    }
+    let rows = [
+        [
+            "hz-ai",
+            "Enterprise",
+            "杭州某人工智能公司",
+            "Hangzhou AI Co.",
+            founded,
+        ],
+        ["yq-lab", "Institution", "云栖实验室", "Yunqi Lab", ""],
+    ];
+    for (r, row) in rows.iter().enumerate() {
+        for (c, cell) in row.iter().enumerate() {
+            sheet
+                .write_string(r as u32 + 1, c as u16, *cell)
+                .expect("cell");
+        }
+    }
+    // A year typed as a number, as Excel keeps it.
+    sheet.write_number(2, 4, 2019.0).expect("a year");
+    let relations = book.add_worksheet();
+    relations.set_name("Relations").expect("named");
+    for (c, name) in ["from", "kind", "to"].iter().enumerate() {
+        relations.write_string(0, c as u16, *name).expect("header");
+    }
+    for (c, cell) in ["yq-lab", "PartnersWith", "hz-ai"].iter().enumerate() {
+        relations.write_string(1, c as u16, *cell).expect("cell");
+    }
+    book.save(path).expect("saved");
+}
+
+#[test]
+fn a_member_list_from_excel_becomes_entities_citing_their_rows() {
+    let folder = tempfile::tempdir().expect("a folder");
+    let path = folder.path().join("members.xlsx");
+    member_list(&path, "2016");
+    let imported = read_workbook(&path).expect("imported");
+    let model = &imported.model;
+    assert_eq!(imported.added, 3);
+    assert_eq!(model.entities.len(), 2);
+    let ai = &model.entities[0];
+    assert_eq!(ai.name.zh, "杭州某人工智能公司");
+    assert_eq!(ai.founded.map(|d| d.to_string()).as_deref(), Some("2016"));
+    assert_eq!(
+        model.entities[1].founded.map(|d| d.to_string()).as_deref(),
+        Some("2019")
+    );
+    // Provenance: the workbook is a source, and each fact cites its sheet and row.
+    let source = model
+        .sources
+        .iter()
+        .find(|s| s.id == "import-members")
+        .expect("the workbook as a source");
+    assert_eq!(source.title, "members.xlsx");
+    assert_eq!(ai.sources[0].source, "import-members");
+    assert_eq!(ai.sources[0].at, "Entities row 2");
+    assert_eq!(model.relations[0].sources[0].at, "Relations row 2");
+    assert!(
+        townscope::model::validate(model)
+            .iter()
+            .all(|p| p.severity != townscope::model::Severity::Error)
+    );
+}
+
+#[test]
+fn a_cell_that_cannot_be_read_is_named_and_nothing_is_imported() {
+    let folder = tempfile::tempdir().expect("a folder");
+    let path = folder.path().join("members.xlsx");
+    member_list(&path, "soon");
+    let error = read_workbook(&path).expect_err("refused");
+    match &error {
+        ImportError::Cell { place, .. } => {
+            assert_eq!((place.sheet.as_str(), place.row), ("Entities", 2));
+            assert_eq!(place.column.as_deref(), Some("founded"));
+        }
+        other => panic!("{other:?}"),
+    }
+    assert!(
+        error.to_string().contains("\"soon\" is not a date"),
+        "{error}"
+    );
+
+    // Not a spreadsheet at all, though named like one.
+    let fake = folder.path().join("fake.xlsx");
+    std::fs::write(&fake, b"\x00\x01 not a zip").expect("written");
+    assert!(matches!(
+        read_workbook(&fake),
+        Err(ImportError::Unreadable { .. })
+    ));
+}
+
+#[test]
+fn the_command_line_imports_and_exports_and_never_writes_over_a_file() {
+    let folder = tempfile::tempdir().expect("a folder");
+    let xlsx = folder.path().join("yunqi.xlsx");
+    let mut report = Vec::new();
+    assert_eq!(
+        townscope::cli::export(None, &xlsx, "entities", &mut report).expect("ran"),
+        0
+    );
+    let back = folder.path().join("back.ron");
+    assert_eq!(
+        townscope::cli::import(&xlsx, &back, &mut report).expect("ran"),
+        0
+    );
+    assert_eq!(townscope::io::load_file(&back).expect("loads"), yunqi());
+    // Again over the file just written: refused, the file kept.
+    let before = std::fs::read(&back).expect("read");
+    assert_eq!(
+        townscope::cli::import(&xlsx, &back, &mut report).expect("ran"),
+        2
+    );
+    assert_eq!(std::fs::read(&back).expect("read"), before);
+    // A format it does not write.
+    let pdf = folder.path().join("x.unknown");
+    assert_eq!(
+        townscope::cli::export(None, &pdf, "entities", &mut report).expect("ran"),
+        2
+    );
+    assert!(!pdf.exists());
+}
