@@ -337,6 +337,38 @@ fn apply_all(model: &mut Model, ops: Vec<Op>) -> Result<Vec<Op>, EditError> {
     Ok(inverse)
 }
 
+/// The one edit that makes `before` into `after` where `after` is `before` with entities and
+/// relations changed in place or added at the end, and its sources changed (what a merged
+/// import makes): undone in one step.
+pub fn merge(label: impl Into<String>, before: &Model, after: &Model) -> Edit {
+    let mut ops = Vec::new();
+    for entity in &after.entities {
+        match before.entities.iter().find(|e| e.id == entity.id) {
+            Some(old) if old == entity => {}
+            Some(_) => ops.push(Op::SetEntity(entity.id.clone(), Box::new(entity.clone()))),
+            None => ops.push(Op::InsertEntity(
+                before.entities.len()
+                    + ops
+                        .iter()
+                        .filter(|o| matches!(o, Op::InsertEntity(..)))
+                        .count(),
+                Box::new(entity.clone()),
+            )),
+        }
+    }
+    for (i, relation) in after.relations.iter().enumerate() {
+        match before.relations.get(i) {
+            Some(old) if old == relation => {}
+            Some(_) => ops.push(Op::SetRelation(i, relation.clone())),
+            None => ops.push(Op::InsertRelation(i, relation.clone())),
+        }
+    }
+    if before.sources != after.sources {
+        ops.push(Op::SetSources(after.sources.clone()));
+    }
+    Edit::new(label, ops)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

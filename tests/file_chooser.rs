@@ -114,7 +114,7 @@ fn a_new_model_is_saved_and_opened_again_through_the_own_chooser() {
     harness.get_by_label_contains("model.ron").click();
     harness.run();
     harness.get_by_label("打开").click();
-    harness.run();
+    harness.step();
     common::wait_until(&mut harness, |app| !app.is_opening());
     assert_eq!(harness.state().doc.model().entities.len(), 0);
     assert_eq!(
@@ -156,4 +156,53 @@ fn the_own_chooser_opens_where_the_native_dialog_cannot() {
     harness.get_by_label("Save").click();
     harness.run();
     assert!(folder.path().join("yunqi.ron").exists());
+}
+
+/// File → Import spreadsheet…: the chooser, the preview of what merging adds, Merge, and one
+/// Undo that leaves the model as it was.
+#[test]
+fn an_imported_member_list_is_previewed_merged_and_undone_in_one_step() {
+    let folder = tempfile::tempdir().expect("a temporary folder");
+    common::member_list(&folder.path().join("members.xlsx"), "2016");
+    let mut harness = app_in(folder.path(), Lang::En);
+    let before = harness.state().doc.model().clone();
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Import spreadsheet…").click();
+    harness.run();
+    assert!(
+        harness
+            .query_by_label_contains("Import a spreadsheet")
+            .is_some()
+    );
+    harness.get_by_label_contains("members.xlsx").click();
+    harness.run();
+    harness.get_by_label("Open").click();
+    harness.step();
+    common::wait_until(&mut harness, |app| !app.is_importing());
+    harness.run();
+    assert!(
+        harness
+            .query_by_label("Merged into the open model: 4 added, 0 changed.")
+            .is_some(),
+        "the preview counts what merging adds: the workbook as a source, two entities, a relation"
+    );
+    assert_eq!(*harness.state().doc.model(), before, "nothing changed yet");
+    harness.get_by_label("Merge into this model").click();
+    harness.run();
+    let model = harness.state().doc.model();
+    assert_eq!(model.entities.len(), before.entities.len() + 2);
+    assert!(
+        model
+            .entities
+            .iter()
+            .any(|e| e.name.en == "Hangzhou AI Co.")
+    );
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(
+        *harness.state().doc.model(),
+        before,
+        "one Undo takes the import back"
+    );
 }

@@ -3,8 +3,9 @@
 //! row); a member list typed in Excel becomes entities and relations citing its sheet and row;
 //! a cell that cannot be read is named by sheet, row and column and nothing is imported.
 
+mod common;
+
 use calamine::{Data, Reader};
-use rust_xlsxwriter::Workbook;
 use townscope::io::import::{ImportError, read_workbook};
 use townscope::io::workbook;
 
@@ -115,52 +116,11 @@ fn one_table_as_csv_opens_in_excel_as_utf8() {
     assert!(text.contains("云栖小镇"));
 }
 
-/// A member list typed in Excel: two enterprises, one joining the other.
-fn member_list(path: &std::path::Path, founded: &str) {
-    let mut book = Workbook::new();
-    let sheet = book.add_worksheet();
-    sheet.set_name("Entities").expect("named");
-    for (c, name) in ["id", "kind", "name_zh", "name_en", "founded"]
-        .iter()
-        .enumerate()
-    {
-        sheet.write_string(0, c as u16, *name).expect("header");
-    }
-    let rows = [
-        [
-            "hz-ai",
-            "Enterprise",
-            "杭州某人工智能公司",
-            "Hangzhou AI Co.",
-            founded,
-        ],
-        ["yq-lab", "Institution", "云栖实验室", "Yunqi Lab", ""],
-    ];
-    for (r, row) in rows.iter().enumerate() {
-        for (c, cell) in row.iter().enumerate() {
-            sheet
-                .write_string(r as u32 + 1, c as u16, *cell)
-                .expect("cell");
-        }
-    }
-    // A year typed as a number, as Excel keeps it.
-    sheet.write_number(2, 4, 2019.0).expect("a year");
-    let relations = book.add_worksheet();
-    relations.set_name("Relations").expect("named");
-    for (c, name) in ["from", "kind", "to"].iter().enumerate() {
-        relations.write_string(0, c as u16, *name).expect("header");
-    }
-    for (c, cell) in ["yq-lab", "PartnersWith", "hz-ai"].iter().enumerate() {
-        relations.write_string(1, c as u16, *cell).expect("cell");
-    }
-    book.save(path).expect("saved");
-}
-
 #[test]
 fn a_member_list_from_excel_becomes_entities_citing_their_rows() {
     let folder = tempfile::tempdir().expect("a folder");
     let path = folder.path().join("members.xlsx");
-    member_list(&path, "2016");
+    common::member_list(&path, "2016");
     let imported = read_workbook(&path).expect("imported");
     let model = &imported.model;
     assert_eq!(imported.added, 3);
@@ -193,7 +153,7 @@ fn a_member_list_from_excel_becomes_entities_citing_their_rows() {
 fn a_cell_that_cannot_be_read_is_named_and_nothing_is_imported() {
     let folder = tempfile::tempdir().expect("a folder");
     let path = folder.path().join("members.xlsx");
-    member_list(&path, "soon");
+    common::member_list(&path, "soon");
     let error = read_workbook(&path).expect_err("refused");
     match &error {
         ImportError::Cell { place, .. } => {
@@ -245,4 +205,25 @@ fn the_command_line_imports_and_exports_and_never_writes_over_a_file() {
         2
     );
     assert!(!pdf.exists());
+}
+
+#[test]
+fn a_member_list_merged_into_yunqi_is_one_edit_that_undo_takes_back() {
+    let folder = tempfile::tempdir().expect("a folder");
+    let path = folder.path().join("members.xlsx");
+    common::member_list(&path, "2016");
+    let mut doc = townscope::document::Document::new(yunqi(), townscope::io::Origin::Embedded);
+    let merged = townscope::io::import::read_workbook_into(&path, Some(doc.model()))
+        .expect("read into the open model");
+    assert_eq!(merged.model.entities.len(), yunqi().entities.len() + 2);
+    let edit = townscope::edit::merge("import members.xlsx", doc.model(), &merged.model);
+    doc.apply(edit).expect("applied");
+    assert_eq!(*doc.model(), merged.model);
+    assert!(doc.is_modified());
+    doc.undo().expect("undone");
+    assert_eq!(
+        *doc.model(),
+        yunqi(),
+        "one undo takes the whole import back"
+    );
 }

@@ -90,6 +90,17 @@ impl TownscopeApp {
         }
     }
 
+    /// The open model's file name without its extension ("yunqi" for the built-in one).
+    fn file_stem(&self) -> String {
+        match self.doc.origin() {
+            Origin::File(path) => path
+                .file_stem()
+                .map_or_else(|| "model".into(), |n| n.to_string_lossy().into_owned()),
+            Origin::Embedded => "yunqi".to_owned(),
+            Origin::New => "model".to_owned(),
+        }
+    }
+
     fn suggested_file_name(&self, purpose: Purpose) -> Option<String> {
         match purpose {
             Purpose::SaveAs => Some(match self.doc.origin() {
@@ -100,7 +111,9 @@ impl TownscopeApp {
                 Origin::New => "model.ron".to_owned(),
             }),
             Purpose::ExportPicture => Some("townscope.png".to_owned()),
-            Purpose::Open | Purpose::Compare | Purpose::ExportSlides => None,
+            Purpose::ExportWorkbook => Some(format!("{}.xlsx", self.file_stem())),
+            Purpose::ExportCsv(table) => Some(format!("{}-{}.csv", self.file_stem(), table.name())),
+            Purpose::Open | Purpose::Compare | Purpose::ExportSlides | Purpose::Import => None,
         }
     }
 
@@ -130,6 +143,9 @@ impl TownscopeApp {
             Purpose::Compare => self.start_compare(Some(path)),
             Purpose::ExportPicture => self.export_view_to(path),
             Purpose::ExportSlides => self.export_slides_to(path),
+            Purpose::Import => self.start_import(path),
+            Purpose::ExportWorkbook => self.export_table_to(path, None),
+            Purpose::ExportCsv(table) => self.export_table_to(path, Some(table)),
         }
     }
 
@@ -155,10 +171,17 @@ fn native_dialog(
     if let Some(name) = name {
         dialog = dialog.set_file_name(name);
     }
-    match purpose.extension() {
-        Some("ron") => dialog = dialog.add_filter("Townscope model (.ron)", &["ron"]),
-        Some(extension) => dialog = dialog.add_filter(extension.to_uppercase(), &[extension]),
-        None => {}
+    match purpose.extensions() {
+        [] => {}
+        ["ron"] => dialog = dialog.add_filter("Townscope model (.ron)", &["ron"]),
+        extensions => {
+            let name = extensions
+                .iter()
+                .map(|e| format!(".{e}"))
+                .collect::<Vec<_>>()
+                .join(" ");
+            dialog = dialog.add_filter(name, extensions);
+        }
     }
     match purpose {
         Purpose::ExportSlides => dialog.pick_folder(),

@@ -2,6 +2,7 @@
 //! after the frame's UI; edits go to the document, the one place the model changes.
 
 use super::*;
+use crate::ui::file_chooser::Purpose;
 
 impl TownscopeApp {
     pub(super) fn apply(&mut self, ctx: &egui::Context, command: Command) {
@@ -10,6 +11,12 @@ impl TownscopeApp {
             Command::App(AppCommand::NewModel) => self.guarded(ctx, Pending::NewModel),
             Command::App(AppCommand::CompareWith) => self.start_compare(None),
             Command::CloseComparison => self.runtime.comparison = None,
+            Command::MergeImport => self.merge_import(),
+            Command::OpenImport => self.open_import(ctx),
+            Command::CancelImport => self.runtime.import_preview = None,
+            Command::App(AppCommand::Import) => self.choose_file(Purpose::Import),
+            Command::App(AppCommand::ExportWorkbook) => self.choose_file(Purpose::ExportWorkbook),
+            Command::ExportCsv(table) => self.choose_file(Purpose::ExportCsv(table)),
             Command::App(AppCommand::EditIndicators) => self.runtime.indicators.open = true,
             Command::App(AppCommand::EditModel) => self.runtime.model_editor.open = true,
             Command::SetYear(year) => self.state.year = year,

@@ -110,6 +110,7 @@ impl TownscopeApp {
             Pending::Open(path) => self.start_open(path),
             Pending::OpenEmbedded => self.open_embedded(),
             Pending::NewModel => self.new_model(),
+            Pending::OpenImport => self.open_imported_model(),
             Pending::OpenDialog => self.start_open_dialog(),
         }
     }

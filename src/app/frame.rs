@@ -101,6 +101,7 @@ impl TownscopeApp {
         self.poll_choosing(ctx);
         self.poll_open();
         self.poll_compare();
+        self.poll_import();
         self.poll_picture(ctx);
         if let Some(job) = &mut self.runtime.metrics {
             job.poll();
@@ -374,6 +375,9 @@ fn windows(
     }
     if let Some(found) = &runtime.recovered {
         ui::dialogs::recovery(ctx, found, lang, commands);
+    }
+    if let Some(preview) = &runtime.import_preview {
+        ui::import_preview::window(ctx, view, preview, commands);
     }
     if runtime.about_open {
         ui::dialogs::about(ctx, view.doc, lang, commands);

@@ -42,6 +42,8 @@ pub enum Notice {
     },
     /// An edit that did not fit the model (only a bug can build one); nothing changed.
     EditRefused(crate::edit::EditError),
+    /// A workbook or a CSV table written.
+    Exported(PathBuf),
 }
 
 impl Notice {
@@ -89,6 +91,11 @@ impl Notice {
                 crate::i18n::history_failed(*redo, label, error, lang)
             }
             Self::EditRefused(error) => crate::i18n::edit_refused(error, lang),
+            Self::Exported(path) => format!(
+                "{} {}",
+                lang.pick("已导出到", "Exported to"),
+                path.display()
+            ),
         }
     }
 }
@@ -103,6 +110,10 @@ pub enum Trouble {
     Export(ExportError),
     /// The worker drawing a picture ended without an answer.
     PictureLost,
+    /// A spreadsheet that was not imported: where and why (sheet, row and column).
+    Import(String),
+    /// A workbook or table that could not be written.
+    WriteFailed(String),
 }
 
 impl Trouble {
@@ -133,6 +144,12 @@ impl Trouble {
                 s.files.picture_failed.to_owned(),
                 Vec::new(),
             ),
+            Self::Import(message) => (
+                lang.pick("未能导入", "Not imported"),
+                message.clone(),
+                vec![s.files.model_kept],
+            ),
+            Self::WriteFailed(message) => (s.files.export_failed, message.clone(), Vec::new()),
         };
         crate::ui::dialogs::TroubleShown {
             heading,

@@ -14,6 +14,7 @@ mod messages;
 mod picture;
 mod present;
 mod task;
+mod transfer;
 
 use messages::{Notice, Trouble};
 use task::Task;
@@ -110,6 +111,9 @@ struct Runtime {
     file_chooser: ui::file_chooser::FileChooser,
     /// A native dialog could not be shown: every file is chosen in the own chooser.
     native_dialogs_missing: bool,
+    /// A spreadsheet being read on a worker thread, then shown for the user to decide.
+    importing: Option<Task<Result<crate::context::ImportPreview, crate::io::import::ImportError>>>,
+    import_preview: Option<crate::context::ImportPreview>,
     /// What waits for the answer to "save the changes first?".
     guard: Option<Pending>,
     /// What to do once a save started from that question has succeeded.
@@ -183,6 +187,8 @@ enum Pending {
     OpenEmbedded,
     OpenDialog,
     NewModel,
+    /// The previewed spreadsheet as a model of its own.
+    OpenImport,
 }
 
 /// The way back and forward through the entities the user has selected, as in a browser.

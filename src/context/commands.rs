@@ -24,6 +24,10 @@ pub enum AppCommand {
     ExportView,
     /// One picture per story slide, into a folder.
     ExportSlides,
+    /// A spreadsheet into the open model (after a preview) or as a model of its own.
+    Import,
+    /// Every table as an Excel workbook.
+    ExportWorkbook,
     Quit,
     Undo,
     Redo,
@@ -74,12 +78,14 @@ pub enum CommandGroup {
 
 impl AppCommand {
     /// In the order the menus and the shortcut list show them.
-    pub const ALL: [AppCommand; 36] = [
+    pub const ALL: [AppCommand; 38] = [
         Self::NewModel,
         Self::Open,
         Self::CompareWith,
         Self::Save,
         Self::SaveAs,
+        Self::Import,
+        Self::ExportWorkbook,
         Self::ExportView,
         Self::ExportSlides,
         Self::Quit,
@@ -122,6 +128,8 @@ impl AppCommand {
             Self::SaveAs => ("另存为…", "Save As…"),
             Self::ExportView => ("导出当前视图为 PNG…", "Export view as PNG…"),
             Self::ExportSlides => ("导出幻灯片…", "Export slides…"),
+            Self::Import => ("导入电子表格…", "Import spreadsheet…"),
+            Self::ExportWorkbook => ("导出为 Excel 工作簿…", "Export as Excel workbook…"),
             Self::Quit => ("退出", "Quit"),
             Self::Undo => ("撤销", "Undo"),
             Self::Redo => ("重做", "Redo"),
@@ -166,6 +174,14 @@ impl AppCommand {
                 "An empty model: write down its first source, which every fact then cites",
             ),
             Self::Open => ("打开模型文件（.ron）", "Open a model file (.ron)"),
+            Self::Import => (
+                "把 Excel、WPS 或 LibreOffice 表格（Townscope 的格式）并入当前模型，或作为新模型打开；先预览",
+                "Bring an Excel, WPS or LibreOffice workbook (Townscope's layout) into this model, or open it as a new one; previewed first",
+            ),
+            Self::ExportWorkbook => (
+                "每张表一个工作表，中英文并列，数字为数字、单位单列，每行附来源",
+                "A sheet per table, both languages, numbers as numbers with their unit, every row with its sources",
+            ),
             Self::CompareWith => (
                 "列出当前模型与另一文件的差异",
                 "List what differs between this model and another file",
@@ -262,6 +278,8 @@ impl AppCommand {
             | Self::Save
             | Self::SaveAs
             | Self::ExportView
+            | Self::Import
+            | Self::ExportWorkbook
             | Self::Quit => CommandGroup::File,
             Self::Undo | Self::Redo | Self::EditModel | Self::EditIndicators => CommandGroup::Edit,
             Self::Present | Self::EditStory | Self::AddSlide | Self::ExportSlides => {
@@ -453,6 +471,13 @@ pub enum Command {
     PresentFrom(usize),
     /// Close the list of differences.
     CloseComparison,
+    /// The previewed spreadsheet: merged into the open model as one edit, opened as a model of
+    /// its own, or dropped.
+    MergeImport,
+    OpenImport,
+    CancelImport,
+    /// File → Export → one table as CSV.
+    ExportCsv(crate::io::workbook::Table),
     /// The details panel shows the selected entity's fields for editing, or not.
     SetEditing(bool),
     /// Hold an entity (by id) at a point of the network layout; saved with the model.

@@ -25,6 +25,21 @@ pub struct Comparison {
     pub changes: Vec<crate::model::diff::Change>,
 }
 
+/// A spreadsheet read and waiting for the user: merged into the open model, what would change;
+/// or taken as a model of its own.
+#[derive(Clone, Debug)]
+pub struct ImportPreview {
+    /// The workbook's name, for the window and the undo label.
+    pub file: String,
+    /// The open model with the workbook's rows applied, and what differs from it.
+    pub merged: Model,
+    pub changes: Vec<crate::model::diff::Change>,
+    /// The model the workbook makes alone (its own copy of a model, or its rows).
+    pub alone: Model,
+    /// The document's revision the merge was made against: stale after any other edit.
+    pub built_on: u64,
+}
+
 /// The interface's colours as the user chose them (View menu, remembered).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum ThemeChoice {

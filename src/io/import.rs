@@ -63,6 +63,13 @@ pub struct Imported {
 
 /// Reads `path` as a workbook in Townscope's layout.
 pub fn read_workbook(path: &Path) -> Result<Imported, ImportError> {
+    read_workbook_into(path, None)
+}
+
+/// Reads `path` into `into` (the open model, for a merge: its Entities and Relations rows
+/// change and add to it; the workbook's own copy of a model is not used), or without one into
+/// the model the workbook carries (a new one if it carries none).
+pub fn read_workbook_into(path: &Path, into: Option<&Model>) -> Result<Imported, ImportError> {
     let file = path.display().to_string();
     let unreadable = |message: String| ImportError::Unreadable {
         file: file.clone(),
@@ -101,8 +108,9 @@ pub fn read_workbook(path: &Path) -> Result<Imported, ImportError> {
             names.join(", ")
         )));
     }
-    let mut model = match base {
-        Some(rows) => {
+    let mut model = match (into, base) {
+        (Some(model), _) => model.clone(),
+        (None, Some(rows)) => {
             let text: String = rows
                 .iter()
                 .skip(1)
@@ -116,7 +124,7 @@ pub fn read_workbook(path: &Path) -> Result<Imported, ImportError> {
                 message: e.to_string(),
             })?
         }
-        None => {
+        (None, None) => {
             let name = path
                 .file_stem()
                 .map_or_else(String::new, |n| n.to_string_lossy().into_owned());

@@ -31,6 +31,14 @@ pub enum Table {
 }
 
 impl Table {
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Entities => "entities",
+            Self::Relations => "relations",
+            Self::Indicators => "indicators",
+        }
+    }
+
     pub fn parse(name: &str) -> Option<Self> {
         match name {
             "entities" => Some(Self::Entities),

@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use eframe::egui;
 
 use crate::i18n::Lang;
+use crate::io::workbook::Table;
 
 /// What a file is being chosen for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -18,21 +19,39 @@ pub enum Purpose {
     ExportPicture,
     /// A folder for every slide's picture.
     ExportSlides,
+    /// A spreadsheet to bring into the model.
+    Import,
+    /// Every table as an Excel workbook.
+    ExportWorkbook,
+    /// One table as CSV.
+    ExportCsv(Table),
 }
 
 impl Purpose {
-    /// The extension of the files it is about; none for a folder.
-    pub fn extension(self) -> Option<&'static str> {
+    /// The extensions of the files it is about, the one a new file gets first; none for a
+    /// folder.
+    pub fn extensions(self) -> &'static [&'static str] {
         match self {
-            Self::Open | Self::SaveAs | Self::Compare => Some("ron"),
-            Self::ExportPicture => Some("png"),
-            Self::ExportSlides => None,
+            Self::Open | Self::SaveAs | Self::Compare => &["ron"],
+            Self::ExportPicture => &["png"],
+            Self::ExportSlides => &[],
+            Self::Import => &["xlsx", "xls", "ods"],
+            Self::ExportWorkbook => &["xlsx"],
+            Self::ExportCsv(_) => &["csv"],
         }
+    }
+
+    /// The extension a file written without one gets.
+    pub fn extension(self) -> Option<&'static str> {
+        self.extensions().first().copied()
     }
 
     /// Whether it writes a file (so one that exists is asked about first).
     pub fn saves(self) -> bool {
-        matches!(self, Self::SaveAs | Self::ExportPicture)
+        matches!(
+            self,
+            Self::SaveAs | Self::ExportPicture | Self::ExportWorkbook | Self::ExportCsv(_)
+        )
     }
 
     fn title(self, lang: Lang) -> &'static str {
@@ -47,6 +66,12 @@ impl Purpose {
             (Self::ExportPicture, Lang::En) => "Export the view as a picture",
             (Self::ExportSlides, Lang::Zh) => "选择放幻灯片图片的文件夹",
             (Self::ExportSlides, Lang::En) => "Choose a folder for the slides",
+            (Self::Import, Lang::Zh) => "导入电子表格",
+            (Self::Import, Lang::En) => "Import a spreadsheet",
+            (Self::ExportWorkbook, Lang::Zh) => "导出为 Excel 工作簿",
+            (Self::ExportWorkbook, Lang::En) => "Export as an Excel workbook",
+            (Self::ExportCsv(_), Lang::Zh) => "导出为 CSV",
+            (Self::ExportCsv(_), Lang::En) => "Export as CSV",
         }
     }
 }
@@ -110,10 +135,11 @@ impl FileChooser {
         if let Some(name) = file_name {
             dialog = dialog.default_filename(name);
         }
-        if let Some(extension) = purpose.extension() {
+        let extensions = purpose.extensions();
+        if !extensions.is_empty() {
             dialog = dialog.show_files_filter(Box::new(move |path: &Path| {
                 path.extension()
-                    .is_some_and(|e| e.eq_ignore_ascii_case(extension))
+                    .is_some_and(|e| extensions.iter().any(|x| e.eq_ignore_ascii_case(x)))
             }));
         }
         dialog.open();

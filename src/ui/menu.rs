@@ -38,6 +38,26 @@ pub fn ui(
                 }
             });
             ui.separator();
+            command_button(ui, view, AppCommand::Import, commands);
+            command_button(ui, view, AppCommand::ExportWorkbook, commands);
+            ui.menu_button(
+                view.lang.pick("导出一张表为 CSV", "Export a table as CSV"),
+                |ui| {
+                    for (table, zh, en) in [
+                        (crate::io::workbook::Table::Entities, "实体…", "Entities…"),
+                        (crate::io::workbook::Table::Relations, "关系…", "Relations…"),
+                        (
+                            crate::io::workbook::Table::Indicators,
+                            "指标…",
+                            "Indicators…",
+                        ),
+                    ] {
+                        if ui.button(view.lang.pick(zh, en)).clicked() {
+                            commands.push(Command::ExportCsv(table));
+                        }
+                    }
+                },
+            );
             command_button(ui, view, AppCommand::ExportView, commands);
             ui.separator();
             command_button(ui, view, AppCommand::Quit, commands);

@@ -16,6 +16,7 @@ pub mod entity_editor;
 pub mod file_chooser;
 pub mod fonts;
 pub mod forms;
+pub mod import_preview;
 pub mod indicator_editor;
 pub mod menu;
 pub mod milestones;

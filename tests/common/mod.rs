@@ -287,3 +287,44 @@ pub fn choose_force_layout(harness: &mut Harness<'static, TownscopeApp>, lang: L
         lang.pick("力导向", "Force-directed"),
     );
 }
+
+/// A member list typed in Excel: two enterprises, one joining the other.
+pub fn member_list(path: &std::path::Path, founded: &str) {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.set_name("Entities").expect("named");
+    for (c, name) in ["id", "kind", "name_zh", "name_en", "founded"]
+        .iter()
+        .enumerate()
+    {
+        sheet.write_string(0, c as u16, *name).expect("header");
+    }
+    let rows = [
+        [
+            "hz-ai",
+            "Enterprise",
+            "杭州某人工智能公司",
+            "Hangzhou AI Co.",
+            founded,
+        ],
+        ["yq-lab", "Institution", "云栖实验室", "Yunqi Lab", ""],
+    ];
+    for (r, row) in rows.iter().enumerate() {
+        for (c, cell) in row.iter().enumerate() {
+            sheet
+                .write_string(r as u32 + 1, c as u16, *cell)
+                .expect("cell");
+        }
+    }
+    // A year typed as a number, as Excel keeps it.
+    sheet.write_number(2, 4, 2019.0).expect("a year");
+    let relations = book.add_worksheet();
+    relations.set_name("Relations").expect("named");
+    for (c, name) in ["from", "kind", "to"].iter().enumerate() {
+        relations.write_string(0, c as u16, *name).expect("header");
+    }
+    for (c, cell) in ["yq-lab", "PartnersWith", "hz-ai"].iter().enumerate() {
+        relations.write_string(1, c as u16, *cell).expect("cell");
+    }
+    book.save(path).expect("saved");
+}

@@ -1,0 +1,95 @@
+//! Data in and out: a spreadsheet read on a worker thread and previewed, then merged into the
+//! open model as one edit or opened as a model of its own; the model written as a workbook or
+//! one table as CSV.
+
+use super::*;
+use crate::io::workbook::{self, Table};
+
+impl TownscopeApp {
+    /// Reads `path` off the UI thread: into the open model (for a merge) and alone.
+    pub(super) fn start_import(&mut self, path: PathBuf) {
+        let current = self.doc.model().clone();
+        let built_on = self.doc.revision();
+        self.runtime.importing = Some(Task::spawn(&self.runtime.ctx, move || {
+            let merged = io::import::read_workbook_into(&path, Some(&current))?;
+            let alone = io::import::read_workbook(&path)?;
+            Ok(crate::context::ImportPreview {
+                file: path.file_name().map_or_else(
+                    || path.display().to_string(),
+                    |n| n.to_string_lossy().into(),
+                ),
+                changes: crate::model::diff::diff(&current, &merged.model),
+                merged: merged.model,
+                alone: alone.model,
+                built_on,
+            })
+        }));
+    }
+
+    /// The spreadsheet read (then shown), or why it was not.
+    pub(super) fn poll_import(&mut self) {
+        match Task::finished(&mut self.runtime.importing) {
+            None => {}
+            Some(Some(Ok(preview))) => self.runtime.import_preview = Some(preview),
+            Some(Some(Err(error))) => {
+                self.runtime.trouble = Some(Trouble::Import(error.to_string()))
+            }
+            Some(None) => self.runtime.trouble = Some(Trouble::Import("the import stopped".into())),
+        }
+    }
+
+    /// The previewed spreadsheet, if one waits for the user.
+    pub fn import_preview(&self) -> Option<&crate::context::ImportPreview> {
+        self.runtime.import_preview.as_ref()
+    }
+
+    /// Whether a spreadsheet is being read.
+    pub fn is_importing(&self) -> bool {
+        self.runtime.importing.is_some()
+    }
+
+    /// Merge: the whole import one edit ("Undo import members.xlsx"), refused if the model
+    /// changed since the preview was made.
+    pub(super) fn merge_import(&mut self) {
+        let Some(preview) = self.runtime.import_preview.take() else {
+            return;
+        };
+        let label = match self.state.lang {
+            Lang::Zh => format!("导入 {}", preview.file),
+            Lang::En => format!("import {}", preview.file),
+        };
+        let mut edit = crate::edit::merge(label, self.doc.model(), &preview.merged);
+        edit.built_on = Some(preview.built_on);
+        self.edit(edit);
+    }
+
+    /// The spreadsheet as a model of its own (the open one's unsaved changes asked about
+    /// first); it is saved nowhere until Save As.
+    pub(super) fn open_import(&mut self, ctx: &egui::Context) {
+        if self.runtime.import_preview.is_some() {
+            self.guarded(ctx, Pending::OpenImport);
+        }
+    }
+
+    pub(super) fn open_imported_model(&mut self) {
+        if let Some(preview) = self.runtime.import_preview.take() {
+            self.replace_document(Document::new(preview.alone, Origin::New));
+        }
+    }
+
+    /// Writes the open model (unsaved edits included) to `path`: every table as a workbook, or
+    /// `table` as CSV.
+    pub(super) fn export_table_to(&mut self, path: PathBuf, table: Option<Table>) {
+        let written = match table {
+            None => workbook::write_xlsx(&path, self.doc.model()),
+            Some(table) => workbook::write_csv(&path, self.doc.model(), table),
+        };
+        match written {
+            Ok(()) => self.runtime.notice = Some(Notice::Exported(path)),
+            Err(error) => {
+                self.runtime.trouble =
+                    Some(Trouble::WriteFailed(format!("{}: {error}", path.display())));
+            }
+        }
+    }
+}

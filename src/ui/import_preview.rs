@@ -1,0 +1,92 @@
+//! The window shown when a spreadsheet has been read: what merging it into the open model
+//! would add and change (the lines of a comparison), and the choice to merge it (one step
+//! that Undo takes back), open it as a model of its own, or leave it.
+
+use eframe::egui;
+
+use crate::context::{Command, ImportPreview, View};
+use crate::i18n::Lang;
+use crate::model::diff::Change;
+
+pub fn window(
+    ctx: &egui::Context,
+    view: &View<'_>,
+    preview: &ImportPreview,
+    commands: &mut Vec<Command>,
+) {
+    let lang = view.lang;
+    let added = preview
+        .changes
+        .iter()
+        .filter(|c| matches!(c, Change::Added { .. }))
+        .count();
+    let changed = preview.changes.len() - added;
+    egui::Window::new(lang.pick("导入电子表格", "Import a spreadsheet"))
+        .id(egui::Id::unique("import-preview"))
+        .collapsible(false)
+        .resizable(true)
+        .default_size([640.0, 420.0])
+        .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
+        .show(ctx, |ui| {
+            ui.strong(&preview.file);
+            ui.label(match lang {
+                Lang::Zh => format!("并入当前模型：新增 {added} 项，修改 {changed} 项。"),
+                Lang::En => {
+                    format!("Merged into the open model: {added} added, {changed} changed.")
+                }
+            });
+            ui.weak(lang.pick(
+                "新增的实体和关系都以这个表格（工作表和行）为来源。",
+                "Every entity and relation added cites this workbook (its sheet and row).",
+            ));
+            ui.separator();
+            let row_height = ui.text_style_height(&egui::TextStyle::Monospace) + 4.0;
+            egui::ScrollArea::vertical()
+                .max_height(ui.available_height() - 48.0)
+                .auto_shrink([false, true])
+                .show_rows(ui, row_height, preview.changes.len(), |ui, range| {
+                    for change in preview.changes.get(range).unwrap_or_default() {
+                        let colour = match change {
+                            Change::Added { .. } => egui::Color32::from_rgb(0x00, 0x9E, 0x73),
+                            Change::Removed { .. } => ui.visuals().error_fg_color,
+                            Change::Changed { .. } => ui.visuals().warn_fg_color,
+                        };
+                        ui.add(
+                            egui::Label::new(
+                                egui::RichText::new(change.to_string())
+                                    .monospace()
+                                    .color(colour),
+                            )
+                            .truncate(),
+                        );
+                    }
+                });
+            if preview.changes.is_empty() {
+                ui.weak(lang.pick(
+                    "表格里的内容当前模型都已有。",
+                    "The open model has everything the workbook holds.",
+                ));
+            }
+            ui.separator();
+            ui.horizontal(|ui| {
+                let merge = ui.add_enabled(
+                    !preview.changes.is_empty(),
+                    egui::Button::new(lang.pick("并入当前模型", "Merge into this model")),
+                );
+                if merge.clicked() {
+                    commands.push(Command::MergeImport);
+                }
+                if ui
+                    .button(lang.pick("作为新模型打开", "Open as a model of its own"))
+                    .clicked()
+                {
+                    commands.push(Command::OpenImport);
+                }
+                if ui.button(lang.pick("取消", "Cancel")).clicked()
+                    || ui.input(|i| i.key_pressed(egui::Key::Escape))
+                {
+                    commands.push(Command::CancelImport);
+                }
+            });
+        });
+}
