@@ -227,3 +227,40 @@ fn a_member_list_merged_into_yunqi_is_one_edit_that_undo_takes_back() {
         "one undo takes the whole import back"
     );
 }
+
+/// A row for an entity the model has changes what its cells say and nothing else: an empty
+/// cell does not erase what the model knows.
+#[test]
+fn an_empty_cell_leaves_the_model_s_value_as_it_is() {
+    let folder = tempfile::tempdir().expect("a folder");
+    let path = folder.path().join("names.xlsx");
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.set_name("Entities").expect("named");
+    for (c, cell) in ["id", "name_en", "founded"].iter().enumerate() {
+        sheet.write_string(0, c as u16, *cell).expect("header");
+    }
+    sheet.write_string(1, 0, "aliyun").expect("id");
+    sheet
+        .write_string(1, 1, "Alibaba Cloud (Aliyun)")
+        .expect("name");
+    book.save(&path).expect("saved");
+    let before = yunqi();
+    let merged = townscope::io::import::read_workbook_into(&path, Some(&before)).expect("read");
+    assert_eq!((merged.added, merged.changed), (0, 1));
+    let old = before
+        .entities
+        .iter()
+        .find(|e| e.id == "aliyun")
+        .expect("in Yunqi");
+    let new = merged
+        .model
+        .entities
+        .iter()
+        .find(|e| e.id == "aliyun")
+        .expect("kept");
+    assert_eq!(new.name.en, "Alibaba Cloud (Aliyun)");
+    assert_eq!(new.founded, old.founded, "the founding date is kept");
+    assert_eq!(new.name.zh, old.name.zh);
+    assert_eq!(new.kind, old.kind);
+}

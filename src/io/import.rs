@@ -4,7 +4,7 @@
 //! lost. Then the Entities and Relations sheets are read row by row: a row whose entity (or
 //! relation) is in the model changes the fields its columns hold; a new row adds an entity (or
 //! relation) citing the workbook — file, sheet and row — as its source, so nothing enters the
-//! model without one. A cell that cannot be read stops the import with its sheet, row and
+//! model without one. An empty cell changes nothing: clearing a fact is done in the app. A cell that cannot be read stops the import with its sheet, row and
 //! column, and nothing is changed.
 
 use std::fmt;
@@ -204,6 +204,13 @@ struct Row<'a> {
 }
 
 impl Row<'_> {
+    /// The cell under `column` as text, when it holds something: an empty cell (or no such
+    /// column) leaves the field as it is — a member list without founding years does not erase
+    /// the years the model has.
+    fn value(&self, column: &str, file: &str) -> Result<Option<String>, ImportError> {
+        Ok(self.text(column, file)?.filter(|t| !t.is_empty()))
+    }
+
     /// The cell under `column` as text (numbers as written: 2015, not 2015.0); `None` where
     /// the sheet has no such column.
     fn text(&self, column: &str, file: &str) -> Result<Option<String>, ImportError> {
@@ -241,14 +248,11 @@ impl Row<'_> {
         }
     }
 
-    fn date(&self, column: &str, file: &str) -> Result<Option<Option<Date>>, ImportError> {
-        let Some(text) = self.text(column, file)? else {
+    fn date(&self, column: &str, file: &str) -> Result<Option<Date>, ImportError> {
+        let Some(text) = self.value(column, file)? else {
             return Ok(None);
         };
-        if text.is_empty() {
-            return Ok(Some(None));
-        }
-        text.parse::<Date>().map(|d| Some(Some(d))).map_err(|_| {
+        text.parse::<Date>().map(Some).map_err(|_| {
             self.error(
                 column,
                 file,
@@ -366,22 +370,18 @@ impl Rows {
                 ("description_en", &mut entity.description.en),
             ];
             for (column, field) in texts {
-                if let Some(value) = row.text(column, &file)? {
+                if let Some(value) = row.value(column, &file)? {
                     set(field, value, &mut changed);
                 }
             }
-            if let Some(value) = row.text("sectors", &file)? {
+            if let Some(value) = row.value("sectors", &file)? {
                 set(&mut entity.sectors, list(&value), &mut changed);
             }
-            if let Some(value) = row.text("location", &file)? {
-                set(
-                    &mut entity.location,
-                    Some(value).filter(|v| !v.is_empty()),
-                    &mut changed,
-                );
+            if let Some(value) = row.value("location", &file)? {
+                set(&mut entity.location, Some(value), &mut changed);
             }
-            if let Some(value) = row.text("founded_here", &file)? {
-                set(&mut entity.founded_here, !value.is_empty(), &mut changed);
+            if let Some(value) = row.value("founded_here", &file)? {
+                set(&mut entity.founded_here, value == "yes", &mut changed);
             }
             for (column, field) in [
                 ("founded", &mut entity.founded),
@@ -389,7 +389,7 @@ impl Rows {
                 ("ended", &mut entity.ended),
             ] {
                 if let Some(value) = row.date(column, &file)? {
-                    set(field, value, &mut changed);
+                    set(field, Some(value), &mut changed);
                 }
             }
             if is_new {
@@ -461,7 +461,7 @@ impl Rows {
                 ("until", &mut relation.until),
             ] {
                 if let Some(value) = row.date(column, &file)? {
-                    set(field, value, &mut changed);
+                    set(field, Some(value), &mut changed);
                 }
             }
             if is_new {
