@@ -9,6 +9,21 @@ use calamine::{Data, Reader};
 use townscope::io::import::{ImportError, read_workbook};
 use townscope::io::workbook;
 
+/// A sheet's column names, and where one of them is.
+fn header(range: &calamine::Range<Data>) -> Vec<String> {
+    range
+        .rows()
+        .next()
+        .expect("a header")
+        .iter()
+        .map(|c| c.to_string())
+        .collect()
+}
+
+fn column(header: &[String], name: &str) -> usize {
+    header.iter().position(|h| h == name).expect(name)
+}
+
 fn yunqi() -> townscope::model::Model {
     townscope::io::embedded_yunqi().expect("the built-in model loads")
 }
@@ -44,35 +59,20 @@ fn the_sheets_are_tables_a_spreadsheet_reads() {
     );
     let entities = book.worksheet_range("Entities").expect("entities");
     assert_eq!(entities.height(), 1 + yunqi().entities.len());
-    let header: Vec<String> = entities
-        .rows()
-        .next()
-        .expect("a header")
-        .iter()
-        .map(|c| c.to_string())
-        .collect();
-    let column = |name: &str| header.iter().position(|h| h == name).expect(name);
+    let names = header(&entities);
+    let of = |name: &str| column(&names, name);
     let aliyun = entities
         .rows()
         .find(|r| r.first() == Some(&Data::String("aliyun".into())))
         .expect("Alibaba Cloud's row");
-    assert_eq!(aliyun[column("name_zh")].to_string(), "阿里云");
-    assert_eq!(aliyun[column("name_en")].to_string(), "Alibaba Cloud");
-    assert!(
-        !aliyun[column("sources")].to_string().is_empty(),
-        "its sources"
-    );
+    assert_eq!(aliyun[of("name_zh")].to_string(), "阿里云");
+    assert_eq!(aliyun[of("name_en")].to_string(), "Alibaba Cloud");
+    assert!(!aliyun[of("sources")].to_string().is_empty(), "its sources");
 
     // The indicators: the value a number, its unit beside it, and the figure as the app writes it.
     let indicators = book.worksheet_range("Indicators").expect("indicators");
-    let header: Vec<String> = indicators
-        .rows()
-        .next()
-        .expect("a header")
-        .iter()
-        .map(|c| c.to_string())
-        .collect();
-    let at = |name: &str| header.iter().position(|h| h == name).expect(name);
+    let names = header(&indicators);
+    let at = |name: &str| column(&names, name);
     let output = indicators
         .rows()
         .find(|r| {
@@ -87,17 +87,7 @@ fn the_sheets_are_tables_a_spreadsheet_reads() {
     // Every row of every table cites its sources (the Sources and Sectors sheets excepted).
     for sheet in ["Relations", "Figures", "Milestones"] {
         let range = book.worksheet_range(sheet).expect(sheet);
-        let header: Vec<String> = range
-            .rows()
-            .next()
-            .expect("a header")
-            .iter()
-            .map(|c| c.to_string())
-            .collect();
-        let sources = header
-            .iter()
-            .position(|h| h == "sources")
-            .expect("a sources column");
+        let sources = column(&header(&range), "sources");
         let uncited = range
             .rows()
             .skip(1)

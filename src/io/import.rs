@@ -236,6 +236,36 @@ impl Row<'_> {
         Ok(Some(text))
     }
 
+    /// Each text field from its column, where the cell holds something.
+    fn texts(
+        &self,
+        fields: Vec<(&str, &mut String)>,
+        file: &str,
+        changed: &mut bool,
+    ) -> Result<(), ImportError> {
+        for (column, field) in fields {
+            if let Some(value) = self.value(column, file)? {
+                set(field, value, changed);
+            }
+        }
+        Ok(())
+    }
+
+    /// Each date field from its column, where the cell holds one.
+    fn dates(
+        &self,
+        fields: Vec<(&str, &mut Option<Date>)>,
+        file: &str,
+        changed: &mut bool,
+    ) -> Result<(), ImportError> {
+        for (column, field) in fields {
+            if let Some(value) = self.date(column, file)? {
+                set(field, Some(value), changed);
+            }
+        }
+        Ok(())
+    }
+
     fn error(&self, column: &str, file: &str, message: String) -> ImportError {
         ImportError::Cell {
             file: file.to_owned(),
@@ -307,6 +337,14 @@ fn set<T: PartialEq>(field: &mut T, value: T, changed: &mut bool) {
 }
 
 impl Rows {
+    fn count(&mut self, is_new: bool, changed: bool) {
+        if is_new {
+            self.added += 1;
+        } else if changed {
+            self.changed += 1;
+        }
+    }
+
     fn cite(&mut self, sheet: &str, row: usize) -> Cite {
         self.source_used = true;
         Cite {
@@ -361,19 +399,18 @@ impl Rows {
             if let Some(kind) = kind {
                 set(&mut entity.kind, kind, &mut changed);
             }
-            let texts: [(&str, &mut String); 6] = [
-                ("name_zh", &mut entity.name.zh),
-                ("name_en", &mut entity.name.en),
-                ("subkind", &mut entity.subkind),
-                ("website", &mut entity.website),
-                ("description_zh", &mut entity.description.zh),
-                ("description_en", &mut entity.description.en),
-            ];
-            for (column, field) in texts {
-                if let Some(value) = row.value(column, &file)? {
-                    set(field, value, &mut changed);
-                }
-            }
+            row.texts(
+                vec![
+                    ("name_zh", &mut entity.name.zh),
+                    ("name_en", &mut entity.name.en),
+                    ("subkind", &mut entity.subkind),
+                    ("website", &mut entity.website),
+                    ("description_zh", &mut entity.description.zh),
+                    ("description_en", &mut entity.description.en),
+                ],
+                &file,
+                &mut changed,
+            )?;
             if let Some(value) = row.value("sectors", &file)? {
                 set(&mut entity.sectors, list(&value), &mut changed);
             }
@@ -383,20 +420,16 @@ impl Rows {
             if let Some(value) = row.value("founded_here", &file)? {
                 set(&mut entity.founded_here, value == "yes", &mut changed);
             }
-            for (column, field) in [
-                ("founded", &mut entity.founded),
-                ("joined", &mut entity.joined),
-                ("ended", &mut entity.ended),
-            ] {
-                if let Some(value) = row.date(column, &file)? {
-                    set(field, Some(value), &mut changed);
-                }
-            }
-            if is_new {
-                self.added += 1;
-            } else if changed {
-                self.changed += 1;
-            }
+            row.dates(
+                vec![
+                    ("founded", &mut entity.founded),
+                    ("joined", &mut entity.joined),
+                    ("ended", &mut entity.ended),
+                ],
+                &file,
+                &mut changed,
+            )?;
+            self.count(is_new, changed);
         }
         Ok(())
     }
@@ -448,27 +481,23 @@ impl Rows {
                 continue;
             };
             let mut changed = false;
-            for (column, field) in [
-                ("note_zh", &mut relation.note.zh),
-                ("note_en", &mut relation.note.en),
-            ] {
-                if let Some(value) = row.text(column, &file)? {
-                    set(field, value, &mut changed);
-                }
-            }
-            for (column, field) in [
-                ("since", &mut relation.since),
-                ("until", &mut relation.until),
-            ] {
-                if let Some(value) = row.date(column, &file)? {
-                    set(field, Some(value), &mut changed);
-                }
-            }
-            if is_new {
-                self.added += 1;
-            } else if changed {
-                self.changed += 1;
-            }
+            row.texts(
+                vec![
+                    ("note_zh", &mut relation.note.zh),
+                    ("note_en", &mut relation.note.en),
+                ],
+                &file,
+                &mut changed,
+            )?;
+            row.dates(
+                vec![
+                    ("since", &mut relation.since),
+                    ("until", &mut relation.until),
+                ],
+                &file,
+                &mut changed,
+            )?;
+            self.count(is_new, changed);
         }
         Ok(())
     }
