@@ -72,8 +72,9 @@ enum Command {
         out: PathBuf,
     },
     /// Write a model as another program reads it, the format from OUT's extension: .xlsx (every
-    /// table, both languages, and the model whole for Townscope to read back) or .csv (one
-    /// table, UTF-8 with a byte-order mark). The built-in model when no file is given.
+    /// table, both languages, and the model whole for Townscope to read back), .csv (one
+    /// table, UTF-8 with a byte-order mark), .gexf (Gephi, networkx) or .graphml (yEd, networkx)
+    /// with the force layout's positions, the kinds' colours and sizes by connections. The built-in model when no file is given.
     ///
     /// Exit status: 0 written, 2 the model did not load, the format is unknown, or writing
     /// failed (the file is then as it was).

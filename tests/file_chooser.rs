@@ -206,3 +206,27 @@ fn an_imported_member_list_is_previewed_merged_and_undone_in_one_step() {
         "one Undo takes the import back"
     );
 }
+
+/// File → Export network for Gephi, yEd…: the chooser proposes NAME.gexf; the file written
+/// holds every entity as a node.
+#[test]
+fn the_network_is_exported_for_gephi_through_the_own_chooser() {
+    let folder = tempfile::tempdir().expect("a temporary folder");
+    let mut harness = app_in(folder.path(), Lang::En);
+    harness.get_by_label("File").click();
+    harness.run();
+    harness
+        .get_by_label("Export network for Gephi, yEd…")
+        .click();
+    harness.run();
+    harness.get_by_label("Save").click();
+    harness.run();
+    let written = folder.path().join("yunqi.gexf");
+    let text = std::fs::read_to_string(&written).expect("the GEXF file");
+    assert!(text.starts_with("<?xml"));
+    assert_eq!(
+        text.matches("<node ").count(),
+        harness.state().doc.model().entities.len()
+    );
+    assert!(text.contains("label=\"阿里云\""));
+}

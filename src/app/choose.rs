@@ -113,6 +113,7 @@ impl TownscopeApp {
             Purpose::ExportPicture => Some("townscope.png".to_owned()),
             Purpose::ExportWorkbook => Some(format!("{}.xlsx", self.file_stem())),
             Purpose::ExportCsv(table) => Some(format!("{}-{}.csv", self.file_stem(), table.name())),
+            Purpose::ExportGraph => Some(format!("{}.gexf", self.file_stem())),
             Purpose::Open | Purpose::Compare | Purpose::ExportSlides | Purpose::Import => None,
         }
     }
@@ -146,6 +147,7 @@ impl TownscopeApp {
             Purpose::Import => self.start_import(path),
             Purpose::ExportWorkbook => self.export_table_to(path, None),
             Purpose::ExportCsv(table) => self.export_table_to(path, Some(table)),
+            Purpose::ExportGraph => self.export_graph_to(path),
         }
     }
 

@@ -16,6 +16,7 @@ impl TownscopeApp {
             Command::CancelImport => self.runtime.import_preview = None,
             Command::App(AppCommand::Import) => self.choose_file(Purpose::Import),
             Command::App(AppCommand::ExportWorkbook) => self.choose_file(Purpose::ExportWorkbook),
+            Command::App(AppCommand::ExportGraph) => self.choose_file(Purpose::ExportGraph),
             Command::ExportCsv(table) => self.choose_file(Purpose::ExportCsv(table)),
             Command::App(AppCommand::EditIndicators) => self.runtime.indicators.open = true,
             Command::App(AppCommand::EditModel) => self.runtime.model_editor.open = true,

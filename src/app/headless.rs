@@ -322,3 +322,48 @@ fn settle(harness: &mut Harness<'_, TownscopeApp>) {
     harness.step();
     harness.step();
 }
+
+/// How the network of `doc` is drawn for a graph file: `positions` where the view has laid it
+/// out, else the force layout run until it settles here; each kind's colour; a size growing
+/// with the connections.
+pub fn drawing(
+    doc: &crate::document::Document,
+    positions: Option<&[crate::layout::Point]>,
+) -> crate::io::graph_files::Drawing {
+    let graph = doc.graph();
+    let positions = match positions.filter(|p| p.len() == graph.len()) {
+        Some(positions) => positions.to_vec(),
+        None => {
+            let mut layout = crate::layout::ForceLayout::new(graph);
+            // A few thousand steps settle a town; a province stops at the cap.
+            for _ in 0..5_000 {
+                if layout.is_settled() {
+                    break;
+                }
+                layout.step();
+            }
+            layout.positions
+        }
+    };
+    // Layout units to pixels, as the view draws them at its fitted scale.
+    let unit = crate::layout::UNIT;
+    crate::io::graph_files::Drawing {
+        positions: positions
+            .iter()
+            .map(|p| [p[0] * unit, p[1] * unit])
+            .collect(),
+        colours: doc
+            .model()
+            .entities
+            .iter()
+            .map(|e| {
+                let c = crate::ui::style::kind_colour(e.kind);
+                [c.r(), c.g(), c.b()]
+            })
+            .collect(),
+        sizes: graph
+            .iter()
+            .map(|n| 4.0 + 2.0 * (n.len() as f32).sqrt())
+            .collect(),
+    }
+}

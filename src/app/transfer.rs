@@ -92,4 +92,23 @@ impl TownscopeApp {
             }
         }
     }
+
+    /// Writes the network as GEXF or GraphML (by the extension), with the positions the view
+    /// has laid it out at, else the force layout's.
+    pub(super) fn export_graph_to(&mut self, path: PathBuf) {
+        let positions = self
+            .runtime
+            .layout
+            .as_ref()
+            .and_then(jobs::LayoutJob::positions)
+            .cloned();
+        let drawing = headless::drawing(&self.doc, positions.as_deref().map(Vec::as_slice));
+        match io::graph_files::write_graph_file(&path, self.doc.model(), &drawing) {
+            Ok(()) => self.runtime.notice = Some(Notice::Exported(path)),
+            Err(error) => {
+                self.runtime.trouble =
+                    Some(Trouble::WriteFailed(format!("{}: {error}", path.display())));
+            }
+        }
+    }
 }

@@ -28,6 +28,8 @@ pub enum AppCommand {
     Import,
     /// Every table as an Excel workbook.
     ExportWorkbook,
+    /// The network for Gephi, yEd or networkx.
+    ExportGraph,
     Quit,
     Undo,
     Redo,
@@ -78,7 +80,7 @@ pub enum CommandGroup {
 
 impl AppCommand {
     /// In the order the menus and the shortcut list show them.
-    pub const ALL: [AppCommand; 38] = [
+    pub const ALL: [AppCommand; 39] = [
         Self::NewModel,
         Self::Open,
         Self::CompareWith,
@@ -86,6 +88,7 @@ impl AppCommand {
         Self::SaveAs,
         Self::Import,
         Self::ExportWorkbook,
+        Self::ExportGraph,
         Self::ExportView,
         Self::ExportSlides,
         Self::Quit,
@@ -130,6 +133,10 @@ impl AppCommand {
             Self::ExportSlides => ("导出幻灯片…", "Export slides…"),
             Self::Import => ("导入电子表格…", "Import spreadsheet…"),
             Self::ExportWorkbook => ("导出为 Excel 工作簿…", "Export as Excel workbook…"),
+            Self::ExportGraph => (
+                "导出关系网络（Gephi、yEd）…",
+                "Export network for Gephi, yEd…",
+            ),
             Self::Quit => ("退出", "Quit"),
             Self::Undo => ("撤销", "Undo"),
             Self::Redo => ("重做", "Redo"),
@@ -177,6 +184,10 @@ impl AppCommand {
             Self::Import => (
                 "把 Excel、WPS 或 LibreOffice 表格（Townscope 的格式）并入当前模型，或作为新模型打开；先预览",
                 "Bring an Excel, WPS or LibreOffice workbook (Townscope's layout) into this model, or open it as a new one; previewed first",
+            ),
+            Self::ExportGraph => (
+                "GEXF 或 GraphML（按扩展名）：实体与关系及其类型、日期、位置、颜色和大小",
+                "GEXF or GraphML (by the extension): entities and relations with their kinds, dates, positions, colours and sizes",
             ),
             Self::ExportWorkbook => (
                 "每张表一个工作表，中英文并列，数字为数字、单位单列，每行附来源",
@@ -280,6 +291,7 @@ impl AppCommand {
             | Self::ExportView
             | Self::Import
             | Self::ExportWorkbook
+            | Self::ExportGraph
             | Self::Quit => CommandGroup::File,
             Self::Undo | Self::Redo | Self::EditModel | Self::EditIndicators => CommandGroup::Edit,
             Self::Present | Self::EditStory | Self::AddSlide | Self::ExportSlides => {

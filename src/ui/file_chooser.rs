@@ -25,6 +25,8 @@ pub enum Purpose {
     ExportWorkbook,
     /// One table as CSV.
     ExportCsv(Table),
+    /// The network as GEXF or GraphML.
+    ExportGraph,
 }
 
 impl Purpose {
@@ -38,6 +40,7 @@ impl Purpose {
             Self::Import => &["xlsx", "xls", "ods"],
             Self::ExportWorkbook => &["xlsx"],
             Self::ExportCsv(_) => &["csv"],
+            Self::ExportGraph => &["gexf", "graphml"],
         }
     }
 
@@ -50,7 +53,11 @@ impl Purpose {
     pub fn saves(self) -> bool {
         matches!(
             self,
-            Self::SaveAs | Self::ExportPicture | Self::ExportWorkbook | Self::ExportCsv(_)
+            Self::SaveAs
+                | Self::ExportPicture
+                | Self::ExportWorkbook
+                | Self::ExportCsv(_)
+                | Self::ExportGraph
         )
     }
 
@@ -72,6 +79,8 @@ impl Purpose {
             (Self::ExportWorkbook, Lang::En) => "Export as an Excel workbook",
             (Self::ExportCsv(_), Lang::Zh) => "导出为 CSV",
             (Self::ExportCsv(_), Lang::En) => "Export as CSV",
+            (Self::ExportGraph, Lang::Zh) => "导出关系网络（GEXF 或 GraphML）",
+            (Self::ExportGraph, Lang::En) => "Export the network (GEXF or GraphML)",
         }
     }
 }
