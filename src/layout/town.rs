@@ -282,13 +282,24 @@ pub fn town(
             .then(a.cmp(&b))
     });
     let start = at.clone();
+    // One budget of candidate places for every attempt: a canvas far too small for its model
+    // spends it in the first, and the search for what to shorten is not made.
+    let budget = std::cell::Cell::new(MAX_CANDIDATES);
     let attempt = |shortened: usize| {
         let mut at = start.clone();
         let mut first = vec![false; n];
         for &i in shorten_order.iter().take(shortened) {
             first[i] = true;
         }
-        let placed = place_greedily(&mut at, &footprint, &first, &movable, &order, area, corner);
+        let placed = place_greedily(
+            &mut at,
+            &footprint,
+            &first,
+            &movable,
+            &order,
+            Room { area, corner },
+            &budget,
+        );
         (at, placed)
     };
     let (mut at, mut placed) = attempt(0);
@@ -297,7 +308,7 @@ pub fn town(
         // by halves), or if none does, the attempt that names the most.
         let (mut low, mut high) = (0, shorten_order.len());
         let mut best = (placed.unnamed, at, placed);
-        while low < high {
+        while low < high && budget.get() > 0 {
             let middle = (low + high).div_ceil(2).max(low + 1);
             let (tried_at, tried) = attempt(middle);
             let unnamed = tried.unnamed;
@@ -547,6 +558,14 @@ fn shelve(
     }
 }
 
+/// Where footprints may go: inside `area` (left, top, right, bottom) and out of the free
+/// corner right of `corner[0]` and above `corner[1]`.
+#[derive(Clone, Copy)]
+struct Room {
+    area: [f32; 4],
+    corner: [f32; 2],
+}
+
 /// Where [`place_greedily`] made room for the names, and how many found none.
 struct Placed {
     namings: Vec<Naming>,
@@ -565,9 +584,10 @@ fn place_greedily(
     shortened_first: &[bool],
     movable: &[bool],
     order: &[usize],
-    area: [f32; 4],
-    corner: [f32; 2],
+    room: Room,
+    budget: &std::cell::Cell<usize>,
 ) -> Placed {
+    let Room { area, corner } = room;
     let n = at.len();
     let prints: Vec<Footprint> = (0..n).map(footprint).collect();
     let mut sides: Vec<Naming> = prints.iter().map(Footprint::preferred).collect();
@@ -585,10 +605,9 @@ fn place_greedily(
             && taken.is_free(e)
     };
     let reach = (area[2] - area[0]).hypot(area[3] - area[1]);
-    // Candidate places tried in all, at most: a canvas far too small for its model (every
-    // search failing across the whole canvas) ends in a second or two, not minutes; what is
-    // left stays where it was.
-    let budget = std::cell::Cell::new(MAX_CANDIDATES);
+    // Candidate places tried in all, at most (`budget`, shared by every attempt of a layout):
+    // a canvas far too small for its model (every search failing across the whole canvas)
+    // ends in a second or two, not minutes; what is left stays where it was.
     // Rings of candidate places around `wanted`, nearest first: the first where `extent` fits.
     let nearest_free =
         |wanted: [f32; 2], taken: &Grid, extent: &dyn Fn([f32; 2]) -> Option<[f32; 4]>| {

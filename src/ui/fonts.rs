@@ -2,25 +2,27 @@
 //! fallback still covers rarer characters.
 
 use eframe::egui;
-use egui::{FontInsert, FontPriority, InsertFontFamily};
 
 /// Noto Sans SC cut to GB2312, ASCII, Latin-1 and punctuation (see `assets/fonts/OFL.txt`).
 pub const NOTO_SANS_SC_SUBSET: &[u8] = include_bytes!("../../assets/fonts/NotoSansSC-Subset.otf");
 
-/// Adds the bundled font after egui's own Latin fonts in both families.
+/// Adds the bundled font after egui's own Latin fonts and icons in both families, before the
+/// emoji fonts (which the file chooser's icons need): a character both have — punctuation, a
+/// digit, an arrow — keeps the CJK font's shape, as before the emoji fonts came.
 pub fn install(ctx: &egui::Context) {
-    ctx.add_font(FontInsert::new(
-        "noto-sans-sc-subset",
-        egui::FontData::from_static(NOTO_SANS_SC_SUBSET),
-        vec![
-            InsertFontFamily {
-                family: egui::FontFamily::Proportional,
-                priority: FontPriority::Lowest,
-            },
-            InsertFontFamily {
-                family: egui::FontFamily::Monospace,
-                priority: FontPriority::Lowest,
-            },
-        ],
-    ));
+    const NAME: &str = "noto-sans-sc-subset";
+    let mut fonts = egui::FontDefinitions::default();
+    fonts.font_data.insert(
+        NAME.to_owned(),
+        std::sync::Arc::new(egui::FontData::from_static(NOTO_SANS_SC_SUBSET)),
+    );
+    for family in [egui::FontFamily::Proportional, egui::FontFamily::Monospace] {
+        let list = fonts.families.entry(family).or_default();
+        let at = list
+            .iter()
+            .position(|name| name == "NotoEmoji-Regular")
+            .unwrap_or(list.len());
+        list.insert(at, NAME.to_owned());
+    }
+    ctx.set_fonts(fonts);
 }
