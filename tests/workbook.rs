@@ -254,3 +254,41 @@ fn an_empty_cell_leaves_the_model_s_value_as_it_is() {
     assert_eq!(new.name.zh, old.name.zh);
     assert_eq!(new.kind, old.kind);
 }
+
+/// A member list saved as CSV by Excel on a Chinese Windows (GBK), and as UTF-8 with a BOM:
+/// the same entities either way; a binary file named .csv and an empty one are refused by name.
+#[test]
+fn csv_in_gbk_or_utf8_is_read_and_what_is_not_text_is_refused() {
+    let folder = tempfile::tempdir().expect("a folder");
+    let text = "id,kind,name_zh,name_en,founded\r\nhz-ai,Enterprise,杭州某人工智能公司,Hangzhou AI Co.,2016\r\nyq-lab,Institution,云栖实验室,Yunqi Lab,\r\n";
+    let (gbk, _, _) = encoding_rs::GBK.encode(text);
+    let gbk_path = folder.path().join("members-gbk.csv");
+    std::fs::write(&gbk_path, &gbk).expect("written");
+    assert!(std::str::from_utf8(&gbk).is_err(), "really GBK, not UTF-8");
+    let utf8_path = folder.path().join("members-utf8.csv");
+    std::fs::write(&utf8_path, format!("\u{feff}{text}")).expect("written");
+    for path in [&gbk_path, &utf8_path] {
+        let imported = read_workbook(path).expect("imported");
+        let names: Vec<&str> = imported
+            .model
+            .entities
+            .iter()
+            .map(|e| e.name.zh.as_str())
+            .collect();
+        assert_eq!(
+            names,
+            ["杭州某人工智能公司", "云栖实验室"],
+            "{}",
+            path.display()
+        );
+        assert_eq!(imported.model.entities[0].sources[0].at, "Entities row 2");
+    }
+    let binary = folder.path().join("photo.csv");
+    std::fs::write(&binary, [0x89, b'P', b'N', b'G', 0, 0, 0, 13]).expect("written");
+    let error = read_workbook(&binary).expect_err("refused");
+    assert!(error.to_string().contains("not a text file"), "{error}");
+    let empty = folder.path().join("empty.csv");
+    std::fs::write(&empty, "").expect("written");
+    let error = read_workbook(&empty).expect_err("refused");
+    assert!(error.to_string().contains("empty"), "{error}");
+}

@@ -1,5 +1,5 @@
 //! Reading a spreadsheet in Townscope's own layout (what `export --out X.xlsx` writes; `.xlsx`,
-//! `.xls` or `.ods`) back into a model. A workbook Townscope wrote carries the whole model on
+//! `.xls` or `.ods`, or one table as `.csv` in UTF-8 or GBK) back into a model. A workbook Townscope wrote carries the whole model on
 //! its `Townscope` sheet: that is where reading starts, so nothing the columns cannot say is
 //! lost. Then the Entities and Relations sheets are read row by row: a row whose entity (or
 //! relation) is in the model changes the fields its columns hold; a new row adds an entity (or
@@ -77,6 +77,14 @@ pub fn read_workbook_into(path: &Path, into: Option<&Model>) -> Result<Imported,
     };
     let bytes =
         super::read_limited(path, super::MAX_FILE_BYTES).map_err(|e| unreadable(e.to_string()))?;
+    let is_csv = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
+    if is_csv {
+        let (rows, table) = csv_rows(&bytes).map_err(unreadable)?;
+        let base = into.cloned().unwrap_or_else(|| new_model(path));
+        return read_rows(path, base, Some((table, rows)), None);
+    }
     let mut workbook = calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes))
         .map_err(|e| unreadable(format!("not a spreadsheet Townscope can read ({e})")))?;
     let names = workbook.sheet_names();
@@ -108,7 +116,7 @@ pub fn read_workbook_into(path: &Path, into: Option<&Model>) -> Result<Imported,
             names.join(", ")
         )));
     }
-    let mut model = match (into, base) {
+    let model = match (into, base) {
         (Some(model), _) => model.clone(),
         (None, Some(rows)) => {
             let text: String = rows
@@ -124,17 +132,100 @@ pub fn read_workbook_into(path: &Path, into: Option<&Model>) -> Result<Imported,
                 message: e.to_string(),
             })?
         }
-        (None, None) => {
-            let name = path
-                .file_stem()
-                .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
-            Model::new(Text {
-                zh: name.clone(),
-                en: name,
-                translated: None,
-            })
+        (None, None) => new_model(path),
+    };
+    read_rows(
+        path,
+        model,
+        entities.map(|rows| (Table::Entities, rows)),
+        relations.map(|rows| (Table::Relations, rows)),
+    )
+}
+
+/// The model a file makes that carries none of its own: named after the file.
+fn new_model(path: &Path) -> Model {
+    let name = path
+        .file_stem()
+        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+    Model::new(Text {
+        zh: name.clone(),
+        en: name,
+        translated: None,
+    })
+}
+
+/// Which table a sheet (or a CSV file) holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Table {
+    Entities,
+    Relations,
+}
+
+/// A CSV file's rows as cells, and which table its header says it is: UTF-8 (with or without
+/// a byte-order mark), else GB18030 — what Excel on a Chinese Windows writes.
+fn csv_rows(bytes: &[u8]) -> Result<(Vec<Vec<Data>>, Table), String> {
+    if bytes.contains(&0) {
+        return Err("not a text file (it holds NUL bytes): is it a CSV file?".into());
+    }
+    let text = match std::str::from_utf8(bytes) {
+        Ok(text) => std::borrow::Cow::Borrowed(text.trim_start_matches('\u{feff}')),
+        Err(_) => {
+            let (text, _, malformed) = encoding_rs::GB18030.decode(bytes);
+            if malformed {
+                return Err("neither UTF-8 nor GBK/GB18030 text".into());
+            }
+            text
         }
     };
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let mut rows = Vec::new();
+    for (k, record) in reader.records().enumerate() {
+        if k >= MAX_ROWS {
+            return Err(format!("more than {MAX_ROWS} rows"));
+        }
+        let record = record.map_err(|e| format!("line {}: {e}", k + 1))?;
+        rows.push(
+            record
+                .iter()
+                .map(|cell| {
+                    if cell.is_empty() {
+                        Data::Empty
+                    } else {
+                        Data::String(cell.to_owned())
+                    }
+                })
+                .collect(),
+        );
+    }
+    let (_, names) = header(&rows);
+    if names.iter().all(String::is_empty) {
+        return Err("it is empty: no header row".into());
+    }
+    let has = |name: &str| names.iter().any(|n| n == name);
+    let table = if has("from") && has("to") {
+        Table::Relations
+    } else if has("id") {
+        Table::Entities
+    } else {
+        return Err(format!(
+            "its header ({}) has neither an id column (entities) nor from and to (relations)",
+            names.join(", ")
+        ));
+    };
+    Ok((rows, table))
+}
+
+/// Reads the entity and relation rows into `model`.
+fn read_rows(
+    path: &Path,
+    mut model: Model,
+    first: Option<(Table, Vec<Vec<Data>>)>,
+    second: Option<(Table, Vec<Vec<Data>>)>,
+) -> Result<Imported, ImportError> {
+    let file = path.display().to_string();
     let mut reader = Rows {
         file: file.clone(),
         source: source_id(path, &model),
@@ -142,11 +233,11 @@ pub fn read_workbook_into(path: &Path, into: Option<&Model>) -> Result<Imported,
         added: 0,
         changed: 0,
     };
-    if let Some(rows) = entities {
-        reader.entities(&mut model, &rows)?;
-    }
-    if let Some(rows) = relations {
-        reader.relations(&mut model, &rows)?;
+    for (table, rows) in [first, second].into_iter().flatten() {
+        match table {
+            Table::Entities => reader.entities(&mut model, &rows)?,
+            Table::Relations => reader.relations(&mut model, &rows)?,
+        }
     }
     if reader.source_used && !model.sources.iter().any(|s| s.id == reader.source) {
         model.sources.push(Source {

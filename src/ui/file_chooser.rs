@@ -37,7 +37,7 @@ impl Purpose {
             Self::Open | Self::SaveAs | Self::Compare => &["ron"],
             Self::ExportPicture => &["png"],
             Self::ExportSlides => &[],
-            Self::Import => &["xlsx", "xls", "ods"],
+            Self::Import => &["xlsx", "xls", "ods", "csv"],
             Self::ExportWorkbook => &["xlsx"],
             Self::ExportCsv(_) => &["csv"],
             Self::ExportGraph => &["gexf", "graphml"],
