@@ -146,15 +146,24 @@ fn presentation_first_two_slides() {
     let mut harness = app(None, Lang::Zh, WINDOW);
     harness.key_press(eframe::egui::Key::F5);
     harness.run();
-    wait_until(&mut harness, |app| {
-        app.layout_settled() && !app.network().is_moving()
-    });
+    // The slide's faint context shows every entity where the town layout put it: wait until
+    // the layout made for the presentation's canvas (not one made for a frame before the
+    // canvas had its size) has settled, or the picture depends on the machine's speed.
+    for _ in 0..3 {
+        harness.step();
+        wait_until(&mut harness, |app| {
+            app.layout_settled() && !app.network().is_moving()
+        });
+    }
     harness.snapshot("present_slide1_zh");
     harness.key_press(eframe::egui::Key::PageDown);
     harness.run();
-    wait_until(&mut harness, |app| {
-        app.state.year == Some(2014) && app.layout_settled() && !app.network().is_moving()
-    });
+    for _ in 0..3 {
+        harness.step();
+        wait_until(&mut harness, |app| {
+            app.state.year == Some(2014) && app.layout_settled() && !app.network().is_moving()
+        });
+    }
     harness.snapshot("present_slide2_zh");
 }
 
