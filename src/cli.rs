@@ -239,10 +239,12 @@ pub fn export(
     }
 }
 
-/// Reads the workbook `file` (Townscope's layout) into a new model file `out`; never over a
-/// file that exists. Prints what was added and changed, and the new model's problems.
+/// Reads the workbooks `files` (Townscope's layout; CSV tables too) into a new model file
+/// `out`, each after the first merged into what the ones before made (a member list, then its
+/// relations, say); never over a file that exists. Prints what was added and changed, and the
+/// new model's problems. One file that does not read stops it all: nothing is written.
 pub fn import(
-    file: &std::path::Path,
+    files: &[PathBuf],
     out: &std::path::Path,
     report: &mut impl std::io::Write,
 ) -> std::io::Result<i32> {
@@ -254,12 +256,27 @@ pub fn import(
         )?;
         return Ok(EXIT_UNREADABLE);
     }
-    let imported = match io::import::read_workbook(file) {
-        Ok(imported) => imported,
-        Err(error) => {
-            writeln!(report, "{}", escaped(&error.to_string()))?;
-            return Ok(EXIT_UNREADABLE);
+    let mut imported: Option<io::import::Imported> = None;
+    for file in files {
+        let read = io::import::read_workbook_into(file, imported.as_ref().map(|i| &i.model));
+        match read {
+            Ok(next) => {
+                let (added, changed) = imported.as_ref().map_or((0, 0), |i| (i.added, i.changed));
+                imported = Some(io::import::Imported {
+                    added: added + next.added,
+                    changed: changed + next.changed,
+                    model: next.model,
+                });
+            }
+            Err(error) => {
+                writeln!(report, "{}", escaped(&error.to_string()))?;
+                return Ok(EXIT_UNREADABLE);
+            }
         }
+    }
+    let Some(imported) = imported else {
+        writeln!(report, "no file to import")?;
+        return Ok(EXIT_UNREADABLE);
     };
     if let Err(error) = io::save(out, &imported.model) {
         writeln!(report, "{}", escaped(&error.to_string()))?;

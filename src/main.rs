@@ -58,15 +58,17 @@ enum Command {
         /// The newer version.
         new: PathBuf,
     },
-    /// Read a spreadsheet in Townscope's layout (.xlsx, .xls, .ods: what `export` writes) into a
-    /// new model file. A workbook Townscope wrote comes back whole; rows added in it become
+    /// Read spreadsheets in Townscope's layout (.xlsx, .xls, .ods: what `export` writes; or one
+    /// table as .csv in UTF-8 or GBK) into a new model file. A workbook Townscope wrote comes back whole; rows added in it become
     /// entities and relations citing the workbook, sheet and row.
     ///
     /// Exit status: 0 imported, 1 imported with problems (listed), 2 not imported (the cell or
     /// the reason named; OUT is not written, and never over a file that exists).
     Import {
-        /// The workbook.
-        file: PathBuf,
+        /// The workbooks (or CSV tables), read in order, each merged into what the ones before
+        /// made.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
         /// The model file to write (it must not exist).
         #[arg(long)]
         out: PathBuf,
@@ -142,9 +144,9 @@ fn main() -> ExitCode {
             let mut out = std::io::BufWriter::new(std::io::stdout().lock());
             exit(townscope::cli::diff(&old, &new, &mut out))
         }
-        Some(Command::Import { file, out }) => {
+        Some(Command::Import { files, out }) => {
             let mut err = std::io::stderr().lock();
-            exit(townscope::cli::import(&file, &out, &mut err))
+            exit(townscope::cli::import(&files, &out, &mut err))
         }
         Some(Command::Export { file, out, table }) => {
             let mut err = std::io::stderr().lock();

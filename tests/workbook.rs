@@ -177,14 +177,14 @@ fn the_command_line_imports_and_exports_and_never_writes_over_a_file() {
     );
     let back = folder.path().join("back.ron");
     assert_eq!(
-        townscope::cli::import(&xlsx, &back, &mut report).expect("ran"),
+        townscope::cli::import(std::slice::from_ref(&xlsx), &back, &mut report).expect("ran"),
         0
     );
     assert_eq!(townscope::io::load_file(&back).expect("loads"), yunqi());
     // Again over the file just written: refused, the file kept.
     let before = std::fs::read(&back).expect("read");
     assert_eq!(
-        townscope::cli::import(&xlsx, &back, &mut report).expect("ran"),
+        townscope::cli::import(std::slice::from_ref(&xlsx), &back, &mut report).expect("ran"),
         2
     );
     assert_eq!(std::fs::read(&back).expect("read"), before);
@@ -291,4 +291,27 @@ fn csv_in_gbk_or_utf8_is_read_and_what_is_not_text_is_refused() {
     std::fs::write(&empty, "").expect("written");
     let error = read_workbook(&empty).expect_err("refused");
     assert!(error.to_string().contains("empty"), "{error}");
+}
+
+/// `townscope import` of a members CSV and then a relations CSV: one model holding both.
+#[test]
+fn the_command_line_imports_several_files_in_order() {
+    let folder = tempfile::tempdir().expect("a folder");
+    let members = folder.path().join("members.csv");
+    std::fs::write(
+        &members,
+        "id,kind,name_zh\nhz-ai,Enterprise,杭州某公司\nyq-lab,Institution,云栖实验室\n",
+    )
+    .expect("written");
+    let relations = folder.path().join("relations.csv");
+    std::fs::write(&relations, "from,kind,to\nyq-lab,PartnersWith,hz-ai\n").expect("written");
+    let out = folder.path().join("town.ron");
+    let mut report = Vec::new();
+    let status = townscope::cli::import(&[members, relations], &out, &mut report).expect("ran");
+    let report = String::from_utf8_lossy(&report).into_owned();
+    assert!(status < 2, "{report}");
+    assert!(report.contains("3 added"), "{report}");
+    let model = townscope::io::load_file(&out).expect("loads");
+    assert_eq!((model.entities.len(), model.relations.len()), (2, 1));
+    assert_eq!(model.relations[0].sources[0].source, "import-relations");
 }
