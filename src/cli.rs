@@ -178,56 +178,38 @@ pub fn export(
         .map(|e| e.to_string_lossy().to_ascii_lowercase())
         .unwrap_or_default();
     let target = escaped(&out.display().to_string()).into_owned();
+    if !["xlsx", "csv", "gexf", "graphml"].contains(&extension.as_str()) {
+        writeln!(
+            err,
+            "cannot export {target}: the file's extension says which format, and this \
+             program writes .xlsx, .csv, .gexf and .graphml"
+        )?;
+        return Ok(EXIT_UNREADABLE);
+    }
+    let model = match file.map_or_else(io::embedded_yunqi, io::load_file) {
+        Ok(model) => model,
+        Err(error) => {
+            writeln!(err, "{error}")?;
+            return Ok(EXIT_UNREADABLE);
+        }
+    };
     let written = match extension.as_str() {
         "gexf" | "graphml" => {
-            let model = match file {
-                Some(path) => io::load_file(path),
-                None => io::embedded_yunqi(),
-            };
-            let model = match model {
-                Ok(model) => model,
-                Err(error) => {
-                    writeln!(err, "{error}")?;
-                    return Ok(EXIT_UNREADABLE);
-                }
-            };
             let doc = crate::document::Document::new(model, io::Origin::New);
             let drawing = crate::app::headless::drawing(&doc, None);
             io::graph_files::write_graph_file(out, doc.model(), &drawing).map_err(|e| e.to_string())
         }
-        "xlsx" | "csv" => {
-            let model = match file {
-                Some(path) => io::load_file(path),
-                None => io::embedded_yunqi(),
-            };
-            let model = match model {
-                Ok(model) => model,
-                Err(error) => {
-                    writeln!(err, "{error}")?;
-                    return Ok(EXIT_UNREADABLE);
-                }
-            };
-            if extension == "xlsx" {
-                workbook::write_xlsx(out, &model).map_err(|e| e.to_string())
-            } else {
-                let Some(table) = workbook::Table::parse(table) else {
-                    writeln!(
-                        err,
-                        "--table takes entities, relations or indicators, not {}",
-                        escaped(table)
-                    )?;
-                    return Ok(EXIT_UNREADABLE);
-                };
-                workbook::write_csv(out, &model, table).map_err(|e| e.to_string())
-            }
-        }
+        "xlsx" => workbook::write_xlsx(out, &model).map_err(|e| e.to_string()),
         _ => {
-            writeln!(
-                err,
-                "cannot export {target}: the file's extension says which format, and this \
-                 program writes .xlsx, .csv, .gexf and .graphml"
-            )?;
-            return Ok(EXIT_UNREADABLE);
+            let Some(table) = workbook::Table::parse(table) else {
+                writeln!(
+                    err,
+                    "--table takes entities, relations or indicators, not {}",
+                    escaped(table)
+                )?;
+                return Ok(EXIT_UNREADABLE);
+            };
+            workbook::write_csv(out, &model, table).map_err(|e| e.to_string())
         }
     };
     match written {

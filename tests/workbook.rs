@@ -188,6 +188,26 @@ fn the_command_line_imports_and_exports_and_never_writes_over_a_file() {
         2
     );
     assert_eq!(std::fs::read(&back).expect("read"), before);
+    // The network for Gephi, and one table as CSV (a table it does not have refused).
+    let gexf = folder.path().join("yunqi.gexf");
+    assert_eq!(
+        townscope::cli::export(None, &gexf, "entities", &mut report).expect("ran"),
+        0
+    );
+    assert!(
+        std::fs::read_to_string(&gexf)
+            .expect("written")
+            .contains("<gexf")
+    );
+    let csv = folder.path().join("relations.csv");
+    assert_eq!(
+        townscope::cli::export(None, &csv, "relations", &mut report).expect("ran"),
+        0
+    );
+    assert_eq!(
+        townscope::cli::export(None, &csv, "people", &mut report).expect("ran"),
+        2
+    );
     // A format it does not write.
     let pdf = folder.path().join("x.unknown");
     assert_eq!(
