@@ -35,6 +35,14 @@ pub enum GraphFileError {
 
 type Xml = Writer<Cursor<Vec<u8>>>;
 
+/// An XML document in UTF-8, indented, its root element `root` opened.
+fn document(root: &str, attributes: &[(&str, &str)]) -> std::io::Result<Xml> {
+    let mut xml = Writer::new_with_indent(Cursor::new(Vec::new()), b' ', 2);
+    xml.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
+    open(&mut xml, root, attributes)?;
+    Ok(xml)
+}
+
 fn open(xml: &mut Xml, name: &str, attributes: &[(&str, &str)]) -> std::io::Result<()> {
     let mut start = BytesStart::new(name);
     for (key, value) in attributes {
@@ -155,10 +163,7 @@ fn edges(model: &Model) -> Vec<Edge> {
 
 /// GEXF 1.3: attributes declared, nodes with their spells and `viz`, directed edges.
 pub fn gexf_bytes(model: &Model, drawing: &Drawing) -> Result<Vec<u8>, GraphFileError> {
-    let mut xml = Writer::new_with_indent(Cursor::new(Vec::new()), b' ', 2);
-    xml.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
-    open(
-        &mut xml,
+    let mut xml = document(
         "gexf",
         &[
             ("xmlns", "http://gexf.net/1.3"),
@@ -282,10 +287,7 @@ pub fn gexf_bytes(model: &Model, drawing: &Drawing) -> Result<Vec<u8>, GraphFile
 
 /// GraphML: typed keys for every attribute and the drawing, nodes and directed edges.
 pub fn graphml_bytes(model: &Model, drawing: &Drawing) -> Result<Vec<u8>, GraphFileError> {
-    let mut xml = Writer::new_with_indent(Cursor::new(Vec::new()), b' ', 2);
-    xml.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
-    open(
-        &mut xml,
+    let mut xml = document(
         "graphml",
         &[
             ("xmlns", "http://graphml.graphdrawing.org/xmlns"),
