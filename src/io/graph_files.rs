@@ -85,6 +85,19 @@ fn first_day(date: Date) -> String {
     format!("{year}-{month}-{day}")
 }
 
+/// The spell of a node or an edge: when it starts and ends, where known.
+fn spell<'a>(
+    attributes: &mut Vec<(&'static str, &'a str)>,
+    start: &'a Option<String>,
+    end: &'a Option<String>,
+) {
+    for (key, value) in [("start", start), ("end", end)] {
+        if let Some(value) = value {
+            attributes.push((key, value));
+        }
+    }
+}
+
 /// A node's values: kind, subkind, both names, sectors, founded, joined, ended, website.
 fn node_values(model: &Model, i: usize) -> Vec<(&'static str, String)> {
     let Some(e) = model.entities.get(i) else {
@@ -210,12 +223,7 @@ pub fn gexf_bytes(model: &Model, drawing: &Drawing) -> Result<Vec<u8>, GraphFile
         let start = entity.joined.or(entity.founded).map(first_day);
         let end = entity.ended.map(first_day);
         let mut attributes = vec![("id", entity.id.as_str()), ("label", name.as_str())];
-        if let Some(start) = &start {
-            attributes.push(("start", start));
-        }
-        if let Some(end) = &end {
-            attributes.push(("end", end));
-        }
+        spell(&mut attributes, &start, &end);
         open(&mut xml, "node", &attributes)?;
         open(&mut xml, "attvalues", &[])?;
         for (key, value) in node_values(model, i) {
@@ -258,12 +266,7 @@ pub fn gexf_bytes(model: &Model, drawing: &Drawing) -> Result<Vec<u8>, GraphFile
             ("target", edge.to.as_str()),
             ("label", kind),
         ];
-        if let Some(start) = &start {
-            attributes.push(("start", start));
-        }
-        if let Some(end) = &end {
-            attributes.push(("end", end));
-        }
+        spell(&mut attributes, &start, &end);
         open(&mut xml, "edge", &attributes)?;
         open(&mut xml, "attvalues", &[])?;
         empty(&mut xml, "attvalue", &[("for", "kind"), ("value", kind)])?;
