@@ -301,55 +301,31 @@ pub fn graphml_bytes(model: &Model, drawing: &Drawing) -> Result<Vec<u8>, GraphF
             ),
         ],
     )?;
-    empty(
-        &mut xml,
-        "key",
-        &[
-            ("id", "label"),
-            ("for", "node"),
-            ("attr.name", "label"),
-            ("attr.type", "string"),
-        ],
-    )?;
-    for key in NODE_KEYS {
+    // Every key GraphML readers must know: (id, for, name, type).
+    let edge_ids: Vec<String> = EDGE_KEYS.iter().map(|k| format!("e_{k}")).collect();
+    let mut keys: Vec<(&str, &str, &str, &str)> = vec![("label", "node", "label", "string")];
+    keys.extend(NODE_KEYS.iter().map(|k| (*k, "node", *k, "string")));
+    keys.extend([
+        ("x", "node", "x", "double"),
+        ("y", "node", "y", "double"),
+        ("size", "node", "size", "double"),
+        ("color", "node", "color", "string"),
+    ]);
+    keys.extend(
+        EDGE_KEYS
+            .iter()
+            .zip(&edge_ids)
+            .map(|(k, id)| (id.as_str(), "edge", *k, "string")),
+    );
+    for (id, target, name, kind) in keys {
         empty(
             &mut xml,
             "key",
             &[
-                ("id", key),
-                ("for", "node"),
-                ("attr.name", key),
-                ("attr.type", "string"),
-            ],
-        )?;
-    }
-    for (key, kind) in [
-        ("x", "double"),
-        ("y", "double"),
-        ("size", "double"),
-        ("color", "string"),
-    ] {
-        empty(
-            &mut xml,
-            "key",
-            &[
-                ("id", key),
-                ("for", "node"),
-                ("attr.name", key),
+                ("id", id),
+                ("for", target),
+                ("attr.name", name),
                 ("attr.type", kind),
-            ],
-        )?;
-    }
-    for key in EDGE_KEYS {
-        let id = format!("e_{key}");
-        empty(
-            &mut xml,
-            "key",
-            &[
-                ("id", &id),
-                ("for", "edge"),
-                ("attr.name", key),
-                ("attr.type", "string"),
             ],
         )?;
     }
