@@ -342,18 +342,12 @@ fn apply_all(model: &mut Model, ops: Vec<Op>) -> Result<Vec<Op>, EditError> {
 /// import makes): undone in one step.
 pub fn merge(label: impl Into<String>, before: &Model, after: &Model) -> Edit {
     let mut ops = Vec::new();
-    for entity in &after.entities {
-        match before.entities.iter().find(|e| e.id == entity.id) {
+    // In place or at the end, so each is compared with the one at its place (no search by id).
+    for (i, entity) in after.entities.iter().enumerate() {
+        match before.entities.get(i) {
             Some(old) if old == entity => {}
             Some(_) => ops.push(Op::SetEntity(entity.id.clone(), Box::new(entity.clone()))),
-            None => ops.push(Op::InsertEntity(
-                before.entities.len()
-                    + ops
-                        .iter()
-                        .filter(|o| matches!(o, Op::InsertEntity(..)))
-                        .count(),
-                Box::new(entity.clone()),
-            )),
+            None => ops.push(Op::InsertEntity(i, Box::new(entity.clone()))),
         }
     }
     for (i, relation) in after.relations.iter().enumerate() {

@@ -220,7 +220,9 @@ fn the_network_is_exported_for_gephi_through_the_own_chooser() {
         .click();
     harness.run();
     harness.get_by_label("Save").click();
-    harness.run();
+    harness.step();
+    // Written on a worker thread (a province's layout would hold the window for minutes).
+    common::wait_until(&mut harness, |app| !app.is_exporting_file());
     let written = folder.path().join("yunqi.gexf");
     let text = std::fs::read_to_string(&written).expect("the GEXF file");
     assert!(text.starts_with("<?xml"));

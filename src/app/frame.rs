@@ -102,6 +102,7 @@ impl TownscopeApp {
         self.poll_open();
         self.poll_compare();
         self.poll_import();
+        self.poll_export_file();
         self.poll_picture(ctx);
         if let Some(job) = &mut self.runtime.metrics {
             job.poll();

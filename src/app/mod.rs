@@ -114,6 +114,8 @@ struct Runtime {
     /// A spreadsheet being read on a worker thread, then shown for the user to decide.
     importing: Option<Task<Result<crate::context::ImportPreview, crate::io::import::ImportError>>>,
     import_preview: Option<crate::context::ImportPreview>,
+    /// A workbook, table or graph file being written on a worker thread.
+    exporting_file: Option<Task<(PathBuf, Result<(), String>)>>,
     /// What waits for the answer to "save the changes first?".
     guard: Option<Pending>,
     /// What to do once a save started from that question has succeeded.

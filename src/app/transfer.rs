@@ -11,8 +11,10 @@ impl TownscopeApp {
         let current = self.doc.model().clone();
         let built_on = self.doc.revision();
         self.runtime.importing = Some(Task::spawn(&self.runtime.ctx, move || {
-            let merged = io::import::read_workbook_into(&path, Some(&current))?;
-            let alone = io::import::read_workbook(&path)?;
+            // Read once; applied to the open model and on its own.
+            let loaded = io::import::load(&path)?;
+            let merged = loaded.apply(Some(&current))?;
+            let alone = loaded.apply(None)?;
             Ok(crate::context::ImportPreview {
                 file: path.file_name().map_or_else(
                     || path.display().to_string(),
@@ -77,24 +79,18 @@ impl TownscopeApp {
         }
     }
 
-    /// Writes the open model (unsaved edits included) to `path`: every table as a workbook, or
-    /// `table` as CSV.
+    /// Writes the open model (unsaved edits included) to `path` on a worker thread: every table
+    /// as a workbook, or `table` as CSV.
     pub(super) fn export_table_to(&mut self, path: PathBuf, table: Option<Table>) {
-        let written = match table {
-            None => workbook::write_xlsx(&path, self.doc.model()),
-            Some(table) => workbook::write_csv(&path, self.doc.model(), table),
-        };
-        match written {
-            Ok(()) => self.runtime.notice = Some(Notice::Exported(path)),
-            Err(error) => {
-                self.runtime.trouble =
-                    Some(Trouble::WriteFailed(format!("{}: {error}", path.display())));
-            }
-        }
+        let model = self.doc.model().clone();
+        self.start_export(path, move |path| match table {
+            None => workbook::write_xlsx(path, &model).map_err(|e| e.to_string()),
+            Some(table) => workbook::write_csv(path, &model, table).map_err(|e| e.to_string()),
+        });
     }
 
-    /// Writes the network as GEXF or GraphML (by the extension), with the positions the view
-    /// has laid it out at, else the force layout's.
+    /// Writes the network as GEXF or GraphML (by the extension) on a worker thread, with the
+    /// positions the view has laid it out at, else the force layout's (run there).
     pub(super) fn export_graph_to(&mut self, path: PathBuf) {
         let positions = self
             .runtime
@@ -102,12 +98,41 @@ impl TownscopeApp {
             .as_ref()
             .and_then(jobs::LayoutJob::positions)
             .cloned();
-        let drawing = headless::drawing(&self.doc, positions.as_deref().map(Vec::as_slice));
-        match io::graph_files::write_graph_file(&path, self.doc.model(), &drawing) {
-            Ok(()) => self.runtime.notice = Some(Notice::Exported(path)),
-            Err(error) => {
+        let model = self.doc.model().clone();
+        self.start_export(path, move |path| {
+            let doc = Document::new(model, Origin::New);
+            let drawing = headless::drawing(&doc, positions.as_deref().map(Vec::as_slice));
+            io::graph_files::write_graph_file(path, doc.model(), &drawing)
+                .map_err(|e| e.to_string())
+        });
+    }
+
+    fn start_export(
+        &mut self,
+        path: PathBuf,
+        write: impl FnOnce(&Path) -> Result<(), String> + Send + 'static,
+    ) {
+        self.runtime.exporting_file = Some(Task::spawn(&self.runtime.ctx, move || {
+            let written = write(&path);
+            (path, written)
+        }));
+    }
+
+    /// Whether a workbook, table or graph file is being written.
+    pub fn is_exporting_file(&self) -> bool {
+        self.runtime.exporting_file.is_some()
+    }
+
+    pub(super) fn poll_export_file(&mut self) {
+        match Task::finished(&mut self.runtime.exporting_file) {
+            None => {}
+            Some(Some((path, Ok(())))) => self.runtime.notice = Some(Notice::Exported(path)),
+            Some(Some((path, Err(error)))) => {
                 self.runtime.trouble =
                     Some(Trouble::WriteFailed(format!("{}: {error}", path.display())));
+            }
+            Some(None) => {
+                self.runtime.trouble = Some(Trouble::WriteFailed("the export stopped".into()));
             }
         }
     }

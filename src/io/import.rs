@@ -10,6 +10,8 @@
 use std::fmt;
 use std::path::Path;
 
+use std::collections::{HashMap, HashSet};
+
 use calamine::{Data, Reader};
 
 use crate::model::{Cite, Date, Entity, EntityKind, Model, Relation, RelationKind, Source, Text};
@@ -70,6 +72,38 @@ pub fn read_workbook(path: &Path) -> Result<Imported, ImportError> {
 /// change and add to it; the workbook's own copy of a model is not used), or without one into
 /// the model the workbook carries (a new one if it carries none).
 pub fn read_workbook_into(path: &Path, into: Option<&Model>) -> Result<Imported, ImportError> {
+    load(path)?.apply(into)
+}
+
+/// A file read and not yet applied: its tables' rows, and the model it carries (Townscope's
+/// own text, parsed only when it is wanted), so one reading serves a merge and a new model.
+pub struct Loaded {
+    path: std::path::PathBuf,
+    carried: Option<String>,
+    tables: Vec<(Table, Vec<Vec<Data>>)>,
+}
+
+impl Loaded {
+    /// The rows applied to `into` (a merge), or to the model the file carries (a new one if it
+    /// carries none).
+    pub fn apply(&self, into: Option<&Model>) -> Result<Imported, ImportError> {
+        let path = self.path.as_path();
+        let model = match (into, &self.carried) {
+            (Some(model), _) => model.clone(),
+            (None, Some(text)) => {
+                super::parse(text.as_bytes()).map_err(|e| ImportError::ModelSheet {
+                    file: path.display().to_string(),
+                    message: e.to_string(),
+                })?
+            }
+            (None, None) => new_model(path),
+        };
+        read_rows(path, model, &self.tables)
+    }
+}
+
+/// Reads `path` (a workbook, or one table as CSV) without applying it.
+pub fn load(path: &Path) -> Result<Loaded, ImportError> {
     let file = path.display().to_string();
     let unreadable = |message: String| ImportError::Unreadable {
         file: file.clone(),
@@ -82,8 +116,11 @@ pub fn read_workbook_into(path: &Path, into: Option<&Model>) -> Result<Imported,
         .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
     if is_csv {
         let (rows, table) = csv_rows(&bytes).map_err(unreadable)?;
-        let base = into.cloned().unwrap_or_else(|| new_model(path));
-        return read_rows(path, base, Some((table, rows)), None);
+        return Ok(Loaded {
+            path: path.to_path_buf(),
+            carried: None,
+            tables: vec![(table, rows)],
+        });
     }
     let mut workbook = calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes))
         .map_err(|e| unreadable(format!("not a spreadsheet Townscope can read ({e})")))?;
@@ -116,30 +153,24 @@ pub fn read_workbook_into(path: &Path, into: Option<&Model>) -> Result<Imported,
             names.join(", ")
         )));
     }
-    let model = match (into, base) {
-        (Some(model), _) => model.clone(),
-        (None, Some(rows)) => {
-            let text: String = rows
-                .iter()
-                .skip(1)
-                .filter_map(|row| match row.first() {
-                    Some(Data::String(piece)) => Some(piece.as_str()),
-                    _ => None,
-                })
-                .collect();
-            super::parse(text.as_bytes()).map_err(|e| ImportError::ModelSheet {
-                file: file.clone(),
-                message: e.to_string(),
-            })?
-        }
-        (None, None) => new_model(path),
-    };
-    read_rows(
-        path,
-        model,
-        entities.map(|rows| (Table::Entities, rows)),
-        relations.map(|rows| (Table::Relations, rows)),
-    )
+    let carried = base.map(|rows| {
+        rows.iter()
+            .skip(1)
+            .filter_map(|row| match row.first() {
+                Some(Data::String(piece)) => Some(piece.as_str()),
+                _ => None,
+            })
+            .collect()
+    });
+    let tables = [(Table::Entities, entities), (Table::Relations, relations)]
+        .into_iter()
+        .filter_map(|(table, rows)| Some((table, rows?)))
+        .collect();
+    Ok(Loaded {
+        path: path.to_path_buf(),
+        carried,
+        tables,
+    })
 }
 
 /// The model a file makes that carries none of its own: named after the file.
@@ -222,8 +253,7 @@ fn csv_rows(bytes: &[u8]) -> Result<(Vec<Vec<Data>>, Table), String> {
 fn read_rows(
     path: &Path,
     mut model: Model,
-    first: Option<(Table, Vec<Vec<Data>>)>,
-    second: Option<(Table, Vec<Vec<Data>>)>,
+    tables: &[(Table, Vec<Vec<Data>>)],
 ) -> Result<Imported, ImportError> {
     let file = path.display().to_string();
     let mut reader = Rows {
@@ -233,10 +263,10 @@ fn read_rows(
         added: 0,
         changed: 0,
     };
-    for (table, rows) in [first, second].into_iter().flatten() {
+    for (table, rows) in tables {
         match table {
-            Table::Entities => reader.entities(&mut model, &rows)?,
-            Table::Relations => reader.relations(&mut model, &rows)?,
+            Table::Entities => reader.entities(&mut model, rows)?,
+            Table::Relations => reader.relations(&mut model, rows)?,
         }
     }
     if reader.source_used && !model.sources.iter().any(|s| s.id == reader.source) {
@@ -447,6 +477,11 @@ impl Rows {
     fn entities(&mut self, model: &mut Model, rows: &[Vec<Data>]) -> Result<(), ImportError> {
         let (top, header) = header(rows);
         let file = self.file.clone();
+        // Each id's place, kept as rows add entities: a search per row would be rows × entities.
+        let mut at: HashMap<String, usize> = HashMap::new();
+        for (i, e) in model.entities.iter().enumerate() {
+            at.entry(e.id.clone()).or_insert(i);
+        }
         for (k, cells) in rows.iter().enumerate().skip(top + 1) {
             let row = Row {
                 sheet: "Entities",
@@ -472,7 +507,7 @@ impl Rows {
                 }
                 _ => None,
             };
-            let index = model.entities.iter().position(|e| e.id == id);
+            let index = at.get(&id).copied();
             let is_new = index.is_none();
             if is_new {
                 let Some(kind) = kind else {
@@ -480,6 +515,7 @@ impl Rows {
                 };
                 let mut entity = Entity::new(&id, kind, Text::default());
                 entity.sources.push(self.cite("Entities", row.number));
+                at.insert(id.clone(), model.entities.len());
                 model.entities.push(entity);
             }
             let last = model.entities.len() - 1;
@@ -528,6 +564,12 @@ impl Rows {
     fn relations(&mut self, model: &mut Model, rows: &[Vec<Data>]) -> Result<(), ImportError> {
         let (top, header) = header(rows);
         let file = self.file.clone();
+        let ids: HashSet<String> = model.entities.iter().map(|e| e.id.clone()).collect();
+        let mut at: HashMap<(String, RelationKind, String), usize> = HashMap::new();
+        for (i, r) in model.relations.iter().enumerate() {
+            at.entry((r.from.clone(), r.kind, r.to.clone()))
+                .or_insert(i);
+        }
         for (k, cells) in rows.iter().enumerate().skip(top + 1) {
             if cells.iter().all(|c| *c == Data::Empty) {
                 continue;
@@ -543,7 +585,7 @@ impl Rows {
                 if id.is_empty() {
                     return Err(row.error(column, &file, "a relation needs both ends".into()));
                 }
-                if !model.entities.iter().any(|e| e.id == id) {
+                if !ids.contains(&id) {
                     return Err(row.error(column, &file, format!("no entity has the id {id:?}")));
                 }
                 Ok(id)
@@ -557,14 +599,13 @@ impl Rows {
                     format!("{name:?} is not a kind of relation Townscope knows"),
                 )
             })?;
-            let index = model
-                .relations
-                .iter()
-                .position(|r| r.from == from && r.to == to && r.kind == kind);
+            let key = (from, kind, to);
+            let index = at.get(&key).copied();
             let is_new = index.is_none();
             if is_new {
-                let mut relation = Relation::new(kind, &from, &to);
+                let mut relation = Relation::new(kind, &key.0, &key.2);
                 relation.sources.push(self.cite("Relations", row.number));
+                at.insert(key, model.relations.len());
                 model.relations.push(relation);
             }
             let last = model.relations.len() - 1;

@@ -190,11 +190,12 @@ fn entities(model: &Model) -> Sheet {
 }
 
 fn relations(model: &Model) -> Sheet {
+    // Looked up once per end: a search through the entities for each would be 10^5 × 10^5.
+    let by_id: std::collections::HashMap<&str, &crate::model::Entity> =
+        model.entities.iter().map(|e| (e.id.as_str(), e)).collect();
     let name = |id: &str, lang: Lang| -> Cell {
-        model
-            .entities
-            .iter()
-            .find(|e| e.id == id)
+        by_id
+            .get(id)
             .map_or(Cell::Empty, |e| e.name.get(lang).into())
     };
     let rows = model
