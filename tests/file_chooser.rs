@@ -207,7 +207,7 @@ fn an_imported_member_list_is_previewed_merged_and_undone_in_one_step() {
     );
 }
 
-/// File → Export network for Gephi, yEd…: the chooser proposes NAME.gexf; the file written
+/// File → Export network… (for Gephi, yEd): the chooser proposes NAME.gexf; the file written
 /// holds every entity as a node.
 #[test]
 fn the_network_is_exported_for_gephi_through_the_own_chooser() {
@@ -215,9 +215,7 @@ fn the_network_is_exported_for_gephi_through_the_own_chooser() {
     let mut harness = app_in(folder.path(), Lang::En);
     harness.get_by_label("File").click();
     harness.run();
-    harness
-        .get_by_label("Export network for Gephi, yEd…")
-        .click();
+    harness.get_by_label("Export network…").click();
     harness.run();
     harness.get_by_label("Save").click();
     harness.step();

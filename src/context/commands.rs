@@ -133,10 +133,7 @@ impl AppCommand {
             Self::ExportSlides => ("导出幻灯片…", "Export slides…"),
             Self::Import => ("导入电子表格…", "Import spreadsheet…"),
             Self::ExportWorkbook => ("导出为 Excel 工作簿…", "Export as Excel workbook…"),
-            Self::ExportGraph => (
-                "导出关系网络（Gephi、yEd）…",
-                "Export network for Gephi, yEd…",
-            ),
+            Self::ExportGraph => ("导出关系网络…", "Export network…"),
             Self::Quit => ("退出", "Quit"),
             Self::Undo => ("撤销", "Undo"),
             Self::Redo => ("重做", "Redo"),
