@@ -165,11 +165,13 @@ pub fn diff(
 }
 
 /// Writes `file`'s model (the built-in one without a file) to `out` in the format its
-/// extension names; for `.csv`, the table named `table`. Errors go to `err`.
+/// extension names; for `.csv`, the table named `table`; a `.pdf` briefing in `lang`. Errors go
+/// to `err`.
 pub fn export(
     file: Option<&std::path::Path>,
     out: &std::path::Path,
     table: &str,
+    lang: crate::i18n::Lang,
     err: &mut impl std::io::Write,
 ) -> std::io::Result<i32> {
     use io::workbook;
@@ -178,11 +180,11 @@ pub fn export(
         .map(|e| e.to_string_lossy().to_ascii_lowercase())
         .unwrap_or_default();
     let target = escaped(&out.display().to_string()).into_owned();
-    if !["xlsx", "csv", "gexf", "graphml"].contains(&extension.as_str()) {
+    if !["xlsx", "csv", "gexf", "graphml", "pdf"].contains(&extension.as_str()) {
         writeln!(
             err,
             "cannot export {target}: the file's extension says which format, and this \
-             program writes .xlsx, .csv, .gexf and .graphml"
+             program writes .xlsx, .csv, .gexf, .graphml and .pdf"
         )?;
         return Ok(EXIT_UNREADABLE);
     }
@@ -198,6 +200,12 @@ pub fn export(
             let doc = crate::document::Document::new(model, io::Origin::New);
             let drawing = crate::app::headless::drawing(&doc, None);
             io::graph_files::write_graph_file(out, doc.model(), &drawing).map_err(|e| e.to_string())
+        }
+        "pdf" => {
+            let doc = crate::document::Document::new(model, io::Origin::New);
+            let drawing = crate::app::headless::drawing(&doc, None);
+            crate::briefing::write_pdf(out, &doc, &drawing, lang, crate::briefing::today())
+                .map_err(|e| e.to_string())
         }
         "xlsx" => workbook::write_xlsx(out, &model).map_err(|e| e.to_string()),
         _ => {

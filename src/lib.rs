@@ -6,6 +6,7 @@
 //! commands.
 
 pub mod app;
+pub mod briefing;
 pub mod cli;
 pub mod context;
 pub mod document;

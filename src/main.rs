@@ -76,7 +76,9 @@ enum Command {
     /// Write a model as another program reads it, the format from OUT's extension: .xlsx (every
     /// table, both languages, and the model whole for Townscope to read back), .csv (one
     /// table, UTF-8 with a byte-order mark), .gexf (Gephi, networkx) or .graphml (yEd, networkx)
-    /// with the force layout's positions, the kinds' colours and sizes by connections. The built-in model when no file is given.
+    /// with the force layout's positions, the kinds' colours and sizes by connections, or .pdf
+    /// (a briefing to print: figures with their sources, the network, the growth, the
+    /// indicators, the key entities, every source). The built-in model when no file is given.
     ///
     /// Exit status: 0 written, 2 the model did not load, the format is unknown, or writing
     /// failed (the file is then as it was).
@@ -89,6 +91,9 @@ enum Command {
         /// For .csv: which table, entities, relations or indicators.
         #[arg(long, default_value = "entities")]
         table: String,
+        /// For .pdf: the briefing's language, zh or en.
+        #[arg(long, default_value = "zh")]
+        lang: String,
     },
     /// Render every slide of a model's story, as presented, to DIR/slide-01.png, … without a
     /// window (the built-in model when no file is given). Needs a GPU or Mesa's lavapipe.
@@ -148,12 +153,21 @@ fn main() -> ExitCode {
             let mut err = std::io::stderr().lock();
             exit(townscope::cli::import(&files, &out, &mut err))
         }
-        Some(Command::Export { file, out, table }) => {
+        Some(Command::Export {
+            file,
+            out,
+            table,
+            lang,
+        }) => {
+            let Some(lang) = language(&lang) else {
+                return ExitCode::from(townscope::cli::EXIT_UNREADABLE as u8);
+            };
             let mut err = std::io::stderr().lock();
             exit(townscope::cli::export(
                 file.as_deref(),
                 &out,
                 &table,
+                lang,
                 &mut err,
             ))
         }
@@ -164,10 +178,8 @@ fn main() -> ExitCode {
             lang,
             aspect,
         }) => {
-            let lang = if lang.eq_ignore_ascii_case("en") {
-                townscope::i18n::Lang::En
-            } else {
-                townscope::i18n::Lang::Zh
+            let Some(lang) = language(&lang) else {
+                return ExitCode::from(townscope::cli::EXIT_UNREADABLE as u8);
             };
             let Some(shape) = townscope::app::headless::SlideShape::parse(&aspect) else {
                 eprintln!("townscope: --aspect takes 16:10 or 16:9, not {aspect}");
@@ -194,6 +206,18 @@ fn main() -> ExitCode {
                 ExitCode::FAILURE
             }
         },
+    }
+}
+
+/// `zh` or `en` (any case); anything else is refused, said on stderr.
+fn language(text: &str) -> Option<townscope::i18n::Lang> {
+    match text.trim().to_ascii_lowercase().as_str() {
+        "zh" | "zh-cn" | "cn" => Some(townscope::i18n::Lang::Zh),
+        "en" => Some(townscope::i18n::Lang::En),
+        _ => {
+            eprintln!("townscope: --lang takes zh or en, not {text}");
+            None
+        }
     }
 }
 

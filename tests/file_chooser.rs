@@ -230,3 +230,33 @@ fn the_network_is_exported_for_gephi_through_the_own_chooser() {
     );
     assert!(text.contains("label=\"阿里云\""));
 }
+
+/// File → Export PDF briefing… in Chinese: the chooser proposes NAME.pdf; the briefing written
+/// is a PDF in the language shown.
+#[test]
+fn the_briefing_is_exported_as_pdf_through_the_own_chooser() {
+    let folder = tempfile::tempdir().expect("a temporary folder");
+    let mut harness = app_in(folder.path(), Lang::Zh);
+    harness.get_by_label("文件").click();
+    harness.run();
+    harness.get_by_label("导出 PDF 简报…").click();
+    harness.run();
+    harness.get_by_label("保存").click();
+    harness.step();
+    common::wait_until(&mut harness, |app| !app.is_exporting_file());
+    let written = folder.path().join("yunqi.pdf");
+    let bytes = std::fs::read(&written).expect("the PDF");
+    assert!(bytes.starts_with(b"%PDF-"));
+    // Its words, where poppler is installed (`.ci/run` installs it): Chinese, as shown.
+    if let Ok(output) = std::process::Command::new("pdftotext")
+        .arg(&written)
+        .arg("-")
+        .output()
+    {
+        let text = String::from_utf8_lossy(&output.stdout);
+        assert!(
+            text.contains("核心数据") && text.contains("云栖小镇"),
+            "{text}"
+        );
+    }
+}

@@ -112,3 +112,8 @@ fn words_files_and_layouts_know_nothing_of_the_screen() {
     assert_floor("io", &above);
     assert_floor("layout", &above);
 }
+
+#[test]
+fn the_briefing_knows_nothing_of_the_screen() {
+    assert_floor("briefing", &["crate::app", "crate::ui", "egui", "eframe"]);
+}

@@ -172,7 +172,14 @@ fn the_command_line_imports_and_exports_and_never_writes_over_a_file() {
     let xlsx = folder.path().join("yunqi.xlsx");
     let mut report = Vec::new();
     assert_eq!(
-        townscope::cli::export(None, &xlsx, "entities", &mut report).expect("ran"),
+        townscope::cli::export(
+            None,
+            &xlsx,
+            "entities",
+            townscope::i18n::Lang::En,
+            &mut report
+        )
+        .expect("ran"),
         0
     );
     let back = folder.path().join("back.ron");
@@ -191,7 +198,14 @@ fn the_command_line_imports_and_exports_and_never_writes_over_a_file() {
     // The network for Gephi, and one table as CSV (a table it does not have refused).
     let gexf = folder.path().join("yunqi.gexf");
     assert_eq!(
-        townscope::cli::export(None, &gexf, "entities", &mut report).expect("ran"),
+        townscope::cli::export(
+            None,
+            &gexf,
+            "entities",
+            townscope::i18n::Lang::En,
+            &mut report
+        )
+        .expect("ran"),
         0
     );
     assert!(
@@ -201,17 +215,32 @@ fn the_command_line_imports_and_exports_and_never_writes_over_a_file() {
     );
     let csv = folder.path().join("relations.csv");
     assert_eq!(
-        townscope::cli::export(None, &csv, "relations", &mut report).expect("ran"),
+        townscope::cli::export(
+            None,
+            &csv,
+            "relations",
+            townscope::i18n::Lang::En,
+            &mut report
+        )
+        .expect("ran"),
         0
     );
     assert_eq!(
-        townscope::cli::export(None, &csv, "people", &mut report).expect("ran"),
+        townscope::cli::export(None, &csv, "people", townscope::i18n::Lang::En, &mut report)
+            .expect("ran"),
         2
     );
     // A format it does not write.
     let pdf = folder.path().join("x.unknown");
     assert_eq!(
-        townscope::cli::export(None, &pdf, "entities", &mut report).expect("ran"),
+        townscope::cli::export(
+            None,
+            &pdf,
+            "entities",
+            townscope::i18n::Lang::En,
+            &mut report
+        )
+        .expect("ran"),
         2
     );
     assert!(!pdf.exists());

@@ -114,6 +114,7 @@ impl TownscopeApp {
             Purpose::ExportWorkbook => Some(format!("{}.xlsx", self.file_stem())),
             Purpose::ExportCsv(table) => Some(format!("{}-{}.csv", self.file_stem(), table.name())),
             Purpose::ExportGraph => Some(format!("{}.gexf", self.file_stem())),
+            Purpose::ExportBriefing => Some(format!("{}.pdf", self.file_stem())),
             Purpose::Open | Purpose::Compare | Purpose::ExportSlides | Purpose::Import => None,
         }
     }
@@ -148,6 +149,7 @@ impl TownscopeApp {
             Purpose::ExportWorkbook => self.export_table_to(path, None),
             Purpose::ExportCsv(table) => self.export_table_to(path, Some(table)),
             Purpose::ExportGraph => self.export_graph_to(path),
+            Purpose::ExportBriefing => self.export_briefing_to(path),
         }
     }
 

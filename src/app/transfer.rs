@@ -107,6 +107,24 @@ impl TownscopeApp {
         });
     }
 
+    /// The briefing in the language shown, the network as the view laid it out.
+    pub(super) fn export_briefing_to(&mut self, path: PathBuf) {
+        let positions = self
+            .runtime
+            .layout
+            .as_ref()
+            .and_then(jobs::LayoutJob::positions)
+            .cloned();
+        let model = self.doc.model().clone();
+        let lang = self.state.lang;
+        self.start_export(path, move |path| {
+            let doc = Document::new(model, Origin::New);
+            let drawing = headless::drawing(&doc, positions.as_deref().map(Vec::as_slice));
+            crate::briefing::write_pdf(path, &doc, &drawing, lang, crate::briefing::today())
+                .map_err(|e| e.to_string())
+        });
+    }
+
     fn start_export(
         &mut self,
         path: PathBuf,

@@ -30,6 +30,7 @@ pub enum AppCommand {
     ExportWorkbook,
     /// The network for Gephi, yEd or networkx.
     ExportGraph,
+    ExportBriefing,
     Quit,
     Undo,
     Redo,
@@ -80,7 +81,7 @@ pub enum CommandGroup {
 
 impl AppCommand {
     /// In the order the menus and the shortcut list show them.
-    pub const ALL: [AppCommand; 39] = [
+    pub const ALL: [AppCommand; 40] = [
         Self::NewModel,
         Self::Open,
         Self::CompareWith,
@@ -89,6 +90,7 @@ impl AppCommand {
         Self::Import,
         Self::ExportWorkbook,
         Self::ExportGraph,
+        Self::ExportBriefing,
         Self::ExportView,
         Self::ExportSlides,
         Self::Quit,
@@ -134,6 +136,7 @@ impl AppCommand {
             Self::Import => ("导入电子表格…", "Import spreadsheet…"),
             Self::ExportWorkbook => ("导出为 Excel 工作簿…", "Export as Excel workbook…"),
             Self::ExportGraph => ("导出关系网络…", "Export network…"),
+            Self::ExportBriefing => ("导出 PDF 简报…", "Export PDF briefing…"),
             Self::Quit => ("退出", "Quit"),
             Self::Undo => ("撤销", "Undo"),
             Self::Redo => ("重做", "Redo"),
@@ -181,6 +184,10 @@ impl AppCommand {
             Self::Import => (
                 "把 Excel、WPS 或 LibreOffice 表格（Townscope 的格式）并入当前模型，或作为新模型打开；先预览",
                 "Bring an Excel, WPS or LibreOffice workbook (Townscope's layout) into this model, or open it as a new one; previewed first",
+            ),
+            Self::ExportBriefing => (
+                "A4 横版、可打印转发：核心数据及其单位、年份和来源，关系网络，成长与大事记，指标图表，主要实体，全部来源（当前语言）",
+                "A4 landscape, to print or forward: headline figures with unit, year and source, the network, growth and milestones, indicator charts, key entities, every source (in the language shown)",
             ),
             Self::ExportGraph => (
                 "GEXF 或 GraphML（按扩展名）：实体与关系及其类型、日期、位置、颜色和大小",
@@ -289,6 +296,7 @@ impl AppCommand {
             | Self::Import
             | Self::ExportWorkbook
             | Self::ExportGraph
+            | Self::ExportBriefing
             | Self::Quit => CommandGroup::File,
             Self::Undo | Self::Redo | Self::EditModel | Self::EditIndicators => CommandGroup::Edit,
             Self::Present | Self::EditStory | Self::AddSlide | Self::ExportSlides => {

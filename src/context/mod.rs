@@ -6,6 +6,7 @@
 //! never reach up into it.
 
 pub mod commands;
+pub mod headline;
 pub mod search;
 
 pub use commands::{

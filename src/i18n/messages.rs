@@ -153,6 +153,18 @@ pub fn cited_times(count: usize, lang: Lang) -> String {
     }
 }
 
+/// Under the briefing's chart of arrivals: "10 个实体记有入驻年份，72 个未记录" / "10 entities
+/// with a recorded year of arrival, 72 without".
+pub fn arrivals_recorded(dated: usize, undated: usize, lang: Lang) -> String {
+    let dated_text = count(dated, Counted::Entity, lang);
+    match (lang, undated) {
+        (Lang::Zh, 0) => format!("{dated_text}记有入驻年份"),
+        (Lang::Zh, _) => format!("{dated_text}记有入驻年份，{undated} 个未记录"),
+        (Lang::En, 0) => format!("{dated_text} with a recorded year of arrival"),
+        (Lang::En, _) => format!("{dated_text} with a recorded year of arrival, {undated} without"),
+    }
+}
+
 #[cfg(test)]
 mod plural_tests {
     use super::*;

@@ -19,8 +19,8 @@ pub use kinds::{
     unit,
 };
 pub use messages::{
-    Counted, cited_times, count, model_summary, origin_name, shown_counts, slides_written,
-    written_ago, year_changes,
+    Counted, arrivals_recorded, cited_times, count, model_summary, origin_name, shown_counts,
+    slides_written, written_ago, year_changes,
 };
 
 pub use numbers::format_figure;
@@ -30,6 +30,10 @@ use serde::Serialize;
 use crate::model::{EntityKind, Measure, Qualifier, RelationKind, Unit};
 
 pub use crate::model::Lang;
+
+/// The glyphs of both languages: Noto Sans SC cut to GB2312, ASCII, Latin-1 and punctuation
+/// (see `assets/fonts/OFL.txt`). The screen draws with it, and the PDF briefing embeds it.
+pub const NOTO_SANS_SC_SUBSET: &[u8] = include_bytes!("../../assets/fonts/NotoSansSC-Subset.otf");
 
 /// Declares a table of words: one line per key, the Chinese and the English side by side.
 macro_rules! words {
@@ -59,6 +63,7 @@ pub struct Strings {
     pub network: words::network::Network,
     pub editing: words::editing::Editing,
     pub story: words::story::Story,
+    pub briefing: words::briefing::Briefing,
 }
 
 static ZH: Strings = Strings {
@@ -68,6 +73,7 @@ static ZH: Strings = Strings {
     network: words::network::Network::ZH,
     editing: words::editing::Editing::ZH,
     story: words::story::Story::ZH,
+    briefing: words::briefing::Briefing::ZH,
 };
 
 static EN: Strings = Strings {
@@ -77,6 +83,7 @@ static EN: Strings = Strings {
     network: words::network::Network::EN,
     editing: words::editing::Editing::EN,
     story: words::story::Story::EN,
+    briefing: words::briefing::Briefing::EN,
 };
 
 pub fn strings(lang: Lang) -> &'static Strings {

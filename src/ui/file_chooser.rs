@@ -27,6 +27,8 @@ pub enum Purpose {
     ExportCsv(Table),
     /// The network as GEXF or GraphML.
     ExportGraph,
+    /// The PDF briefing.
+    ExportBriefing,
 }
 
 impl Purpose {
@@ -41,6 +43,7 @@ impl Purpose {
             Self::ExportWorkbook => &["xlsx"],
             Self::ExportCsv(_) => &["csv"],
             Self::ExportGraph => &["gexf", "graphml"],
+            Self::ExportBriefing => &["pdf"],
         }
     }
 
@@ -58,6 +61,7 @@ impl Purpose {
                 | Self::ExportWorkbook
                 | Self::ExportCsv(_)
                 | Self::ExportGraph
+                | Self::ExportBriefing
         )
     }
 
@@ -81,6 +85,8 @@ impl Purpose {
             (Self::ExportCsv(_), Lang::En) => "Export as CSV",
             (Self::ExportGraph, Lang::Zh) => "导出关系网络（GEXF 或 GraphML）",
             (Self::ExportGraph, Lang::En) => "Export the network (GEXF or GraphML)",
+            (Self::ExportBriefing, Lang::Zh) => "导出 PDF 简报",
+            (Self::ExportBriefing, Lang::En) => "Export a PDF briefing",
         }
     }
 }

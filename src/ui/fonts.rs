@@ -3,8 +3,7 @@
 
 use eframe::egui;
 
-/// Noto Sans SC cut to GB2312, ASCII, Latin-1 and punctuation (see `assets/fonts/OFL.txt`).
-pub const NOTO_SANS_SC_SUBSET: &[u8] = include_bytes!("../../assets/fonts/NotoSansSC-Subset.otf");
+pub use crate::i18n::NOTO_SANS_SC_SUBSET;
 
 /// Adds the bundled font after egui's own Latin fonts and icons in both families, before the
 /// emoji fonts (which the file chooser's icons need): a character both have — punctuation, a

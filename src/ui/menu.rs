@@ -59,6 +59,7 @@ pub fn ui(
                 },
             );
             command_button(ui, view, AppCommand::ExportGraph, commands);
+            command_button(ui, view, AppCommand::ExportBriefing, commands);
             command_button(ui, view, AppCommand::ExportView, commands);
             ui.separator();
             command_button(ui, view, AppCommand::Quit, commands);

@@ -2,6 +2,7 @@
 //! area of the screen. A command's words are not here: they live with the command
 //! (`context::commands`).
 
+pub mod briefing;
 pub mod editing;
 pub mod files;
 pub mod menus;

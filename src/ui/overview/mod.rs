@@ -11,8 +11,9 @@ use egui_plot::{Bar, BarChart, GridMark, Line, PlotPoint, PlotPoints, Points};
 use super::View;
 use super::charts::{still_plot, whole_numbers, year_axis};
 use crate::context::Command;
-use crate::i18n::{entity_kind_plural, format_figure, measure};
-use crate::model::{Cite, EntityKind, Measure, Qualifier};
+use crate::context::headline::{self, Card};
+use crate::i18n::{entity_kind_plural, format_figure};
+use crate::model::Qualifier;
 use crate::ui::style::{figure_style, kind_colour};
 
 /// Which charts the user chose; kept by the app between frames and runs.
@@ -21,92 +22,9 @@ pub struct ChartChoice {
     pub by_sector: bool,
 }
 
-/// One headline figure, with where it comes from.
-pub struct Card {
-    pub title: String,
-    pub value: String,
-    pub when: String,
-    pub note: String,
-    pub cites: Vec<Cite>,
-    /// The entity the figure is about.
-    pub about: Option<String>,
-    /// Other sources contradict the figure.
-    pub disputed: Option<Box<crate::model::Dispute>>,
-    /// For a count of members larger than the model holds: how many the sources name.
-    pub named: Option<usize>,
-    /// What of the figure the editors inferred.
-    pub inferred: Vec<crate::model::Inference>,
-}
-
-/// The headline figures: the newest point of every indicator, then the members of each
-/// alliance and the size of each fund, as the model records them.
+/// The headline figures as this frame shows them (the year control applies).
 pub fn cards(view: &View<'_>) -> Vec<Card> {
-    let model = view.model();
-    let lang = view.lang;
-    let mut cards = Vec::new();
-    // As of a year: the newest value recorded by then (its date is on the card).
-    let by_then = |date: Option<crate::model::Date>| {
-        view.year
-            .is_none_or(|year| date.is_none_or(|d| d.year <= year))
-    };
-    for indicator in &model.indicators {
-        let point = indicator
-            .points
-            .iter()
-            .filter(|p| by_then(Some(p.date)))
-            .max_by(|a, b| a.date.midpoint().total_cmp(&b.date.midpoint()));
-        let Some(point) = point else {
-            continue;
-        };
-        cards.push(Card {
-            title: indicator.name.get(lang).to_owned(),
-            value: format_figure(point.value, indicator.unit, point.qualifier, view.lang),
-            when: crate::i18n::date(point.date, view.lang),
-            note: point.note.get(lang).to_owned(),
-            cites: point.sources.clone(),
-            about: Some(indicator.scope.clone()),
-            disputed: point.disputed.clone(),
-            named: None,
-            inferred: point.inferred.clone(),
-        });
-    }
-    for (i, entity) in model
-        .entities
-        .iter()
-        .enumerate()
-        .filter(|(_, e)| view.year.is_none_or(|year| e.alive_in(year)))
-    {
-        let wanted = match entity.kind {
-            EntityKind::Alliance => Measure::Members,
-            EntityKind::Fund => Measure::FundSize,
-            _ => continue,
-        };
-        let named = (wanted == Measure::Members)
-            .then(|| model.members_named(view.doc.index(), i))
-            .flatten()
-            .map(|(named, _)| named);
-        for figure in entity
-            .figures
-            .iter()
-            .filter(|f| f.measure == wanted && by_then(f.date))
-        {
-            cards.push(Card {
-                title: format!("{} · {}", measure(wanted, view.lang), view.name(entity)),
-                value: format_figure(figure.value, figure.unit, figure.qualifier, view.lang),
-                when: figure.date.map_or_else(
-                    || view.s().views.year_unknown.to_owned(),
-                    |d| crate::i18n::date(d, view.lang),
-                ),
-                note: figure.note.get(lang).to_owned(),
-                cites: figure.sources.clone(),
-                about: Some(entity.id.clone()),
-                disputed: figure.disputed.clone(),
-                inferred: figure.inferred.clone(),
-                named: named.filter(|&n| (n as f64) < figure.value),
-            });
-        }
-    }
-    cards
+    headline::cards(view.doc, view.lang, view.year)
 }
 
 pub fn ui(
