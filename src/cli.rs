@@ -180,11 +180,11 @@ pub fn export(
         .map(|e| e.to_string_lossy().to_ascii_lowercase())
         .unwrap_or_default();
     let target = escaped(&out.display().to_string()).into_owned();
-    if !["xlsx", "csv", "gexf", "graphml", "pdf"].contains(&extension.as_str()) {
+    if !["xlsx", "csv", "gexf", "graphml", "pdf", "pptx"].contains(&extension.as_str()) {
         writeln!(
             err,
             "cannot export {target}: the file's extension says which format, and this \
-             program writes .xlsx, .csv, .gexf, .graphml and .pdf"
+             program writes .xlsx, .csv, .gexf, .graphml, .pdf and .pptx"
         )?;
         return Ok(EXIT_UNREADABLE);
     }
@@ -208,6 +208,12 @@ pub fn export(
                 .map_err(|e| e.to_string())
         }
         "xlsx" => workbook::write_xlsx(out, &model).map_err(|e| e.to_string()),
+        "pptx" => {
+            let origin = file.map_or(io::Origin::Embedded, |f| io::Origin::File(f.to_path_buf()));
+            crate::app::headless::write_deck(model, origin, out, lang)
+                .map(|_| ())
+                .map_err(|e| e.to_string())
+        }
         _ => {
             let Some(table) = workbook::Table::parse(table) else {
                 writeln!(

@@ -76,9 +76,11 @@ enum Command {
     /// Write a model as another program reads it, the format from OUT's extension: .xlsx (every
     /// table, both languages, and the model whole for Townscope to read back), .csv (one
     /// table, UTF-8 with a byte-order mark), .gexf (Gephi, networkx) or .graphml (yEd, networkx)
-    /// with the force layout's positions, the kinds' colours and sizes by connections, or .pdf
+    /// with the force layout's positions, the kinds' colours and sizes by connections, .pdf
     /// (a briefing to print: figures with their sources, the network, the growth, the
-    /// indicators, the key entities, every source). The built-in model when no file is given.
+    /// indicators, the key entities, every source) or .pptx (the story as a 16:9 deck, sources
+    /// in the speaker notes; needs a GPU or Mesa's lavapipe). The built-in model when no file is
+    /// given.
     ///
     /// Exit status: 0 written, 2 the model did not load, the format is unknown, or writing
     /// failed (the file is then as it was).
@@ -91,7 +93,7 @@ enum Command {
         /// For .csv: which table, entities, relations or indicators.
         #[arg(long, default_value = "entities")]
         table: String,
-        /// For .pdf: the briefing's language, zh or en.
+        /// For .pdf and .pptx: the language, zh or en.
         #[arg(long, default_value = "zh")]
         lang: String,
     },

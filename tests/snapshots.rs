@@ -302,3 +302,90 @@ fn blocks(image: &image::RgbaImage) -> Vec<f32> {
         .map(|(sum, n)| sum / n.max(1) as f32)
         .collect()
 }
+
+/// The story as a PowerPoint deck: one 16:9 slide per story slide, the view as a picture, the
+/// title as the slide's title, the caption as text, the sources in the notes — read back by
+/// python-pptx and converted to PDF by LibreOffice where they are installed (`.ci/run`
+/// installs both).
+#[test]
+fn the_story_becomes_a_deck_powerpoint_and_libreoffice_open() {
+    let folder = tempfile::tempdir().expect("temp folder");
+    let path = folder.path().join("yunqi.pptx");
+    let mut err = Vec::new();
+    let status = townscope::cli::export(None, &path, "entities", Lang::Zh, &mut err).expect("ran");
+    assert_eq!(status, 0, "{}", String::from_utf8_lossy(&err));
+    let model = townscope::io::embedded_yunqi().expect("loads");
+    let bytes = std::fs::read(&path).expect("written");
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip");
+    let pictures = (1..=model.story.len())
+        .map(|n| {
+            let mut png = Vec::new();
+            std::io::Read::read_to_end(
+                &mut archive
+                    .by_name(&format!("ppt/media/view{n}.png"))
+                    .expect("a picture per slide"),
+                &mut png,
+            )
+            .expect("reads");
+            image::load_from_memory(&png).expect("a PNG")
+        })
+        .collect::<Vec<_>>();
+    for picture in &pictures {
+        assert_eq!((picture.width(), picture.height()), (1920, 800));
+    }
+    let script = r#"
+import sys
+from pptx import Presentation
+deck = Presentation(sys.argv[1])
+print(deck.slide_width, deck.slide_height)
+for slide in deck.slides:
+    notes = slide.notes_slide.notes_text_frame.text if slide.has_notes_slide else ""
+    print(slide.shapes.title.text + "\t" + notes.replace("\n", " / "))
+"#;
+    match std::process::Command::new("python3")
+        .arg("-c")
+        .arg(script)
+        .arg(&path)
+        .output()
+    {
+        Ok(output) if output.status.success() => {
+            let text = String::from_utf8_lossy(&output.stdout);
+            let mut lines = text.lines();
+            assert_eq!(lines.next(), Some("12192000 6858000"), "16:9");
+            let slides: Vec<&str> = lines.collect();
+            assert_eq!(slides.len(), model.story.len());
+            for (line, slide) in slides.iter().zip(&model.story) {
+                let (title, notes) = line.split_once('\t').expect("title and notes");
+                assert_eq!(title, slide.title.zh);
+                assert!(notes.starts_with("来源："), "{notes}");
+            }
+        }
+        Ok(output) => eprintln!(
+            "python-pptx not installed: skipping its check ({})",
+            String::from_utf8_lossy(&output.stderr)
+                .lines()
+                .last()
+                .unwrap_or("")
+        ),
+        Err(_) => eprintln!("no python3: skipping the python-pptx check"),
+    }
+    let converted = std::process::Command::new("soffice")
+        .args(["--headless", "--convert-to", "pdf", "--outdir"])
+        .arg(folder.path())
+        .arg(&path)
+        .env("HOME", folder.path())
+        .output();
+    match converted {
+        Ok(output) => {
+            assert!(output.status.success(), "LibreOffice: {output:?}");
+            let pdf = folder.path().join("yunqi.pdf");
+            assert!(pdf.exists(), "LibreOffice wrote no PDF: {output:?}");
+            if let Ok(info) = std::process::Command::new("pdfinfo").arg(&pdf).output() {
+                let info = String::from_utf8_lossy(&info.stdout);
+                let pages = format!("Pages:           {}", model.story.len());
+                assert!(info.contains(&pages), "{info}");
+            }
+        }
+        Err(_) => eprintln!("LibreOffice not installed: skipping the conversion check"),
+    }
+}

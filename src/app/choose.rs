@@ -115,6 +115,7 @@ impl TownscopeApp {
             Purpose::ExportCsv(table) => Some(format!("{}-{}.csv", self.file_stem(), table.name())),
             Purpose::ExportGraph => Some(format!("{}.gexf", self.file_stem())),
             Purpose::ExportBriefing => Some(format!("{}.pdf", self.file_stem())),
+            Purpose::ExportDeck => Some(format!("{}.pptx", self.file_stem())),
             Purpose::Open | Purpose::Compare | Purpose::ExportSlides | Purpose::Import => None,
         }
     }
@@ -150,6 +151,7 @@ impl TownscopeApp {
             Purpose::ExportCsv(table) => self.export_table_to(path, Some(table)),
             Purpose::ExportGraph => self.export_graph_to(path),
             Purpose::ExportBriefing => self.export_briefing_to(path),
+            Purpose::ExportDeck => self.export_deck_to(path),
         }
     }
 

@@ -18,6 +18,7 @@ impl TownscopeApp {
             Command::App(AppCommand::ExportWorkbook) => self.choose_file(Purpose::ExportWorkbook),
             Command::App(AppCommand::ExportGraph) => self.choose_file(Purpose::ExportGraph),
             Command::App(AppCommand::ExportBriefing) => self.choose_file(Purpose::ExportBriefing),
+            Command::App(AppCommand::ExportDeck) => self.choose_file(Purpose::ExportDeck),
             Command::ExportCsv(table) => self.choose_file(Purpose::ExportCsv(table)),
             Command::App(AppCommand::EditIndicators) => self.runtime.indicators.open = true,
             Command::App(AppCommand::EditModel) => self.runtime.model_editor.open = true,

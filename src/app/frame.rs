@@ -76,6 +76,7 @@ impl TownscopeApp {
             slide,
             blank: false,
         }) = presenting
+            && !self.runtime.deck_pictures
         {
             ui::present::caption(ui, &view, slide);
         }

@@ -46,6 +46,10 @@ impl SlideShape {
 }
 /// Frames allowed for the layout to settle and the camera and year to arrive, per slide.
 const MAX_FRAMES_PER_SLIDE: usize = 2000;
+/// How long a slide may wait for work on other threads (the layout of the network, which a
+/// release build's frames would otherwise outrun: 2,000 frames took under a second there and
+/// the picture showed "laying out…").
+const MAX_WAIT_PER_SLIDE: std::time::Duration = std::time::Duration::from_secs(120);
 /// Frames every picture waits, for egui's animations (at the harness's 1/60 s a frame).
 const MIN_FRAMES: usize = 12;
 
@@ -61,11 +65,6 @@ pub enum ExportError {
     NoAdapter(String),
     #[error("cannot render slide {slide}: {message}")]
     Render { slide: usize, message: String },
-    #[error("cannot write {}: {source}", path.display())]
-    Write {
-        path: PathBuf,
-        source: image::ImageError,
-    },
     #[error("cannot render the view: {0}")]
     RenderView(String),
     #[error("cannot save {}: {message}", path.display())]
@@ -94,7 +93,6 @@ impl ExportError {
             E::Render { slide, message } => format!("无法绘制第 {slide} 张幻灯片：{message}"),
             E::RenderView(message) => format!("无法绘制视图：{message}"),
             E::Save { path, message } => format!("无法保存 {}：{message}", path.display()),
-            E::Write { path, source } => format!("无法写入 {}：{source}", path.display()),
             E::Folder { path, source } => format!("无法创建文件夹 {}：{source}", path.display()),
         }
     }
@@ -162,6 +160,154 @@ pub fn export_model_slides(
         written.push(path);
     }
     Ok(written)
+}
+
+/// A deck's picture of a slide: the slide's shape less the band its title and caption take,
+/// so the view fills what the deck gives it (16:9 is 1536×864 points; the view is 1536×640).
+pub const DECK_VIEW: [f32; 2] = [1536.0, 640.0];
+/// Pixels per point of a deck's pictures: 1920×800.
+pub const DECK_SCALE: f32 = 1.25;
+
+/// The story of `model` as a PowerPoint deck in `lang`: each slide's view rendered as
+/// presented (without its caption band: the deck writes title and caption as text), its
+/// sources and any disagreement in the speaker notes.
+pub fn deck(
+    model: crate::model::Model,
+    origin: crate::io::Origin,
+    lang: Lang,
+) -> Result<crate::io::deck::Deck, ExportError> {
+    if model.story.is_empty() {
+        return Err(ExportError::NoSlides);
+    }
+    let title = {
+        let name = model.name.get(lang);
+        if name.is_empty() {
+            model.name.get(lang.other())
+        } else {
+            name
+        }
+        .to_owned()
+    };
+    let mut harness = start_harness(DECK_VIEW.into(), DECK_SCALE, None, move |cc| {
+        let state = UiState {
+            lang,
+            ..UiState::default()
+        };
+        let mut app = TownscopeApp::with_state(&cc.egui_ctx, state, None);
+        app.replace_document(crate::document::Document::new(model, origin));
+        app.runtime.deck_pictures = true;
+        app
+    })?;
+    let count = harness.state().doc.model().story.len();
+    let mut slides = Vec::with_capacity(count);
+    for index in 0..count {
+        harness.state_mut().present_slide_now(index);
+        settle(&mut harness);
+        let image = harness.render().map_err(|message| ExportError::Render {
+            slide: index + 1,
+            message,
+        })?;
+        let picture = png_bytes(&image).map_err(|message| ExportError::Render {
+            slide: index + 1,
+            message,
+        })?;
+        let model = harness.state().doc.model();
+        let Some(slide) = model.story.get(index) else {
+            break;
+        };
+        slides.push(crate::io::deck::DeckSlide {
+            title: slide.title.get(lang).to_owned(),
+            caption: slide.caption.get(lang).to_owned(),
+            notes: speaker_notes(model, slide, lang),
+            picture,
+            picture_size: [image.width(), image.height()],
+        });
+    }
+    Ok(crate::io::deck::Deck {
+        title,
+        language: match lang {
+            Lang::Zh => "zh-CN",
+            Lang::En => "en-US",
+        },
+        slides,
+    })
+}
+
+/// What a presenter reads under a slide: where its caption's facts come from (each source by
+/// name, where in it, and its address), and the other account where sources disagree.
+fn speaker_notes(
+    model: &crate::model::Model,
+    slide: &crate::model::Slide,
+    lang: Lang,
+) -> Vec<String> {
+    let words = &crate::i18n::strings(lang).briefing;
+    let describe = |cite: &crate::model::Cite| {
+        let Some(source) = model.sources.iter().find(|s| s.id == cite.source) else {
+            return cite.source.clone();
+        };
+        let mut line = source.display_name().to_owned();
+        if !cite.at.is_empty() {
+            line = format!("{line} § {}", cite.at);
+        }
+        if !source.locator.is_empty() && source.locator != source.display_name() {
+            line = format!("{line} — {}", source.locator);
+        }
+        line
+    };
+    let colon = match lang {
+        Lang::Zh => "：",
+        Lang::En => ": ",
+    };
+    let mut notes = Vec::new();
+    if !slide.sources.is_empty() {
+        notes.push(format!("{}{}", words.sources, colon.trim_end()));
+        notes.extend(slide.sources.iter().map(|c| format!("• {}", describe(c))));
+    }
+    if let Some(dispute) = &slide.disputed {
+        notes.push(format!(
+            "{}{colon}{}",
+            words.disputed,
+            dispute.note.get(lang)
+        ));
+        notes.extend(dispute.sources.iter().map(|c| format!("• {}", describe(c))));
+    }
+    notes
+}
+
+/// `picture` as PNG bytes.
+fn png_bytes(picture: &image::RgbaImage) -> Result<Vec<u8>, String> {
+    use image::ImageEncoder;
+    let mut bytes = Vec::new();
+    image::codecs::png::PngEncoder::new(&mut bytes)
+        .write_image(
+            picture.as_raw(),
+            picture.width(),
+            picture.height(),
+            image::ExtendedColorType::Rgba8,
+        )
+        .map_err(|e| e.to_string())?;
+    Ok(bytes)
+}
+
+/// Writes the deck of `model`'s story to `path` (whole or not at all).
+pub fn write_deck(
+    model: crate::model::Model,
+    origin: crate::io::Origin,
+    path: &Path,
+    lang: Lang,
+) -> Result<usize, ExportError> {
+    let deck = deck(model, origin, lang)?;
+    let bytes = crate::io::deck::pptx_bytes(&deck).map_err(|e| ExportError::Save {
+        path: path.to_path_buf(),
+        message: e.to_string(),
+    })?;
+    crate::io::write_atomically(path, &bytes, crate::io::Backup::None).map_err(|source| {
+        ExportError::Save {
+            path: path.to_path_buf(),
+            message: source.to_string(),
+        }
+    })?;
+    Ok(deck.slides.len())
 }
 
 /// The view in the centre of the window as the user sees it, with all it takes to draw it again
@@ -232,19 +378,10 @@ fn check_scale(scale: f32) -> Result<(), ExportError> {
 
 /// Encodes `picture` as PNG and writes it so that the file is whole or untouched.
 pub fn write_png(path: &Path, picture: &image::RgbaImage) -> Result<(), ExportError> {
-    use image::ImageEncoder;
-    let mut bytes = Vec::new();
-    image::codecs::png::PngEncoder::new(&mut bytes)
-        .write_image(
-            picture.as_raw(),
-            picture.width(),
-            picture.height(),
-            image::ExtendedColorType::Rgba8,
-        )
-        .map_err(|source| ExportError::Write {
-            path: path.to_path_buf(),
-            source,
-        })?;
+    let bytes = png_bytes(picture).map_err(|message| ExportError::Save {
+        path: path.to_path_buf(),
+        message,
+    })?;
     crate::io::write_atomically(path, &bytes, crate::io::Backup::None).map_err(|source| {
         ExportError::Save {
             path: path.to_path_buf(),
@@ -309,13 +446,23 @@ fn settle(harness: &mut Harness<'_, TownscopeApp>) {
     for _ in 0..MIN_FRAMES {
         harness.step();
     }
-    for _ in 0..MAX_FRAMES_PER_SLIDE {
+    let started = std::time::Instant::now();
+    let mut frames = 0;
+    loop {
         harness.step();
+        frames += 1;
         let app = harness.state();
         let network_ready = app.state.central != CentralView::Network
             || (app.layout_settled() && !app.network().is_moving());
         if network_ready && app.presentation_arrived() {
             break;
+        }
+        if started.elapsed() > MAX_WAIT_PER_SLIDE {
+            break;
+        }
+        // Past the frames animations need, what is left is waited for, not spun on.
+        if frames > MAX_FRAMES_PER_SLIDE {
+            std::thread::sleep(std::time::Duration::from_millis(5));
         }
     }
     // Two more frames so labels and pictures rebuilt for the final position are drawn.

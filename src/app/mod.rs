@@ -164,6 +164,9 @@ struct Runtime {
     pending_picture: Option<picture::PendingPicture>,
     /// Export view as PNG: the view being drawn again off screen, at twice the density.
     drawing_picture: Option<picture::DrawingPicture>,
+    /// Pictures for a slide deck are being drawn: a slide shows its view alone, as the deck
+    /// writes the title and caption as text of its own.
+    deck_pictures: bool,
     /// Export slides: the folder and the rendering, on a worker thread.
     exporting_slides: Option<Task<SlidesWritten>>,
     /// Where the centre of the window was last frame (what Export view pictures).

@@ -125,6 +125,19 @@ impl TownscopeApp {
         });
     }
 
+    /// The story as a PowerPoint deck in the language shown, unsaved edits included (each
+    /// slide rendered off screen, on the worker).
+    pub(super) fn export_deck_to(&mut self, path: PathBuf) {
+        let model = self.doc.model().clone();
+        let origin = self.doc.origin().clone();
+        let lang = self.state.lang;
+        self.start_export(path, move |path| {
+            headless::write_deck(model, origin, path, lang)
+                .map(|_| ())
+                .map_err(|e| e.message(lang))
+        });
+    }
+
     fn start_export(
         &mut self,
         path: PathBuf,

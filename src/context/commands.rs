@@ -31,6 +31,7 @@ pub enum AppCommand {
     /// The network for Gephi, yEd or networkx.
     ExportGraph,
     ExportBriefing,
+    ExportDeck,
     Quit,
     Undo,
     Redo,
@@ -81,7 +82,7 @@ pub enum CommandGroup {
 
 impl AppCommand {
     /// In the order the menus and the shortcut list show them.
-    pub const ALL: [AppCommand; 40] = [
+    pub const ALL: [AppCommand; 41] = [
         Self::NewModel,
         Self::Open,
         Self::CompareWith,
@@ -93,6 +94,7 @@ impl AppCommand {
         Self::ExportBriefing,
         Self::ExportView,
         Self::ExportSlides,
+        Self::ExportDeck,
         Self::Quit,
         Self::Undo,
         Self::Redo,
@@ -137,6 +139,7 @@ impl AppCommand {
             Self::ExportWorkbook => ("导出为 Excel 工作簿…", "Export as Excel workbook…"),
             Self::ExportGraph => ("导出关系网络…", "Export network…"),
             Self::ExportBriefing => ("导出 PDF 简报…", "Export PDF briefing…"),
+            Self::ExportDeck => ("导出为 PowerPoint…", "Export as PowerPoint…"),
             Self::Quit => ("退出", "Quit"),
             Self::Undo => ("撤销", "Undo"),
             Self::Redo => ("重做", "Redo"),
@@ -184,6 +187,10 @@ impl AppCommand {
             Self::Import => (
                 "把 Excel、WPS 或 LibreOffice 表格（Townscope 的格式）并入当前模型，或作为新模型打开；先预览",
                 "Bring an Excel, WPS or LibreOffice workbook (Townscope's layout) into this model, or open it as a new one; previewed first",
+            ),
+            Self::ExportDeck => (
+                "16:9 演示文稿（.pptx，PowerPoint、WPS、LibreOffice 均可打开）：每张幻灯片一页，视图为图片，标题和说明为文字，来源在备注中",
+                "A 16:9 deck (.pptx, for PowerPoint, WPS and LibreOffice): a page per slide, the view as a picture, title and caption as text, sources in the speaker notes",
             ),
             Self::ExportBriefing => (
                 "A4 横版、可打印转发：核心数据及其单位、年份和来源，关系网络，成长与大事记，指标图表，主要实体，全部来源（当前语言）",
@@ -299,9 +306,11 @@ impl AppCommand {
             | Self::ExportBriefing
             | Self::Quit => CommandGroup::File,
             Self::Undo | Self::Redo | Self::EditModel | Self::EditIndicators => CommandGroup::Edit,
-            Self::Present | Self::EditStory | Self::AddSlide | Self::ExportSlides => {
-                CommandGroup::Story
-            }
+            Self::Present
+            | Self::EditStory
+            | Self::AddSlide
+            | Self::ExportSlides
+            | Self::ExportDeck => CommandGroup::Story,
             Self::Shortcuts | Self::About => CommandGroup::Help,
             _ => CommandGroup::View,
         }

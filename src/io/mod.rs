@@ -8,6 +8,7 @@ use serde::Deserialize;
 
 use crate::model::{FORMAT_VERSION, Model};
 
+pub mod deck;
 pub mod graph_files;
 pub mod import;
 pub mod recovery;

@@ -29,6 +29,8 @@ pub enum Purpose {
     ExportGraph,
     /// The PDF briefing.
     ExportBriefing,
+    /// The story as a PowerPoint deck.
+    ExportDeck,
 }
 
 impl Purpose {
@@ -44,6 +46,7 @@ impl Purpose {
             Self::ExportCsv(_) => &["csv"],
             Self::ExportGraph => &["gexf", "graphml"],
             Self::ExportBriefing => &["pdf"],
+            Self::ExportDeck => &["pptx"],
         }
     }
 
@@ -62,6 +65,7 @@ impl Purpose {
                 | Self::ExportCsv(_)
                 | Self::ExportGraph
                 | Self::ExportBriefing
+                | Self::ExportDeck
         )
     }
 
@@ -87,6 +91,8 @@ impl Purpose {
             (Self::ExportGraph, Lang::En) => "Export the network (GEXF or GraphML)",
             (Self::ExportBriefing, Lang::Zh) => "导出 PDF 简报",
             (Self::ExportBriefing, Lang::En) => "Export a PDF briefing",
+            (Self::ExportDeck, Lang::Zh) => "导出为 PowerPoint 演示文稿",
+            (Self::ExportDeck, Lang::En) => "Export as a PowerPoint deck",
         }
     }
 }

@@ -127,6 +127,7 @@ pub fn ui(
                     AppCommand::EditStory,
                     AppCommand::AddSlide,
                     AppCommand::ExportSlides,
+                    AppCommand::ExportDeck,
                 ],
                 commands,
             );

@@ -34,6 +34,7 @@ pub fn window(
                 AppCommand::AddSlide.button(ui, lang, true, commands);
                 AppCommand::Present.button(ui, lang, has_slides, commands);
                 AppCommand::ExportSlides.button(ui, lang, has_slides, commands);
+                AppCommand::ExportDeck.button(ui, lang, has_slides, commands);
             });
             ui.weak(AppCommand::Present.hint(view.lang));
             ui.separator();
