@@ -258,10 +258,14 @@ pub fn import(
         match read {
             Ok(next) => {
                 let (added, changed) = imported.as_ref().map_or((0, 0), |i| (i.added, i.changed));
+                let mut notes = imported.map_or_else(Vec::new, |i| i.notes);
+                let file_name = escaped(&file.display().to_string()).into_owned();
+                notes.extend(next.notes.iter().map(|n| format!("{file_name}: {n}")));
                 imported = Some(io::import::Imported {
                     added: added + next.added,
                     changed: changed + next.changed,
                     model: next.model,
+                    notes,
                 });
             }
             Err(error) => {
@@ -285,11 +289,19 @@ pub fn import(
         imported.changed,
         imported.model.summary()
     )?;
+    // What another program's file held that was guessed or left out: warnings, not silence.
+    for note in &imported.notes {
+        writeln!(report, "{}", escaped(note))?;
+    }
     let problems = validate(&imported.model);
     for problem in &problems {
         writeln!(report, "{target}: {}", escaped(&problem.to_string()))?;
     }
-    Ok(if problems.is_empty() {
+    let guessed_or_left_out = imported
+        .notes
+        .iter()
+        .any(|n| n.contains("not imported") || n.contains("inferred") || n.contains("read as one"));
+    Ok(if problems.is_empty() && !guessed_or_left_out {
         EXIT_OK
     } else {
         EXIT_PROBLEMS

@@ -158,7 +158,7 @@ fn the_own_chooser_opens_where_the_native_dialog_cannot() {
     assert!(folder.path().join("yunqi.ron").exists());
 }
 
-/// File → Import spreadsheet…: the chooser, the preview of what merging adds, Merge, and one
+/// File → Import…: the chooser, the preview of what merging adds, Merge, and one
 /// Undo that leaves the model as it was.
 #[test]
 fn an_imported_member_list_is_previewed_merged_and_undone_in_one_step() {
@@ -168,11 +168,11 @@ fn an_imported_member_list_is_previewed_merged_and_undone_in_one_step() {
     let before = harness.state().doc.model().clone();
     harness.get_by_label("File").click();
     harness.run();
-    harness.get_by_label("Import spreadsheet…").click();
+    harness.get_by_label("Import…").click();
     harness.run();
     assert!(
         harness
-            .query_by_label_contains("Import a spreadsheet")
+            .query_by_label_contains("Import a table or a network")
             .is_some()
     );
     harness.get_by_label_contains("members.xlsx").click();
@@ -259,4 +259,37 @@ fn the_briefing_is_exported_as_pdf_through_the_own_chooser() {
             "{text}"
         );
     }
+}
+
+/// File → Import… with a GEXF written by networkx: the preview says how the file was read —
+/// the guessed type and what was left out — and Merge brings its nodes in.
+#[test]
+fn a_graph_file_is_previewed_with_what_was_guessed_and_merged() {
+    let folder = tempfile::tempdir().expect("a temporary folder");
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/graphs/networkx.gexf"),
+        folder.path().join("networkx.gexf"),
+    )
+    .expect("copied");
+    let mut harness = app_in(folder.path(), Lang::En);
+    let before = harness.state().doc.model().entities.len();
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Import…").click();
+    harness.run();
+    harness.get_by_label_contains("networkx.gexf").click();
+    harness.run();
+    harness.get_by_label("Open").click();
+    harness.step();
+    common::wait_until(&mut harness, |app| !app.is_importing());
+    harness.run();
+    assert!(harness.query_by_label_contains("How it was read").is_some());
+    assert!(
+        harness
+            .query_by_label_contains("type \"Robot\" names no kind Townscope has")
+            .is_some()
+    );
+    harness.get_by_label("Merge into this model").click();
+    harness.run();
+    assert_eq!(harness.state().doc.model().entities.len(), before + 5);
 }

@@ -21,6 +21,7 @@ impl TownscopeApp {
                     |n| n.to_string_lossy().into(),
                 ),
                 changes: crate::model::diff::diff(&current, &merged.model),
+                notes: merged.notes,
                 merged: merged.model,
                 alone: alone.model,
                 built_on,

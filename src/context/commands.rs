@@ -135,7 +135,7 @@ impl AppCommand {
             Self::SaveAs => ("另存为…", "Save As…"),
             Self::ExportView => ("导出当前视图为 PNG…", "Export view as PNG…"),
             Self::ExportSlides => ("导出幻灯片…", "Export slides…"),
-            Self::Import => ("导入电子表格…", "Import spreadsheet…"),
+            Self::Import => ("导入…", "Import…"),
             Self::ExportWorkbook => ("导出为 Excel 工作簿…", "Export as Excel workbook…"),
             Self::ExportGraph => ("导出关系网络…", "Export network…"),
             Self::ExportBriefing => ("导出 PDF 简报…", "Export PDF briefing…"),
@@ -185,8 +185,8 @@ impl AppCommand {
             ),
             Self::Open => ("打开模型文件（.ron）", "Open a model file (.ron)"),
             Self::Import => (
-                "把 Excel、WPS 或 LibreOffice 表格（Townscope 的格式）并入当前模型，或作为新模型打开；先预览",
-                "Bring an Excel, WPS or LibreOffice workbook (Townscope's layout) into this model, or open it as a new one; previewed first",
+                "把 Excel、WPS 或 LibreOffice 表格（Townscope、Kumu 或 Gephi 的格式）、CSV，或 GEXF、GraphML 关系网络并入当前模型，或作为新模型打开；先预览",
+                "Bring an Excel, WPS or LibreOffice workbook (Townscope's, Kumu's or Gephi's layout), a CSV table, or a GEXF or GraphML network into this model, or open it as a new one; previewed first",
             ),
             Self::ExportDeck => (
                 "16:9 演示文稿（.pptx，PowerPoint、WPS、LibreOffice 均可打开）：每张幻灯片一页，视图为图片，标题和说明为文字，来源在备注中",

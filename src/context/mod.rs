@@ -39,6 +39,9 @@ pub struct ImportPreview {
     pub alone: Model,
     /// The document's revision the merge was made against: stale after any other edit.
     pub built_on: u64,
+    /// For another program's file (Kumu, Gephi, a graph file): which columns became which
+    /// fields, what was not imported, what was guessed.
+    pub notes: Vec<String>,
 }
 
 /// The interface's colours as the user chose them (View menu, remembered).

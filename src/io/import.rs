@@ -32,6 +32,14 @@ pub struct Place {
 
 impl fmt::Display for Place {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // An XML file's rows are its lines.
+        if self.sheet.is_empty() {
+            write!(f, "line {}", self.row)?;
+            if let Some(field) = &self.column {
+                write!(f, ", field {field}")?;
+            }
+            return Ok(());
+        }
         write!(f, "sheet {}, row {}", self.sheet, self.row)?;
         if let Some(column) = &self.column {
             write!(f, ", column {column}")?;
@@ -61,6 +69,9 @@ pub struct Imported {
     pub model: Model,
     pub added: usize,
     pub changed: usize,
+    /// For another program's file: which columns became which fields, what was not imported,
+    /// what was guessed. Empty for Townscope's own layout.
+    pub notes: Vec<String>,
 }
 
 /// Reads `path` as a workbook in Townscope's layout.
@@ -80,7 +91,18 @@ pub fn read_workbook_into(path: &Path, into: Option<&Model>) -> Result<Imported,
 pub struct Loaded {
     path: std::path::PathBuf,
     carried: Option<String>,
-    tables: Vec<(Table, Vec<Vec<Data>>)>,
+    tables: Vec<(Table, String, Vec<Vec<Data>>)>,
+    /// Another program's tables (Kumu, Gephi, a graph file), mapped when applied: their
+    /// relations may name the model's entities.
+    foreign: Option<Foreign>,
+}
+
+/// Another program's tables, and what a graph file drew: positions become pins.
+struct Foreign {
+    nodes: Option<super::foreign::ForeignTable>,
+    links: Option<super::foreign::ForeignTable>,
+    positions: Vec<(String, [f32; 2])>,
+    notes: Vec<String>,
 }
 
 impl Loaded {
@@ -98,7 +120,134 @@ impl Loaded {
             }
             (None, None) => new_model(path),
         };
-        read_rows(path, model, &self.tables)
+        let Some(foreign) = &self.foreign else {
+            return read_rows(path, model, &self.tables);
+        };
+        let file = path.display().to_string();
+        let mut known = super::foreign::Known::default();
+        for e in &model.entities {
+            for name in [&e.name.zh, &e.name.en] {
+                if !name.is_empty() {
+                    known
+                        .entities
+                        .entry(name.clone())
+                        .or_insert((e.id.clone(), e.kind));
+                }
+            }
+            known.entities.insert(e.id.clone(), (e.id.clone(), e.kind));
+        }
+        for s in &model.sectors {
+            for name in [&s.name.zh, &s.name.en] {
+                if !name.is_empty() {
+                    known.sectors.entry(name.clone()).or_insert(s.id.clone());
+                }
+            }
+            known.sectors.insert(s.id.clone(), s.id.clone());
+        }
+        let mapped =
+            super::foreign::map_tables(foreign.nodes.as_ref(), foreign.links.as_ref(), &known)
+                .map_err(|(sheet, row, column, message)| ImportError::Cell {
+                    file: file.clone(),
+                    place: Place {
+                        sheet,
+                        row,
+                        column: Some(column),
+                    },
+                    message,
+                })?;
+        let tables: Vec<(Table, String, Vec<Vec<Data>>)> = [
+            mapped
+                .entities
+                .map(|(name, rows)| (Table::Entities, name, rows)),
+            mapped
+                .relations
+                .map(|(name, rows)| (Table::Relations, name, rows)),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        let mut imported = read_rows(path, model, &tables)?;
+        for (id, name) in &mapped.new_sectors {
+            if !imported.model.sectors.iter().any(|s| &s.id == id) {
+                let chinese = name.chars().any(|c| ('\u{3400}'..='\u{9fff}').contains(&c));
+                imported.model.sectors.push(crate::model::Sector {
+                    id: id.clone(),
+                    name: Text {
+                        zh: if chinese { name.clone() } else { String::new() },
+                        en: if chinese { String::new() } else { name.clone() },
+                        translated: None,
+                    },
+                });
+            }
+        }
+        let mark = |note: String| crate::model::Inference {
+            field: "kind".into(),
+            note: Text {
+                zh: note.clone(),
+                en: note,
+                translated: None,
+            },
+        };
+        let guessed: HashMap<&str, &str> = mapped
+            .guessed_kinds
+            .iter()
+            .map(|(id, given)| (id.as_str(), given.as_str()))
+            .collect();
+        for entity in &mut imported.model.entities {
+            if let Some(given) = guessed.get(entity.id.as_str())
+                && !entity.inferred.iter().any(|i| i.field == "kind")
+            {
+                entity.inferred.push(mark(format!(
+                    "The imported file's type {given:?} names no Townscope kind; read as enterprise."
+                )));
+            }
+        }
+        let guessed: HashMap<&(String, RelationKind, String), &str> = mapped
+            .guessed_relations
+            .iter()
+            .map(|(key, given)| (key, given.as_str()))
+            .collect();
+        for relation in &mut imported.model.relations {
+            let key = (relation.from.clone(), relation.kind, relation.to.clone());
+            if let Some(given) = guessed.get(&key)
+                && !relation.inferred.iter().any(|i| i.field == "kind")
+            {
+                relation.inferred.push(mark(format!(
+                    "The imported file's type {given:?} names no Townscope kind of relation; read as the vaguest the two ends allow."
+                )));
+            }
+        }
+        // Positions the file drew become pins, for entities without one.
+        let pinned: HashSet<String> = imported
+            .model
+            .layout
+            .iter()
+            .map(|p| p.entity.clone())
+            .collect();
+        let present: HashSet<&str> = imported
+            .model
+            .entities
+            .iter()
+            .map(|e| e.id.as_str())
+            .collect();
+        let pins: Vec<crate::model::Pin> = foreign
+            .positions
+            .iter()
+            .filter(|(id, p)| {
+                !pinned.contains(id)
+                    && present.contains(id.as_str())
+                    && p[0].is_finite()
+                    && p[1].is_finite()
+            })
+            .map(|(id, p)| crate::model::Pin {
+                entity: id.clone(),
+                x: p[0],
+                y: p[1],
+            })
+            .collect();
+        imported.model.layout.extend(pins);
+        imported.notes = foreign.notes.iter().cloned().chain(mapped.notes).collect();
+        Ok(imported)
     }
 }
 
@@ -114,12 +263,61 @@ pub fn load(path: &Path) -> Result<Loaded, ImportError> {
     let is_csv = path
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
-    if is_csv {
-        let (rows, table) = csv_rows(&bytes).map_err(unreadable)?;
+    let extension = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    if extension == "gexf" || extension == "graphml" {
+        let graph = super::graph_read::read(&bytes, &extension).map_err(unreadable)?;
         return Ok(Loaded {
             path: path.to_path_buf(),
             carried: None,
-            tables: vec![(table, rows)],
+            tables: Vec::new(),
+            foreign: Some(Foreign {
+                nodes: Some(graph.nodes),
+                links: Some(graph.edges),
+                positions: graph.positions,
+                notes: graph.notes,
+            }),
+        });
+    }
+    if is_csv {
+        let name = path
+            .file_name()
+            .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+        let rows = csv_text_rows(&bytes).map_err(unreadable)?;
+        return Ok(match csv_table(&rows) {
+            Ok(table) => Loaded {
+                path: path.to_path_buf(),
+                carried: None,
+                tables: vec![(table, table.sheet().to_owned(), rows)],
+                foreign: None,
+            },
+            Err(names) => {
+                let foreign = foreign_table(&name, &rows);
+                let (nodes, links) = match classify(&foreign.header) {
+                    Some(Table::Relations) => (None, Some(foreign)),
+                    Some(Table::Entities) => (Some(foreign), None),
+                    None => {
+                        return Err(unreadable(format!(
+                            "its header ({}) names neither entities (an id, a name or a label \
+                             column) nor relations (from and to, or source and target)",
+                            names.join(", ")
+                        )));
+                    }
+                };
+                Loaded {
+                    path: path.to_path_buf(),
+                    carried: None,
+                    tables: Vec::new(),
+                    foreign: Some(Foreign {
+                        nodes,
+                        links,
+                        positions: Vec::new(),
+                        notes: Vec::new(),
+                    }),
+                }
+            }
         });
     }
     let mut workbook = calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes))
@@ -148,10 +346,51 @@ pub fn load(path: &Path) -> Result<Loaded, ImportError> {
     let entities = sheet("Entities")?;
     let relations = sheet("Relations")?;
     if base.is_none() && entities.is_none() && relations.is_none() {
-        return Err(unreadable(format!(
-            "no {MODEL_SHEET}, Entities or Relations sheet (it has {})",
-            names.join(", ")
-        )));
+        // Another program's workbook: Kumu's Elements and Connections, Gephi's nodes and
+        // edges, or any sheets whose headers name entities or relations.
+        let mut nodes = None;
+        let mut links = None;
+        let mut notes = Vec::new();
+        for name in &names {
+            let Some(rows) = sheet(name)? else {
+                continue;
+            };
+            let table = foreign_table(name, &rows);
+            let lower = name.to_lowercase();
+            let kind = if lower == "elements" || lower == "nodes" {
+                Some(Table::Entities)
+            } else if lower == "connections" || lower == "edges" || lower == "links" {
+                Some(Table::Relations)
+            } else {
+                classify(&table.header)
+            };
+            match kind {
+                Some(Table::Entities) if nodes.is_none() => nodes = Some(table),
+                Some(Table::Relations) if links.is_none() => links = Some(table),
+                _ if table.rows.is_empty() => {}
+                _ => notes.push(format!(
+                    "sheet {name} not imported: it is not a second table of entities or relations"
+                )),
+            }
+        }
+        if nodes.is_none() && links.is_none() {
+            return Err(unreadable(format!(
+                "no {MODEL_SHEET}, Entities or Relations sheet, nor one whose header names \
+                 entities or relations (it has {})",
+                names.join(", ")
+            )));
+        }
+        return Ok(Loaded {
+            path: path.to_path_buf(),
+            carried: None,
+            tables: Vec::new(),
+            foreign: Some(Foreign {
+                nodes,
+                links,
+                positions: Vec::new(),
+                notes,
+            }),
+        });
     }
     let carried = base.map(|rows| {
         rows.iter()
@@ -164,12 +403,13 @@ pub fn load(path: &Path) -> Result<Loaded, ImportError> {
     });
     let tables = [(Table::Entities, entities), (Table::Relations, relations)]
         .into_iter()
-        .filter_map(|(table, rows)| Some((table, rows?)))
+        .filter_map(|(table, rows)| Some((table, table.sheet().to_owned(), rows?)))
         .collect();
     Ok(Loaded {
         path: path.to_path_buf(),
         carried,
         tables,
+        foreign: None,
     })
 }
 
@@ -192,9 +432,62 @@ enum Table {
     Relations,
 }
 
-/// A CSV file's rows as cells, and which table its header says it is: UTF-8 (with or without
-/// a byte-order mark), else GB18030 — what Excel on a Chinese Windows writes.
-fn csv_rows(bytes: &[u8]) -> Result<(Vec<Vec<Data>>, Table), String> {
+impl Table {
+    /// The sheet Townscope's layout keeps it on.
+    fn sheet(self) -> &'static str {
+        match self {
+            Self::Entities => "Entities",
+            Self::Relations => "Relations",
+        }
+    }
+}
+
+/// Which table another program's header names: relations by their two ends, entities by an
+/// id, a name or a label.
+fn classify(header: &[String]) -> Option<Table> {
+    let has = |names: &[&str]| {
+        header
+            .iter()
+            .any(|h| names.iter().any(|n| h.trim().eq_ignore_ascii_case(n)))
+    };
+    if has(&["from", "source", "起点"]) && has(&["to", "target", "终点"]) {
+        Some(Table::Relations)
+    } else if has(&["id", "label", "name", "名称", "名字"]) {
+        Some(Table::Entities)
+    } else {
+        None
+    }
+}
+
+/// A sheet's rows as another program's table: the first row the header, each row with the
+/// number the spreadsheet shows it under.
+fn foreign_table(name: &str, rows: &[Vec<Data>]) -> super::foreign::ForeignTable {
+    let (top, header) = header(rows);
+    let text = |cell: &Data| match cell {
+        Data::Empty => String::new(),
+        Data::String(s) => s.clone(),
+        Data::Int(i) => i.to_string(),
+        Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{f:.0}"),
+        Data::Float(f) => f.to_string(),
+        Data::Bool(b) => b.to_string(),
+        Data::DateTimeIso(s) => s.chars().take(10).collect(),
+        other => other.to_string(),
+    };
+    super::foreign::ForeignTable {
+        name: name.to_owned(),
+        header,
+        rows: rows
+            .iter()
+            .enumerate()
+            .skip(top + 1)
+            .map(|(k, row)| (k + 1, row.iter().map(text).collect()))
+            .collect(),
+    }
+}
+
+/// A CSV file's rows as cells: UTF-8 (with or without a byte-order mark), else GB18030 — what
+/// Excel on a Chinese Windows writes.
+fn csv_text_rows(bytes: &[u8]) -> Result<Vec<Vec<Data>>, String> {
     if bytes.contains(&0) {
         return Err("not a text file (it holds NUL bytes): is it a CSV file?".into());
     }
@@ -235,25 +528,28 @@ fn csv_rows(bytes: &[u8]) -> Result<(Vec<Vec<Data>>, Table), String> {
     if names.iter().all(String::is_empty) {
         return Err("it is empty: no header row".into());
     }
+    Ok(rows)
+}
+
+/// Which of Townscope's tables a CSV file's header says it is; else its column names, for
+/// reading it as another program's.
+fn csv_table(rows: &[Vec<Data>]) -> Result<Table, Vec<String>> {
+    let (_, names) = header(rows);
     let has = |name: &str| names.iter().any(|n| n == name);
-    let table = if has("from") && has("to") {
-        Table::Relations
-    } else if has("id") {
-        Table::Entities
+    if has("from") && has("to") {
+        Ok(Table::Relations)
+    } else if has("id") && !has("Id") {
+        Ok(Table::Entities)
     } else {
-        return Err(format!(
-            "its header ({}) has neither an id column (entities) nor from and to (relations)",
-            names.join(", ")
-        ));
-    };
-    Ok((rows, table))
+        Err(names)
+    }
 }
 
 /// Reads the entity and relation rows into `model`.
 fn read_rows(
     path: &Path,
     mut model: Model,
-    tables: &[(Table, Vec<Vec<Data>>)],
+    tables: &[(Table, String, Vec<Vec<Data>>)],
 ) -> Result<Imported, ImportError> {
     let file = path.display().to_string();
     let mut reader = Rows {
@@ -263,10 +559,10 @@ fn read_rows(
         added: 0,
         changed: 0,
     };
-    for (table, rows) in tables {
+    for (table, sheet, rows) in tables {
         match table {
-            Table::Entities => reader.entities(&mut model, rows)?,
-            Table::Relations => reader.relations(&mut model, rows)?,
+            Table::Entities => reader.entities(&mut model, sheet, rows)?,
+            Table::Relations => reader.relations(&mut model, sheet, rows)?,
         }
     }
     if reader.source_used && !model.sources.iter().any(|s| s.id == reader.source) {
@@ -285,6 +581,7 @@ fn read_rows(
         model,
         added: reader.added,
         changed: reader.changed,
+        notes: Vec::new(),
     })
 }
 
@@ -318,7 +615,7 @@ struct Rows {
 
 /// One row's cells by column name.
 struct Row<'a> {
-    sheet: &'static str,
+    sheet: &'a str,
     number: usize,
     header: &'a [String],
     cells: &'a [Data],
@@ -470,11 +767,21 @@ impl Rows {
         self.source_used = true;
         Cite {
             source: self.source.clone(),
-            at: format!("{sheet} row {row}"),
+            // An XML file's rows are its lines.
+            at: if sheet.is_empty() {
+                format!("line {row}")
+            } else {
+                format!("{sheet} row {row}")
+            },
         }
     }
 
-    fn entities(&mut self, model: &mut Model, rows: &[Vec<Data>]) -> Result<(), ImportError> {
+    fn entities(
+        &mut self,
+        model: &mut Model,
+        sheet: &str,
+        rows: &[Vec<Data>],
+    ) -> Result<(), ImportError> {
         let (top, header) = header(rows);
         let file = self.file.clone();
         // Each id's place, kept as rows add entities: a search per row would be rows × entities.
@@ -484,7 +791,7 @@ impl Rows {
         }
         for (k, cells) in rows.iter().enumerate().skip(top + 1) {
             let row = Row {
-                sheet: "Entities",
+                sheet,
                 number: k + 1,
                 header: &header,
                 cells,
@@ -514,7 +821,7 @@ impl Rows {
                     return Err(row.error("kind", &file, "a new entity needs its kind".into()));
                 };
                 let mut entity = Entity::new(&id, kind, Text::default());
-                entity.sources.push(self.cite("Entities", row.number));
+                entity.sources.push(self.cite(sheet, row.number));
                 at.insert(id.clone(), model.entities.len());
                 model.entities.push(entity);
             }
@@ -561,7 +868,12 @@ impl Rows {
         Ok(())
     }
 
-    fn relations(&mut self, model: &mut Model, rows: &[Vec<Data>]) -> Result<(), ImportError> {
+    fn relations(
+        &mut self,
+        model: &mut Model,
+        sheet: &str,
+        rows: &[Vec<Data>],
+    ) -> Result<(), ImportError> {
         let (top, header) = header(rows);
         let file = self.file.clone();
         let ids: HashSet<String> = model.entities.iter().map(|e| e.id.clone()).collect();
@@ -575,7 +887,7 @@ impl Rows {
                 continue;
             }
             let row = Row {
-                sheet: "Relations",
+                sheet,
                 number: k + 1,
                 header: &header,
                 cells,
@@ -604,7 +916,7 @@ impl Rows {
             let is_new = index.is_none();
             if is_new {
                 let mut relation = Relation::new(kind, &key.0, &key.2);
-                relation.sources.push(self.cite("Relations", row.number));
+                relation.sources.push(self.cite(sheet, row.number));
                 at.insert(key, model.relations.len());
                 model.relations.push(relation);
             }

@@ -9,7 +9,9 @@ use serde::Deserialize;
 use crate::model::{FORMAT_VERSION, Model};
 
 pub mod deck;
+pub mod foreign;
 pub mod graph_files;
+pub mod graph_read;
 pub mod import;
 pub mod recovery;
 mod save;

@@ -21,7 +21,7 @@ pub fn window(
         .filter(|c| matches!(c, Change::Added { .. }))
         .count();
     let changed = preview.changes.len() - added;
-    egui::Window::new(lang.pick("导入电子表格", "Import a spreadsheet"))
+    egui::Window::new(lang.pick("导入", "Import"))
         .id(egui::Id::unique("import-preview"))
         .collapsible(false)
         .resizable(true)
@@ -36,9 +36,36 @@ pub fn window(
                 }
             });
             ui.weak(lang.pick(
-                "新增的实体和关系都以这个表格（工作表和行）为来源。",
-                "Every entity and relation added cites this workbook (its sheet and row).",
+                "新增的实体和关系都以这个文件（工作表和行，或行号）为来源。",
+                "Every entity and relation added cites this file (its sheet and row, or its line).",
             ));
+            if !preview.notes.is_empty() {
+                // Another program's file: how its columns were read, and what was not — never
+                // left out in silence.
+                egui::CollapsingHeader::new(match lang {
+                    Lang::Zh => format!("如何读取（{} 条说明）", preview.notes.len()),
+                    Lang::En => format!("How it was read ({} notes)", preview.notes.len()),
+                })
+                .default_open(true)
+                .show(ui, |ui| {
+                    egui::ScrollArea::vertical()
+                        .id_salt("import-notes")
+                        .max_height(120.0)
+                        .show(ui, |ui| {
+                            for note in &preview.notes {
+                                let guessed = note.contains("not imported")
+                                    || note.contains("inferred")
+                                    || note.contains("read as one");
+                                let text = egui::RichText::new(note).small();
+                                ui.label(if guessed {
+                                    text.color(ui.visuals().warn_fg_color)
+                                } else {
+                                    text
+                                });
+                            }
+                        });
+                });
+            }
             ui.separator();
             let row_height = ui.text_style_height(&egui::TextStyle::Monospace) + 4.0;
             egui::ScrollArea::vertical()
