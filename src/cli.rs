@@ -180,11 +180,11 @@ pub fn export(
         .map(|e| e.to_string_lossy().to_ascii_lowercase())
         .unwrap_or_default();
     let target = escaped(&out.display().to_string()).into_owned();
-    if !["xlsx", "csv", "gexf", "graphml", "pdf", "pptx"].contains(&extension.as_str()) {
+    if !["xlsx", "csv", "gexf", "graphml", "json", "pdf", "pptx"].contains(&extension.as_str()) {
         writeln!(
             err,
             "cannot export {target}: the file's extension says which format, and this \
-             program writes .xlsx, .csv, .gexf, .graphml, .pdf and .pptx"
+             program writes .xlsx, .csv, .gexf, .graphml, .json (Cytoscape.js), .pdf and .pptx"
         )?;
         return Ok(EXIT_UNREADABLE);
     }
@@ -196,7 +196,7 @@ pub fn export(
         }
     };
     let written = match extension.as_str() {
-        "gexf" | "graphml" => {
+        "gexf" | "graphml" | "json" => {
             let doc = crate::document::Document::new(model, io::Origin::New);
             let drawing = crate::app::headless::drawing(&doc, None);
             io::graph_files::write_graph_file(out, doc.model(), &drawing).map_err(|e| e.to_string())

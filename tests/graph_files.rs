@@ -100,15 +100,18 @@ fn networkx_reads_the_same_nodes_edges_names_and_kinds() {
     let folder = tempfile::tempdir().expect("a folder");
     let doc = yunqi();
     let drawing = townscope::app::headless::drawing(&doc, None);
-    let (gexf, graphml) = (
+    let (gexf, graphml, json) = (
         folder.path().join("y.gexf"),
         folder.path().join("y.graphml"),
+        folder.path().join("y.json"),
     );
     write_graph_file(&gexf, doc.model(), &drawing).expect("gexf");
     write_graph_file(&graphml, doc.model(), &drawing).expect("graphml");
+    write_graph_file(&json, doc.model(), &drawing).expect("json");
     let script = r#"
-import sys, networkx as nx
-for g in (nx.read_gexf(sys.argv[1]), nx.read_graphml(sys.argv[2])):
+import sys, json, networkx as nx
+cytoscape = nx.cytoscape_graph(json.load(open(sys.argv[3], encoding="utf-8")))
+for g in (nx.read_gexf(sys.argv[1]), nx.read_graphml(sys.argv[2]), cytoscape):
     a = g.nodes["aliyun"]
     print(g.number_of_nodes(), g.number_of_edges(), a["name_zh"], a["name_en"], a["kind"])
 "#;
@@ -117,6 +120,7 @@ for g in (nx.read_gexf(sys.argv[1]), nx.read_graphml(sys.argv[2])):
         .arg(script)
         .arg(&gexf)
         .arg(&graphml)
+        .arg(&json)
         .output()
         .expect("python runs");
     assert!(
@@ -133,7 +137,40 @@ for g in (nx.read_gexf(sys.argv[1]), nx.read_graphml(sys.argv[2])):
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(
         lines,
-        [expected.as_str(), expected.as_str()],
-        "gexf, then graphml"
+        [expected.as_str(), expected.as_str(), expected.as_str()],
+        "gexf, graphml, then Cytoscape's JSON"
+    );
+}
+
+/// Cytoscape.js's JSON: every entity a node with its position and colour, every edge's ends
+/// among the nodes — read with serde_json, so it is JSON whatever the names hold.
+#[test]
+fn cytoscape_json_holds_every_node_and_edge() {
+    let doc = yunqi();
+    let drawing = townscope::app::headless::drawing(&doc, None);
+    let bytes = townscope::io::graph_files::cytoscape_bytes(doc.model(), &drawing);
+    let value: serde_json::Value = serde_json::from_slice(&bytes).expect("JSON");
+    let nodes = value["elements"]["nodes"].as_array().expect("nodes");
+    let edges = value["elements"]["edges"].as_array().expect("edges");
+    assert_eq!(nodes.len(), doc.model().entities.len());
+    assert_eq!(edges.len(), lines(&doc));
+    let ids: std::collections::HashSet<&str> = nodes
+        .iter()
+        .map(|n| n["data"]["id"].as_str().expect("an id"))
+        .collect();
+    for edge in edges {
+        assert!(ids.contains(edge["data"]["source"].as_str().expect("source")));
+        assert!(ids.contains(edge["data"]["target"].as_str().expect("target")));
+    }
+    let aliyun = nodes
+        .iter()
+        .find(|n| n["data"]["id"] == "aliyun")
+        .expect("aliyun");
+    assert_eq!(aliyun["data"]["name"], "阿里云");
+    assert!(aliyun["position"]["x"].is_number());
+    assert!(
+        aliyun["data"]["color"]
+            .as_str()
+            .is_some_and(|c| c.starts_with('#'))
     );
 }

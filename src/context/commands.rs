@@ -197,8 +197,8 @@ impl AppCommand {
                 "A4 landscape, to print or forward: headline figures with unit, year and source, the network, growth and milestones, indicator charts, key entities, every source (in the language shown)",
             ),
             Self::ExportGraph => (
-                "GEXF 或 GraphML（按扩展名）：实体与关系及其类型、日期、位置、颜色和大小",
-                "GEXF or GraphML (by the extension): entities and relations with their kinds, dates, positions, colours and sizes",
+                "GEXF、GraphML 或 Cytoscape.js 的 JSON（按扩展名）：实体与关系及其类型、日期、位置、颜色和大小",
+                "GEXF, GraphML or Cytoscape.js JSON (by the extension): entities and relations with their kinds, dates, positions, colours and sizes",
             ),
             Self::ExportWorkbook => (
                 "每张表一个工作表，中英文并列，数字为数字、单位单列，每行附来源",

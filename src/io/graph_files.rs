@@ -392,14 +392,83 @@ pub fn write_graph_file(
     model: &Model,
     drawing: &Drawing,
 ) -> Result<(), GraphFileError> {
-    let gexf = path
+    let extension = path
         .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("gexf"));
-    let bytes = if gexf {
-        gexf_bytes(model, drawing)?
-    } else {
-        graphml_bytes(model, drawing)?
+        .map(|e| e.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    let bytes = match extension.as_str() {
+        "gexf" => gexf_bytes(model, drawing)?,
+        "json" | "cyjs" => cytoscape_bytes(model, drawing),
+        _ => graphml_bytes(model, drawing)?,
     };
     write_atomically(path, &bytes, Backup::None)?;
     Ok(())
+}
+
+/// Cytoscape.js's elements JSON (`cy.json()`, which Cytoscape desktop imports as .cyjs): every
+/// entity a node with its values, position and colour, every relation and location an edge.
+/// The top-level `directed`, `multigraph` and `data` are what networkx's `cytoscape_graph` also
+/// asks for.
+pub fn cytoscape_bytes(model: &Model, drawing: &Drawing) -> Vec<u8> {
+    use serde_json::{Map, Value, json};
+    let nodes: Vec<Value> = model
+        .entities
+        .iter()
+        .enumerate()
+        .map(|(i, entity)| {
+            let mut data = Map::new();
+            data.insert("id".into(), json!(entity.id));
+            data.insert("value".into(), json!(entity.id));
+            data.insert("name".into(), json!(label(model, i)));
+            data.insert("label".into(), json!(label(model, i)));
+            for (key, value) in node_values(model, i) {
+                if !value.is_empty() {
+                    data.insert(key.into(), json!(value));
+                }
+            }
+            if let Some([r, g, b]) = drawing.colours.get(i) {
+                data.insert("color".into(), json!(format!("#{r:02x}{g:02x}{b:02x}")));
+            }
+            if let Some(size) = drawing.sizes.get(i) {
+                data.insert("size".into(), json!(size));
+            }
+            let mut node = Map::new();
+            node.insert("data".into(), Value::Object(data));
+            if let Some([x, y]) = drawing
+                .positions
+                .get(i)
+                .filter(|p| p[0].is_finite() && p[1].is_finite())
+            {
+                node.insert("position".into(), json!({ "x": x, "y": y }));
+            }
+            Value::Object(node)
+        })
+        .collect();
+    let edges: Vec<Value> = edges(model)
+        .into_iter()
+        .enumerate()
+        .map(|(key, edge)| {
+            let mut data = Map::new();
+            data.insert("id".into(), json!(edge.id));
+            data.insert("source".into(), json!(edge.from));
+            data.insert("target".into(), json!(edge.to));
+            data.insert("key".into(), json!(key));
+            data.insert("kind".into(), json!(edge.kind));
+            for (name, date) in [("since", edge.since), ("until", edge.until)] {
+                if let Some(date) = date {
+                    data.insert(name.into(), json!(date.to_string()));
+                }
+            }
+            json!({ "data": Value::Object(data) })
+        })
+        .collect();
+    let document = json!({
+        "format_version": "1.0",
+        "generated_by": "Townscope",
+        "data": { "name": model.name.get(crate::model::Lang::Zh) },
+        "directed": true,
+        "multigraph": true,
+        "elements": { "nodes": nodes, "edges": edges },
+    });
+    serde_json::to_vec_pretty(&document).unwrap_or_default()
 }
