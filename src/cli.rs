@@ -259,8 +259,7 @@ pub fn import(
             Ok(next) => {
                 let (added, changed) = imported.as_ref().map_or((0, 0), |i| (i.added, i.changed));
                 let mut notes = imported.map_or_else(Vec::new, |i| i.notes);
-                let file_name = escaped(&file.display().to_string()).into_owned();
-                notes.extend(next.notes.iter().map(|n| format!("{file_name}: {n}")));
+                notes.extend(next.notes.iter().cloned());
                 imported = Some(io::import::Imported {
                     added: added + next.added,
                     changed: changed + next.changed,
@@ -291,16 +290,13 @@ pub fn import(
     )?;
     // What another program's file held that was guessed or left out: warnings, not silence.
     for note in &imported.notes {
-        writeln!(report, "{}", escaped(note))?;
+        writeln!(report, "{}", escaped(&note.text(crate::i18n::Lang::En)))?;
     }
     let problems = validate(&imported.model);
     for problem in &problems {
         writeln!(report, "{target}: {}", escaped(&problem.to_string()))?;
     }
-    let guessed_or_left_out = imported
-        .notes
-        .iter()
-        .any(|n| n.contains("not imported") || n.contains("inferred") || n.contains("read as one"));
+    let guessed_or_left_out = imported.notes.iter().any(|n| n.is_warning());
     Ok(if problems.is_empty() && !guessed_or_left_out {
         EXIT_OK
     } else {

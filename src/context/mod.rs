@@ -41,7 +41,7 @@ pub struct ImportPreview {
     pub built_on: u64,
     /// For another program's file (Kumu, Gephi, a graph file): which columns became which
     /// fields, what was not imported, what was guessed.
-    pub notes: Vec<String>,
+    pub notes: Vec<crate::io::foreign::ImportNote>,
 }
 
 /// The interface's colours as the user chose them (View menu, remembered).

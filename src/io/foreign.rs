@@ -13,6 +13,227 @@ use calamine::Data;
 
 use crate::model::{EntityKind, RelationKind};
 
+/// What reading another program's file did besides the rows: what was matched to what, what
+/// was guessed, what was left out — shown before a merge and printed by `import`, in the
+/// language of the moment.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ImportNote {
+    /// Columns read, each with the field it became.
+    ColumnsRead {
+        table: String,
+        columns: Vec<(String, String)>,
+    },
+    /// Columns no field matches.
+    ColumnsLeft {
+        table: String,
+        columns: Vec<String>,
+    },
+    /// A type naming no entity kind: read as an enterprise, marked inferred.
+    UnknownType {
+        table: String,
+        given: String,
+        count: usize,
+    },
+    /// A type naming no relation kind: read as the vaguest the ends allow, marked inferred.
+    UnknownRelationType {
+        table: String,
+        given: String,
+        count: usize,
+    },
+    NewSectors {
+        table: String,
+        names: Vec<String>,
+    },
+    /// A relation given twice: read once.
+    Repeated {
+        table: String,
+        in_lines: bool,
+        at: usize,
+        first: usize,
+        from: String,
+        to: String,
+    },
+    /// Relations from an entity to itself: left out.
+    SelfLoops {
+        table: String,
+        count: usize,
+    },
+    /// A graph file's drawing: positions kept as pins, the rest (sizes, colours) left out.
+    Drawing {
+        columns: Vec<String>,
+    },
+    Pins {
+        count: usize,
+    },
+    /// A sheet that is neither the entities' nor the relations' table.
+    SheetLeft {
+        sheet: String,
+    },
+}
+
+impl ImportNote {
+    /// Whether something was guessed or left out (the import then exits 1 and the preview
+    /// shows the note as a warning).
+    pub fn is_warning(&self) -> bool {
+        !matches!(
+            self,
+            Self::ColumnsRead { .. } | Self::NewSectors { .. } | Self::Pins { .. }
+        )
+    }
+
+    pub fn text(&self, lang: crate::model::Lang) -> String {
+        use crate::model::Lang::{En, Zh};
+        let table = |name: &str| match (name, lang) {
+            ("nodes", Zh) => "节点".to_owned(),
+            ("edges", Zh) => "边".to_owned(),
+            (name, _) => name.to_owned(),
+        };
+        let given = |g: &str| match (g.is_empty(), lang) {
+            (true, Zh) => "（空）".to_owned(),
+            (true, En) => "(none)".to_owned(),
+            (false, Zh) => format!("“{g}”"),
+            (false, En) => format!("\"{g}\""),
+        };
+        match (self, lang) {
+            (Self::ColumnsRead { table: t, columns }, _) => {
+                let list = columns
+                    .iter()
+                    .map(|(from, to)| format!("{from} → {to}"))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                match lang {
+                    Zh => format!("{}：读取的列：{list}", table(t)),
+                    En => format!("{}: columns read: {list}", table(t)),
+                }
+            }
+            (Self::ColumnsLeft { table: t, columns }, Zh) => {
+                format!(
+                    "{}：未导入的列（没有对应的字段）：{}",
+                    table(t),
+                    columns.join("、")
+                )
+            }
+            (Self::ColumnsLeft { table: t, columns }, En) => format!(
+                "{}: columns not imported (no field of Townscope's matches them): {}",
+                table(t),
+                columns.join(", ")
+            ),
+            (
+                Self::UnknownType {
+                    table: t,
+                    given: g,
+                    count,
+                },
+                Zh,
+            ) => format!(
+                "{}：类型 {} 不是 Townscope 的实体类型：{count} 个按企业读入，标为推断，请核对",
+                table(t),
+                given(g)
+            ),
+            (
+                Self::UnknownType {
+                    table: t,
+                    given: g,
+                    count,
+                },
+                En,
+            ) => format!(
+                "{}: type {} names no kind Townscope has: {count} read as enterprise, marked as inferred — check them",
+                table(t),
+                given(g)
+            ),
+            (
+                Self::UnknownRelationType {
+                    table: t,
+                    given: g,
+                    count,
+                },
+                Zh,
+            ) => format!(
+                "{}：类型 {} 不是 Townscope 的关系类型：{count} 条按两端允许的最宽泛关系读入，标为推断，请核对",
+                table(t),
+                given(g)
+            ),
+            (
+                Self::UnknownRelationType {
+                    table: t,
+                    given: g,
+                    count,
+                },
+                En,
+            ) => format!(
+                "{}: type {} names no kind of relation Townscope has: {count} read as the vaguest kind the two ends allow, marked as inferred — check them",
+                table(t),
+                given(g)
+            ),
+            (Self::NewSectors { table: t, names }, Zh) => {
+                format!("{}：由标签新建的领域：{}", table(t), names.join("、"))
+            }
+            (Self::NewSectors { table: t, names }, En) => {
+                format!(
+                    "{}: new sectors from its tags: {}",
+                    table(t),
+                    names.join(", ")
+                )
+            }
+            (
+                Self::Repeated {
+                    table: t,
+                    at,
+                    first,
+                    from,
+                    to,
+                    ..
+                },
+                Zh,
+            ) => format!(
+                "{}：第 {at} 行重复第 {first} 行的关系（{from} → {to}）：合为一条",
+                table(t)
+            ),
+            (
+                Self::Repeated {
+                    table: t,
+                    in_lines,
+                    at,
+                    first,
+                    from,
+                    to,
+                },
+                En,
+            ) => {
+                let unit = if *in_lines { "line" } else { "row" };
+                format!(
+                    "{}: {unit} {at} repeats the relation of {unit} {first} ({from} → {to}): read as one",
+                    table(t)
+                )
+            }
+            (Self::SelfLoops { table: t, count }, Zh) => {
+                format!("{}：{count} 条从实体指向自身的关系未导入", table(t))
+            }
+            (Self::SelfLoops { table: t, count }, En) => format!(
+                "{}: {count} relation(s) from an entity to itself not imported",
+                table(t)
+            ),
+            (Self::Drawing { columns }, Zh) => format!(
+                "图形数据 {}：位置保留为关系网络中的固定位置，大小和颜色未导入",
+                columns.join("、")
+            ),
+            (Self::Drawing { columns }, En) => format!(
+                "the drawing's {}: positions kept as pins in the network view, sizes and colours not imported",
+                columns.join(", ")
+            ),
+            (Self::Pins { count }, Zh) => format!("{count} 个位置保留为固定位置"),
+            (Self::Pins { count }, En) => format!("{count} positions kept as pins"),
+            (Self::SheetLeft { sheet }, Zh) => {
+                format!("工作表 {sheet} 未导入：它不是第二张实体表或关系表")
+            }
+            (Self::SheetLeft { sheet }, En) => format!(
+                "sheet {sheet} not imported: it is not a second table of entities or relations"
+            ),
+        }
+    }
+}
+
 /// A table of another program's: its name as the user knows it (a sheet, a file, or empty for
 /// the lines of an XML file), its column names, and its rows with the number each is known by.
 pub struct ForeignTable {
@@ -28,7 +249,7 @@ pub struct Mapped {
     pub entities: Option<(String, Vec<Vec<Data>>)>,
     pub relations: Option<(String, Vec<Vec<Data>>)>,
     /// What was matched to what, and what could not be: shown before anything is merged.
-    pub notes: Vec<String>,
+    pub notes: Vec<ImportNote>,
     /// Entities (by id) whose kind was guessed, with the type the file gave.
     pub guessed_kinds: Vec<(String, String)>,
     /// Relations (from, kind, to) whose kind was guessed, with the type the file gave.
@@ -424,21 +645,18 @@ pub fn map_tables(
         let mut types: Vec<_> = unknown_types.into_iter().collect();
         types.sort();
         for (given, count) in types {
-            let given = if given.is_empty() {
-                "(none)".to_owned()
-            } else {
-                format!("{given:?}")
-            };
-            mapped.notes.push(format!(
-                "{label}: type {given} names no kind Townscope has: {count} read as enterprise, marked as inferred — check them"
-            ));
+            mapped.notes.push(ImportNote::UnknownType {
+                table: label.to_owned(),
+                given,
+                count,
+            });
         }
         if !mapped.new_sectors.is_empty() {
-            let names: Vec<&str> = mapped.new_sectors.iter().map(|(_, n)| n.as_str()).collect();
-            mapped.notes.push(format!(
-                "{label}: new sectors from its tags: {}",
-                names.join(", ")
-            ));
+            let names = mapped.new_sectors.iter().map(|(_, n)| n.clone()).collect();
+            mapped.notes.push(ImportNote::NewSectors {
+                table: label.to_owned(),
+                names,
+            });
         }
         mapped.entities = Some((table.name.clone(), rows));
     }
@@ -485,7 +703,6 @@ pub fn map_tables(
             }
         }
         note_columns(&mut mapped.notes, label, table, &columns);
-        let unit = if table.name.is_empty() { "line" } else { "row" };
         let at = |row: &[String], column: &str| -> Option<String> {
             let k = columns.iter().position(|c| *c == Some(column))?;
             row.get(k)
@@ -541,9 +758,14 @@ pub fn map_tables(
             };
             let key = (from.clone(), kind, to.clone());
             if let Some(first) = seen.get(&key) {
-                mapped.notes.push(format!(
-                    "{label}: {unit} {number} repeats the relation of {unit} {first} ({from} → {to}): read as one"
-                ));
+                mapped.notes.push(ImportNote::Repeated {
+                    table: label.to_owned(),
+                    in_lines: table.name.is_empty(),
+                    at: *number,
+                    first: *first,
+                    from: from.clone(),
+                    to: to.clone(),
+                });
                 continue;
             }
             seen.insert(key, *number);
@@ -574,21 +796,19 @@ pub fn map_tables(
             );
         }
         if loops > 0 {
-            mapped.notes.push(format!(
-                "{label}: {loops} relation(s) from an entity to itself not imported"
-            ));
+            mapped.notes.push(ImportNote::SelfLoops {
+                table: label.to_owned(),
+                count: loops,
+            });
         }
         let mut types: Vec<_> = unknown_types.into_iter().collect();
         types.sort();
         for (given, count) in types {
-            let given = if given.is_empty() {
-                "(none)".to_owned()
-            } else {
-                format!("{given:?}")
-            };
-            mapped.notes.push(format!(
-                "{label}: type {given} names no kind of relation Townscope has: {count} read as the vaguest kind the two ends allow, marked as inferred — check them"
-            ));
+            mapped.notes.push(ImportNote::UnknownRelationType {
+                table: label.to_owned(),
+                given,
+                count,
+            });
         }
         mapped.relations = Some((table.name.clone(), rows));
     }
@@ -616,32 +836,35 @@ fn prefer_exact(header: &[String], columns: &mut [Option<&str>]) {
 
 /// Says which column became which field, and which were not imported.
 fn note_columns(
-    notes: &mut Vec<String>,
+    notes: &mut Vec<ImportNote>,
     name: &str,
     table: &ForeignTable,
     columns: &[Option<&str>],
 ) {
-    let matched: Vec<String> = table
+    let matched: Vec<(String, String)> = table
         .header
         .iter()
         .zip(columns)
-        .filter_map(|(h, c)| c.map(|c| format!("{h} → {c}")))
+        .filter_map(|(h, c)| c.map(|c| (h.clone(), c.to_owned())))
         .collect();
     if !matched.is_empty() {
-        notes.push(format!("{name}: columns read: {}", matched.join(", ")));
+        notes.push(ImportNote::ColumnsRead {
+            table: name.to_owned(),
+            columns: matched,
+        });
     }
-    let unmatched: Vec<&str> = table
+    let unmatched: Vec<String> = table
         .header
         .iter()
         .zip(columns)
         .filter(|(h, c)| c.is_none() && !h.trim().is_empty())
-        .map(|(h, _)| h.as_str())
+        .map(|(h, _)| h.clone())
         .collect();
     if !unmatched.is_empty() {
-        notes.push(format!(
-            "{name}: columns not imported (no field of Townscope's matches them): {}",
-            unmatched.join(", ")
-        ));
+        notes.push(ImportNote::ColumnsLeft {
+            table: name.to_owned(),
+            columns: unmatched,
+        });
     }
 }
 
@@ -653,4 +876,70 @@ fn place_row(rows: &mut Vec<Vec<Data>>, number: usize, cells: Vec<Data>) {
         rows.push(Vec::new());
     }
     rows.push(cells);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Lang;
+
+    #[test]
+    fn every_note_reads_in_both_languages() {
+        let notes = [
+            ImportNote::ColumnsRead {
+                table: "nodes".into(),
+                columns: vec![("Label".into(), "name".into())],
+            },
+            ImportNote::ColumnsLeft {
+                table: "Elements".into(),
+                columns: vec!["Image".into()],
+            },
+            ImportNote::UnknownType {
+                table: "nodes".into(),
+                given: "Robot".into(),
+                count: 1,
+            },
+            ImportNote::UnknownRelationType {
+                table: "edges".into(),
+                given: String::new(),
+                count: 2,
+            },
+            ImportNote::NewSectors {
+                table: "Elements".into(),
+                names: vec!["AI".into()],
+            },
+            ImportNote::Repeated {
+                table: "edges".into(),
+                in_lines: true,
+                at: 51,
+                first: 45,
+                from: "a".into(),
+                to: "b".into(),
+            },
+            ImportNote::SelfLoops {
+                table: "edges".into(),
+                count: 1,
+            },
+            ImportNote::Drawing {
+                columns: vec!["x".into()],
+            },
+            ImportNote::Pins { count: 3 },
+            ImportNote::SheetLeft {
+                sheet: "Notes".into(),
+            },
+        ];
+        for note in &notes {
+            let (zh, en) = (note.text(Lang::Zh), note.text(Lang::En));
+            assert!(
+                zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+                "{zh}"
+            );
+            assert!(
+                !en.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+                "{en}"
+            );
+            assert_ne!(zh, en);
+        }
+        assert!(notes.iter().filter(|n| n.is_warning()).count() >= 6);
+    }
 }

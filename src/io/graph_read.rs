@@ -19,7 +19,7 @@ pub struct GraphTables {
     pub edges: ForeignTable,
     /// Node id → its position in the view's layout plane.
     pub positions: Vec<(String, [f32; 2])>,
-    pub notes: Vec<String>,
+    pub notes: Vec<super::foreign::ImportNote>,
 }
 
 /// One element's values by column, in the order first seen.
@@ -346,13 +346,12 @@ pub fn read(bytes: &[u8], extension: &str) -> Result<GraphTables, String> {
         .collect();
     nodes.columns.retain(|c| !drawing.contains(&c.as_str()));
     if !drawn.is_empty() {
-        notes.push(format!(
-            "the drawing's {} kept as positions for the network view (pins), sizes and colours not imported",
-            drawn.join(", ")
-        ));
+        notes.push(super::foreign::ImportNote::Drawing { columns: drawn });
     }
     if !positions.is_empty() {
-        notes.push(format!("{} positions kept as pins", positions.len()));
+        notes.push(super::foreign::ImportNote::Pins {
+            count: positions.len(),
+        });
     }
     Ok(GraphTables {
         nodes: nodes.table("nodes"),

@@ -71,7 +71,7 @@ pub struct Imported {
     pub changed: usize,
     /// For another program's file: which columns became which fields, what was not imported,
     /// what was guessed. Empty for Townscope's own layout.
-    pub notes: Vec<String>,
+    pub notes: Vec<super::foreign::ImportNote>,
 }
 
 /// Reads `path` as a workbook in Townscope's layout.
@@ -102,7 +102,7 @@ struct Foreign {
     nodes: Option<super::foreign::ForeignTable>,
     links: Option<super::foreign::ForeignTable>,
     positions: Vec<(String, [f32; 2])>,
-    notes: Vec<String>,
+    notes: Vec<super::foreign::ImportNote>,
 }
 
 impl Loaded {
@@ -368,9 +368,9 @@ pub fn load(path: &Path) -> Result<Loaded, ImportError> {
                 Some(Table::Entities) if nodes.is_none() => nodes = Some(table),
                 Some(Table::Relations) if links.is_none() => links = Some(table),
                 _ if table.rows.is_empty() => {}
-                _ => notes.push(format!(
-                    "sheet {name} not imported: it is not a second table of entities or relations"
-                )),
+                _ => notes.push(super::foreign::ImportNote::SheetLeft {
+                    sheet: name.clone(),
+                }),
             }
         }
         if nodes.is_none() && links.is_none() {

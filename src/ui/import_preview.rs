@@ -53,11 +53,8 @@ pub fn window(
                         .max_height(120.0)
                         .show(ui, |ui| {
                             for note in &preview.notes {
-                                let guessed = note.contains("not imported")
-                                    || note.contains("inferred")
-                                    || note.contains("read as one");
-                                let text = egui::RichText::new(note).small();
-                                ui.label(if guessed {
+                                let text = egui::RichText::new(note.text(lang)).small();
+                                ui.label(if note.is_warning() {
                                     text.color(ui.visuals().warn_fg_color)
                                 } else {
                                     text
