@@ -254,3 +254,53 @@ fn bad_graph_files_are_refused_by_line_and_nothing_is_written() {
     assert_eq!(status, 2, "{report}");
     assert!(report.contains("not a GraphML file"), "{report}");
 }
+
+/// Yunqi → GEXF / GraphML → import: the same entities (kinds, both names, dates, locations)
+/// and the same relations; each location, drawn as an edge, comes back as the location.
+#[test]
+fn yunqi_through_its_own_graph_files_comes_back_the_same() {
+    let yunqi = townscope::io::embedded_yunqi().expect("loads");
+    let doc = townscope::document::Document::new(yunqi.clone(), townscope::io::Origin::Embedded);
+    let drawing = townscope::app::headless::drawing(&doc, None);
+    let folder = tempfile::tempdir().expect("a folder");
+    for name in ["yunqi.gexf", "yunqi.graphml"] {
+        let path = folder.path().join(name);
+        townscope::io::graph_files::write_graph_file(&path, &yunqi, &drawing).expect("written");
+        let (_, report, model) = import(&[path]);
+        let model = model.expect("written");
+        assert_eq!(
+            model.entities.len(),
+            yunqi.entities.len(),
+            "{name}: {report}"
+        );
+        for original in &yunqi.entities {
+            let back = entity(&model, &original.id);
+            assert_eq!(back.kind, original.kind, "{name}: {}", original.id);
+            assert_eq!(back.name.zh, original.name.zh, "{name}: {}", original.id);
+            assert_eq!(back.name.en, original.name.en, "{name}: {}", original.id);
+            assert_eq!(back.founded, original.founded, "{name}: {}", original.id);
+            assert_eq!(back.joined, original.joined, "{name}: {}", original.id);
+            assert_eq!(back.location, original.location, "{name}: {}", original.id);
+            assert_eq!(back.sectors, original.sectors, "{name}: {}", original.id);
+        }
+        let ends = |m: &Model| {
+            let mut ends: Vec<_> = m
+                .relations
+                .iter()
+                .map(|r| (r.from.clone(), r.kind, r.to.clone()))
+                .collect();
+            ends.sort();
+            ends
+        };
+        assert_eq!(ends(&model), ends(&yunqi), "{name}");
+        assert!(
+            townscope::model::validate(&model).is_empty(),
+            "{name}: {report}"
+        );
+        assert_eq!(
+            model.layout.len(),
+            yunqi.entities.len(),
+            "{name}: every node pinned"
+        );
+    }
+}

@@ -256,6 +256,9 @@ pub struct Mapped {
     pub guessed_relations: Vec<((String, RelationKind, String), String)>,
     /// Sectors the file's tags or sectors name that the model does not have: (id, name).
     pub new_sectors: Vec<(String, String)>,
+    /// (entity, place): Townscope's own graph files draw an entity's location as an edge
+    /// `location-ID`; it is read back as the location, not as a relation.
+    pub locations: Vec<(String, String)>,
 }
 
 /// What the model already has that a foreign file's rows may name.
@@ -300,6 +303,8 @@ fn relation_column(name: &str) -> Option<&'static str> {
         "since" | "start" | "from date" | "开始" => "since",
         "until" | "end" | "to date" | "结束" => "until",
         "note" | "description" | "notes" | "说明" | "描述" => "note",
+        // An edge's own id: Townscope's graph files name an entity's location `location-ID`.
+        "id" => "edge_id",
         _ => return None,
     })
 }
@@ -508,6 +513,7 @@ pub fn map_tables(
         guessed_kinds: Vec::new(),
         guessed_relations: Vec::new(),
         new_sectors: Vec::new(),
+        locations: Vec::new(),
     };
     // Name (and id) → (id, kind), for the relations' ends: the model's, then the file's.
     let mut ends: HashMap<String, (String, EntityKind)> = known.entities.clone();
@@ -756,6 +762,12 @@ pub fn map_tables(
                     kind
                 }
             };
+            if kind == RelationKind::LocatedIn
+                && at(row, "edge_id").is_some_and(|id| id == format!("location-{from}"))
+            {
+                mapped.locations.push((from, to));
+                continue;
+            }
             let key = (from.clone(), kind, to.clone());
             if let Some(first) = seen.get(&key) {
                 mapped.notes.push(ImportNote::Repeated {

@@ -198,7 +198,7 @@ pub fn read(bytes: &[u8], extension: &str) -> Result<GraphTables, String> {
                         return Err(format!("more than {MAX_ELEMENTS} edges"));
                     }
                     edges.rows.push((here, HashMap::new()));
-                    for key in ["source", "target", "label", "start", "end", "weight"] {
+                    for key in ["id", "source", "target", "label", "start", "end", "weight"] {
                         if let Some(value) = at.get(key) {
                             edges.set(key, value.clone());
                         }

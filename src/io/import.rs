@@ -167,6 +167,20 @@ impl Loaded {
         .flatten()
         .collect();
         let mut imported = read_rows(path, model, &tables)?;
+        if !mapped.locations.is_empty() {
+            let at: HashMap<&str, &str> = mapped
+                .locations
+                .iter()
+                .map(|(entity, place)| (entity.as_str(), place.as_str()))
+                .collect();
+            for entity in &mut imported.model.entities {
+                if let Some(place) = at.get(entity.id.as_str())
+                    && entity.location.as_deref() != Some(*place)
+                {
+                    entity.location = Some((*place).to_owned());
+                }
+            }
+        }
         for (id, name) in &mapped.new_sectors {
             if !imported.model.sectors.iter().any(|s| &s.id == id) {
                 let chinese = name.chars().any(|c| ('\u{3400}'..='\u{9fff}').contains(&c));
