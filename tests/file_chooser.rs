@@ -16,23 +16,32 @@ type App = Harness<'static, TownscopeApp>;
 
 /// The app on the built-in model, its last folder `folder`, no native dialog.
 fn app_in(folder: &Path, lang: Lang) -> App {
+    app_with(folder, lang, false)
+}
+
+/// As [`app_in`]; with `tofu`, characters no bundled font has are drawn as boxes instead of
+/// failing the test (text read in the wrong encoding is full of them).
+fn app_with(folder: &Path, lang: Lang, tofu: bool) -> App {
     let folder = folder.to_path_buf();
     // egui_file's path and file-name fields carry no accessible name (a screen reader hears
     // "text field"): the crate's, not ours to label, so the check the harness makes of every
     // widget is off here.
-    let mut harness = Harness::builder()
+    let mut builder = Harness::builder()
         .with_size(common::WINDOW)
-        .with_accessibility_check(false)
-        .build_eframe(move |cc| {
-            let state = UiState {
-                lang,
-                last_folder: Some(folder.clone()),
-                ..UiState::default()
-            };
-            let mut app = TownscopeApp::with_state(&cc.egui_ctx, state, None);
-            app.use_own_file_chooser();
-            app
-        });
+        .with_accessibility_check(false);
+    if tofu {
+        builder = builder.allow_missing_glyphs();
+    }
+    let mut harness = builder.build_eframe(move |cc| {
+        let state = UiState {
+            lang,
+            last_folder: Some(folder.clone()),
+            ..UiState::default()
+        };
+        let mut app = TownscopeApp::with_state(&cc.egui_ctx, state, None);
+        app.use_own_file_chooser();
+        app
+    });
     harness.run();
     harness
 }
@@ -292,4 +301,54 @@ fn a_graph_file_is_previewed_with_what_was_guessed_and_merged() {
     harness.get_by_label("Merge into this model").click();
     harness.run();
     assert_eq!(harness.state().doc.model().entities.len(), before + 5);
+}
+
+/// A CSV from a Traditional Chinese Windows (Big5) reads as GBK without an error, into the
+/// wrong characters: the preview shows the names as read and offers the encodings; Big5 reads
+/// them right, and Merge brings in the right name.
+#[test]
+fn a_big5_csv_is_read_again_in_the_encoding_the_user_chooses() {
+    let folder = tempfile::tempdir().expect("a temporary folder");
+    let text = "id,kind,name_zh\ntw-cloud,Enterprise,臺灣雲端科技\n";
+    let (bytes, _, unmappable) = encoding_rs::BIG5.encode(text);
+    assert!(!unmappable);
+    std::fs::write(folder.path().join("members.csv"), &bytes).expect("written");
+    // The bundled font is cut to GB2312: Traditional characters (臺, 灣, 雲) fall back to the
+    // system's fonts on a desktop, to boxes here.
+    let mut harness = app_with(folder.path(), Lang::En, true);
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Import…").click();
+    harness.run();
+    harness.get_by_label_contains("members.csv").click();
+    harness.run();
+    harness.get_by_label("Open").click();
+    harness.step();
+    common::wait_until(&mut harness, |app| !app.is_importing());
+    harness.run();
+    assert!(harness.query_by_label_contains("Names as read: ").is_some());
+    assert!(
+        harness.query_by_label_contains("臺灣雲端科技").is_none(),
+        "read as GBK, the name is not the Big5 one"
+    );
+    harness.get_by_label("Big5").click();
+    harness.step();
+    common::wait_until(&mut harness, |app| !app.is_importing());
+    harness.run();
+    assert!(
+        harness
+            .query_by_label("Names as read: 臺灣雲端科技")
+            .is_some()
+    );
+    harness.get_by_label("Merge into this model").click();
+    harness.run();
+    assert!(
+        harness
+            .state()
+            .doc
+            .model()
+            .entities
+            .iter()
+            .any(|e| e.name.zh == "臺灣雲端科技")
+    );
 }

@@ -8,11 +8,22 @@ use crate::io::workbook::{self, Table};
 impl TownscopeApp {
     /// Reads `path` off the UI thread: into the open model (for a merge) and alone.
     pub(super) fn start_import(&mut self, path: PathBuf) {
+        self.start_import_as(path, None);
+    }
+
+    /// The previewed CSV file read again in `encoding` (its text looked wrong).
+    pub(super) fn import_again_as(&mut self, encoding: io::import::TextEncoding) {
+        if let Some(preview) = self.runtime.import_preview.take() {
+            self.start_import_as(preview.path, Some(encoding));
+        }
+    }
+
+    fn start_import_as(&mut self, path: PathBuf, encoding: Option<io::import::TextEncoding>) {
         let current = self.doc.model().clone();
         let built_on = self.doc.revision();
         self.runtime.importing = Some(Task::spawn(&self.runtime.ctx, move || {
             // Read once; applied to the open model and on its own.
-            let loaded = io::import::load(&path)?;
+            let loaded = io::import::load_as(&path, encoding)?;
             let merged = loaded.apply(Some(&current))?;
             let alone = loaded.apply(None)?;
             Ok(crate::context::ImportPreview {
@@ -22,6 +33,27 @@ impl TownscopeApp {
                 ),
                 changes: crate::model::diff::diff(&current, &merged.model),
                 notes: merged.notes,
+                encoding: loaded.encoding(),
+                sample_names: {
+                    let before: std::collections::HashSet<&str> =
+                        current.entities.iter().map(|e| e.id.as_str()).collect();
+                    merged
+                        .model
+                        .entities
+                        .iter()
+                        .filter(|e| !before.contains(e.id.as_str()))
+                        .map(|e| {
+                            if e.name.zh.is_empty() {
+                                e.name.en.clone()
+                            } else {
+                                e.name.zh.clone()
+                            }
+                        })
+                        .filter(|n| !n.is_empty())
+                        .take(6)
+                        .collect()
+                },
+                path: path.clone(),
                 merged: merged.model,
                 alone: alone.model,
                 built_on,

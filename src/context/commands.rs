@@ -502,6 +502,8 @@ pub enum Command {
     MergeImport,
     OpenImport,
     CancelImport,
+    /// Read the previewed CSV file again in another text encoding.
+    ImportAs(crate::io::import::TextEncoding),
     /// File → Export → one table as CSV.
     ExportCsv(crate::io::workbook::Table),
     /// The details panel shows the selected entity's fields for editing, or not.

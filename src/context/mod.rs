@@ -32,6 +32,8 @@ pub struct Comparison {
 pub struct ImportPreview {
     /// The workbook's name, for the window and the undo label.
     pub file: String,
+    /// Where it is, to read it again (in another encoding).
+    pub path: std::path::PathBuf,
     /// The open model with the workbook's rows applied, and what differs from it.
     pub merged: Model,
     pub changes: Vec<crate::model::diff::Change>,
@@ -42,6 +44,11 @@ pub struct ImportPreview {
     /// For another program's file (Kumu, Gephi, a graph file): which columns became which
     /// fields, what was not imported, what was guessed.
     pub notes: Vec<crate::io::foreign::ImportNote>,
+    /// For a CSV file: the text encoding it was read in (the preview offers the others).
+    pub encoding: Option<crate::io::import::TextEncoding>,
+    /// The names of the first entities it adds, as read: where the encoding was wrong, they
+    /// show it.
+    pub sample_names: Vec<String>,
 }
 
 /// The interface's colours as the user chose them (View menu, remembered).

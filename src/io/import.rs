@@ -95,6 +95,8 @@ pub struct Loaded {
     /// Another program's tables (Kumu, Gephi, a graph file), mapped when applied: their
     /// relations may name the model's entities.
     foreign: Option<Foreign>,
+    /// A CSV file's text encoding, as read.
+    encoding: Option<TextEncoding>,
 }
 
 /// Another program's tables, and what a graph file drew: positions become pins.
@@ -265,8 +267,51 @@ impl Loaded {
     }
 }
 
+/// How a CSV file's text is read: detected (UTF-8, else GB18030), or as the user chose in the
+/// preview — Big5 text also decodes as GB18030, into the wrong characters.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TextEncoding {
+    Utf8,
+    /// GBK and its superset GB18030: what Excel on a Simplified Chinese Windows writes.
+    Gb18030,
+    /// Traditional Chinese Windows (Taiwan, Hong Kong).
+    Big5,
+}
+
+impl TextEncoding {
+    pub const ALL: [Self; 3] = [Self::Utf8, Self::Gb18030, Self::Big5];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Utf8 => "UTF-8",
+            Self::Gb18030 => "GBK / GB18030",
+            Self::Big5 => "Big5",
+        }
+    }
+
+    fn encoding(self) -> &'static encoding_rs::Encoding {
+        match self {
+            Self::Utf8 => encoding_rs::UTF_8,
+            Self::Gb18030 => encoding_rs::GB18030,
+            Self::Big5 => encoding_rs::BIG5,
+        }
+    }
+}
+
+impl Loaded {
+    /// The encoding a CSV file was read in; none for a workbook or a graph file.
+    pub fn encoding(&self) -> Option<TextEncoding> {
+        self.encoding
+    }
+}
+
 /// Reads `path` (a workbook, or one table as CSV) without applying it.
 pub fn load(path: &Path) -> Result<Loaded, ImportError> {
+    load_as(path, None)
+}
+
+/// Reads `path`; a CSV file in `encoding` where one is given, else as detected.
+pub fn load_as(path: &Path, encoding: Option<TextEncoding>) -> Result<Loaded, ImportError> {
     let file = path.display().to_string();
     let unreadable = |message: String| ImportError::Unreadable {
         file: file.clone(),
@@ -293,19 +338,21 @@ pub fn load(path: &Path) -> Result<Loaded, ImportError> {
                 positions: graph.positions,
                 notes: graph.notes,
             }),
+            encoding: None,
         });
     }
     if is_csv {
         let name = path
             .file_name()
             .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
-        let rows = csv_text_rows(&bytes).map_err(unreadable)?;
+        let (rows, used) = csv_text_rows(&bytes, encoding).map_err(unreadable)?;
         return Ok(match csv_table(&rows) {
             Ok(table) => Loaded {
                 path: path.to_path_buf(),
                 carried: None,
                 tables: vec![(table, table.sheet().to_owned(), rows)],
                 foreign: None,
+                encoding: Some(used),
             },
             Err(names) => {
                 let foreign = foreign_table(&name, &rows);
@@ -330,6 +377,7 @@ pub fn load(path: &Path) -> Result<Loaded, ImportError> {
                         positions: Vec::new(),
                         notes: Vec::new(),
                     }),
+                    encoding: Some(used),
                 }
             }
         });
@@ -404,6 +452,7 @@ pub fn load(path: &Path) -> Result<Loaded, ImportError> {
                 positions: Vec::new(),
                 notes,
             }),
+            encoding: None,
         });
     }
     let carried = base.map(|rows| {
@@ -424,6 +473,7 @@ pub fn load(path: &Path) -> Result<Loaded, ImportError> {
         carried,
         tables,
         foreign: None,
+        encoding: None,
     })
 }
 
@@ -501,18 +551,31 @@ fn foreign_table(name: &str, rows: &[Vec<Data>]) -> super::foreign::ForeignTable
 
 /// A CSV file's rows as cells: UTF-8 (with or without a byte-order mark), else GB18030 — what
 /// Excel on a Chinese Windows writes.
-fn csv_text_rows(bytes: &[u8]) -> Result<Vec<Vec<Data>>, String> {
+fn csv_text_rows(
+    bytes: &[u8],
+    forced: Option<TextEncoding>,
+) -> Result<(Vec<Vec<Data>>, TextEncoding), String> {
     if bytes.contains(&0) {
         return Err("not a text file (it holds NUL bytes): is it a CSV file?".into());
     }
-    let text = match std::str::from_utf8(bytes) {
-        Ok(text) => std::borrow::Cow::Borrowed(text.trim_start_matches('\u{feff}')),
-        Err(_) => {
-            let (text, _, malformed) = encoding_rs::GB18030.decode(bytes);
+    let (text, used) = match (forced, std::str::from_utf8(bytes)) {
+        (None | Some(TextEncoding::Utf8), Ok(text)) => (
+            std::borrow::Cow::Borrowed(text.trim_start_matches('\u{feff}')),
+            TextEncoding::Utf8,
+        ),
+        (Some(TextEncoding::Utf8), Err(e)) => {
+            return Err(format!("not UTF-8 text ({e})"));
+        }
+        (forced, _) => {
+            let chosen = forced.unwrap_or(TextEncoding::Gb18030);
+            let (text, _, malformed) = chosen.encoding().decode(bytes);
             if malformed {
-                return Err("neither UTF-8 nor GBK/GB18030 text".into());
+                return Err(match forced {
+                    None => "neither UTF-8 nor GBK/GB18030 text".into(),
+                    Some(e) => format!("not {} text", e.name()),
+                });
             }
-            text
+            (text, chosen)
         }
     };
     let mut reader = csv::ReaderBuilder::new()
@@ -542,7 +605,7 @@ fn csv_text_rows(bytes: &[u8]) -> Result<Vec<Vec<Data>>, String> {
     if names.iter().all(String::is_empty) {
         return Err("it is empty: no header row".into());
     }
-    Ok(rows)
+    Ok((rows, used))
 }
 
 /// Which of Townscope's tables a CSV file's header says it is; else its column names, for

@@ -29,6 +29,32 @@ pub fn window(
         .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
         .show(ctx, |ui| {
             ui.strong(&preview.file);
+            if let Some(read_as) = preview.encoding {
+                // Detected, and offered: Big5 text also decodes as GBK, into the wrong words.
+                ui.horizontal(|ui| {
+                    ui.label(lang.pick("文本编码：", "Text encoding:"));
+                    for encoding in crate::io::import::TextEncoding::ALL {
+                        if ui
+                            .selectable_label(encoding == read_as, encoding.name())
+                            .on_hover_text(lang.pick(
+                                "文字显示不对时，换一种编码重新读取",
+                                "Read the file again in this encoding if its text looks wrong",
+                            ))
+                            .clicked()
+                            && encoding != read_as
+                        {
+                            commands.push(Command::ImportAs(encoding));
+                        }
+                    }
+                });
+                if !preview.sample_names.is_empty() {
+                    ui.label(format!(
+                        "{}{}",
+                        lang.pick("读到的名称：", "Names as read: "),
+                        preview.sample_names.join(lang.pick("、", ", "))
+                    ));
+                }
+            }
             ui.label(match lang {
                 Lang::Zh => format!("并入当前模型：新增 {added} 项，修改 {changed} 项。"),
                 Lang::En => {
