@@ -265,6 +265,8 @@ pub fn import(
                     changed: changed + next.changed,
                     model: next.model,
                     notes,
+                    unknown_types: next.unknown_types,
+                    unknown_relation_types: next.unknown_relation_types,
                 });
             }
             Err(error) => {

@@ -298,9 +298,34 @@ fn a_graph_file_is_previewed_with_what_was_guessed_and_merged() {
             .query_by_label_contains("type \"Robot\" names no kind Townscope has")
             .is_some()
     );
+    // "Robot" read as an institution instead of the default enterprise: the file read again.
+    harness.get_by_label("Robot").click();
+    harness.run();
+    harness.get_by_label("Institution").click();
+    harness.step();
+    common::wait_until(&mut harness, |app| !app.is_importing());
+    harness.run();
+    assert!(
+        harness
+            .query_by_label_contains("type \"Robot\" read as Institution, as chosen")
+            .is_some()
+    );
     harness.get_by_label("Merge into this model").click();
     harness.run();
-    assert_eq!(harness.state().doc.model().entities.len(), before + 5);
+    let model = harness.state().doc.model();
+    assert_eq!(model.entities.len(), before + 5);
+    let robot = model
+        .entities
+        .iter()
+        .find(|e| e.id == "robot")
+        .expect("imported");
+    assert_eq!(robot.kind, townscope::model::EntityKind::Institution);
+    assert!(
+        robot
+            .inferred
+            .iter()
+            .any(|i| i.note.en.contains("as chosen at import"))
+    );
 }
 
 /// A CSV from a Traditional Chinese Windows (Big5) reads as GBK without an error, into the

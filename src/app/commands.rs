@@ -15,6 +15,7 @@ impl TownscopeApp {
             Command::OpenImport => self.open_import(ctx),
             Command::CancelImport => self.runtime.import_preview = None,
             Command::ImportAs(encoding) => self.import_again_as(encoding),
+            Command::ImportWithTypes(choices) => self.import_again_with(choices),
             Command::App(AppCommand::Import) => self.choose_file(Purpose::Import),
             Command::App(AppCommand::ExportWorkbook) => self.choose_file(Purpose::ExportWorkbook),
             Command::App(AppCommand::ExportGraph) => self.choose_file(Purpose::ExportGraph),

@@ -8,24 +8,36 @@ use crate::io::workbook::{self, Table};
 impl TownscopeApp {
     /// Reads `path` off the UI thread: into the open model (for a merge) and alone.
     pub(super) fn start_import(&mut self, path: PathBuf) {
-        self.start_import_as(path, None);
+        self.start_import_as(path, None, io::foreign::TypeChoices::default());
     }
 
     /// The previewed CSV file read again in `encoding` (its text looked wrong).
     pub(super) fn import_again_as(&mut self, encoding: io::import::TextEncoding) {
         if let Some(preview) = self.runtime.import_preview.take() {
-            self.start_import_as(preview.path, Some(encoding));
+            self.start_import_as(preview.path, Some(encoding), preview.choices);
         }
     }
 
-    fn start_import_as(&mut self, path: PathBuf, encoding: Option<io::import::TextEncoding>) {
+    /// The previewed file read again with the kinds the user chose for its unknown types.
+    pub(super) fn import_again_with(&mut self, choices: io::foreign::TypeChoices) {
+        if let Some(preview) = self.runtime.import_preview.take() {
+            self.start_import_as(preview.path, preview.encoding, choices);
+        }
+    }
+
+    fn start_import_as(
+        &mut self,
+        path: PathBuf,
+        encoding: Option<io::import::TextEncoding>,
+        choices: io::foreign::TypeChoices,
+    ) {
         let current = self.doc.model().clone();
         let built_on = self.doc.revision();
         self.runtime.importing = Some(Task::spawn(&self.runtime.ctx, move || {
             // Read once; applied to the open model and on its own.
             let loaded = io::import::load_as(&path, encoding)?;
-            let merged = loaded.apply(Some(&current))?;
-            let alone = loaded.apply(None)?;
+            let merged = loaded.apply_with(Some(&current), &choices)?;
+            let alone = loaded.apply_with(None, &choices)?;
             Ok(crate::context::ImportPreview {
                 file: path.file_name().map_or_else(
                     || path.display().to_string(),
@@ -34,6 +46,9 @@ impl TownscopeApp {
                 changes: crate::model::diff::diff(&current, &merged.model),
                 notes: merged.notes,
                 encoding: loaded.encoding(),
+                unknown_types: merged.unknown_types.clone(),
+                unknown_relation_types: merged.unknown_relation_types.clone(),
+                choices,
                 sample_names: {
                     let before: std::collections::HashSet<&str> =
                         current.entities.iter().map(|e| e.id.as_str()).collect();

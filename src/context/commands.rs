@@ -504,6 +504,8 @@ pub enum Command {
     CancelImport,
     /// Read the previewed CSV file again in another text encoding.
     ImportAs(crate::io::import::TextEncoding),
+    /// Read the previewed file again with these kinds for its unknown types.
+    ImportWithTypes(crate::io::foreign::TypeChoices),
     /// File → Export → one table as CSV.
     ExportCsv(crate::io::workbook::Table),
     /// The details panel shows the selected entity's fields for editing, or not.

@@ -46,6 +46,11 @@ pub struct ImportPreview {
     pub notes: Vec<crate::io::foreign::ImportNote>,
     /// For a CSV file: the text encoding it was read in (the preview offers the others).
     pub encoding: Option<crate::io::import::TextEncoding>,
+    /// The file's types that name no kind of the schema's, and the kinds the user chose for
+    /// them (the others are read as enterprise, or the vaguest relation the ends allow).
+    pub unknown_types: Vec<String>,
+    pub unknown_relation_types: Vec<String>,
+    pub choices: crate::io::foreign::TypeChoices,
     /// The names of the first entities it adds, as read: where the encoding was wrong, they
     /// show it.
     pub sample_names: Vec<String>,

@@ -34,6 +34,13 @@ pub enum ImportNote {
         given: String,
         count: usize,
     },
+    /// A type naming no kind, read as the kind the user chose in the preview.
+    TypeChosen {
+        table: String,
+        given: String,
+        kind: String,
+        count: usize,
+    },
     /// A type naming no relation kind: read as the vaguest the ends allow, marked inferred.
     UnknownRelationType {
         table: String,
@@ -77,7 +84,10 @@ impl ImportNote {
     pub fn is_warning(&self) -> bool {
         !matches!(
             self,
-            Self::ColumnsRead { .. } | Self::NewSectors { .. } | Self::Pins { .. }
+            Self::ColumnsRead { .. }
+                | Self::NewSectors { .. }
+                | Self::Pins { .. }
+                | Self::TypeChosen { .. }
         )
     }
 
@@ -163,6 +173,32 @@ impl ImportNote {
                 En,
             ) => format!(
                 "{}: type {} names no kind of relation Townscope has: {count} read as the vaguest kind the two ends allow, marked as inferred — check them",
+                table(t),
+                given(g)
+            ),
+            (
+                Self::TypeChosen {
+                    table: t,
+                    given: g,
+                    kind,
+                    count,
+                },
+                Zh,
+            ) => format!(
+                "{}：类型 {} 按所选读为 {kind}（{count} 项，标为推断）",
+                table(t),
+                given(g)
+            ),
+            (
+                Self::TypeChosen {
+                    table: t,
+                    given: g,
+                    kind,
+                    count,
+                },
+                En,
+            ) => format!(
+                "{}: type {} read as {kind}, as chosen ({count}, marked as inferred)",
                 table(t),
                 given(g)
             ),
@@ -259,11 +295,25 @@ pub struct Mapped {
     /// (entity, place): Townscope's own graph files draw an entity's location as an edge
     /// `location-ID`; it is read back as the location, not as a relation.
     pub locations: Vec<(String, String)>,
+    /// The file's types that name no kind of the schema's, entities' then relations', in the
+    /// order met (the preview offers a kind for each).
+    pub unknown_types: Vec<String>,
+    pub unknown_relation_types: Vec<String>,
+}
+
+/// The kinds the user chose in the preview for types the file gives that name none of the
+/// schema's (by the type as written).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct TypeChoices {
+    pub entities: std::collections::BTreeMap<String, EntityKind>,
+    pub relations: std::collections::BTreeMap<String, RelationKind>,
 }
 
 /// What the model already has that a foreign file's rows may name.
 #[derive(Default)]
 pub struct Known {
+    /// What the user chose for the file's unknown types.
+    pub choices: TypeChoices,
     /// An entity's id and each of its names → (id, kind).
     pub entities: HashMap<String, (String, EntityKind)>,
     /// A sector's id and each of its names → its id.
@@ -514,6 +564,8 @@ pub fn map_tables(
         guessed_relations: Vec::new(),
         new_sectors: Vec::new(),
         locations: Vec::new(),
+        unknown_types: Vec::new(),
+        unknown_relation_types: Vec::new(),
     };
     // Name (and id) → (id, kind), for the relations' ends: the model's, then the file's.
     let mut ends: HashMap<String, (String, EntityKind)> = known.entities.clone();
@@ -581,9 +633,17 @@ pub fn map_tables(
             let kind = match entity_kind(&given) {
                 Some(kind) => kind,
                 None => {
+                    if !unknown_types.contains_key(&given) {
+                        mapped.unknown_types.push(given.clone());
+                    }
                     *unknown_types.entry(given.clone()).or_default() += 1;
                     mapped.guessed_kinds.push((id.clone(), given.clone()));
-                    EntityKind::Enterprise
+                    known
+                        .choices
+                        .entities
+                        .get(&given)
+                        .copied()
+                        .unwrap_or(EntityKind::Enterprise)
                 }
             };
             let (mut name_zh, mut name_en) = (at(row, "name_zh"), at(row, "name_en"));
@@ -651,11 +711,19 @@ pub fn map_tables(
         let mut types: Vec<_> = unknown_types.into_iter().collect();
         types.sort();
         for (given, count) in types {
-            mapped.notes.push(ImportNote::UnknownType {
-                table: label.to_owned(),
-                given,
-                count,
-            });
+            match known.choices.entities.get(&given) {
+                Some(&kind) => mapped.notes.push(ImportNote::TypeChosen {
+                    table: label.to_owned(),
+                    given,
+                    kind: format!("{kind:?}"),
+                    count,
+                }),
+                None => mapped.notes.push(ImportNote::UnknownType {
+                    table: label.to_owned(),
+                    given,
+                    count,
+                }),
+            }
         }
         if !mapped.new_sectors.is_empty() {
             let names = mapped.new_sectors.iter().map(|(_, n)| n.clone()).collect();
@@ -754,8 +822,16 @@ pub fn map_tables(
             let kind = match relation_kind(&given) {
                 Some(kind) => kind,
                 None => {
+                    if !unknown_types.contains_key(&given) {
+                        mapped.unknown_relation_types.push(given.clone());
+                    }
                     *unknown_types.entry(given.clone()).or_default() += 1;
-                    let kind = fallback_relation(from_kind, to_kind);
+                    let kind = known
+                        .choices
+                        .relations
+                        .get(&given)
+                        .copied()
+                        .unwrap_or_else(|| fallback_relation(from_kind, to_kind));
                     mapped
                         .guessed_relations
                         .push(((from.clone(), kind, to.clone()), given.clone()));
@@ -816,11 +892,19 @@ pub fn map_tables(
         let mut types: Vec<_> = unknown_types.into_iter().collect();
         types.sort();
         for (given, count) in types {
-            mapped.notes.push(ImportNote::UnknownRelationType {
-                table: label.to_owned(),
-                given,
-                count,
-            });
+            match known.choices.relations.get(&given) {
+                Some(&kind) => mapped.notes.push(ImportNote::TypeChosen {
+                    table: label.to_owned(),
+                    given,
+                    kind: format!("{kind:?}"),
+                    count,
+                }),
+                None => mapped.notes.push(ImportNote::UnknownRelationType {
+                    table: label.to_owned(),
+                    given,
+                    count,
+                }),
+            }
         }
         mapped.relations = Some((table.name.clone(), rows));
     }

@@ -72,6 +72,9 @@ pub struct Imported {
     /// For another program's file: which columns became which fields, what was not imported,
     /// what was guessed. Empty for Townscope's own layout.
     pub notes: Vec<super::foreign::ImportNote>,
+    /// The file's types that name no kind of the schema's (entities', relations').
+    pub unknown_types: Vec<String>,
+    pub unknown_relation_types: Vec<String>,
 }
 
 /// Reads `path` as a workbook in Townscope's layout.
@@ -111,6 +114,15 @@ impl Loaded {
     /// The rows applied to `into` (a merge), or to the model the file carries (a new one if it
     /// carries none).
     pub fn apply(&self, into: Option<&Model>) -> Result<Imported, ImportError> {
+        self.apply_with(into, &super::foreign::TypeChoices::default())
+    }
+
+    /// As [`Loaded::apply`], with the kinds the user chose for the file's unknown types.
+    pub fn apply_with(
+        &self,
+        into: Option<&Model>,
+        choices: &super::foreign::TypeChoices,
+    ) -> Result<Imported, ImportError> {
         let path = self.path.as_path();
         let model = match (into, &self.carried) {
             (Some(model), _) => model.clone(),
@@ -126,7 +138,10 @@ impl Loaded {
             return read_rows(path, model, &self.tables);
         };
         let file = path.display().to_string();
-        let mut known = super::foreign::Known::default();
+        let mut known = super::foreign::Known {
+            choices: choices.clone(),
+            ..Default::default()
+        };
         for e in &model.entities {
             for name in [&e.name.zh, &e.name.en] {
                 if !name.is_empty() {
@@ -213,8 +228,14 @@ impl Loaded {
             if let Some(given) = guessed.get(entity.id.as_str())
                 && !entity.inferred.iter().any(|i| i.field == "kind")
             {
+                let how = if choices.entities.contains_key(*given) {
+                    "as chosen at import"
+                } else {
+                    "by default"
+                };
                 entity.inferred.push(mark(format!(
-                    "The imported file's type {given:?} names no Townscope kind; read as enterprise."
+                    "The imported file's type {given:?} names no Townscope kind; read as {:?}, {how}.",
+                    entity.kind
                 )));
             }
         }
@@ -263,6 +284,8 @@ impl Loaded {
             .collect();
         imported.model.layout.extend(pins);
         imported.notes = foreign.notes.iter().cloned().chain(mapped.notes).collect();
+        imported.unknown_types = mapped.unknown_types;
+        imported.unknown_relation_types = mapped.unknown_relation_types;
         Ok(imported)
     }
 }
@@ -659,6 +682,8 @@ fn read_rows(
         added: reader.added,
         changed: reader.changed,
         notes: Vec::new(),
+        unknown_types: Vec::new(),
+        unknown_relation_types: Vec::new(),
     })
 }
 

@@ -89,6 +89,7 @@ pub fn window(
                         });
                 });
             }
+            types_ui(ui, lang, preview, commands);
             ui.separator();
             let row_height = ui.text_style_height(&egui::TextStyle::Monospace) + 4.0;
             egui::ScrollArea::vertical()
@@ -138,5 +139,102 @@ pub fn window(
                     commands.push(Command::CancelImport);
                 }
             });
+        });
+}
+
+/// The file's types that name no kind of the schema's, each with the kind to read it as: the
+/// default until the user chooses (then the file is read again).
+fn types_ui(ui: &mut egui::Ui, lang: Lang, preview: &ImportPreview, commands: &mut Vec<Command>) {
+    use crate::model::{EntityKind, RelationKind};
+    if preview.unknown_types.is_empty() && preview.unknown_relation_types.is_empty() {
+        return;
+    }
+    ui.label(lang.pick(
+        "文件中的这些类型没有对应的类型，请选择按什么读入：",
+        "These types of the file's have no kind of Townscope's; choose what to read them as:",
+    ));
+    let shown = |given: &str| {
+        if given.is_empty() {
+            lang.pick("（无类型）", "(no type)").to_owned()
+        } else {
+            given.to_owned()
+        }
+    };
+    egui::Grid::new("import-types")
+        .num_columns(2)
+        .spacing([12.0, 4.0])
+        .show(ui, |ui| {
+            for given in &preview.unknown_types {
+                let current = preview
+                    .choices
+                    .entities
+                    .get(given)
+                    .copied()
+                    .unwrap_or(EntityKind::Enterprise);
+                ui.label(format!("{} →", shown(given)));
+                egui::ComboBox::from_id_salt(("import-entity-type", given))
+                    .selected_text(crate::i18n::entity_kind(current, lang))
+                    .show_ui(ui, |ui| {
+                        for kind in EntityKind::ALL {
+                            if ui
+                                .selectable_label(
+                                    kind == current,
+                                    crate::i18n::entity_kind(kind, lang),
+                                )
+                                .clicked()
+                                && kind != current
+                            {
+                                let mut choices = preview.choices.clone();
+                                choices.entities.insert(given.clone(), kind);
+                                commands.push(Command::ImportWithTypes(choices));
+                            }
+                        }
+                    })
+                    .response
+                    .widget_info(|| {
+                        egui::WidgetInfo::labeled(egui::Role::ComboBox, true, shown(given))
+                    });
+                ui.end_row();
+            }
+            let automatic = lang.pick(
+                "自动：两端允许的最宽泛关系",
+                "Automatic: the vaguest the ends allow",
+            );
+            for given in &preview.unknown_relation_types {
+                let current = preview.choices.relations.get(given).copied();
+                ui.label(format!("{} →", shown(given)));
+                egui::ComboBox::from_id_salt(("import-relation-type", given))
+                    .selected_text(
+                        current.map_or(automatic, |k| crate::i18n::relation_kind(k, true, lang)),
+                    )
+                    .show_ui(ui, |ui| {
+                        if ui.selectable_label(current.is_none(), automatic).clicked()
+                            && current.is_some()
+                        {
+                            let mut choices = preview.choices.clone();
+                            choices.relations.remove(given);
+                            commands.push(Command::ImportWithTypes(choices));
+                        }
+                        for kind in RelationKind::ALL {
+                            if ui
+                                .selectable_label(
+                                    current == Some(kind),
+                                    crate::i18n::relation_kind(kind, true, lang),
+                                )
+                                .clicked()
+                                && current != Some(kind)
+                            {
+                                let mut choices = preview.choices.clone();
+                                choices.relations.insert(given.clone(), kind);
+                                commands.push(Command::ImportWithTypes(choices));
+                            }
+                        }
+                    })
+                    .response
+                    .widget_info(|| {
+                        egui::WidgetInfo::labeled(egui::Role::ComboBox, true, shown(given))
+                    });
+                ui.end_row();
+            }
         });
 }
