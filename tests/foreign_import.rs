@@ -304,3 +304,29 @@ fn yunqi_through_its_own_graph_files_comes_back_the_same() {
         );
     }
 }
+
+/// A GraphML in the form yEd saves: the names from yEd's node labels, the kind of relation from
+/// its edge label, positions from the boxes' centres.
+#[test]
+fn a_yed_graphml_comes_in_with_its_labels_and_geometry() {
+    let (_, report, model) = import(&[data("yed.graphml")]);
+    let model = model.expect("written");
+    assert_eq!(entity(&model, "n0").name.zh, "阿里云", "{report}");
+    assert_eq!(
+        entity(&model, "n0").description.en,
+        "Cloud computing company"
+    );
+    assert_eq!(entity(&model, "n1").name.en, "Yunqi Town Alliance");
+    assert_eq!(model.relations.len(), 1);
+    assert_eq!(model.relations[0].kind, RelationKind::MemberOf);
+    let pin = model
+        .layout
+        .iter()
+        .find(|p| p.entity == "n0")
+        .expect("a pin");
+    // The box's centre, (160, 55), in layout units of 40.
+    assert!(
+        (pin.x - 4.0).abs() < 1e-4 && (pin.y - 1.375).abs() < 1e-4,
+        "{pin:?}"
+    );
+}

@@ -941,7 +941,11 @@ fn note_columns(
         .header
         .iter()
         .zip(columns)
-        .filter_map(|(h, c)| c.map(|c| (h.clone(), c.to_owned())))
+        // An edge's own id is read only to find Townscope's location edges: not a field.
+        .filter_map(|(h, c)| {
+            c.filter(|c| *c != "edge_id")
+                .map(|c| (h.clone(), c.to_owned()))
+        })
         .collect();
     if !matched.is_empty() {
         notes.push(ImportNote::ColumnsRead {

@@ -25,7 +25,7 @@ pub fn window(
         .id(egui::Id::unique("import-preview"))
         .collapsible(false)
         .resizable(true)
-        .default_size([640.0, 420.0])
+        .default_size([660.0, 540.0])
         .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
         .show(ctx, |ui| {
             ui.strong(&preview.file);
