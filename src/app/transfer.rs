@@ -140,23 +140,29 @@ impl TownscopeApp {
     /// Writes the network as GEXF or GraphML (by the extension) on a worker thread, with the
     /// positions the view has laid it out at, else the force layout's (run there).
     pub(super) fn export_graph_to(&mut self, path: PathBuf) {
-        let positions = self
-            .runtime
-            .layout
-            .as_ref()
-            .and_then(jobs::LayoutJob::positions)
-            .cloned();
-        let model = self.doc.model().clone();
-        self.start_export(path, move |path| {
-            let doc = Document::new(model, Origin::New);
-            let drawing = headless::drawing(&doc, positions.as_deref().map(Vec::as_slice));
-            io::graph_files::write_graph_file(path, doc.model(), &drawing)
-                .map_err(|e| e.to_string())
+        self.export_drawn(path, |path, doc, drawing| {
+            io::graph_files::write_graph_file(path, doc.model(), drawing).map_err(|e| e.to_string())
         });
     }
 
     /// The briefing in the language shown, the network as the view laid it out.
     pub(super) fn export_briefing_to(&mut self, path: PathBuf) {
+        let lang = self.state.lang;
+        self.export_drawn(path, move |path, doc, drawing| {
+            crate::briefing::write_pdf(path, doc, drawing, lang, crate::briefing::today())
+                .map_err(|e| e.to_string())
+        });
+    }
+
+    /// Writes a file of the network on the worker: the open model (unsaved edits included),
+    /// drawn where the view laid it out (or laid out there, if the view has not).
+    fn export_drawn(
+        &mut self,
+        path: PathBuf,
+        write: impl FnOnce(&Path, &Document, &io::graph_files::Drawing) -> Result<(), String>
+        + Send
+        + 'static,
+    ) {
         let positions = self
             .runtime
             .layout
@@ -164,12 +170,10 @@ impl TownscopeApp {
             .and_then(jobs::LayoutJob::positions)
             .cloned();
         let model = self.doc.model().clone();
-        let lang = self.state.lang;
         self.start_export(path, move |path| {
             let doc = Document::new(model, Origin::New);
             let drawing = headless::drawing(&doc, positions.as_deref().map(Vec::as_slice));
-            crate::briefing::write_pdf(path, &doc, &drawing, lang, crate::briefing::today())
-                .map_err(|e| e.to_string())
+            write(path, &doc, &drawing)
         });
     }
 

@@ -708,23 +708,17 @@ pub fn map_tables(
                     .collect(),
             );
         }
-        let mut types: Vec<_> = unknown_types.into_iter().collect();
-        types.sort();
-        for (given, count) in types {
-            match known.choices.entities.get(&given) {
-                Some(&kind) => mapped.notes.push(ImportNote::TypeChosen {
-                    table: label.to_owned(),
-                    given,
-                    kind: format!("{kind:?}"),
-                    count,
-                }),
-                None => mapped.notes.push(ImportNote::UnknownType {
-                    table: label.to_owned(),
-                    given,
-                    count,
-                }),
-            }
-        }
+        type_notes(
+            &mut mapped.notes,
+            label,
+            unknown_types,
+            &known.choices.entities,
+            |table, given, count| ImportNote::UnknownType {
+                table,
+                given,
+                count,
+            },
+        );
         if !mapped.new_sectors.is_empty() {
             let names = mapped.new_sectors.iter().map(|(_, n)| n.clone()).collect();
             mapped.notes.push(ImportNote::NewSectors {
@@ -889,26 +883,44 @@ pub fn map_tables(
                 count: loops,
             });
         }
-        let mut types: Vec<_> = unknown_types.into_iter().collect();
-        types.sort();
-        for (given, count) in types {
-            match known.choices.relations.get(&given) {
-                Some(&kind) => mapped.notes.push(ImportNote::TypeChosen {
-                    table: label.to_owned(),
-                    given,
-                    kind: format!("{kind:?}"),
-                    count,
-                }),
-                None => mapped.notes.push(ImportNote::UnknownRelationType {
-                    table: label.to_owned(),
-                    given,
-                    count,
-                }),
-            }
-        }
+        type_notes(
+            &mut mapped.notes,
+            label,
+            unknown_types,
+            &known.choices.relations,
+            |table, given, count| ImportNote::UnknownRelationType {
+                table,
+                given,
+                count,
+            },
+        );
         mapped.relations = Some((table.name.clone(), rows));
     }
     Ok(mapped)
+}
+
+/// A note for each type of the file's that names no kind: read as the user chose, or by default
+/// (`unknown`'s note), with how many rows had it.
+fn type_notes<K: Copy + std::fmt::Debug>(
+    notes: &mut Vec<ImportNote>,
+    table: &str,
+    counts: HashMap<String, usize>,
+    chosen: &std::collections::BTreeMap<String, K>,
+    unknown: impl Fn(String, String, usize) -> ImportNote,
+) {
+    let mut types: Vec<_> = counts.into_iter().collect();
+    types.sort();
+    for (given, count) in types {
+        notes.push(match chosen.get(&given) {
+            Some(kind) => ImportNote::TypeChosen {
+                table: table.to_owned(),
+                given,
+                kind: format!("{kind:?}"),
+                count,
+            },
+            None => unknown(table.to_owned(), given, count),
+        });
+    }
 }
 
 /// Where a column bears a field's own name (`joined`, `kind`: what Townscope's graph files

@@ -211,11 +211,11 @@ impl Loaded {
                 });
             }
         }
-        let mark = |note: String| crate::model::Inference {
+        let mark = |zh: String, en: String| crate::model::Inference {
             field: "kind".into(),
             note: Text {
-                zh: note.clone(),
-                en: note,
+                zh,
+                en,
                 translated: None,
             },
         };
@@ -228,15 +228,22 @@ impl Loaded {
             if let Some(given) = guessed.get(entity.id.as_str())
                 && !entity.inferred.iter().any(|i| i.field == "kind")
             {
-                let how = if choices.entities.contains_key(*given) {
-                    "as chosen at import"
+                let (zh_how, en_how) = if choices.entities.contains_key(*given) {
+                    ("按导入时的选择", "as chosen at import")
                 } else {
-                    "by default"
+                    ("按默认", "by default")
                 };
-                entity.inferred.push(mark(format!(
-                    "The imported file's type {given:?} names no Townscope kind; read as {:?}, {how}.",
-                    entity.kind
-                )));
+                let kind = entity.kind;
+                entity.inferred.push(mark(
+                    format!(
+                        "导入文件的类型“{given}”不是 Townscope 的类型；{zh_how}读为{}。",
+                        crate::i18n::entity_kind(kind, crate::model::Lang::Zh)
+                    ),
+                    format!(
+                        "The imported file's type {given:?} names no Townscope kind; read as {}, {en_how}.",
+                        crate::i18n::entity_kind(kind, crate::model::Lang::En)
+                    ),
+                ));
             }
         }
         let guessed: HashMap<&(String, RelationKind, String), &str> = mapped
@@ -249,9 +256,16 @@ impl Loaded {
             if let Some(given) = guessed.get(&key)
                 && !relation.inferred.iter().any(|i| i.field == "kind")
             {
-                relation.inferred.push(mark(format!(
-                    "The imported file's type {given:?} names no Townscope kind of relation; read as the vaguest the two ends allow."
-                )));
+                relation.inferred.push(mark(
+                    format!(
+                        "导入文件的类型“{given}”不是 Townscope 的关系类型；读为{}。",
+                        crate::i18n::relation_kind(relation.kind, true, crate::model::Lang::Zh)
+                    ),
+                    format!(
+                        "The imported file's type {given:?} names no Townscope kind of relation; read as {}.",
+                        crate::i18n::relation_kind(relation.kind, true, crate::model::Lang::En)
+                    ),
+                ));
             }
         }
         // Positions the file drew become pins, for entities without one.
