@@ -213,4 +213,26 @@ fn main() {
             median_ms(3, || drop(std::hint::black_box(metrics::louvain(&graph)))),
         );
     }
+    // Degree, PageRank, Louvain and betweenness estimated within ±0.01 (Riondato–Kornaropoulos).
+    if wanted("metrics_100k_approx") {
+        let model = synth::generate(100_000, 500_000, 1);
+        let graph = metrics::simple_graph(&model);
+        report(
+            "metrics_100k_approx",
+            median_ms(1, || {
+                drop(std::hint::black_box(Metrics::of_graph_approx(&graph, 0.01)))
+            }),
+        );
+        report(
+            "metrics_100k_approx_betweenness",
+            median_ms(1, || {
+                drop(std::hint::black_box(metrics::approx_betweenness(
+                    &graph,
+                    0.01,
+                    metrics::APPROX_DELTA,
+                    1,
+                )))
+            }),
+        );
+    }
 }

@@ -233,3 +233,35 @@ fn export_slides_reports_what_it_cannot_do() {
     assert_eq!(output.status.code(), Some(2), "{error}");
     assert!(error.contains("syntax-error.ron"), "{error}");
 }
+
+/// `metrics --approx EPS`: the same table with betweenness estimated (Yunqi's hubs keep their
+/// place), and an ε that is not one refused.
+#[test]
+fn metrics_can_estimate_betweenness_within_a_bound() {
+    let mut exact = Vec::new();
+    assert_eq!(townscope::cli::metrics(None, None, &mut exact).expect("ran"), 0);
+    let mut approx = Vec::new();
+    assert_eq!(
+        townscope::cli::metrics(None, Some(0.05), &mut approx).expect("ran"),
+        0
+    );
+    let rows = |bytes: &[u8]| -> Vec<(String, f64)> {
+        String::from_utf8_lossy(bytes)
+            .lines()
+            .skip(1)
+            .map(|line| {
+                let cells: Vec<&str> = line.split(',').collect();
+                (cells[0].to_owned(), cells[2].parse().expect("a number"))
+            })
+            .collect()
+    };
+    let (exact, approx) = (rows(&exact), rows(&approx));
+    assert_eq!(exact.len(), 82);
+    assert_eq!(approx.len(), 82);
+    for ((id, e), (_, a)) in exact.iter().zip(&approx) {
+        // ε = 0.05 on networkx's scale is 0.05 · 82/80.
+        assert!((e - a).abs() <= 0.05 * 82.0 / 80.0, "{id}: exact {e}, estimate {a}");
+    }
+    let mut out = Vec::new();
+    assert_eq!(townscope::cli::metrics(None, Some(2.0), &mut out).expect("ran"), 2);
+}

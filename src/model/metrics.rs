@@ -105,6 +105,19 @@ impl Metrics {
         Self::of_graph_with_progress(neighbours, None)
     }
 
+    /// All measures, betweenness estimated within `epsilon` (see [`approx_betweenness`]): for a
+    /// graph where the exact one would take minutes.
+    pub fn of_graph_approx(neighbours: &[Vec<usize>], epsilon: f64) -> (Self, ApproxBetweenness) {
+        let approx = approx_betweenness(neighbours, epsilon, APPROX_DELTA, APPROX_SEED);
+        let metrics = Self {
+            degree: neighbours.iter().map(Vec::len).collect(),
+            betweenness: approx.values.clone(),
+            pagerank: pagerank(neighbours).0,
+            community: louvain(neighbours),
+        };
+        (metrics, approx)
+    }
+
     /// [`Metrics::of_graph`], counting in `progress` the source nodes betweenness has finished
     /// (it takes nearly all the time). Once `progress` is cancelled the result is meaningless.
     pub fn of_graph_with_progress(neighbours: &[Vec<usize>], progress: Option<&Progress>) -> Self {
@@ -398,5 +411,308 @@ mod tests {
         assert_eq!(m.community, vec![0, 1, 2]);
         let empty = Metrics::of_graph(&[]);
         assert!(empty.degree.is_empty() && empty.pagerank.is_empty());
+    }
+}
+
+/// The chance an estimate may lie outside its bound: 10 %.
+pub const APPROX_DELTA: f64 = 0.1;
+/// The samples' seed, so that the same graph gives the same estimates.
+const APPROX_SEED: u64 = 0x7A11_5C0E;
+
+/// Betweenness estimated from sampled shortest paths (Riondato and Kornaropoulos, "Fast
+/// approximation of betweenness centrality through sampling", WSDM 2014): with probability at
+/// least `1 − delta`, every estimate is within `bound` of networkx's normalised value.
+#[derive(Clone, Debug)]
+pub struct ApproxBetweenness {
+    pub values: Vec<f64>,
+    /// The bound on networkx's scale: ε·n/(n−2).
+    pub bound: f64,
+    pub delta: f64,
+    pub samples: usize,
+    /// The upper bound on the vertex diameter the sample size was computed from.
+    pub vertex_diameter: usize,
+}
+
+/// How many paths Riondato–Kornaropoulos sample for `epsilon` and `delta` on a graph whose
+/// vertex diameter is at most `vertex_diameter` (their Theorem 1, with c = 0.5).
+pub fn sample_size(epsilon: f64, delta: f64, vertex_diameter: usize) -> usize {
+    let vd = vertex_diameter.max(3) as f64;
+    let log = (vd - 2.0).log2().floor();
+    ((0.5 / (epsilon * epsilon)) * (log + 1.0 + (1.0 / delta).ln())).ceil() as usize
+}
+
+/// Estimates every node's betweenness within `epsilon` (on the scale of the fraction of
+/// shortest paths through it) with probability `1 − delta`: a shortest path is drawn between
+/// each of the sampled pairs (uniformly among the pair's shortest paths) and each inner node
+/// counted. `seed` makes a run repeatable. Threads share the samples.
+pub fn approx_betweenness(
+    neighbours: &[Vec<usize>],
+    epsilon: f64,
+    delta: f64,
+    seed: u64,
+) -> ApproxBetweenness {
+    let n = neighbours.len();
+    let usable = epsilon.is_finite() && epsilon > 0.0 && delta > 0.0 && delta < 1.0;
+    if n <= 2 || !usable {
+        return ApproxBetweenness {
+            values: vec![0.0; n],
+            bound: 0.0,
+            delta,
+            samples: 0,
+            vertex_diameter: 0,
+        };
+    }
+    let graph = Csr::by_degree(neighbours);
+    let vertex_diameter = vertex_diameter_bound(&graph);
+    let samples = sample_size(epsilon, delta, vertex_diameter);
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |t| t.get())
+        .clamp(1, 8);
+    let counts: Vec<Vec<u32>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..threads)
+            .map(|thread| {
+                let graph = &graph;
+                scope.spawn(move || {
+                    let mut random = SplitMix(seed ^ (thread as u64).wrapping_mul(0x9E37_79B9));
+                    let mut work = PathSampler::new(n);
+                    let mut counts = vec![0u32; n];
+                    for _ in (thread..samples).step_by(threads) {
+                        let s = random.below(n);
+                        let mut t = random.below(n - 1);
+                        if t >= s {
+                            t += 1;
+                        }
+                        work.sample(graph, s, t, &mut random, &mut counts);
+                    }
+                    counts
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().unwrap_or_default())
+            .collect()
+    });
+    // The fraction of sampled paths through a node estimates the fraction of all ordered
+    // pairs' shortest paths through it; networkx divides by (n−1)(n−2) instead of n(n−1).
+    let scale = n as f64 / (n - 2) as f64 / samples as f64;
+    let mut values = vec![0.0; n];
+    for partial in counts {
+        for (packed, count) in partial.into_iter().enumerate() {
+            values[graph.original[packed]] += f64::from(count) * scale;
+        }
+    }
+    ApproxBetweenness {
+        values,
+        bound: epsilon * n as f64 / (n - 2) as f64,
+        delta,
+        samples,
+        vertex_diameter,
+    }
+}
+
+/// An upper bound on the number of nodes on any shortest path: in each component, twice the
+/// eccentricity of its best-connected node, plus one.
+fn vertex_diameter_bound(graph: &Csr) -> usize {
+    let n = graph.original.len();
+    let mut component = vec![u32::MAX; n];
+    let mut queue = std::collections::VecDeque::new();
+    let mut distance = vec![0u32; n];
+    let mut bound = 1;
+    // Packed by falling degree: the first unseen node is its component's hub.
+    for start in 0..n {
+        if component[start] != u32::MAX {
+            continue;
+        }
+        component[start] = start as u32;
+        distance[start] = 0;
+        queue.push_back(start);
+        let mut eccentricity = 0;
+        while let Some(v) = queue.pop_front() {
+            eccentricity = eccentricity.max(distance[v]);
+            for &w in graph.neighbours(v) {
+                let w = w as usize;
+                if component[w] == u32::MAX {
+                    component[w] = start as u32;
+                    distance[w] = distance[v] + 1;
+                    queue.push_back(w);
+                }
+            }
+        }
+        bound = bound.max(2 * eccentricity as usize + 1);
+    }
+    bound
+}
+
+/// A small fast generator (SplitMix64): the samples need speed and repeatability, not secrecy.
+struct SplitMix(u64);
+
+impl SplitMix {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    /// Uniform in 0..n (n > 0), by Lemire's multiply-shift (its bias is below 2⁻³² here).
+    fn below(&mut self, n: usize) -> usize {
+        ((u128::from(self.next()) * n as u128) >> 64) as usize
+    }
+
+    fn unit(&mut self) -> f64 {
+        (self.next() >> 11) as f64 / (1u64 << 53) as f64
+    }
+}
+
+/// A breadth-first search from s that stops once t's level is complete, with the number of
+/// shortest paths to every node reached; the arrays are reset after each sample.
+struct PathSampler {
+    distance: Vec<i32>,
+    paths: Vec<f64>,
+    reached: Vec<u32>,
+}
+
+impl PathSampler {
+    fn new(n: usize) -> Self {
+        Self {
+            distance: vec![-1; n],
+            paths: vec![0.0; n],
+            reached: Vec::new(),
+        }
+    }
+
+    fn sample(
+        &mut self,
+        graph: &Csr,
+        s: usize,
+        t: usize,
+        random: &mut SplitMix,
+        counts: &mut [u32],
+    ) {
+        self.distance[s] = 0;
+        self.paths[s] = 1.0;
+        self.reached.push(s as u32);
+        let mut next = 0;
+        let mut target_level = i32::MAX;
+        while let Some(&v) = self.reached.get(next) {
+            next += 1;
+            let v = v as usize;
+            let d = self.distance[v];
+            if d >= target_level {
+                break;
+            }
+            for &w in graph.neighbours(v) {
+                let w = w as usize;
+                if self.distance[w] < 0 {
+                    self.distance[w] = d + 1;
+                    self.reached.push(w as u32);
+                    if w == t {
+                        target_level = d + 1;
+                    }
+                }
+                if self.distance[w] == d + 1 {
+                    self.paths[w] += self.paths[v];
+                }
+            }
+        }
+        if self.distance[t] > 0 {
+            // Back from t, each step to a predecessor with the share of t's paths through it.
+            let mut current = t;
+            while current != s {
+                let d = self.distance[current];
+                let mut pick = random.unit() * self.paths[current];
+                let mut chosen = s;
+                for &p in graph.neighbours(current) {
+                    let p = p as usize;
+                    if self.distance[p] == d - 1 {
+                        chosen = p;
+                        pick -= self.paths[p];
+                        if pick < 0.0 {
+                            break;
+                        }
+                    }
+                }
+                if chosen != s {
+                    counts[chosen] += 1;
+                }
+                current = chosen;
+            }
+        }
+        for &v in &self.reached {
+            self.distance[v as usize] = -1;
+            self.paths[v as usize] = 0.0;
+        }
+        self.reached.clear();
+    }
+}
+
+#[cfg(test)]
+mod approx_tests {
+    use super::*;
+
+    /// A random graph with hubs: each new node links to two earlier ones, chosen with weight
+    /// by degree (preferential attachment), seeded.
+    fn hubby(n: usize, seed: u64) -> Vec<Vec<usize>> {
+        let mut random = SplitMix(seed);
+        let mut graph = vec![Vec::new(); n];
+        let mut ends: Vec<usize> = vec![0, 1];
+        graph[0].push(1);
+        graph[1].push(0);
+        for v in 2..n {
+            for _ in 0..2 {
+                let u = ends[random.below(ends.len())];
+                if u != v && !graph[v].contains(&u) {
+                    graph[v].push(u);
+                    graph[u].push(v);
+                    ends.extend([u, v]);
+                }
+            }
+        }
+        graph
+    }
+
+    #[test]
+    fn the_estimates_lie_within_their_bound_of_brandes() {
+        let graph = hubby(1_500, 7);
+        let exact = betweenness(&graph);
+        let approx = approx_betweenness(&graph, 0.01, 0.1, 42);
+        assert!(approx.samples > 10_000, "{} samples", approx.samples);
+        let worst = exact
+            .iter()
+            .zip(&approx.values)
+            .map(|(e, a)| (e - a).abs())
+            .fold(0.0, f64::max);
+        assert!(
+            worst <= approx.bound,
+            "worst error {worst} over the bound {}",
+            approx.bound
+        );
+        // Not all zeros: the hubs are found.
+        let top = exact
+            .iter()
+            .enumerate()
+            .max_by(|a, b| a.1.total_cmp(b.1))
+            .map(|(i, _)| i)
+            .expect("nodes");
+        assert!(
+            approx.values[top] > 0.5 * exact[top],
+            "{} vs {}",
+            approx.values[top],
+            exact[top]
+        );
+        // Repeatable: the same seed gives the same estimates.
+        let again = approx_betweenness(&graph, 0.01, 0.1, 42);
+        assert_eq!(approx.values, again.values);
+    }
+
+    #[test]
+    fn the_sample_size_follows_the_bound() {
+        // ε = 0.01, δ = 0.1, VD = 10: ⌈5000 · (3 + 1 + ln 10)⌉.
+        assert_eq!(
+            sample_size(0.01, 0.1, 10),
+            (5000.0 * (4.0 + 10f64.ln())).ceil() as usize
+        );
     }
 }
