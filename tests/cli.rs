@@ -239,7 +239,10 @@ fn export_slides_reports_what_it_cannot_do() {
 #[test]
 fn metrics_can_estimate_betweenness_within_a_bound() {
     let mut exact = Vec::new();
-    assert_eq!(townscope::cli::metrics(None, None, &mut exact).expect("ran"), 0);
+    assert_eq!(
+        townscope::cli::metrics(None, None, &mut exact).expect("ran"),
+        0
+    );
     let mut approx = Vec::new();
     assert_eq!(
         townscope::cli::metrics(None, Some(0.05), &mut approx).expect("ran"),
@@ -260,8 +263,14 @@ fn metrics_can_estimate_betweenness_within_a_bound() {
     assert_eq!(approx.len(), 82);
     for ((id, e), (_, a)) in exact.iter().zip(&approx) {
         // ε = 0.05 on networkx's scale is 0.05 · 82/80.
-        assert!((e - a).abs() <= 0.05 * 82.0 / 80.0, "{id}: exact {e}, estimate {a}");
+        assert!(
+            (e - a).abs() <= 0.05 * 82.0 / 80.0,
+            "{id}: exact {e}, estimate {a}"
+        );
     }
     let mut out = Vec::new();
-    assert_eq!(townscope::cli::metrics(None, Some(2.0), &mut out).expect("ran"), 2);
+    assert_eq!(
+        townscope::cli::metrics(None, Some(2.0), &mut out).expect("ran"),
+        2
+    );
 }

@@ -566,20 +566,111 @@ impl SplitMix {
     }
 }
 
-/// A breadth-first search from s that stops once t's level is complete, with the number of
-/// shortest paths to every node reached; the arrays are reset after each sample.
-struct PathSampler {
+/// One side of a balanced bidirectional search: each node's distance from this side's end
+/// (−1 unseen) and its number of shortest paths from it, the current level, everything reached.
+struct Side {
     distance: Vec<i32>,
     paths: Vec<f64>,
+    frontier: Vec<u32>,
     reached: Vec<u32>,
+}
+
+impl Side {
+    fn new(n: usize) -> Self {
+        Self {
+            distance: vec![-1; n],
+            paths: vec![0.0; n],
+            frontier: Vec::new(),
+            reached: Vec::new(),
+        }
+    }
+
+    fn start(&mut self, v: usize) {
+        self.distance[v] = 0;
+        self.paths[v] = 1.0;
+        self.frontier.push(v as u32);
+        self.reached.push(v as u32);
+    }
+
+    /// The work expanding the frontier would take: the sum of its degrees.
+    fn cost(&self, graph: &Csr) -> usize {
+        self.frontier
+            .iter()
+            .map(|&v| graph.neighbours(v as usize).len())
+            .sum()
+    }
+
+    /// Expands one level; returns the nodes newly reached.
+    fn expand(&mut self, graph: &Csr, next: &mut Vec<u32>) {
+        next.clear();
+        for &v in &self.frontier {
+            let v = v as usize;
+            let d = self.distance[v];
+            for &w in graph.neighbours(v) {
+                let w = w as usize;
+                if self.distance[w] < 0 {
+                    self.distance[w] = d + 1;
+                    next.push(w as u32);
+                }
+                if self.distance[w] == d + 1 {
+                    self.paths[w] += self.paths[v];
+                }
+            }
+        }
+        self.reached.extend_from_slice(next);
+        std::mem::swap(&mut self.frontier, next);
+    }
+
+    /// Walks from `v` back to this side's end, each step to a node one nearer with the share of
+    /// `v`'s paths through it, counting every node passed but the end.
+    fn walk_back(&self, graph: &Csr, mut v: usize, random: &mut SplitMix, counts: &mut [u32]) {
+        while self.distance[v] > 0 {
+            counts[v] += 1;
+            let d = self.distance[v];
+            let mut pick = random.unit() * self.paths[v];
+            let mut chosen = v;
+            for &p in graph.neighbours(v) {
+                let p = p as usize;
+                if self.distance[p] == d - 1 {
+                    chosen = p;
+                    pick -= self.paths[p];
+                    if pick < 0.0 {
+                        break;
+                    }
+                }
+            }
+            if chosen == v {
+                break;
+            }
+            v = chosen;
+        }
+    }
+
+    fn reset(&mut self) {
+        for &v in &self.reached {
+            self.distance[v as usize] = -1;
+            self.paths[v as usize] = 0.0;
+        }
+        self.reached.clear();
+        self.frontier.clear();
+    }
+}
+
+/// Draws one shortest path between s and t uniformly among all of them, by a balanced
+/// bidirectional search (the side with the cheaper frontier expands a level at a time, as in
+/// KADABRA): far fewer nodes than a search from s alone, on a small-world graph.
+struct PathSampler {
+    from_s: Side,
+    from_t: Side,
+    next: Vec<u32>,
 }
 
 impl PathSampler {
     fn new(n: usize) -> Self {
         Self {
-            distance: vec![-1; n],
-            paths: vec![0.0; n],
-            reached: Vec::new(),
+            from_s: Side::new(n),
+            from_t: Side::new(n),
+            next: Vec::new(),
         }
     }
 
@@ -591,60 +682,69 @@ impl PathSampler {
         random: &mut SplitMix,
         counts: &mut [u32],
     ) {
-        self.distance[s] = 0;
-        self.paths[s] = 1.0;
-        self.reached.push(s as u32);
-        let mut next = 0;
-        let mut target_level = i32::MAX;
-        while let Some(&v) = self.reached.get(next) {
-            next += 1;
-            let v = v as usize;
-            let d = self.distance[v];
-            if d >= target_level {
-                break;
+        self.from_s.start(s);
+        self.from_t.start(t);
+        loop {
+            if self.from_s.frontier.is_empty() || self.from_t.frontier.is_empty() {
+                break; // no path: nothing counted
             }
-            for &w in graph.neighbours(v) {
-                let w = w as usize;
-                if self.distance[w] < 0 {
-                    self.distance[w] = d + 1;
-                    self.reached.push(w as u32);
-                    if w == t {
-                        target_level = d + 1;
+            let s_side = self.from_s.cost(graph) <= self.from_t.cost(graph);
+            let (grow, other) = if s_side {
+                (&mut self.from_s, &self.from_t)
+            } else {
+                (&mut self.from_t, &self.from_s)
+            };
+            grow.expand(graph, &mut self.next);
+            // `next` now holds the level before the one just reached.
+            let nearest = grow
+                .frontier
+                .iter()
+                .filter_map(|&w| {
+                    let d = other.distance[w as usize];
+                    (d >= 0).then_some(d)
+                })
+                .min();
+            let Some(other_level) = nearest else {
+                continue;
+            };
+            // Every shortest path crosses one edge from the grown side's previous level to a
+            // node at `other_level` from the other end: draw one by its share of the paths.
+            let previous = std::mem::take(&mut self.next);
+            let weight = |u: usize, v: usize| grow.paths[u] * other.paths[v];
+            let mut total = 0.0;
+            for &u in &previous {
+                for &v in graph.neighbours(u as usize) {
+                    if other.distance[v as usize] == other_level
+                        && grow.distance[v as usize] == grow.distance[u as usize] + 1
+                    {
+                        total += weight(u as usize, v as usize);
                     }
                 }
-                if self.distance[w] == d + 1 {
-                    self.paths[w] += self.paths[v];
-                }
             }
-        }
-        if self.distance[t] > 0 {
-            // Back from t, each step to a predecessor with the share of t's paths through it.
-            let mut current = t;
-            while current != s {
-                let d = self.distance[current];
-                let mut pick = random.unit() * self.paths[current];
-                let mut chosen = s;
-                for &p in graph.neighbours(current) {
-                    let p = p as usize;
-                    if self.distance[p] == d - 1 {
-                        chosen = p;
-                        pick -= self.paths[p];
+            let mut pick = random.unit() * total;
+            let mut edge = None;
+            'edges: for &u in &previous {
+                for &v in graph.neighbours(u as usize) {
+                    if other.distance[v as usize] == other_level
+                        && grow.distance[v as usize] == grow.distance[u as usize] + 1
+                    {
+                        edge = Some((u as usize, v as usize));
+                        pick -= weight(u as usize, v as usize);
                         if pick < 0.0 {
-                            break;
+                            break 'edges;
                         }
                     }
                 }
-                if chosen != s {
-                    counts[chosen] += 1;
-                }
-                current = chosen;
             }
+            self.next = previous;
+            if let Some((u, v)) = edge {
+                grow.walk_back(graph, u, random, counts);
+                other.walk_back(graph, v, random, counts);
+            }
+            break;
         }
-        for &v in &self.reached {
-            self.distance[v as usize] = -1;
-            self.paths[v as usize] = 0.0;
-        }
-        self.reached.clear();
+        self.from_s.reset();
+        self.from_t.reset();
     }
 }
 
