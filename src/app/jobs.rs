@@ -38,7 +38,12 @@ impl MetricsJob {
         });
         let counter = Arc::clone(&progress);
         let result = Task::spawn(ctx, move || {
-            Metrics::of_graph_with_progress(&graph, Some(&counter))
+            if graph.len() > crate::model::metrics::ESTIMATE_ABOVE {
+                // Sampled: seconds instead of most of an hour; the table says it is an estimate.
+                Metrics::of_graph_approx(&graph, crate::model::metrics::APP_EPSILON).0
+            } else {
+                Metrics::of_graph_with_progress(&graph, Some(&counter))
+            }
         });
         Self::Running {
             result,

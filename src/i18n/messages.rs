@@ -165,6 +165,20 @@ pub fn arrivals_recorded(dated: usize, undated: usize, lang: Lang) -> String {
     }
 }
 
+/// Under an estimated measure: "估计值：以 90% 的概率与精确值相差不超过 ±0.0100" / "An estimate:
+/// within ±0.0100 of the exact value with 90 % probability".
+pub fn estimated_within(bound: f64, lang: Lang) -> String {
+    let confidence = (1.0 - crate::model::metrics::APPROX_DELTA) * 100.0;
+    match lang {
+        Lang::Zh => format!(
+            "估计值（对最短路径抽样）：以 {confidence:.0}% 的概率与精确值相差不超过 ±{bound:.4}"
+        ),
+        Lang::En => format!(
+            "An estimate from sampled shortest paths: within ±{bound:.4} of the exact value with {confidence:.0} % probability"
+        ),
+    }
+}
+
 #[cfg(test)]
 mod plural_tests {
     use super::*;

@@ -19,8 +19,8 @@ pub use kinds::{
     unit,
 };
 pub use messages::{
-    Counted, arrivals_recorded, cited_times, count, model_summary, origin_name, shown_counts,
-    slides_written, written_ago, year_changes,
+    Counted, arrivals_recorded, cited_times, count, estimated_within, model_summary, origin_name,
+    shown_counts, slides_written, written_ago, year_changes,
 };
 
 pub use numbers::format_figure;

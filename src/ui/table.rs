@@ -242,13 +242,26 @@ fn table_ui(
             for column in Column::ALL {
                 header.col(|ui| {
                     let mut title = column.title(view).to_owned();
+                    let bound = view
+                        .metrics
+                        .and_then(|m| m.betweenness_bound)
+                        .filter(|_| column == Column::Betweenness);
+                    if bound.is_some() {
+                        title.push_str(" ≈");
+                    }
                     if sort.column == column {
                         title.push_str(if sort.descending { " ▼" } else { " ▲" });
                     }
                     let mut button =
                         ui.add(egui::Button::new(egui::RichText::new(title).strong()).frame(false));
                     if let Some(explained) = column.explained(view) {
-                        button = button.on_hover_text(explained);
+                        button = button.on_hover_text(match bound {
+                            Some(bound) => format!(
+                                "{explained}\n\n{}",
+                                crate::i18n::estimated_within(bound, view.lang)
+                            ),
+                            None => explained.to_owned(),
+                        });
                     }
                     if button.clicked() {
                         if sort.column == column {
