@@ -137,29 +137,51 @@ pub fn export_model_slides(
         path: out.to_path_buf(),
         source,
     })?;
-    let mut harness = start_harness(shape.size().into(), scale, None, move |cc| {
+    let mut harness = story_harness(model, origin, lang, shape.size(), scale, false)?;
+    let count = harness.state().doc.model().story.len();
+    let mut written = Vec::with_capacity(count);
+    for slide in 0..count {
+        let image = render_slide(&mut harness, slide)?;
+        let path = out.join(format!("slide-{:02}.png", slide + 1));
+        write_png(&path, &image)?;
+        written.push(path);
+    }
+    Ok(written)
+}
+
+/// The app off screen at `size` points and `scale` pixels per point on `model`, in `lang`,
+/// ready to present its story; `deck_pictures` leaves the caption band out.
+fn story_harness(
+    model: crate::model::Model,
+    origin: crate::io::Origin,
+    lang: Lang,
+    size: [f32; 2],
+    scale: f32,
+    deck_pictures: bool,
+) -> Result<Harness<'static, TownscopeApp>, ExportError> {
+    start_harness(size.into(), scale, None, move |cc| {
         let state = UiState {
             lang,
             ..UiState::default()
         };
         let mut app = TownscopeApp::with_state(&cc.egui_ctx, state, None);
         app.replace_document(crate::document::Document::new(model, origin));
+        app.runtime.deck_pictures = deck_pictures;
         app
-    })?;
-    let count = harness.state().doc.model().story.len();
-    let mut written = Vec::with_capacity(count);
-    for slide in 0..count {
-        harness.state_mut().present_slide_now(slide);
-        settle(&mut harness);
-        let image = harness.render().map_err(|message| ExportError::Render {
-            slide: slide + 1,
-            message,
-        })?;
-        let path = out.join(format!("slide-{:02}.png", slide + 1));
-        write_png(&path, &image)?;
-        written.push(path);
-    }
-    Ok(written)
+    })
+}
+
+/// Slide `index` presented, settled and drawn.
+fn render_slide(
+    harness: &mut Harness<'static, TownscopeApp>,
+    index: usize,
+) -> Result<image::RgbaImage, ExportError> {
+    harness.state_mut().present_slide_now(index);
+    settle(harness);
+    harness.render().map_err(|message| ExportError::Render {
+        slide: index + 1,
+        message,
+    })
 }
 
 /// A deck's picture of a slide: the slide's shape less the band its title and caption take,
@@ -188,25 +210,11 @@ pub fn deck(
         }
         .to_owned()
     };
-    let mut harness = start_harness(DECK_VIEW.into(), DECK_SCALE, None, move |cc| {
-        let state = UiState {
-            lang,
-            ..UiState::default()
-        };
-        let mut app = TownscopeApp::with_state(&cc.egui_ctx, state, None);
-        app.replace_document(crate::document::Document::new(model, origin));
-        app.runtime.deck_pictures = true;
-        app
-    })?;
+    let mut harness = story_harness(model, origin, lang, DECK_VIEW, DECK_SCALE, true)?;
     let count = harness.state().doc.model().story.len();
     let mut slides = Vec::with_capacity(count);
     for index in 0..count {
-        harness.state_mut().present_slide_now(index);
-        settle(&mut harness);
-        let image = harness.render().map_err(|message| ExportError::Render {
-            slide: index + 1,
-            message,
-        })?;
+        let image = render_slide(&mut harness, index)?;
         let picture = png_bytes(&image).map_err(|message| ExportError::Render {
             slide: index + 1,
             message,

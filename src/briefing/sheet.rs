@@ -108,14 +108,6 @@ impl Page {
         }
         y
     }
-
-    /// Every text on the page, in the order written (what a reader of the PDF would find).
-    pub fn texts(&self) -> impl Iterator<Item = &str> {
-        self.marks.iter().filter_map(|mark| match mark {
-            Mark::Text { text, .. } => Some(text.as_str()),
-            _ => None,
-        })
-    }
 }
 
 /// The briefing's one font, measured: Latin and Chinese alike, so a mixed line is one run.

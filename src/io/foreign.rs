@@ -522,7 +522,7 @@ pub fn fallback_relation(from: EntityKind, to: EntityKind) -> RelationKind {
 }
 
 /// Whether `text` is Chinese (a name or description goes to the Chinese field).
-fn is_chinese(text: &str) -> bool {
+pub(super) fn is_chinese(text: &str) -> bool {
     text.chars()
         .any(|c| matches!(c as u32, 0x3400..=0x9FFF | 0xF900..=0xFAFF))
 }

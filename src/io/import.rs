@@ -200,7 +200,7 @@ impl Loaded {
         }
         for (id, name) in &mapped.new_sectors {
             if !imported.model.sectors.iter().any(|s| &s.id == id) {
-                let chinese = name.chars().any(|c| ('\u{3400}'..='\u{9fff}').contains(&c));
+                let chinese = super::foreign::is_chinese(name);
                 imported.model.sectors.push(crate::model::Sector {
                     id: id.clone(),
                     name: Text {
