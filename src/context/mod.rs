@@ -1,7 +1,7 @@
 //! The context layer: what every panel may read and what it may ask.
 //!
 //! The rule of the floors: `ui` imports `context`, `document`, `i18n` and `model` — never `app`
-//! (`tests/layers.rs` fails if a file under `src/ui` names it). The app builds a [`View`] each
+//! (`tests/suite/layers.rs` fails if a file under `src/ui` names it). The app builds a [`View`] each
 //! frame and applies the [`Command`]s the panels push, once, after the frame's UI; the panels
 //! never reach up into it.
 

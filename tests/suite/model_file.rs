@@ -1,8 +1,6 @@
 //! The file format: round trips, byte stability, Windows files, and the shipped model's facts.
 
-mod common;
-
-use common::yunqi_path;
+use crate::common::yunqi_path;
 use townscope::io::{parse, to_canonical_string};
 use townscope::model::{EntityKind, RelationKind, validate};
 

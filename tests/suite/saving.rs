@@ -2,12 +2,10 @@
 //! from the command line, saves into folders that are gone or not folders, and a saving process
 //! killed at random moments — the file on disk is always whole.
 
-mod common;
-
 use std::path::Path;
 use std::process::{Command, Output};
 
-use common::yunqi_path;
+use crate::common::yunqi_path;
 use rand::{Rng, SeedableRng};
 use townscope::io::{Backup, backup_path, load_file, save, to_canonical_string, write_atomically};
 

@@ -3,9 +3,9 @@
 //! region inside the region of the place it lies in, every entity lies inside the region of its
 //! place, and regions of one level do not overlap.
 
-mod common;
+use crate::common;
 
-use common::{WINDOW, app};
+use crate::common::{WINDOW, app};
 use eframe::egui::Rect;
 use egui_kittest::Harness;
 use townscope::app::TownscopeApp;

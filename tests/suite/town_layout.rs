@@ -3,9 +3,9 @@
 //! another name or a node, and the nodes spread over most of the canvas; the same on a
 //! synthetic model of 200 entities.
 
-mod common;
+use crate::common;
 
-use common::{app, wait_until};
+use crate::common::{app, wait_until};
 use eframe::egui::Rect;
 use egui_kittest::Harness;
 use townscope::app::TownscopeApp;
@@ -167,9 +167,7 @@ fn every_yunqi_entity_is_named_at_1920_by_1080() {
     }
 }
 
-#[path = "../examples/synth.rs"]
-#[allow(dead_code)]
-mod synth;
+use crate::synth;
 
 /// The synthetic town of 200 entities (500 relations, heavy-tailed like a real cluster).
 fn synthetic(lang: Lang, size: [f32; 2]) -> App {

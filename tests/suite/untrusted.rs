@@ -2,7 +2,7 @@
 //! try to write to the terminal or open something outside the program, and the small ways a
 //! bad file used to be misreported.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 use std::process::{Command, Output};

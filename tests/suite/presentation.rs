@@ -1,9 +1,9 @@
 //! Presenting the story as a presenter does: F5, the clicker's Page Down, B, Esc; a slide made
 //! from the current view brings that view back; the story survives a save.
 
-mod common;
+use crate::common;
 
-use common::{WINDOW, app};
+use crate::common::{WINDOW, app};
 use eframe::egui::Key;
 use egui_kittest::kittest::Queryable;
 use townscope::i18n::Lang;

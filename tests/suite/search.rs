@@ -2,9 +2,9 @@
 //! palette does — by characters, English, full pinyin and initials — and the palette answers the
 //! text typed in the same frame.
 
-mod common;
+use crate::common;
 
-use common::{WINDOW, app};
+use crate::common::{WINDOW, app};
 use eframe::egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;

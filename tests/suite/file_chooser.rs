@@ -2,7 +2,7 @@
 //! Townscope's own chooser, as a user does it — the chooser opens in the folder last used, the
 //! file is written, a file that exists is replaced only when the user says so.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 

@@ -3,7 +3,7 @@
 //! row); a member list typed in Excel becomes entities and relations citing its sheet and row;
 //! a cell that cannot be read is named by sheet, row and column and nothing is imported.
 
-mod common;
+use crate::common;
 
 use calamine::{Data, Reader};
 use townscope::io::import::{ImportError, read_workbook};

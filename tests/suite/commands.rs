@@ -2,11 +2,11 @@
 //! as a user who never touches the mouse: the palette finds 阿里云 by pinyin, shortcuts keep
 //! out of text fields, F1 lists them, settings survive a restart.
 
-mod common;
+use crate::common;
 
 use std::collections::HashMap;
 
-use common::{WINDOW, app};
+use crate::common::{WINDOW, app};
 use eframe::egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
@@ -254,9 +254,7 @@ fn without_a_mouse_find_an_entity_follow_a_relation_and_present() {
     assert!(!harness.state().is_presenting());
 }
 
-#[path = "../examples/synth.rs"]
-#[allow(dead_code)]
-mod synth;
+use crate::synth;
 
 /// The status bar's Cancel buttons, left to right (opening, metrics, layout, as under way).
 fn cancel_buttons(harness: &Harness<'static, TownscopeApp>) -> Vec<eframe::egui::Rect> {

@@ -1,10 +1,8 @@
 //! `townscope check` as a user runs it: exit codes and messages on good, bad and hostile input.
 
-mod common;
-
 use std::process::{Command, Output};
 
-use common::{data, yunqi_path};
+use crate::common::{data, yunqi_path};
 
 fn townscope(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_townscope"))
@@ -30,7 +28,7 @@ fn check_without_a_file_checks_the_embedded_model() {
     );
     // How many facts the sources dispute, the editors inferred and the editors translated.
     let counts = townscope::model::Model::provenance_counts(
-        &townscope::io::parse(include_bytes!("../data/yunqi.ron")).unwrap(),
+        &townscope::io::parse(include_bytes!("../../data/yunqi.ron")).unwrap(),
     );
     assert!(counts.disputed >= 4 && counts.inferred >= 1 && counts.translated >= 20);
     assert!(

@@ -1,8 +1,8 @@
 //! The app driven as a user drives it: by labels, clicks and typing.
 
-mod common;
+use crate::common;
 
-use common::{WINDOW, app, click_at, data, drop_file, search_and_select, wait_until};
+use crate::common::{WINDOW, app, click_at, data, drop_file, search_and_select, wait_until};
 use eframe::egui::accesskit::Role;
 use egui_kittest::kittest::Queryable;
 use townscope::app::TownscopeApp;

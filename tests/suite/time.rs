@@ -1,9 +1,9 @@
 //! The town over time as a user sees it: the year control, the overview and network as of a
 //! year, and the timeline's dots selecting their entities.
 
-mod common;
+use crate::common;
 
-use common::{WINDOW, app, click_at};
+use crate::common::{WINDOW, app, click_at};
 use egui_kittest::kittest::Queryable;
 use townscope::i18n::Lang;
 

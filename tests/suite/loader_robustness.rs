@@ -1,9 +1,7 @@
 //! The loader never panics: mutated versions of the Yunqi file (bytes flipped, cut, duplicated,
 //! spliced) give a model or an error, never a crash.
 
-mod common;
-
-use common::yunqi_path;
+use crate::common::yunqi_path;
 
 /// A small deterministic generator (xorshift), so a failure can be replayed.
 struct Rng(u64);

@@ -2,9 +2,9 @@
 //! not, recent typing is in the copy within seconds, and two windows never touch each other's
 //! copies.
 
-mod common;
+use crate::common;
 
-use common::{WINDOW, app};
+use crate::common::{WINDOW, app};
 use eframe::egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;

@@ -1,7 +1,7 @@
 //! The force layout on a generated 10k-node heavy-tailed graph: no NaN, nodes spread out (no
 //! pile-up at one point), and it settles.
 
-mod common;
+use crate::common;
 
 use townscope::layout::ForceLayout;
 

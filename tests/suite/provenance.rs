@@ -1,9 +1,9 @@
 //! Facts that hold up: where the sources disagree the user sees it and can read both accounts;
 //! "as of year" shows only what had arrived; quarters read as quarters.
 
-mod common;
+use crate::common;
 
-use common::{WINDOW, app, search_and_select};
+use crate::common::{WINDOW, app, search_and_select};
 use eframe::egui::Key;
 use eframe::egui::accesskit::Role;
 use egui_kittest::kittest::{NodeT, Queryable};

@@ -2,9 +2,9 @@
 //! Yunqi model and on a generated heavy-tailed graph. The reference CSVs were made by
 //! `tests/tools/networkx_metrics.py` from the edge lists this test also checks are current.
 
-mod common;
+use crate::common;
 
-use common::heavy_tailed;
+use crate::common::heavy_tailed;
 
 use townscope::model::Metrics;
 use townscope::model::metrics::{louvain, modularity, simple_graph};

@@ -1,9 +1,9 @@
 //! Editing as an editor does it: a new entity made in the app, renamed, undone, redone, saved,
 //! reopened; and the question that guards unsaved changes.
 
-mod common;
+use crate::common;
 
-use common::{WINDOW, app, drop_file};
+use crate::common::{WINDOW, app, drop_file};
 use eframe::egui::accesskit::Role;
 use eframe::egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable;

@@ -1,9 +1,9 @@
 //! The network view driven as a user drives it: tabs, clicks, double-clicks, drags, the legend
 //! and the filters; what is drawn is read back from the view.
 
-mod common;
+use crate::common;
 
-use common::{WINDOW, app, click_at, wait_until};
+use crate::common::{WINDOW, app, click_at, wait_until};
 use eframe::egui::accesskit::Role;
 use eframe::egui::{Event, Key, Modifiers, PointerButton, Pos2, vec2};
 use egui_kittest::Harness;
