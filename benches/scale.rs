@@ -140,6 +140,34 @@ fn main() {
         );
     }
 
+    // One letter typed into an entity's name: the edit applied and everything the document
+    // derives from the model brought up to date (the entity editor sends an edit a keystroke).
+    for (case, entities, relations, runs) in [
+        ("edit_10k", 10_000, 50_000, 50),
+        ("edit_100k", 100_000, 500_000, 30),
+    ] {
+        if !wanted(case) {
+            continue;
+        }
+        let mut doc = Document::new(synth::generate(entities, relations, 1), Origin::Embedded);
+        let target = entities / 2;
+        let mut typed = 0;
+        report(
+            case,
+            median_ms(runs, || {
+                let Some(mut entity) = doc.model().entities.get(target).cloned() else {
+                    return;
+                };
+                typed += 1;
+                entity.name.en.push(char::from(b'a' + (typed % 26) as u8));
+                let id = entity.id.clone();
+                let edit = townscope::edit::Edit::set_entity("rename", &id, entity)
+                    .merging(format!("name-{id}"));
+                doc.apply(edit).expect("applies");
+            }),
+        );
+    }
+
     for (case, entities, relations, runs) in [
         ("frame_network_1k", 1_000, 5_000, 30),
         ("frame_network_10k", 10_000, 50_000, 30),

@@ -3,12 +3,12 @@
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use crate::edit::{Edit, EditError, History, Op};
+use crate::edit::{Edit, EditError, History, Op, Touched};
 use crate::io::Origin;
 use crate::layout::Point;
 use crate::model::filter::{Link, links};
 use crate::model::metrics::simple_graph_indexed;
-use crate::model::{Index, Model, Pin, Problem, Severity, validate};
+use crate::model::{Findings, Index, Model, Pin, Problem, Severity};
 
 /// Every state of every document gets its own number, so views can tell when their caches are stale.
 static REVISIONS: AtomicU64 = AtomicU64::new(1);
@@ -17,14 +17,14 @@ fn next_revision() -> u64 {
     REVISIONS.fetch_add(1, Ordering::Relaxed)
 }
 
-/// A model as the app holds it. Derived data is rebuilt in one place, [`Document::new`], so it
-/// can never go stale; the fields are private so that [`Document::apply`] (with undo and redo)
-/// stays the one way the model changes.
+/// A model as the app holds it. Derived data is built in [`Document::new`] and brought up to
+/// date in one place, [`Document::refresh`], after every change; the fields are private so that
+/// [`Document::apply`] (with undo and redo) stays the one way the model changes.
 pub struct Document {
     model: Model,
     origin: Origin,
     index: Index,
-    problems: Vec<Problem>,
+    findings: Findings,
     /// The undirected simple graph the metrics, the layout and the network view all share:
     /// sorted neighbour lists, relations plus locations. Shared with worker threads.
     graph: Arc<Vec<Vec<usize>>>,
@@ -41,7 +41,7 @@ pub struct Document {
 impl Document {
     pub fn new(model: Model, origin: Origin) -> Self {
         let index = Index::new(&model);
-        let problems = validate(&model);
+        let findings = Findings::of(&model);
         let graph = Arc::new(simple_graph_indexed(&model, &index));
         let links = links(&model, &index);
         let pins = pins_of(&model, &index);
@@ -49,7 +49,7 @@ impl Document {
             model,
             origin,
             index,
-            problems,
+            findings,
             graph,
             links,
             pins,
@@ -69,28 +69,28 @@ impl Document {
                 now: self.revision,
             });
         }
-        self.history.apply(&mut self.model, edit)?;
-        self.rebuild();
+        let touched = self.history.apply(&mut self.model, edit)?;
+        self.refresh(&touched);
         Ok(())
     }
 
     /// Undoes the last edit; returns its label (none when there was nothing to undo). A step
     /// that cannot be undone stays on the stack and the error says why.
     pub fn undo(&mut self) -> Result<Option<String>, EditError> {
-        let label = self.history.undo(&mut self.model)?;
-        if label.is_some() {
-            self.rebuild();
-        }
-        Ok(label)
+        let undone = self.history.undo(&mut self.model)?;
+        Ok(undone.map(|(label, touched)| {
+            self.refresh(&touched);
+            label
+        }))
     }
 
     /// Redoes the last undone edit; returns its label.
     pub fn redo(&mut self) -> Result<Option<String>, EditError> {
-        let label = self.history.redo(&mut self.model)?;
-        if label.is_some() {
-            self.rebuild();
-        }
-        Ok(label)
+        let redone = self.history.redo(&mut self.model)?;
+        Ok(redone.map(|(label, touched)| {
+            self.refresh(&touched);
+            label
+        }))
     }
 
     /// The model, to read; it changes only through [`Document::apply`], undo and redo.
@@ -110,7 +110,7 @@ impl Document {
 
     /// What validation finds in the model.
     pub fn problems(&self) -> &[Problem] {
-        &self.problems
+        self.findings.problems()
     }
 
     /// The undirected simple graph shared with the metrics, the layout and the network view.
@@ -154,11 +154,40 @@ impl Document {
         self.revision = next_revision();
     }
 
+    /// Brings what is derived from the model up to date after a change: an entity's or a
+    /// relation's own facts are checked again alone (the index, graph and lines cannot have
+    /// changed), anything structural rebuilds everything.
+    fn refresh(&mut self, touched: &[Touched]) {
+        if touched.contains(&Touched::Structure) {
+            self.rebuild();
+            return;
+        }
+        let mut notes = false;
+        for touch in touched {
+            match *touch {
+                Touched::Entity(i) => self.findings.recheck_entity(&self.model, &self.index, i),
+                Touched::Relation(r) => {
+                    self.findings.recheck_relation(&self.model, &self.index, r);
+                }
+                Touched::Layout => {
+                    self.pins = pins_of(&self.model, &self.index);
+                    notes = true;
+                }
+                Touched::Notes => notes = true,
+                Touched::Structure => {}
+            }
+        }
+        if notes {
+            self.findings.recheck_rest(&self.model, &self.index);
+        }
+        self.revision = next_revision();
+    }
+
     /// Rebuilds what is derived from the model. The graph is replaced only when it changed, so
-    /// a rename does not restart the layout or the metrics.
+    /// a change of place does not restart the layout or the metrics.
     fn rebuild(&mut self) {
         self.index = Index::new(&self.model);
-        self.problems = validate(&self.model);
+        self.findings = Findings::of(&self.model);
         let graph = simple_graph_indexed(&self.model, &self.index);
         if *self.graph != graph {
             self.graph = Arc::new(graph);
@@ -186,14 +215,14 @@ impl Document {
     }
 
     pub fn error_count(&self) -> usize {
-        self.problems
+        self.problems()
             .iter()
             .filter(|p| p.severity == Severity::Error)
             .count()
     }
 
     pub fn warning_count(&self) -> usize {
-        self.problems
+        self.problems()
             .iter()
             .filter(|p| p.severity == Severity::Warning)
             .count()

@@ -34,6 +34,22 @@ pub enum Op {
     SetStory(Vec<Slide>),
 }
 
+/// What an applied operation changed, as far as what is derived from the model cares: the
+/// document re-derives only that (see `Document::apply`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Touched {
+    /// Entity `i` changed, but not its id, kind or location (a rename, a figure, a date…).
+    Entity(usize),
+    /// Relation `r` changed, but not its ends or kind (dates, note, sources…).
+    Relation(usize),
+    /// The pins of the layout section.
+    Layout,
+    /// Indicators, milestones or the story.
+    Notes,
+    /// Anything else: ids, kinds, places, ends, what exists, sources or sectors.
+    Structure,
+}
+
 /// Why an edit could not be applied. Only a bug, or an edit kept past the change it was built
 /// on, can make one; the model is left as it was.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -79,6 +95,11 @@ fn entity_at(model: &Model, id: &str) -> Result<usize, EditError> {
 impl Op {
     /// Applies the operation, returning the one that undoes it.
     pub fn apply(self, model: &mut Model) -> Result<Op, EditError> {
+        self.apply_touching(model).map(|(undo, _)| undo)
+    }
+
+    /// Applies the operation, returning the one that undoes it and what it changed.
+    pub fn apply_touching(self, model: &mut Model) -> Result<(Op, Touched), EditError> {
         fn check(list: &'static str, index: usize, len: usize) -> Result<(), EditError> {
             if index < len {
                 Ok(())
@@ -91,52 +112,82 @@ impl Op {
                 let i = entity_at(model, &id)?;
                 let new_id = entity.id.clone();
                 let old = std::mem::replace(&mut model.entities[i], *entity);
-                Op::SetEntity(new_id, Box::new(old))
+                let new = &model.entities[i];
+                let touched =
+                    if old.id == new.id && old.kind == new.kind && old.location == new.location {
+                        Touched::Entity(i)
+                    } else {
+                        Touched::Structure
+                    };
+                (Op::SetEntity(new_id, Box::new(old)), touched)
             }
             Op::InsertEntity(i, entity) => {
                 check("entities", i, model.entities.len() + 1)?;
                 let id = entity.id.clone();
                 model.entities.insert(i, *entity);
-                Op::RemoveEntity(id)
+                (Op::RemoveEntity(id), Touched::Structure)
             }
             Op::RemoveEntity(id) => {
                 let i = entity_at(model, &id)?;
-                Op::InsertEntity(i, Box::new(model.entities.remove(i)))
+                let undo = Op::InsertEntity(i, Box::new(model.entities.remove(i)));
+                (undo, Touched::Structure)
             }
             Op::SetRelation(i, relation) => {
                 check("relations", i, model.relations.len())?;
-                Op::SetRelation(i, std::mem::replace(&mut model.relations[i], relation))
+                let old = std::mem::replace(&mut model.relations[i], relation);
+                let new = &model.relations[i];
+                let touched = if old.from == new.from && old.to == new.to && old.kind == new.kind {
+                    Touched::Relation(i)
+                } else {
+                    Touched::Structure
+                };
+                (Op::SetRelation(i, old), touched)
             }
             Op::InsertRelation(i, relation) => {
                 check("relations", i, model.relations.len() + 1)?;
                 model.relations.insert(i, relation);
-                Op::RemoveRelation(i)
+                (Op::RemoveRelation(i), Touched::Structure)
             }
             Op::RemoveRelation(i) => {
                 check("relations", i, model.relations.len())?;
-                Op::InsertRelation(i, model.relations.remove(i))
+                let undo = Op::InsertRelation(i, model.relations.remove(i));
+                (undo, Touched::Structure)
             }
-            Op::SetLayout(pins) => Op::SetLayout(std::mem::replace(&mut model.layout, pins)),
+            Op::SetLayout(pins) => (
+                Op::SetLayout(std::mem::replace(&mut model.layout, pins)),
+                Touched::Layout,
+            ),
             Op::SetIndicator(i, indicator) => {
                 check("indicators", i, model.indicators.len())?;
                 let old = std::mem::replace(&mut model.indicators[i], *indicator);
-                Op::SetIndicator(i, Box::new(old))
+                (Op::SetIndicator(i, Box::new(old)), Touched::Notes)
             }
             Op::InsertIndicator(i, indicator) => {
                 check("indicators", i, model.indicators.len() + 1)?;
                 model.indicators.insert(i, *indicator);
-                Op::RemoveIndicator(i)
+                (Op::RemoveIndicator(i), Touched::Notes)
             }
             Op::RemoveIndicator(i) => {
                 check("indicators", i, model.indicators.len())?;
-                Op::InsertIndicator(i, Box::new(model.indicators.remove(i)))
+                let undo = Op::InsertIndicator(i, Box::new(model.indicators.remove(i)));
+                (undo, Touched::Notes)
             }
-            Op::SetSources(list) => Op::SetSources(std::mem::replace(&mut model.sources, list)),
-            Op::SetSectors(list) => Op::SetSectors(std::mem::replace(&mut model.sectors, list)),
-            Op::SetMilestones(list) => {
-                Op::SetMilestones(std::mem::replace(&mut model.milestones, list))
-            }
-            Op::SetStory(list) => Op::SetStory(std::mem::replace(&mut model.story, list)),
+            Op::SetSources(list) => (
+                Op::SetSources(std::mem::replace(&mut model.sources, list)),
+                Touched::Structure,
+            ),
+            Op::SetSectors(list) => (
+                Op::SetSectors(std::mem::replace(&mut model.sectors, list)),
+                Touched::Structure,
+            ),
+            Op::SetMilestones(list) => (
+                Op::SetMilestones(std::mem::replace(&mut model.milestones, list)),
+                Touched::Notes,
+            ),
+            Op::SetStory(list) => (
+                Op::SetStory(std::mem::replace(&mut model.story, list)),
+                Touched::Notes,
+            ),
         })
     }
 }
@@ -242,9 +293,10 @@ impl History {
         }
     }
 
-    /// Applies `edit` to `model` and records it. On an error nothing is changed.
-    pub fn apply(&mut self, model: &mut Model, edit: Edit) -> Result<(), EditError> {
-        let inverse = apply_all(model, edit.ops.clone())?;
+    /// Applies `edit` to `model` and records it; returns what it changed. On an error nothing
+    /// is changed.
+    pub fn apply(&mut self, model: &mut Model, edit: Edit) -> Result<Vec<Touched>, EditError> {
+        let (inverse, touched) = apply_all(model, edit.ops.clone())?;
         let merges = edit.merge_key.is_some()
             && self.undone.is_empty()
             && self.saved_at != Some(self.done.len())
@@ -256,43 +308,50 @@ impl History {
             // Undo of the merged step goes back to before the first of them.
             last.edit.ops = edit.ops;
             last.edit.label = edit.label;
-            return Ok(());
+            return Ok(touched);
         }
         if self.saved_at.is_some_and(|s| s > self.done.len()) {
             self.saved_at = None;
         }
         self.undone.clear();
         self.done.push(Done { edit, inverse });
-        Ok(())
+        Ok(touched)
     }
 
-    /// Undoes the last step. A step that cannot be undone (only a bug can make one) stays where
-    /// it was, the model unchanged, and the error says why.
-    pub fn undo(&mut self, model: &mut Model) -> Result<Option<String>, EditError> {
+    /// Undoes the last step; returns its label and what it changed. A step that cannot be
+    /// undone (only a bug can make one) stays where it was, the model unchanged, and the error
+    /// says why.
+    pub fn undo(&mut self, model: &mut Model) -> Result<Option<(String, Vec<Touched>)>, EditError> {
         let Some(step) = self.done.pop() else {
             return Ok(None);
         };
-        if let Err(error) = apply_all(model, step.inverse.clone()) {
-            self.done.push(step);
-            return Err(error);
-        }
+        let touched = match apply_all(model, step.inverse.clone()) {
+            Ok((_, touched)) => touched,
+            Err(error) => {
+                self.done.push(step);
+                return Err(error);
+            }
+        };
         let label = step.edit.label.clone();
         self.undone.push(step);
-        Ok(Some(label))
+        Ok(Some((label, touched)))
     }
 
     /// Redoes the last undone step; one that cannot be redone stays to be redone.
-    pub fn redo(&mut self, model: &mut Model) -> Result<Option<String>, EditError> {
+    pub fn redo(&mut self, model: &mut Model) -> Result<Option<(String, Vec<Touched>)>, EditError> {
         let Some(step) = self.undone.pop() else {
             return Ok(None);
         };
-        if let Err(error) = apply_all(model, step.edit.ops.clone()) {
-            self.undone.push(step);
-            return Err(error);
-        }
+        let touched = match apply_all(model, step.edit.ops.clone()) {
+            Ok((_, touched)) => touched,
+            Err(error) => {
+                self.undone.push(step);
+                return Err(error);
+            }
+        };
         let label = step.edit.label.clone();
         self.done.push(step);
-        Ok(Some(label))
+        Ok(Some((label, touched)))
     }
 
     /// What Undo would undo, and Redo redo.
@@ -320,11 +379,15 @@ impl History {
 }
 
 /// Applies operations in order; if one fails, undoes those already applied.
-fn apply_all(model: &mut Model, ops: Vec<Op>) -> Result<Vec<Op>, EditError> {
+fn apply_all(model: &mut Model, ops: Vec<Op>) -> Result<(Vec<Op>, Vec<Touched>), EditError> {
     let mut inverse = Vec::with_capacity(ops.len());
+    let mut touched = Vec::with_capacity(ops.len());
     for op in ops {
-        match op.apply(model) {
-            Ok(undo) => inverse.push(undo),
+        match op.apply_touching(model) {
+            Ok((undo, touch)) => {
+                inverse.push(undo);
+                touched.push(touch);
+            }
             Err(error) => {
                 for undo in inverse.into_iter().rev() {
                     let _ = undo.apply(model);
@@ -334,7 +397,7 @@ fn apply_all(model: &mut Model, ops: Vec<Op>) -> Result<Vec<Op>, EditError> {
         }
     }
     inverse.reverse();
-    Ok(inverse)
+    Ok((inverse, touched))
 }
 
 /// The one edit that makes `before` into `after` where `after` is `before` with entities and
@@ -401,7 +464,11 @@ mod tests {
         assert_eq!(model.relations.len(), 1, "only c — a stays");
         assert!(history.is_modified());
         assert_eq!(
-            history.undo(&mut model).expect("undoes").as_deref(),
+            history
+                .undo(&mut model)
+                .expect("undoes")
+                .map(|(label, _)| label)
+                .as_deref(),
             Some("delete b")
         );
         assert_eq!(model, original);
@@ -516,6 +583,50 @@ mod tests {
             history.undo_label(),
             Some("remove"),
             "the step is still there to undo"
+        );
+    }
+
+    #[test]
+    fn an_edit_says_whether_it_changed_only_one_fact_or_the_structure() {
+        let mut model = model();
+        let mut history = History::new();
+        let rename = renamed(&model, 1, "乙");
+        let touched = history.apply(&mut model, rename).expect("applies");
+        assert_eq!(touched, [Touched::Entity(1)], "a rename");
+
+        let mut relation = model.relations[2].clone();
+        relation.note = Text::new("合作", "");
+        let note = Edit::new("note", vec![Op::SetRelation(2, relation.clone())]);
+        assert_eq!(
+            history.apply(&mut model, note),
+            Ok(vec![Touched::Relation(2)])
+        );
+
+        relation.to = "b".into();
+        let other_end = Edit::new("end", vec![Op::SetRelation(2, relation)]);
+        assert_eq!(
+            history.apply(&mut model, other_end),
+            Ok(vec![Touched::Structure])
+        );
+
+        for change in [
+            |e: &mut Entity| e.id = "z".into(),
+            |e: &mut Entity| e.kind = EntityKind::Fund,
+            |e: &mut Entity| e.location = Some("c".into()),
+        ] {
+            let mut entity = model.entities[0].clone();
+            let id = entity.id.clone();
+            change(&mut entity);
+            let edit = Edit::set_entity("change", &id, entity);
+            assert_eq!(
+                history.apply(&mut model, edit),
+                Ok(vec![Touched::Structure])
+            );
+        }
+        assert_eq!(
+            history.undo(&mut model).map(|step| step.map(|(_, t)| t)),
+            Ok(Some(vec![Touched::Structure])),
+            "undoing a change of place"
         );
     }
 }

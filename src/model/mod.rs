@@ -21,7 +21,7 @@ pub use kinds::{EntityKind, RelationKind};
 pub use metrics::Metrics;
 pub use provenance::{Dispute, Inference, ProvenanceCounts, Translated, inferred};
 pub use query::{Index, RelationEnd};
-pub use validate::{Problem, Severity, Subject, validate};
+pub use validate::{Findings, Problem, Severity, Subject, validate};
 
 use serde::{Deserialize, Serialize};
 

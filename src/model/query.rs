@@ -16,7 +16,7 @@ pub struct RelationEnd {
 }
 
 /// Indexes over a model, rebuilt whenever the model changes.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Index {
     by_id: HashMap<String, usize>,
     /// For each entity, its relations in file order.

@@ -3,7 +3,9 @@
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::fmt;
 
-use super::{Cite, Date, Dispute, Entity, EntityKind, Figure, Inference, Model, Unit};
+use super::{
+    Cite, Date, Dispute, Entity, EntityKind, Figure, Index, Inference, Model, Relation, Unit,
+};
 
 /// How bad a problem is: errors make `townscope check` fail, warnings do not.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -67,27 +69,127 @@ impl fmt::Display for Problem {
 
 /// Collects every problem of a model, errors and warnings, in file order.
 pub fn validate(model: &Model) -> Vec<Problem> {
-    let mut entities = HashMap::with_capacity_and_hasher(model.entities.len(), Default::default());
-    for entity in &model.entities {
-        entities.entry(entity.id.as_str()).or_insert(entity);
+    Findings::of(model).problems
+}
+
+/// Validation's findings in file order, with where each entity's and each relation's begin, so
+/// that an edit of one entity or relation re-checks only that one (a keystroke in a 10^5-entity
+/// model re-checked everything: seconds).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Findings {
+    problems: Vec<Problem>,
+    /// Where each entity's problems begin in `problems`, and one past the last entity's.
+    entity_starts: Vec<usize>,
+    /// The same for relations; the first is the entities' end, and the rest (indicators,
+    /// milestones, story, pins) follows the last.
+    relation_starts: Vec<usize>,
+}
+
+impl Findings {
+    /// Every problem of `model`.
+    pub fn of(model: &Model) -> Self {
+        let mut first = HashMap::with_capacity_and_hasher(model.entities.len(), Default::default());
+        for entity in &model.entities {
+            first.entry(entity.id.as_str()).or_insert(entity);
+        }
+        let find = |id: &str| first.get(id).copied();
+        let mut check = Checker {
+            model,
+            problems: Vec::new(),
+            source_ids: HashSet::default(),
+            sector_ids: HashSet::default(),
+            find: &find,
+        };
+        check.model_header();
+        check.sources();
+        check.sectors();
+        let mut seen = HashSet::default();
+        let mut entity_starts = Vec::with_capacity(model.entities.len() + 1);
+        for entity in &model.entities {
+            entity_starts.push(check.problems.len());
+            check.entity(entity, !seen.insert(entity.id.as_str()));
+        }
+        entity_starts.push(check.problems.len());
+        let mut relation_starts = Vec::with_capacity(model.relations.len() + 1);
+        for (index, relation) in model.relations.iter().enumerate() {
+            relation_starts.push(check.problems.len());
+            check.relation(index, relation);
+        }
+        relation_starts.push(check.problems.len());
+        check.rest();
+        Self {
+            problems: check.problems,
+            entity_starts,
+            relation_starts,
+        }
     }
-    let mut check = Checker {
-        model,
-        problems: Vec::new(),
-        source_ids: HashSet::default(),
-        sector_ids: HashSet::default(),
-        entities,
-    };
-    check.model_header();
-    check.sources();
-    check.sectors();
-    check.entities();
-    check.relations();
-    check.indicators();
-    check.milestones();
-    check.story();
-    check.pins();
-    check.problems
+
+    pub fn problems(&self) -> &[Problem] {
+        &self.problems
+    }
+
+    /// Checks entity `i` again after an edit that changed it but not its id, kind or location
+    /// (what other facts' problems depend on). `index` is up to date with `model`.
+    pub fn recheck_entity(&mut self, model: &Model, index: &Index, i: usize) {
+        let (Some(entity), Some(&start), Some(&end)) = (
+            model.entities.get(i),
+            self.entity_starts.get(i),
+            self.entity_starts.get(i + 1),
+        ) else {
+            return;
+        };
+        let find = |id: &str| index.get(id).and_then(|e| model.entities.get(e));
+        let mut check = Checker::for_recheck(model, &find);
+        check.entity(entity, index.get(&entity.id) != Some(i));
+        let delta = self.replace(start..end, check.problems);
+        shift(&mut self.entity_starts[i + 1..], delta);
+        shift(&mut self.relation_starts, delta);
+    }
+
+    /// Checks relation `r` again after an edit that changed it but not its ends or kind.
+    pub fn recheck_relation(&mut self, model: &Model, index: &Index, r: usize) {
+        let (Some(relation), Some(&start), Some(&end)) = (
+            model.relations.get(r),
+            self.relation_starts.get(r),
+            self.relation_starts.get(r + 1),
+        ) else {
+            return;
+        };
+        let find = |id: &str| index.get(id).and_then(|e| model.entities.get(e));
+        let mut check = Checker::for_recheck(model, &find);
+        check.relation(r, relation);
+        let delta = self.replace(start..end, check.problems);
+        shift(&mut self.relation_starts[r + 1..], delta);
+    }
+
+    /// Checks the indicators, milestones, story and layout again.
+    pub fn recheck_rest(&mut self, model: &Model, index: &Index) {
+        let find = |id: &str| index.get(id).and_then(|e| model.entities.get(e));
+        let mut check = Checker::for_recheck(model, &find);
+        check.rest();
+        let start = self
+            .relation_starts
+            .last()
+            .copied()
+            .unwrap_or(self.problems.len());
+        self.replace(start..self.problems.len(), check.problems);
+    }
+
+    /// Puts `new` in place of the problems in `range`; returns how far the ones after moved.
+    fn replace(&mut self, range: std::ops::Range<usize>, new: Vec<Problem>) -> isize {
+        let delta = new.len() as isize - range.len() as isize;
+        let range = range.start.min(self.problems.len())..range.end.min(self.problems.len());
+        self.problems.splice(range, new);
+        delta
+    }
+}
+
+fn shift(starts: &mut [usize], delta: isize) {
+    if delta != 0 {
+        for start in starts {
+            *start = start.saturating_add_signed(delta);
+        }
+    }
 }
 
 /// The fields an inference may name, per kind of fact (as the file spells them).
@@ -115,10 +217,28 @@ struct Checker<'a> {
     problems: Vec<Problem>,
     source_ids: HashSet<&'a str>,
     sector_ids: HashSet<&'a str>,
-    entities: HashMap<&'a str, &'a Entity>,
+    /// The first entity with an id.
+    find: &'a dyn Fn(&str) -> Option<&'a Entity>,
 }
 
 impl<'a> Checker<'a> {
+    /// A checker for a part of the model, knowing its sources and sectors as a whole check
+    /// would have found them (their own problems are not repeated).
+    fn for_recheck(model: &'a Model, find: &'a dyn Fn(&str) -> Option<&'a Entity>) -> Self {
+        let known = |id: &'a String| (!id.trim().is_empty()).then_some(id.as_str());
+        Self {
+            model,
+            problems: Vec::new(),
+            source_ids: model.sources.iter().filter_map(|s| known(&s.id)).collect(),
+            sector_ids: model.sectors.iter().filter_map(|s| known(&s.id)).collect(),
+            find,
+        }
+    }
+
+    fn is_entity(&self, id: &str) -> bool {
+        (self.find)(id).is_some()
+    }
+
     fn error(&mut self, subject: &Subject, message: impl Into<String>) {
         self.problems.push(Problem {
             severity: Severity::Error,
@@ -140,7 +260,7 @@ impl<'a> Checker<'a> {
             self.error(&Subject::Model, "has no name");
         }
         if let Some(focus) = &self.model.focus
-            && !self.entities.contains_key(focus.as_str())
+            && !self.is_entity(focus)
         {
             self.error(&Subject::Model, format!("focus `{focus}` is not an entity"));
         }
@@ -285,103 +405,100 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn entities(&mut self) {
-        let model = self.model;
-        let mut seen = HashSet::default();
-        for entity in &model.entities {
-            let subject = Subject::Entity(entity.id.clone());
-            if entity.id.trim().is_empty() {
-                self.error(&subject, "has an empty id");
-            } else if entity.id.chars().any(char::is_whitespace) {
-                self.error(&subject, "id contains whitespace");
-            }
-            if !seen.insert(entity.id.as_str()) {
-                self.error(&subject, "duplicate entity id");
-            }
-            if entity.name.is_empty() {
-                self.error(&subject, "has no name in Chinese or English");
-            }
-            if entity.id.chars().any(super::safety::is_unsafe_char) {
-                self.warning(&subject, "id holds control or bidi-override characters");
-            }
-            if [&entity.name.zh, &entity.name.en]
-                .iter()
-                .any(|n| n.chars().any(super::safety::is_unsafe_char))
-            {
-                self.warning(&subject, "name holds control or bidi-override characters");
-            }
-            if !entity.website.trim().is_empty() && !super::safety::is_web_link(&entity.website) {
-                self.warning(
-                    &subject,
-                    "website is not an http or https address; it will not be opened",
-                );
-            }
-            for sector in &entity.sectors {
-                if !self.sector_ids.contains(sector.as_str()) {
-                    self.error(
-                        &subject,
-                        format!("sector `{sector}` is not declared in the model's sectors"),
-                    );
-                }
-            }
-            self.date(&subject, "founded", entity.founded);
-            self.date(&subject, "joined", entity.joined);
-            self.date(&subject, "ended", entity.ended);
-            self.order(
+    /// One entity's problems; `duplicate` when an entity before it has its id.
+    fn entity(&mut self, entity: &Entity, duplicate: bool) {
+        let subject = Subject::Entity(entity.id.clone());
+        if entity.id.trim().is_empty() {
+            self.error(&subject, "has an empty id");
+        } else if entity.id.chars().any(char::is_whitespace) {
+            self.error(&subject, "id contains whitespace");
+        }
+        if duplicate {
+            self.error(&subject, "duplicate entity id");
+        }
+        if entity.name.is_empty() {
+            self.error(&subject, "has no name in Chinese or English");
+        }
+        if entity.id.chars().any(super::safety::is_unsafe_char) {
+            self.warning(&subject, "id holds control or bidi-override characters");
+        }
+        if [&entity.name.zh, &entity.name.en]
+            .iter()
+            .any(|n| n.chars().any(super::safety::is_unsafe_char))
+        {
+            self.warning(&subject, "name holds control or bidi-override characters");
+        }
+        if !entity.website.trim().is_empty() && !super::safety::is_web_link(&entity.website) {
+            self.warning(
                 &subject,
-                ("founded", entity.founded),
-                ("ended", entity.ended),
+                "website is not an http or https address; it will not be opened",
             );
-            self.order(&subject, ("joined", entity.joined), ("ended", entity.ended));
-            if let Some(place) = &entity.location {
-                self.place_ref(&subject, "location", place);
-                if place == &entity.id {
-                    self.error(&subject, "is located in itself");
-                }
-            }
-            if let Some(c) = entity.coordinates
-                && (!(-90.0..=90.0).contains(&c.lat) || !(-180.0..=180.0).contains(&c.lon))
-            {
+        }
+        for sector in &entity.sectors {
+            if !self.sector_ids.contains(sector.as_str()) {
                 self.error(
                     &subject,
-                    format!("coordinates {}, {} are off the Earth", c.lat, c.lon),
+                    format!("sector `{sector}` is not declared in the model's sectors"),
                 );
             }
-            self.figures(&subject, &entity.figures);
-            for edition in &entity.editions {
-                let what = format!("edition {}", edition.date);
-                self.date(&subject, &what, Some(edition.date));
-                self.date(&subject, &format!("{what} end"), edition.end);
-                self.order(
-                    &subject,
-                    ("start", Some(edition.date)),
-                    ("end", edition.end),
-                );
-                if let Some(place) = &edition.location {
-                    self.place_ref(&subject, &what, place);
-                }
-                self.figures(&subject, &edition.figures);
-                self.cites(&subject, &what, &edition.sources, false);
+        }
+        self.date(&subject, "founded", entity.founded);
+        self.date(&subject, "joined", entity.joined);
+        self.date(&subject, "ended", entity.ended);
+        self.order(
+            &subject,
+            ("founded", entity.founded),
+            ("ended", entity.ended),
+        );
+        self.order(&subject, ("joined", entity.joined), ("ended", entity.ended));
+        if let Some(place) = &entity.location {
+            self.place_ref(&subject, "location", place);
+            if place == &entity.id {
+                self.error(&subject, "is located in itself");
             }
-            self.cites(&subject, "it", &entity.sources, false);
-            self.provenance(
+        }
+        if let Some(c) = entity.coordinates
+            && (!(-90.0..=90.0).contains(&c.lat) || !(-180.0..=180.0).contains(&c.lon))
+        {
+            self.error(
                 &subject,
-                "it",
-                entity.disputed.as_deref(),
-                &entity.inferred,
-                ENTITY_FIELDS,
+                format!("coordinates {}, {} are off the Earth", c.lat, c.lon),
             );
-            if entity.founded_here && entity.founded.is_none() {
-                self.warning(&subject, "is founded here but has no founding date");
+        }
+        self.figures(&subject, &entity.figures);
+        for edition in &entity.editions {
+            let what = format!("edition {}", edition.date);
+            self.date(&subject, &what, Some(edition.date));
+            self.date(&subject, &format!("{what} end"), edition.end);
+            self.order(
+                &subject,
+                ("start", Some(edition.date)),
+                ("end", edition.end),
+            );
+            if let Some(place) = &edition.location {
+                self.place_ref(&subject, &what, place);
             }
-            if entity.sources.is_empty() {
-                self.warning(&subject, "rests on no source");
-            }
+            self.figures(&subject, &edition.figures);
+            self.cites(&subject, &what, &edition.sources, false);
+        }
+        self.cites(&subject, "it", &entity.sources, false);
+        self.provenance(
+            &subject,
+            "it",
+            entity.disputed.as_deref(),
+            &entity.inferred,
+            ENTITY_FIELDS,
+        );
+        if entity.founded_here && entity.founded.is_none() {
+            self.warning(&subject, "is founded here but has no founding date");
+        }
+        if entity.sources.is_empty() {
+            self.warning(&subject, "rests on no source");
         }
     }
 
     fn place_ref(&mut self, subject: &Subject, what: &str, place: &str) {
-        match self.entities.get(place) {
+        match (self.find)(place) {
             None => self.error(subject, format!("{what} `{place}` does not exist")),
             Some(e) if e.kind != EntityKind::Place => {
                 self.error(
@@ -393,49 +510,54 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn relations(&mut self) {
-        let model = self.model;
-        for (index, relation) in model.relations.iter().enumerate() {
-            let label = format!("{} -{:?}-> {}", relation.from, relation.kind, relation.to);
-            let subject = Subject::Relation { index, label };
-            let from = self.entities.get(relation.from.as_str()).copied();
-            let to = self.entities.get(relation.to.as_str()).copied();
-            if from.is_none() {
-                self.error(&subject, format!("`{}` does not exist", relation.from));
-            }
-            if to.is_none() {
-                self.error(&subject, format!("`{}` does not exist", relation.to));
-            }
-            if let (Some(from), Some(to)) = (from, to)
-                && !relation.kind.allows(from.kind, to.kind)
-            {
-                self.error(
-                    &subject,
-                    format!(
-                        "{:?} may not join a {:?} to a {:?}",
-                        relation.kind, from.kind, to.kind
-                    ),
-                );
-            }
-            if relation.from == relation.to {
-                self.error(&subject, "joins an entity to itself");
-            }
-            self.date(&subject, "since", relation.since);
-            self.date(&subject, "until", relation.until);
-            self.order(
+    fn relation(&mut self, index: usize, relation: &Relation) {
+        let label = format!("{} -{:?}-> {}", relation.from, relation.kind, relation.to);
+        let subject = Subject::Relation { index, label };
+        let from = (self.find)(&relation.from);
+        let to = (self.find)(&relation.to);
+        if from.is_none() {
+            self.error(&subject, format!("`{}` does not exist", relation.from));
+        }
+        if to.is_none() {
+            self.error(&subject, format!("`{}` does not exist", relation.to));
+        }
+        if let (Some(from), Some(to)) = (from, to)
+            && !relation.kind.allows(from.kind, to.kind)
+        {
+            self.error(
                 &subject,
-                ("since", relation.since),
-                ("until", relation.until),
-            );
-            self.cites(&subject, "it", &relation.sources, false);
-            self.provenance(
-                &subject,
-                "it",
-                relation.disputed.as_deref(),
-                &relation.inferred,
-                RELATION_FIELDS,
+                format!(
+                    "{:?} may not join a {:?} to a {:?}",
+                    relation.kind, from.kind, to.kind
+                ),
             );
         }
+        if relation.from == relation.to {
+            self.error(&subject, "joins an entity to itself");
+        }
+        self.date(&subject, "since", relation.since);
+        self.date(&subject, "until", relation.until);
+        self.order(
+            &subject,
+            ("since", relation.since),
+            ("until", relation.until),
+        );
+        self.cites(&subject, "it", &relation.sources, false);
+        self.provenance(
+            &subject,
+            "it",
+            relation.disputed.as_deref(),
+            &relation.inferred,
+            RELATION_FIELDS,
+        );
+    }
+
+    /// What follows the relations: indicators, milestones, story and layout.
+    fn rest(&mut self) {
+        self.indicators();
+        self.milestones();
+        self.story();
+        self.pins();
     }
 
     fn indicators(&mut self) {
@@ -452,7 +574,7 @@ impl<'a> Checker<'a> {
             if indicator.name.is_empty() {
                 self.error(&subject, "has no name in Chinese or English");
             }
-            if !self.entities.contains_key(indicator.scope.as_str()) {
+            if !self.is_entity(&indicator.scope) {
                 self.error(
                     &subject,
                     format!("scope `{}` does not exist", indicator.scope),
@@ -490,7 +612,7 @@ impl<'a> Checker<'a> {
                 self.error(&subject, "has no title");
             }
             for id in &milestone.entities {
-                if !self.entities.contains_key(id.as_str()) {
+                if !self.is_entity(id) {
                     self.error(&subject, format!("entity `{id}` does not exist"));
                 }
             }
@@ -513,7 +635,7 @@ impl<'a> Checker<'a> {
                 self.error(&subject, "has no title");
             }
             if let Some(id) = &slide.entity
-                && !self.entities.contains_key(id.as_str())
+                && !self.is_entity(id)
             {
                 self.error(
                     &subject,
@@ -552,7 +674,7 @@ impl<'a> Checker<'a> {
         let mut pinned = HashSet::default();
         for pin in &self.model.layout {
             let subject = Subject::Entity(pin.entity.clone());
-            if !self.entities.contains_key(pin.entity.as_str()) {
+            if !self.is_entity(&pin.entity) {
                 self.error(&subject, "is pinned in the layout but does not exist");
             }
             if !pin.x.is_finite() || !pin.y.is_finite() {
