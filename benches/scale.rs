@@ -138,6 +138,46 @@ fn main() {
                 std::hint::black_box((problems, index));
             }),
         );
+        // Where the time goes: the parse, and opening it as a document (index, validation,
+        // graph, lines).
+        report(
+            &format!("{case}_parse"),
+            median_ms(runs, || {
+                drop(std::hint::black_box(
+                    townscope::io::parse(text.as_bytes()).expect("parses"),
+                ));
+            }),
+        );
+        for threads in [1, 2, 4] {
+            report(
+                &format!("{case}_parse_pieces_{threads}"),
+                median_ms(runs, || {
+                    drop(std::hint::black_box(townscope::io::parallel::parse(
+                        &text, threads,
+                    )));
+                }),
+            );
+        }
+        report(
+            &format!("{case}_parse_whole"),
+            median_ms(runs, || {
+                drop(std::hint::black_box(
+                    ron::Options::default()
+                        .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
+                        .from_str::<Model>(&text),
+                ));
+            }),
+        );
+        let model = townscope::io::parse(text.as_bytes()).expect("parses");
+        let mut copies: Vec<Model> = (0..runs).map(|_| model.clone()).collect();
+        report(
+            &format!("{case}_document"),
+            median_ms(runs, || {
+                if let Some(model) = copies.pop() {
+                    drop(std::hint::black_box(Document::new(model, Origin::Embedded)));
+                }
+            }),
+        );
     }
 
     // One letter typed into an entity's name: the edit applied and everything the document
@@ -164,6 +204,36 @@ fn main() {
                 let edit = townscope::edit::Edit::set_entity("rename", &id, entity)
                     .merging(format!("name-{id}"));
                 doc.apply(edit).expect("applies");
+            }),
+        );
+    }
+
+    // The same letter, and the whole app frame after it with the network shown: what the user
+    // waits for between two keystrokes.
+    if wanted("edit_frame_100k") {
+        let model = synth::generate(100_000, 500_000, 1);
+        let graph = metrics::simple_graph(&model);
+        let mut layout = townscope::layout::ForceLayout::new(&graph);
+        layout.run(60);
+        let (ctx, mut app) = headless_app(model, CentralView::Network, Some(layout.positions));
+        let target = 50_000;
+        let mut typed = 0;
+        RUN_AND_TESSELLATE.lock().map(|mut s| *s = (0.0, 0.0)).ok();
+        report_frames(
+            "edit_frame_100k",
+            median_ms(15, || {
+                let doc = app.document();
+                let Some(mut entity) = doc.model().entities.get(target).cloned() else {
+                    return;
+                };
+                typed += 1;
+                entity.name.en.push(char::from(b'a' + (typed % 26) as u8));
+                let id = entity.id.clone();
+                let edit = townscope::edit::Edit::set_entity("rename", &id, entity)
+                    .merging(format!("name-{id}"))
+                    .built_on(doc.revision());
+                app.edit(edit);
+                frame(&ctx, &mut app, 1.0, false);
             }),
         );
     }

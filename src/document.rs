@@ -24,6 +24,9 @@ pub struct Document {
     model: Model,
     origin: Origin,
     index: Index,
+    /// The index as it was before the last change, when that change was one of structure (ids,
+    /// places, what exists): views keep what they hold by id across it.
+    index_before: Option<Index>,
     findings: Findings,
     /// The undirected simple graph the metrics, the layout and the network view all share:
     /// sorted neighbour lists, relations plus locations. Shared with worker threads.
@@ -40,15 +43,18 @@ pub struct Document {
 
 impl Document {
     pub fn new(model: Model, origin: Origin) -> Self {
-        let index = Index::new(&model);
-        let findings = Findings::of(&model);
-        let graph = Arc::new(simple_graph_indexed(&model, &index));
-        let links = links(&model, &index);
-        let pins = pins_of(&model, &index);
+        let Derived {
+            index,
+            findings,
+            graph,
+            links,
+            pins,
+        } = Derived::of(&model);
         Self {
             model,
             origin,
             index,
+            index_before: None,
             findings,
             graph,
             links,
@@ -108,6 +114,11 @@ impl Document {
         &self.index
     }
 
+    /// Where each id was before the last change, when that change was one of structure.
+    pub fn index_before(&self) -> Option<&Index> {
+        self.index_before.as_ref()
+    }
+
     /// What validation finds in the model.
     pub fn problems(&self) -> &[Problem] {
         self.findings.problems()
@@ -162,6 +173,7 @@ impl Document {
             self.rebuild();
             return;
         }
+        self.index_before = None;
         let mut notes = false;
         for touch in touched {
             match *touch {
@@ -186,14 +198,14 @@ impl Document {
     /// Rebuilds what is derived from the model. The graph is replaced only when it changed, so
     /// a change of place does not restart the layout or the metrics.
     fn rebuild(&mut self) {
-        self.index = Index::new(&self.model);
-        self.findings = Findings::of(&self.model);
-        let graph = simple_graph_indexed(&self.model, &self.index);
-        if *self.graph != graph {
-            self.graph = Arc::new(graph);
+        let derived = Derived::of(&self.model);
+        self.index_before = Some(std::mem::replace(&mut self.index, derived.index));
+        self.findings = derived.findings;
+        if *self.graph != *derived.graph {
+            self.graph = derived.graph;
         }
-        self.links = links(&self.model, &self.index);
-        self.pins = pins_of(&self.model, &self.index);
+        self.links = derived.links;
+        self.pins = derived.pins;
         self.revision = next_revision();
     }
 
@@ -226,6 +238,49 @@ impl Document {
             .iter()
             .filter(|p| p.severity == Severity::Warning)
             .count()
+    }
+}
+
+/// Everything derived from a model.
+struct Derived {
+    index: Index,
+    findings: Findings,
+    graph: Arc<Vec<Vec<usize>>>,
+    links: Vec<Link>,
+    pins: Vec<Option<Point>>,
+}
+
+impl Derived {
+    /// Validation runs on a thread of its own beside the index, graph, lines and pins where the
+    /// model is large enough for that to pay.
+    fn of(model: &Model) -> Self {
+        let structure = || {
+            let index = Index::new(model);
+            let graph = Arc::new(simple_graph_indexed(model, &index));
+            let links = links(model, &index);
+            let pins = pins_of(model, &index);
+            (index, graph, links, pins)
+        };
+        let (findings, (index, graph, links, pins)) = if model.entities.len() >= 5_000 {
+            std::thread::scope(|scope| {
+                let findings = scope.spawn(|| Findings::of(model));
+                let structure = structure();
+                // A panic in validation is a bug: raised here as it would be without the thread.
+                let findings = findings
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+                (findings, structure)
+            })
+        } else {
+            (Findings::of(model), structure())
+        };
+        Self {
+            index,
+            findings,
+            graph,
+            links,
+            pins,
+        }
     }
 }
 

@@ -133,8 +133,10 @@ impl TownscopeApp {
         }
     }
 
-    /// Applies an edit to the document; restarts the metrics and the layout if the graph changed.
-    pub(super) fn edit(&mut self, edit: crate::edit::Edit) {
+    /// Applies an edit to the document, as a panel's request does; restarts the metrics and the
+    /// layout if the graph changed. Public for the benchmarks, which time an edit and the frame
+    /// after it.
+    pub fn edit(&mut self, edit: crate::edit::Edit) {
         // An edit that does not fit (a bug, or one built for an earlier state) is refused.
         self.change(|doc| doc.apply(edit).err().map(Notice::EditRefused));
     }
@@ -143,18 +145,11 @@ impl TownscopeApp {
     /// restarts from where each entity was drawn (by id, since an edit can shift indices).
     pub(super) fn change(&mut self, change: impl FnOnce(&mut Document) -> Option<Notice>) {
         let graph_before = Arc::clone(self.doc.graph());
-        let drawn_before: Option<(Vec<String>, Arc<Vec<crate::layout::Point>>)> =
-            self.runtime.layout.as_ref().and_then(|layout| {
-                let positions = Arc::clone(layout.positions()?);
-                let ids = self
-                    .doc
-                    .model()
-                    .entities
-                    .iter()
-                    .map(|e| e.id.clone())
-                    .collect();
-                Some((ids, positions))
-            });
+        let drawn_before = self
+            .runtime
+            .layout
+            .as_ref()
+            .and_then(|layout| layout.positions().map(Arc::clone));
         if let Some(notice) = change(&mut self.doc) {
             self.runtime.notice = Some(notice);
         }
@@ -166,22 +161,16 @@ impl TownscopeApp {
             &self.runtime.ctx,
         ));
         let made_for = self.runtime.layout.as_ref().map(|l| l.made_for().clone());
-        self.runtime.layout = drawn_before.map(|(ids, positions)| {
-            let before: rustc_hash::FxHashMap<&str, usize> = ids
-                .iter()
-                .enumerate()
-                .map(|(i, id)| (id.as_str(), i))
-                .collect();
+        // The graph changes only with the structure, so the index from before the change says
+        // where each entity was drawn.
+        let before = self.doc.index_before();
+        self.runtime.layout = drawn_before.zip(before).map(|(positions, before)| {
             let known = self
                 .doc
                 .model()
                 .entities
                 .iter()
-                .map(|e| {
-                    before
-                        .get(e.id.as_str())
-                        .and_then(|&i| positions.get(i).copied())
-                })
+                .map(|e| before.get(&e.id).and_then(|i| positions.get(i).copied()))
                 .collect::<Vec<_>>();
             match made_for {
                 // A town layout keeps each entity where it was and places the new ones.

@@ -318,6 +318,11 @@ impl TownscopeApp {
         &self.runtime.timeline
     }
 
+    /// The open document, to read.
+    pub fn document(&self) -> &Document {
+        &self.doc
+    }
+
     /// The network view as it was last drawn.
     pub fn network(&self) -> &ui::network::NetworkState {
         &self.runtime.network

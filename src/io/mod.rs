@@ -13,6 +13,7 @@ pub mod foreign;
 pub mod graph_files;
 pub mod graph_read;
 pub mod import;
+pub mod parallel;
 pub mod recovery;
 mod save;
 pub mod workbook;
@@ -160,7 +161,15 @@ pub fn parse(bytes: &[u8]) -> Result<Model, LoadError> {
     } else {
         text.into()
     };
-    match read_options().from_str::<Model>(&text) {
+    // A large file is parsed in pieces on every core; one that is not of the plain shape that
+    // handles, or does not parse, is parsed in one go, which says where it is wrong.
+    let parsed = if text.len() >= parallel::PARALLEL_MIN_BYTES {
+        let threads = std::thread::available_parallelism().map_or(1, usize::from);
+        parallel::parse(&text, threads).map(Ok)
+    } else {
+        None
+    };
+    match parsed.unwrap_or_else(|| read_options().from_str::<Model>(&text)) {
         Ok(model) if model.format_version > FORMAT_VERSION => Err(LoadError::NewerVersion {
             found: model.format_version,
         }),

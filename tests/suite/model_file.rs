@@ -175,3 +175,43 @@ fn disputes_inferences_translations_and_quarters_survive_a_save() {
         (1, 2, 1)
     );
 }
+
+/// The one-go parse, as a model file was read before large files were parsed in pieces.
+fn parse_whole(text: &str) -> Result<townscope::model::Model, ron::error::SpannedError> {
+    ron::Options::default()
+        .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
+        .from_str(text)
+}
+
+#[test]
+fn a_large_file_parsed_on_every_core_is_the_model_and_its_errors_are_where_they_were() {
+    let model = crate::synth::generate(3_000, 15_000, 7);
+    let text = townscope::io::to_canonical_string(&model).expect("writes");
+    assert!(
+        text.len() >= townscope::io::parallel::PARALLEL_MIN_BYTES,
+        "{} bytes: large enough to be parsed in pieces",
+        text.len()
+    );
+    assert_eq!(
+        townscope::io::parallel::parse(&text, 2).as_ref(),
+        Some(&model),
+        "parsed in pieces"
+    );
+    assert_eq!(parse(text.as_bytes()).expect("parses"), model);
+    assert_eq!(parse_whole(&text).expect("parses whole"), model);
+
+    // A relation's kind misspelt far into the file: the same line and column as before.
+    let at = text.rfind("kind: InvestsIn").expect("an investment");
+    let broken = format!("{}kind: InvestsInto{}", &text[..at], &text[at + 15..]);
+    let line = text[..at].matches('\n').count() + 1;
+    let whole = parse_whole(&broken).expect_err("a misspelt kind");
+    match parse(broken.as_bytes()) {
+        Err(townscope::io::LoadError::Syntax {
+            line: l, column, ..
+        }) => {
+            assert_eq!(l, line);
+            assert_eq!((l, column), (whole.span.start.line, whole.span.start.col));
+        }
+        other => panic!("expected a syntax error, got {other:?}"),
+    }
+}

@@ -270,6 +270,13 @@ proptest! {
         prop_assert_eq!(to_canonical_string(&back).expect("writes"), text);
     }
 
+    /// A model parsed in pieces on threads is the model parsed in one go, however many pieces.
+    #[test]
+    fn a_model_parsed_in_pieces_is_the_model_parsed_whole(model in model(), threads in 1usize..6) {
+        let text = to_canonical_string(&model).expect("writes");
+        prop_assert_eq!(townscope::io::parallel::parse(&text, threads), Some(model));
+    }
+
     #[test]
     fn undoing_every_edit_restores_the_original_and_redo_replays_them(
         original in model(),
