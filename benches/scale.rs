@@ -213,9 +213,8 @@ fn main() {
     if wanted("edit_frame_100k") {
         let model = synth::generate(100_000, 500_000, 1);
         let graph = metrics::simple_graph(&model);
-        let mut layout = townscope::layout::ForceLayout::new(&graph);
-        layout.run(60);
-        let (ctx, mut app) = headless_app(model, CentralView::Network, Some(layout.positions));
+        let positions = townscope::layout::Settling::from_scratch(&graph).settle(&graph, 5_000);
+        let (ctx, mut app) = headless_app(model, CentralView::Network, Some(positions));
         let target = 50_000;
         let mut typed = 0;
         RUN_AND_TESSELLATE.lock().map(|mut s| *s = (0.0, 0.0)).ok();
@@ -248,11 +247,9 @@ fn main() {
         }
         let model = synth::generate(entities, relations, 1);
         let graph = metrics::simple_graph(&model);
-        // 1k and 10k: the force layout, settled. 100k: the force layout takes minutes to
-        // settle, so 60 steps of it (the picture is as dense; what a frame costs is the same).
-        let mut layout = townscope::layout::ForceLayout::new(&graph);
-        layout.run(if entities > 10_000 { 60 } else { 1000 });
-        let (ctx, mut app) = headless_app(model, CentralView::Network, Some(layout.positions));
+        // The layout the app makes from scratch, settled (multilevel at 100k).
+        let positions = townscope::layout::Settling::from_scratch(&graph).settle(&graph, 5_000);
+        let (ctx, mut app) = headless_app(model, CentralView::Network, Some(positions));
         RUN_AND_TESSELLATE.lock().map(|mut s| *s = (0.0, 0.0)).ok();
         report_frames(case, median_ms(runs, || frame(&ctx, &mut app, 1.0, false)));
         // Panning: the view moves every frame, so the mesh is rebuilt every frame.
@@ -287,6 +284,32 @@ fn main() {
             steps = layout.steps();
         });
         report(&format!("layout_10k ({steps} steps)"), timing);
+    }
+
+    // The multilevel layout the app uses from scratch past 20,000 entities.
+    for (case, entities, relations, runs) in [
+        ("layout_10k_multilevel", 10_000, 50_000, 3),
+        ("layout_100k", 100_000, 500_000, 1),
+    ] {
+        if !wanted(case) {
+            continue;
+        }
+        let model = synth::generate(entities, relations, 1);
+        let graph = metrics::simple_graph(&model);
+        let mut shape = String::new();
+        let timing = median_ms(runs, || {
+            let mut layout = townscope::layout::Multilevel::new(&graph);
+            while !layout.is_settled() {
+                layout.step(&graph);
+            }
+            shape = format!(
+                "levels {:?}, {:.0} whole-graph steps",
+                layout.level_sizes(),
+                layout.work()
+            );
+            std::hint::black_box(layout.positions());
+        });
+        report(&format!("{case} ({shape})"), timing);
     }
 
     if wanted("metrics_10k") {

@@ -488,17 +488,8 @@ pub fn drawing(
     let graph = doc.graph();
     let positions = match positions.filter(|p| p.len() == graph.len()) {
         Some(positions) => positions.to_vec(),
-        None => {
-            let mut layout = crate::layout::ForceLayout::new(graph);
-            // A few thousand steps settle a town; a province stops at the cap.
-            for _ in 0..5_000 {
-                if layout.is_settled() {
-                    break;
-                }
-                layout.step();
-            }
-            layout.positions
-        }
+        // A few thousand steps settle a town; a province is laid out level by level.
+        None => crate::layout::Settling::from_scratch(graph).settle(graph, 5_000),
     };
     // Layout units to pixels, as the view draws them at its fitted scale.
     let unit = crate::layout::UNIT;

@@ -147,25 +147,32 @@ impl LayoutJob {
         let (sender, positions) = mpsc::channel();
         let ctx = ctx.clone();
         std::thread::spawn(move || {
-            let mut layout = crate::layout::ForceLayout::new(&graph);
-            layout.warm_start(&graph, &known);
+            // From scratch a large graph is laid out level by level; after an edit, or with
+            // pins, the force layout adjusts what was there.
+            let mut layout = if known.iter().chain(&pins).all(Option::is_none) {
+                crate::layout::Settling::from_scratch(&graph)
+            } else {
+                let mut layout = crate::layout::ForceLayout::new(&graph);
+                layout.warm_start(&graph, &known);
+                for (node, pin) in pins.into_iter().enumerate() {
+                    if let Some(at) = pin {
+                        layout.pin(node, at);
+                    }
+                }
+                crate::layout::Settling::Single(layout)
+            };
             // A picture of a large graph costs a mesh rebuild and a large upload: fewer of them.
             let between_pictures =
                 std::time::Duration::from_millis(if graph.len() > 20_000 { 1000 } else { 30 });
-            for (node, pin) in pins.into_iter().enumerate() {
-                if let Some(at) = pin {
-                    layout.pin(node, at);
-                }
-            }
             loop {
                 let started = std::time::Instant::now();
                 while !layout.is_settled() && started.elapsed() < between_pictures {
-                    layout.step();
+                    layout.step(&graph);
                 }
                 let settled = layout.is_settled();
                 if sender
                     .send(Laid {
-                        positions: Arc::new(layout.positions.clone()),
+                        positions: Arc::new(layout.positions()),
                         sides: None,
                         settled,
                     })

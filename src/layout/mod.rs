@@ -5,10 +5,12 @@
 //! positions it hands back.
 
 mod arrange;
+mod multilevel;
 mod regions;
 mod town;
 
 pub use arrange::radial;
+pub use multilevel::{MULTILEVEL_ABOVE, Multilevel};
 pub use regions::{Nesting, Region, nested};
 pub use town::{
     Canvas, Earlier, Footprint, NameSide, Naming, TOWN_LIMIT, TownFit, TownLayout, UNIT, town,
@@ -28,6 +30,8 @@ const ISOLATED_GRAVITY: f32 = 6.0;
 const COOLING: f32 = 0.97;
 /// Settled when the largest move of a step is below this fraction of the ideal edge length.
 const SETTLED_MOVE: f32 = 0.002;
+/// From this many nodes a step's repulsion is computed on every core.
+const PARALLEL_ABOVE: usize = 4_000;
 
 /// A layout in progress over an undirected graph given as neighbour lists.
 pub struct ForceLayout {
@@ -41,6 +45,8 @@ pub struct ForceLayout {
     /// The ideal edge length.
     k: f32,
     temperature: f32,
+    /// Temperature kept after each step.
+    cooling: f32,
     steps: usize,
     settled: bool,
 }
@@ -85,6 +91,7 @@ impl ForceLayout {
             pinned: vec![false; n],
             k,
             temperature: radius / 10.0 + k,
+            cooling: COOLING,
             steps: 0,
             settled: n < 2,
         }
@@ -92,6 +99,23 @@ impl ForceLayout {
 
     pub fn is_settled(&self) -> bool {
         self.settled
+    }
+
+    /// Refines `positions` (one per node, already near where they belong): a small start
+    /// temperature, cooled by `cooling` a step.
+    pub fn refining(
+        neighbours: &[Vec<usize>],
+        positions: Vec<Point>,
+        temperature: f32,
+        cooling: f32,
+    ) -> Self {
+        let mut layout = Self::new(neighbours);
+        if positions.len() == layout.positions.len() {
+            layout.positions = positions;
+        }
+        layout.temperature = temperature;
+        layout.cooling = cooling;
+        layout
     }
 
     /// Starts from where the nodes were before an edit changed the graph, so the picture
@@ -160,15 +184,39 @@ impl ForceLayout {
         }
         let k = self.k;
         let tree = QuadTree::new(&self.positions);
-        let mut displacement: Vec<Point> = self
-            .positions
-            .iter()
-            .zip(&self.gravity)
-            .map(|(&p, &gravity)| {
-                let [x, y] = tree.repulsion(p, k * k);
-                [x - gravity * p[0], y - gravity * p[1]]
+        let repelled = |positions: &[Point], gravity: &[f32]| -> Vec<Point> {
+            let mut stack = Vec::with_capacity(64);
+            positions
+                .iter()
+                .zip(gravity)
+                .map(|(&p, &gravity)| {
+                    let [x, y] = tree.repulsion(p, k * k, &mut stack);
+                    [x - gravity * p[0], y - gravity * p[1]]
+                })
+                .collect()
+        };
+        // The repulsion of a large graph is shared out among the cores: each node's is its own.
+        let threads = std::thread::available_parallelism().map_or(1, usize::from);
+        let mut displacement: Vec<Point> = if n >= PARALLEL_ABOVE && threads > 1 {
+            let per_thread = n.div_ceil(threads);
+            std::thread::scope(|scope| {
+                let parts: Vec<_> = self
+                    .positions
+                    .chunks(per_thread)
+                    .zip(self.gravity.chunks(per_thread))
+                    .map(|(positions, gravity)| scope.spawn(|| repelled(positions, gravity)))
+                    .collect();
+                parts
+                    .into_iter()
+                    .flat_map(|part| {
+                        part.join()
+                            .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+                    })
+                    .collect()
             })
-            .collect();
+        } else {
+            repelled(&self.positions, &self.gravity)
+        };
         for &(a, b) in &self.edges {
             let (pa, pb) = (self.positions[a as usize], self.positions[b as usize]);
             let (dx, dy) = (pa[0] - pb[0], pa[1] - pb[1]);
@@ -196,7 +244,7 @@ impl ForceLayout {
                 largest = largest.max(moved);
             }
         }
-        self.temperature *= COOLING;
+        self.temperature *= self.cooling;
         self.steps += 1;
         if largest < SETTLED_MOVE * k {
             self.settled = true;
@@ -213,6 +261,62 @@ impl ForceLayout {
             self.step();
         }
         self.settled
+    }
+}
+
+/// A force layout as it runs on a worker: one level, or multilevel from scratch past
+/// [`MULTILEVEL_ABOVE`] nodes.
+pub enum Settling {
+    Single(ForceLayout),
+    Multilevel(Box<Multilevel>),
+}
+
+impl Settling {
+    /// From scratch: multilevel for a large graph.
+    pub fn from_scratch(neighbours: &[Vec<usize>]) -> Self {
+        if neighbours.len() > MULTILEVEL_ABOVE {
+            Self::Multilevel(Box::new(Multilevel::new(neighbours)))
+        } else {
+            Self::Single(ForceLayout::new(neighbours))
+        }
+    }
+
+    /// One step; `neighbours` is the graph it was made for.
+    pub fn step(&mut self, neighbours: &[Vec<usize>]) {
+        match self {
+            Self::Single(layout) => {
+                layout.step();
+            }
+            Self::Multilevel(layout) => layout.step(neighbours),
+        }
+    }
+
+    pub fn is_settled(&self) -> bool {
+        match self {
+            Self::Single(layout) => layout.is_settled(),
+            Self::Multilevel(layout) => layout.is_settled(),
+        }
+    }
+
+    pub fn positions(&self) -> Vec<Point> {
+        match self {
+            Self::Single(layout) => layout.positions.clone(),
+            Self::Multilevel(layout) => layout.positions(),
+        }
+    }
+
+    /// Steps until settled or `max_steps` taken; returns the positions.
+    pub fn settle(mut self, neighbours: &[Vec<usize>], max_steps: usize) -> Vec<Point> {
+        for _ in 0..max_steps {
+            if self.is_settled() {
+                break;
+            }
+            self.step(neighbours);
+        }
+        match self {
+            Self::Single(layout) => layout.positions,
+            Self::Multilevel(layout) => layout.positions(),
+        }
     }
 }
 
@@ -314,10 +418,12 @@ impl QuadTree {
         self.build(first + 3, points, top_right, middle, half);
     }
 
-    /// The repulsion k²/d from every other point on a body at `p`, far cells taken as one.
-    fn repulsion(&self, p: Point, k_squared: f32) -> Point {
+    /// The repulsion k²/d from every other point on a body at `p`, far cells taken as one
+    /// (`stack` is scratch space, kept between calls).
+    fn repulsion(&self, p: Point, k_squared: f32, stack: &mut Vec<usize>) -> Point {
         let mut force = [0.0f32; 2];
-        let mut stack = vec![0usize];
+        stack.clear();
+        stack.push(0);
         while let Some(at) = stack.pop() {
             let cell = self.cells[at];
             if cell.mass == 0.0 {
@@ -434,7 +540,7 @@ mod tests {
                     let d2 = dx * dx + dy * dy;
                     [f[0] + dx / d2, f[1] + dy / d2]
                 });
-        let approx = tree.repulsion(p, 1.0);
+        let approx = tree.repulsion(p, 1.0, &mut Vec::new());
         let error = ((approx[0] - exact[0]).powi(2) + (approx[1] - exact[1]).powi(2)).sqrt();
         let size = (exact[0].powi(2) + exact[1].powi(2)).sqrt();
         assert!(error < 0.1 * size.max(1.0), "{approx:?} vs {exact:?}");
