@@ -140,7 +140,7 @@ impl Multilevel {
         match self.stage {
             Stage::Whole => self.settled = true,
             Stage::Level(0) => {
-                let positions = self.with_unrelated_round();
+                let positions = self.with_unrelated_round(&self.layout.positions);
                 self.layout = ForceLayout::refining(
                     neighbours,
                     positions,
@@ -182,8 +182,7 @@ impl Multilevel {
 
     /// The related nodes where the finest level put them and the unrelated ones on a disc of
     /// rings round them, one ideal edge length apart, as the force layout leaves them.
-    fn with_unrelated_round(&self) -> Vec<Point> {
-        let related = &self.layout.positions;
+    fn with_unrelated_round(&self, related: &[Point]) -> Vec<Point> {
         let count = related.len().max(1) as f32;
         let centre = related.iter().fold([0.0, 0.0], |sum, p| {
             [sum[0] + p[0] / count, sum[1] + p[1] / count]
@@ -221,26 +220,25 @@ impl Multilevel {
         positions
     }
 
-    /// Where each node of the given graph is now: while a coarser level is laid out, where its
-    /// coarse node is (scaled to the given graph's size); the unrelated nodes at the centre
-    /// until the last stage.
+    /// Where each node of the given graph is now: while a coarser level is laid out, the
+    /// related nodes where their coarse node is (scaled to the given graph's size) and the
+    /// unrelated ones round them.
     pub fn positions(&self) -> Vec<Point> {
         let Stage::Level(at) = self.stage else {
             return self.layout.positions.clone();
         };
         let scale = (self.related.len() as f32 / self.layout.positions.len().max(1) as f32).sqrt();
-        let mut positions = vec![[0.0, 0.0]; self.nodes];
-        for (node, &given) in self.given_node.iter().enumerate() {
-            let mut up = node;
-            for level in &self.levels[..at] {
-                up = level.parent.get(up).map_or(0, |&p| p as usize);
-            }
-            let p = self.layout.positions.get(up).copied().unwrap_or_default();
-            if let Some(slot) = positions.get_mut(given as usize) {
-                *slot = [p[0] * scale, p[1] * scale];
-            }
-        }
-        positions
+        let related: Vec<Point> = (0..self.related.len())
+            .map(|node| {
+                let mut up = node;
+                for level in &self.levels[..at] {
+                    up = level.parent.get(up).map_or(0, |&p| p as usize);
+                }
+                let p = self.layout.positions.get(up).copied().unwrap_or_default();
+                [p[0] * scale, p[1] * scale]
+            })
+            .collect();
+        self.with_unrelated_round(&related)
     }
 }
 
