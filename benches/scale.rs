@@ -12,7 +12,7 @@ use eframe::egui;
 use townscope::app::{CentralView, TownscopeApp, UiState};
 use townscope::document::Document;
 use townscope::io::Origin;
-use townscope::model::{Index, Metrics, Model, metrics, validate};
+use townscope::model::{Metrics, Model, metrics};
 
 /// As in the app: egui's per-frame vertex buffers are where the allocator shows.
 #[global_allocator]
@@ -131,11 +131,11 @@ fn main() {
             .expect("writes");
         report(
             case,
+            // As the app opens a file: parsed, then the document derives its index,
+            // validation, graph and lines.
             median_ms(runs, || {
                 let model = townscope::io::parse(text.as_bytes()).expect("parses");
-                let problems = validate(&model);
-                let index = Index::new(&model);
-                std::hint::black_box((problems, index));
+                drop(std::hint::black_box(Document::new(model, Origin::Embedded)));
             }),
         );
         // Where the time goes: the parse, and opening it as a document (index, validation,
@@ -148,16 +148,7 @@ fn main() {
                 ));
             }),
         );
-        for threads in [1, 2, 4] {
-            report(
-                &format!("{case}_parse_pieces_{threads}"),
-                median_ms(runs, || {
-                    drop(std::hint::black_box(townscope::io::parallel::parse(
-                        &text, threads,
-                    )));
-                }),
-            );
-        }
+        // The same parse in one go, as before it was shared out among the cores.
         report(
             &format!("{case}_parse_whole"),
             median_ms(runs, || {

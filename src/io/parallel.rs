@@ -63,11 +63,11 @@ fn read<T: DeserializeOwned>(text: &str) -> Option<T> {
     super::read_options().from_str::<T>(text).ok()
 }
 
-/// Parses the pieces of one list on threads (each piece copied into brackets on its thread,
-/// so the copies are made in parallel and dropped once read), in order.
+/// Parses the pieces of one list on threads, each element read where it stands (no copy of
+/// the text), in order.
 fn parse_pieces<'scope, T: DeserializeOwned + Send + 'scope>(
     scope: &'scope std::thread::Scope<'scope, '_>,
-    pieces: &[&'scope str],
+    pieces: &[Vec<&'scope str>],
     threads: usize,
 ) -> Option<Vec<T>> {
     let per_thread = pieces.len().div_ceil(threads).max(1);
@@ -76,13 +76,9 @@ fn parse_pieces<'scope, T: DeserializeOwned + Send + 'scope>(
         .map(|group| {
             let group = group.to_vec();
             scope.spawn(move || {
-                let mut items = Vec::new();
-                for piece in group {
-                    let mut bracketed = String::with_capacity(piece.len() + 2);
-                    bracketed.push('[');
-                    bracketed.push_str(piece);
-                    bracketed.push(']');
-                    items.extend(read::<Vec<T>>(&bracketed)?);
+                let mut items = Vec::with_capacity(group.iter().map(Vec::len).sum());
+                for element in group.into_iter().flatten() {
+                    items.push(read::<T>(element)?);
                 }
                 Some(items)
             })
@@ -95,21 +91,31 @@ fn parse_pieces<'scope, T: DeserializeOwned + Send + 'scope>(
     Some(all)
 }
 
-/// The list's elements in about `threads` pieces of about equal length, cut at its commas.
-fn pieces<'t>(text: &'t str, list: &List, threads: usize) -> Vec<&'t str> {
+/// The list's elements in about `threads` pieces of about equal length. A trailing comma's
+/// empty last element is left out.
+fn pieces<'t>(text: &'t str, list: &List, threads: usize) -> Vec<Vec<&'t str>> {
     let length = list.close - list.open;
     let wanted = threads.max(1);
-    let mut pieces = Vec::with_capacity(wanted);
+    let mut pieces: Vec<Vec<&str>> = vec![Vec::new()];
     let mut start = list.open;
     let mut next_cut = 1;
-    for &comma in &list.commas {
-        if comma - list.open >= length * next_cut / wanted {
-            pieces.extend(text.get(start..comma));
-            start = comma + 1;
+    let ends = list.commas.iter().copied().chain([list.close]);
+    for end in ends {
+        let Some(element) = text.get(start..end) else {
+            continue;
+        };
+        let last = end == list.close;
+        if !(last && element.trim().is_empty())
+            && let Some(piece) = pieces.last_mut()
+        {
+            piece.push(element);
+        }
+        start = end + 1;
+        if end - list.open >= length * next_cut / wanted && !last {
+            pieces.push(Vec::new());
             next_cut += 1;
         }
     }
-    pieces.extend(text.get(start..list.close));
     pieces
 }
 
