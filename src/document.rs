@@ -37,6 +37,8 @@ pub struct Document {
     pins: Vec<Option<Point>>,
     /// Changes whenever anything above changes.
     revision: u64,
+    /// Changes when the index, graph and lines may have: ids, kinds, places, relations' ends.
+    structure_revision: u64,
     /// Every edit since the model was opened, for undo and redo and the unsaved mark.
     history: History,
 }
@@ -60,6 +62,7 @@ impl Document {
             links,
             pins,
             revision: next_revision(),
+            structure_revision: next_revision(),
             history: History::new(),
         }
     }
@@ -144,6 +147,12 @@ impl Document {
         self.revision
     }
 
+    /// Changes whenever the index, the graph or the lines may have changed (not with an edit of
+    /// one entity's or relation's own facts): what is built from those alone keeps to this.
+    pub fn structure_revision(&self) -> u64 {
+        self.structure_revision
+    }
+
     /// The edits since the model was opened.
     pub fn history(&self) -> &History {
         &self.history
@@ -207,6 +216,7 @@ impl Document {
         self.links = derived.links;
         self.pins = derived.pins;
         self.revision = next_revision();
+        self.structure_revision = next_revision();
     }
 
     /// The edit that pins the entity with id `id` at `at` in the network layout, kept in the

@@ -153,3 +153,104 @@ fn places_names_overlap_nothing_and_most_are_written() {
         );
     }
 }
+
+/// The areas are kept from frame to frame and made again when an edit moves an entity: Alibaba
+/// Cloud moved from Yunqi Town to Xixi Valley is then drawn inside Xixi Valley's area.
+#[test]
+fn an_entity_moved_to_another_place_is_drawn_in_that_place() {
+    let mut harness = on_network(Lang::En);
+    let (aliyun, mut entity, valley) = {
+        let model = harness.state().doc.model();
+        let at = |id: &str| {
+            model
+                .entities
+                .iter()
+                .position(|e| e.id == id)
+                .unwrap_or_else(|| panic!("{id}"))
+        };
+        let aliyun = at("aliyun");
+        let valley = model.entities[at("xixi-valley")].name.en.clone();
+        (aliyun, model.entities[aliyun].clone(), valley)
+    };
+    entity.location = Some("xixi-valley".into());
+    harness
+        .state_mut()
+        .edit(townscope::edit::Edit::set_entity("move", "aliyun", entity));
+    for _ in 0..3 {
+        harness.run();
+    }
+    let app = harness.state();
+    let regions = app.network().region_titles(Lang::En, app.doc.model());
+    let (_, nodes) = app.network().nodes();
+    let node = nodes
+        .iter()
+        .find(|(i, _)| *i == aliyun)
+        .map(|(_, r)| *r)
+        .expect("Alibaba Cloud drawn");
+    assert!(
+        region_of(&regions, &valley).contains(node.center()),
+        "Alibaba Cloud at {node:?}, {valley} at {:?}",
+        region_of(&regions, &valley)
+    );
+    assert!(!region_of(&regions, "Yunqi Town").contains(node.center()));
+}
+
+/// In a model too large to measure every name (over 400 entities) the areas are kept across an
+/// edit of a name, and made again when an edit changes what they are made of: an enterprise
+/// made a fund is then drawn among the funds.
+#[test]
+fn in_a_large_model_an_entity_of_another_kind_is_drawn_among_its_kind() {
+    use townscope::model::EntityKind;
+    let model = crate::synth::generate(600, 1_500, 3);
+    let changed = model
+        .entities
+        .iter()
+        .position(|e| e.kind == EntityKind::Enterprise)
+        .expect("an enterprise");
+    let mut entity = model.entities[changed].clone();
+    let id = entity.id.clone();
+    let mut harness = app(None, Lang::En, WINDOW);
+    harness
+        .state_mut()
+        .replace_document(townscope::document::Document::new(
+            model,
+            townscope::io::Origin::Embedded,
+        ));
+    common::open_network(&mut harness, Lang::En);
+    common::choose_arrangement(&mut harness, "Layout", "Grouped by kind");
+    let drawn_in = |harness: &App, kind: EntityKind| {
+        let app = harness.state();
+        let regions = app.network().region_titles(Lang::En, app.doc.model());
+        let title = townscope::i18n::entity_kind_plural(kind, Lang::En);
+        let (_, nodes) = app.network().nodes();
+        let node = nodes
+            .iter()
+            .find(|(i, _)| *i == changed)
+            .map(|(_, r)| r.center());
+        node.is_some_and(|at| region_of(&regions, title).contains(at))
+    };
+    assert!(drawn_in(&harness, EntityKind::Enterprise));
+    let before = harness.state().network().position(changed);
+
+    entity.name.en.push_str(" (renamed)");
+    harness.state_mut().edit(townscope::edit::Edit::set_entity(
+        "rename",
+        &id,
+        entity.clone(),
+    ));
+    harness.run();
+    assert_eq!(
+        harness.state().network().position(changed),
+        before,
+        "a rename moves nothing"
+    );
+
+    entity.kind = EntityKind::Fund;
+    harness
+        .state_mut()
+        .edit(townscope::edit::Edit::set_entity("kind", &id, entity));
+    for _ in 0..3 {
+        harness.run();
+    }
+    assert!(drawn_in(&harness, EntityKind::Fund), "among the funds");
+}

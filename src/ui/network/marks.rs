@@ -193,12 +193,12 @@ pub(super) fn highlight(
     state.relation_words = written;
 }
 
-/// For each entity, the links it takes part in (kept per document revision).
+/// For each entity, the links it takes part in (kept while the lines are).
 fn keep_links_of(state: &mut NetworkState, doc: &crate::document::Document) {
     if state
         .links_of
         .as_ref()
-        .is_some_and(|(r, _)| *r == doc.revision())
+        .is_some_and(|(r, _)| *r == doc.structure_revision())
     {
         return;
     }
@@ -213,7 +213,7 @@ fn keep_links_of(state: &mut NetworkState, doc: &crate::document::Document) {
             to.push(k as u32);
         }
     }
-    state.links_of = Some((doc.revision(), links_of));
+    state.links_of = Some((doc.structure_revision(), links_of));
 }
 
 /// The kinds of entity `i`'s shown links written at the middle of each line, read from `i`

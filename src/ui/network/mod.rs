@@ -159,6 +159,9 @@ pub struct NetworkState {
     /// The canvas, last frame.
     canvas: Option<Rect>,
     picture: Option<Picture>,
+    /// Which lines are amber (their relation disputed), hashed, for the document revision it was
+    /// taken at: with the structure, all the lines' mesh reads of the model.
+    disputed_lines: Option<(u64, u64)>,
     galleys: HashMap<(usize, usize), Arc<Galley>>,
     galleys_for: (u64, Lang, bool, bool),
     /// A node being dragged, and where it is now (layout units).

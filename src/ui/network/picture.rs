@@ -15,14 +15,19 @@ pub(super) fn draw_picture(
     settings: &Settings,
 ) {
     let Drawn {
-        rect,
-        positions,
-        sizes,
-        shown,
-        ..
+        rect, sizes, shown, ..
     } = *drawn;
     refresh_galleys(state, view, ui.visuals().dark_mode);
-    let key = picture_key(view, state, shown, positions, rect, settings, ui);
+    let key = picture_key(view.doc.revision(), view, state, drawn, rect, settings, ui);
+    // The lines and nodes read of the model only its structure and which relations are
+    // disputed: an edit of anything else (a name, a figure) keeps them and places the names
+    // again (at 10^5 entities the mesh is most of the picture's cost).
+    let mesh_key = {
+        let disputed = disputed_lines(state, view.doc);
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        (view.doc.structure_revision(), disputed).hash(&mut hasher);
+        picture_key(hasher.finish(), view, state, drawn, rect, settings, ui)
+    };
     let centre = state.camera.centre;
     let scale = state.camera.scale;
     let margin = rect.size().max_elem() * PAN_MARGIN;
@@ -55,7 +60,15 @@ pub(super) fn draw_picture(
         _ => true,
     };
     if rebuild {
-        let reused = state.picture.take().map(|p| p.mesh);
+        let kept = state.picture.take();
+        // The same mesh, built where the view is now and not moved since.
+        let (same_mesh, reused) = match kept {
+            Some(p) => (
+                p.mesh_key == mesh_key && p.built_at == centre && p.moved_to == centre,
+                Some(p.mesh),
+            ),
+            None => (false, None),
+        };
         let built = rect.expand(margin);
         // Places drawn as areas show where each thing is: no line says it again.
         let hide = state.regions.places.then_some(RelationKind::LocatedIn);
@@ -70,18 +83,22 @@ pub(super) fn draw_picture(
         } else {
             0
         };
-        let mesh = base_mesh(
-            reused,
-            view,
-            &state.screen,
-            &sizes.radius,
-            shown,
-            built,
-            hide,
-        );
+        let mesh = match reused {
+            Some(mesh) if same_mesh => mesh,
+            reused => base_mesh(
+                reused,
+                view,
+                &state.screen,
+                &sizes.radius,
+                shown,
+                built,
+                hide,
+            ),
+        };
         let labels = place_labels(ui, view, state, drawn, settings.labels);
         state.picture = Some(Picture {
             key,
+            mesh_key,
             built_at: centre,
             moved_to: centre,
             mesh,
@@ -110,10 +127,14 @@ pub(super) fn draw_picture(
 
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub(super) struct ArrangementKey {
-    pub(super) revision: u64,
+    /// What regions and rings are made of: places, kinds, the graph (not names or figures,
+    /// which reach them through the footprints and the sizes).
+    pub(super) structure: u64,
     pub(super) arrangement: Arrangement,
     pub(super) centre: Option<usize>,
     pub(super) size_by: SizeBy,
+    /// The sizes whose order the grids follow (by address).
+    pub(super) sizes: Option<usize>,
     /// The footprints the regions' cells were sized for (by address).
     pub(super) footprints: Option<usize>,
     /// The canvas's width over its height, in tenths (regions fill it).
@@ -124,7 +145,7 @@ pub(super) struct ArrangementKey {
 const REGION_UNIT: f32 = 26.0;
 
 /// Node radii and the order in which labels are offered (most important first).
-#[derive(Default)]
+#[derive(Default, PartialEq)]
 pub(super) struct Sizes {
     pub(super) radius: Vec<f32>,
     pub(super) order: Vec<u32>,
@@ -207,6 +228,8 @@ pub(super) fn town_fit(
 pub(super) struct Picture {
     /// Everything but the camera's centre.
     pub(super) key: u64,
+    /// Everything the mesh of lines and nodes depends on but the camera's centre.
+    pub(super) mesh_key: u64,
     /// The centre the picture was built for, and the one it has been moved to since.
     pub(super) built_at: Point,
     pub(super) moved_to: Point,
@@ -293,15 +316,19 @@ pub(super) fn sizes(
                 *r = place as u32;
             }
         }
-        state.sizes = Some((
-            key,
-            Arc::new(Sizes {
-                radius,
-                order,
-                rank,
-                weight,
-            }),
-        ));
+        let fresh = Sizes {
+            radius,
+            order,
+            rank,
+            weight,
+        };
+        // The same sizes after an edit that changed none (a rename): the same `Sizes`, so what
+        // is kept by it (the town's name footprints) stays.
+        let sizes = match state.sizes.take() {
+            Some((_, kept)) if *kept == fresh => kept,
+            _ => Arc::new(fresh),
+        };
+        state.sizes = Some((key, sizes));
     }
     state
         .sizes
@@ -491,12 +518,13 @@ pub(super) fn arranged(
         })
         .or((!doc.model().entities.is_empty()).then_some(0));
     let key = ArrangementKey {
-        revision: doc.revision(),
+        structure: doc.structure_revision(),
         arrangement,
         centre: (arrangement == Arrangement::Radial)
             .then_some(centre)
             .flatten(),
         size_by: settings.size_by,
+        sizes: state.sizes.as_ref().map(|(_, s)| Arc::as_ptr(s) as usize),
         footprints: footprints.map(|f| Arc::as_ptr(f) as usize),
         // In tenths, so a window resized a little keeps the arrangement.
         aspect: (aspect * 10.0).round() as i32,
@@ -608,28 +636,36 @@ pub(super) fn shown(state: &mut NetworkState, view: &View<'_>, filter: &Filter) 
         Some((revision, f, shown)) if *revision == doc.revision() && f == filter => {
             Arc::clone(shown)
         }
-        _ => {
-            let shown = Arc::new(filter.apply(doc.model(), doc.graph(), doc.links()));
+        kept => {
+            // After an edit that shows the same (a rename, say), the same `Shown`: what is
+            // kept by it (the mesh, the legend) stays.
+            let fresh = filter.apply(doc.model(), doc.graph(), doc.links());
+            let shown = match kept {
+                Some((_, f, shown)) if f == filter && **shown == fresh => Arc::clone(shown),
+                _ => Arc::new(fresh),
+            };
             state.shown = Some((doc.revision(), filter.clone(), Arc::clone(&shown)));
             shown
         }
     }
 }
 
-/// Everything the cached picture depends on, hashed.
+/// Everything the cached picture depends on, hashed, with what it reads of the model summed up
+/// in `model` (the document's revision; for the mesh alone, less).
 pub(super) fn picture_key(
+    model: u64,
     view: &View<'_>,
     state: &NetworkState,
-    shown: &Arc<Shown>,
-    positions: &Arc<Vec<Point>>,
+    drawn: &Drawn<'_>,
     rect: Rect,
     settings: &Settings,
     ui: &egui::Ui,
 ) -> u64 {
     let mut hasher = std::collections::hash_map::DefaultHasher::new();
-    view.doc.revision().hash(&mut hasher);
-    (Arc::as_ptr(shown) as usize).hash(&mut hasher);
-    (Arc::as_ptr(positions) as usize).hash(&mut hasher);
+    model.hash(&mut hasher);
+    (Arc::as_ptr(drawn.shown) as usize).hash(&mut hasher);
+    (Arc::as_ptr(drawn.positions) as usize).hash(&mut hasher);
+    (std::ptr::from_ref(drawn.sizes) as usize).hash(&mut hasher);
     for value in [
         state.camera.scale,
         rect.min.x,
@@ -970,6 +1006,24 @@ pub(super) fn place_labels(
         occupied.take(node);
     }
     labels
+}
+
+/// Which lines are disputed, hashed (kept per document revision).
+fn disputed_lines(state: &mut NetworkState, doc: &crate::document::Document) -> u64 {
+    if let Some((revision, hash)) = state.disputed_lines
+        && revision == doc.revision()
+    {
+        return hash;
+    }
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    for (k, link) in doc.links().iter().enumerate() {
+        if is_disputed(doc, link) {
+            k.hash(&mut hasher);
+        }
+    }
+    let hash = hasher.finish();
+    state.disputed_lines = Some((doc.revision(), hash));
+    hash
 }
 
 /// Whether the link is a relation other sources contradict.
