@@ -453,3 +453,39 @@ fn selecting_what_is_in_view_leaves_the_picture_where_it_is() {
     assert_eq!(harness.state().state.selected.as_deref(), Some("intel"));
     assert_eq!(harness.state().network().centre(), before);
 }
+
+/// The legend and the lines follow an edit of a relation's facts alone: when no relation is
+/// disputed any more, the amber row is gone.
+#[test]
+fn the_amber_row_goes_when_no_relation_is_disputed_any_more() {
+    use townscope::edit::{Edit, Op};
+    let mut harness = network(Lang::En);
+    settle_camera(&mut harness);
+    let amber = |harness: &Harness<'static, TownscopeApp>| {
+        let legend = harness.state().network().line_legend();
+        legend.iter().any(|(_, kinds)| kinds.is_empty())
+    };
+    assert!(amber(&harness), "Yunqi has disputed relations");
+    let ops: Vec<Op> = harness
+        .state()
+        .doc
+        .model()
+        .relations
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| r.disputed.is_some())
+        .map(|(at, r)| {
+            let mut settled = r.clone();
+            settled.disputed = None;
+            Op::SetRelation(at, settled)
+        })
+        .collect();
+    assert!(!ops.is_empty());
+    harness.state_mut().edit(Edit::new("settle", ops));
+    harness.run_steps(2);
+    assert!(
+        !amber(&harness),
+        "{:?}",
+        harness.state().network().line_legend()
+    );
+}

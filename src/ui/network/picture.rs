@@ -277,12 +277,12 @@ pub(super) fn sizes(
     size_by: SizeBy,
     enlarged: bool,
 ) -> Arc<Sizes> {
-    let key = (
-        view.doc.revision(),
-        size_by,
-        view.metrics.is_some(),
-        enlarged,
-    );
+    // Connections and PageRank come of the graph; staff and fund size of figures.
+    let model = match size_by {
+        SizeBy::Degree | SizeBy::PageRank => view.doc.structure_revision(),
+        SizeBy::Staff | SizeBy::FundSize => view.doc.revision(),
+    };
+    let key = (model, size_by, view.metrics.is_some(), enlarged);
     let scale = if enlarged { 2.0 } else { 1.0 };
     if state.sizes.as_ref().is_none_or(|(k, _)| *k != key) {
         let weight = weights(view, size_by);
@@ -1009,7 +1009,7 @@ pub(super) fn place_labels(
 }
 
 /// Which lines are disputed, hashed (kept per document revision).
-fn disputed_lines(state: &mut NetworkState, doc: &crate::document::Document) -> u64 {
+pub(super) fn disputed_lines(state: &mut NetworkState, doc: &crate::document::Document) -> u64 {
     if let Some((revision, hash)) = state.disputed_lines
         && revision == doc.revision()
     {
