@@ -529,16 +529,10 @@ pub(super) fn counts(ui: &mut egui::Ui, view: &View<'_>, shown: &Shown, rect: Re
 }
 
 /// The rows of the line legend for the lines shown, each a colour and the relation kinds it
-/// stands for (kept per document revision and shown set).
+/// stands for (kept while the lines and what is shown are).
 fn legend_rows(view: &View<'_>, state: &mut NetworkState, shown: &Arc<Shown>) -> Arc<LineLegend> {
     // The rows read the lines' kinds and which are disputed, nothing else of the model.
-    let revision = {
-        use std::hash::{Hash, Hasher};
-        let disputed = super::picture::disputed_lines(state, view.doc);
-        let mut hasher = std::collections::hash_map::DefaultHasher::new();
-        (view.doc.structure_revision(), disputed).hash(&mut hasher);
-        hasher.finish()
-    };
+    let revision = super::picture::lines_revision(state, view.doc);
     let shown_at = Arc::as_ptr(shown) as usize;
     if state
         .legend

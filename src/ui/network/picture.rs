@@ -22,12 +22,8 @@ pub(super) fn draw_picture(
     // The lines and nodes read of the model only its structure and which relations are
     // disputed: an edit of anything else (a name, a figure) keeps them and places the names
     // again (at 10^5 entities the mesh is most of the picture's cost).
-    let mesh_key = {
-        let disputed = disputed_lines(state, view.doc);
-        let mut hasher = std::collections::hash_map::DefaultHasher::new();
-        (view.doc.structure_revision(), disputed).hash(&mut hasher);
-        picture_key(hasher.finish(), view, state, drawn, rect, settings, ui)
-    };
+    let lines = lines_revision(state, view.doc);
+    let mesh_key = picture_key(lines, view, state, drawn, rect, settings, ui);
     let centre = state.camera.centre;
     let scale = state.camera.scale;
     let margin = rect.size().max_elem() * PAN_MARGIN;
@@ -1008,22 +1004,27 @@ pub(super) fn place_labels(
     labels
 }
 
-/// Which lines are disputed, hashed (kept per document revision).
-pub(super) fn disputed_lines(state: &mut NetworkState, doc: &crate::document::Document) -> u64 {
-    if let Some((revision, hash)) = state.disputed_lines
-        && revision == doc.revision()
-    {
-        return hash;
-    }
-    let mut hasher = std::collections::hash_map::DefaultHasher::new();
-    for (k, link) in doc.links().iter().enumerate() {
-        if is_disputed(doc, link) {
-            k.hash(&mut hasher);
+/// What the lines as drawn read of the model — its structure (ends, kinds) and which relations
+/// are disputed (amber) — summed up in one number that changes when either does. The disputed
+/// lines are hashed once per document revision.
+pub(super) fn lines_revision(state: &mut NetworkState, doc: &crate::document::Document) -> u64 {
+    let disputed = match state.disputed_lines {
+        Some((revision, hash)) if revision == doc.revision() => hash,
+        _ => {
+            let mut hasher = std::collections::hash_map::DefaultHasher::new();
+            for (k, link) in doc.links().iter().enumerate() {
+                if is_disputed(doc, link) {
+                    k.hash(&mut hasher);
+                }
+            }
+            let hash = hasher.finish();
+            state.disputed_lines = Some((doc.revision(), hash));
+            hash
         }
-    }
-    let hash = hasher.finish();
-    state.disputed_lines = Some((doc.revision(), hash));
-    hash
+    };
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    (doc.structure_revision(), disputed).hash(&mut hasher);
+    hasher.finish()
 }
 
 /// Whether the link is a relation other sources contradict.
