@@ -127,6 +127,10 @@ enum Command {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    // A large file opened again is read from the cache of parsed models instead of parsed.
+    if let Some(cache) = townscope::io::cache::ModelCache::in_cache_folder() {
+        cache.use_for_this_process();
+    }
     match cli.command {
         Some(Command::Check { files }) => {
             let mut out = std::io::stdout().lock();

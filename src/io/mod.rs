@@ -8,6 +8,7 @@ use serde::Deserialize;
 
 use crate::model::{FORMAT_VERSION, Model};
 
+pub mod cache;
 pub mod deck;
 pub mod foreign;
 pub mod graph_files;
@@ -225,15 +226,31 @@ fn line_column(bytes: &[u8], offset: usize) -> (usize, usize) {
     (line, column)
 }
 
-/// Reads and parses a model file.
+/// Reads and parses a model file, through the cache this process uses, if any.
 pub fn load_file(path: &Path) -> Result<Model, FileError> {
+    load_file_with(path, cache::ModelCache::in_use()).map(|(model, _)| model)
+}
+
+/// Reads a model file; with a cache, a file whose exact bytes were parsed before is read from
+/// it, and one parsed now is kept in it.
+pub fn load_file_with(
+    path: &Path,
+    cache: Option<&cache::ModelCache>,
+) -> Result<(Model, cache::Source), FileError> {
     let file = path.display().to_string();
     let fail = |error| FileError {
         file: file.clone(),
         error,
     };
     let bytes = read_limited(path, MAX_FILE_BYTES).map_err(fail)?;
-    parse(&bytes).map_err(fail)
+    if let Some(model) = cache.and_then(|cache| cache.get(&bytes)) {
+        return Ok((model, cache::Source::Cache));
+    }
+    let model = parse(&bytes).map_err(fail)?;
+    if let Some(cache) = cache {
+        cache.put(&bytes, &model);
+    }
+    Ok((model, cache::Source::Parsed))
 }
 
 /// Why a path is not a file to read, by what it is.

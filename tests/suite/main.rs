@@ -11,6 +11,7 @@ mod synth;
 
 mod app;
 mod briefing;
+mod cache;
 mod cli;
 mod commands;
 mod editing;
