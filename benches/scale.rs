@@ -49,6 +49,7 @@ fn headless_app(
     model: Model,
     central: CentralView,
     layout: Option<Vec<[f32; 2]>>,
+    gpu: bool,
 ) -> (egui::Context, TownscopeApp) {
     let ctx = egui::Context::default();
     let state = UiState {
@@ -56,6 +57,9 @@ fn headless_app(
         ..UiState::default()
     };
     let mut app = TownscopeApp::with_state(&ctx, state, None);
+    if gpu {
+        app.pretend_gpu_network(townscope::ui::network::gpu::DEFAULT_MIN_VERTICES);
+    }
     app.replace_document(Document::new(model, Origin::Embedded));
     // The metrics worker would share the two cores with the frames being timed.
     app.stop_metrics();
@@ -244,7 +248,7 @@ fn main() {
         let model = synth::generate(100_000, 500_000, 1);
         let graph = metrics::simple_graph(&model);
         let positions = townscope::layout::Settling::from_scratch(&graph).settle(&graph, 5_000);
-        let (ctx, mut app) = headless_app(model, CentralView::Network, Some(positions));
+        let (ctx, mut app) = headless_app(model, CentralView::Network, Some(positions), false);
         let target = 50_000;
         let mut typed = 0;
         RUN_AND_TESSELLATE.lock().map(|mut s| *s = (0.0, 0.0)).ok();
@@ -272,23 +276,38 @@ fn main() {
         let graph = metrics::simple_graph(&model);
         // The layout the app makes from scratch, settled (multilevel at 100k).
         let positions = townscope::layout::Settling::from_scratch(&graph).settle(&graph, 5_000);
-        let (ctx, mut app) = headless_app(model, CentralView::Network, Some(positions));
-        RUN_AND_TESSELLATE.lock().map(|mut s| *s = (0.0, 0.0)).ok();
-        report_frames(case, median_ms(runs, || frame(&ctx, &mut app, 1.0, false)));
-        // Panning: the view moves every frame, so the mesh is rebuilt every frame.
-        let mut time = 1.0;
-        report_frames(
-            &format!("{case}_panning"),
-            median_ms(runs, || {
-                time += 0.1;
-                frame(&ctx, &mut app, time, true);
-            }),
-        );
+        // Through egui's mesh, then through the GPU path: its CPU side (the paint callback
+        // instead of the mesh; the upload, once per built mesh, and the draw happen in the
+        // renderer, which a headless frame does not run).
+        for gpu in [false, true] {
+            let (ctx, mut app) = headless_app(
+                model.clone(),
+                CentralView::Network,
+                Some(positions.clone()),
+                gpu,
+            );
+            let case = if gpu {
+                format!("{case}_gpu")
+            } else {
+                case.to_owned()
+            };
+            RUN_AND_TESSELLATE.lock().map(|mut s| *s = (0.0, 0.0)).ok();
+            report_frames(&case, median_ms(runs, || frame(&ctx, &mut app, 1.0, false)));
+            // Panning: the view moves every frame (the mesh is moved, or the GPU's offset).
+            let mut time = 1.0;
+            report_frames(
+                &format!("{case}_panning"),
+                median_ms(runs, || {
+                    time += 0.1;
+                    frame(&ctx, &mut app, time, true);
+                }),
+            );
+        }
     }
 
     if wanted("frame_table_100k") {
         let model = synth::generate(100_000, 500_000, 1);
-        let (ctx, mut app) = headless_app(model, CentralView::Table, None);
+        let (ctx, mut app) = headless_app(model, CentralView::Table, None, false);
         RUN_AND_TESSELLATE.lock().map(|mut s| *s = (0.0, 0.0)).ok();
         report_frames(
             "frame_table_100k",

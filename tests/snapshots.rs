@@ -389,3 +389,99 @@ for slide in deck.slides:
         Err(_) => eprintln!("LibreOffice not installed: skipping the conversion check"),
     }
 }
+
+/// How the network's lines and nodes reach the screen in [`network_picture`].
+#[derive(Clone, Copy, PartialEq)]
+enum MeshPath {
+    /// egui's own mesh, copied every frame.
+    Egui,
+    /// The GPU path: the mesh in buffers of its own, drawn by a paint callback.
+    Gpu,
+    /// The paint callback without the GPU path set up: draws nothing (proves the others differ
+    /// only in how, not in whether, the lines and nodes are drawn).
+    CallbackWithoutPipeline,
+}
+
+/// Yunqi's network (places as areas) at 1280×720 in Chinese, rendered by wgpu (lavapipe here),
+/// after `pan` presses of the right arrow key.
+fn network_picture(path: MeshPath, pan: usize) -> image::RgbaImage {
+    use egui_kittest::Harness;
+    use townscope::app::{TownscopeApp, UiState};
+    let mut harness = Harness::builder()
+        .with_size(LAPTOP)
+        .wgpu()
+        .build_eframe(move |cc| {
+            let state = UiState {
+                lang: Lang::Zh,
+                ..UiState::default()
+            };
+            let mut app = TownscopeApp::with_state(&cc.egui_ctx, state, None);
+            match path {
+                MeshPath::Egui => {}
+                MeshPath::Gpu => {
+                    let render_state = cc.wgpu_render_state.as_ref().expect("a wgpu harness");
+                    // Every mesh, however small, through the GPU; kittest's renderer does not dither.
+                    app.use_gpu_network(render_state, false, 0);
+                }
+                MeshPath::CallbackWithoutPipeline => app.pretend_gpu_network(0),
+            }
+            app
+        });
+    harness.run();
+    harness.get_by_label("关系网络").click();
+    harness.step();
+    wait_until(&mut harness, |app| app.layout_settled());
+    // Off the canvas, so no node is hovered.
+    harness.hover_at(eframe::egui::pos2(5.0, 715.0));
+    harness.run();
+    for _ in 0..pan {
+        harness.key_press(eframe::egui::Key::ArrowRight);
+        harness.step();
+    }
+    harness.render().expect("renders")
+}
+
+/// Pixels whose colour differs by more than `tolerance` in some channel.
+fn differing_pixels(a: &image::RgbaImage, b: &image::RgbaImage, tolerance: u8) -> usize {
+    assert_eq!(a.dimensions(), b.dimensions());
+    a.pixels()
+        .zip(b.pixels())
+        .filter(|(p, q)| p.0.iter().zip(q.0).any(|(x, y)| x.abs_diff(y) > tolerance))
+        .count()
+}
+
+#[test]
+fn the_gpu_path_draws_the_picture_the_mesh_path_draws() {
+    let through_egui = network_picture(MeshPath::Egui, 0);
+    let through_gpu = network_picture(MeshPath::Gpu, 0);
+    let nothing = network_picture(MeshPath::CallbackWithoutPipeline, 0);
+    let drawn = differing_pixels(&through_egui, &nothing, 2);
+    // Measured here: 21,352 pixels drawn, none differing by more than 2 of 255 (6 by 1).
+    assert!(
+        drawn > 15_000,
+        "the lines and nodes cover {drawn} pixels: too few to tell the paths apart"
+    );
+    let differing = differing_pixels(&through_egui, &through_gpu, 2);
+    assert!(
+        differing * 1000 <= drawn,
+        "{differing} of the {drawn} pixels the lines and nodes cover differ between the paths"
+    );
+    egui_kittest::image_snapshot(&through_gpu, "network_gpu_zh_laptop");
+}
+
+#[test]
+fn the_gpu_path_pans_as_the_mesh_path_does() {
+    let through_egui = network_picture(MeshPath::Egui, 3);
+    let through_gpu = network_picture(MeshPath::Gpu, 3);
+    let unpanned = network_picture(MeshPath::Gpu, 0);
+    assert!(
+        differing_pixels(&through_gpu, &unpanned, 2) > 10_000,
+        "the view moved"
+    );
+    // Measured here: none.
+    let differing = differing_pixels(&through_egui, &through_gpu, 2);
+    assert!(
+        differing < 100,
+        "{differing} pixels differ after the same pan"
+    );
+}

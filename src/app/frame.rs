@@ -62,6 +62,7 @@ impl TownscopeApp {
             .and_then(jobs::MetricsJob::progress);
         view.presenting = presenting.is_some();
         view.compared = &compared;
+        view.gpu_network = self.runtime.gpu_network;
         if !view.presenting {
             panels(
                 ui,

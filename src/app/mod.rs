@@ -105,6 +105,9 @@ pub enum CentralView {
 /// Runtime resources: never saved.
 #[derive(Default)]
 struct Runtime {
+    /// The network's big meshes are drawn through the GPU from this many vertices on; none
+    /// without a wgpu device.
+    gpu_network: Option<usize>,
     /// A native file dialog running on its own thread, and what the file is for.
     choosing: Option<(ui::file_chooser::Purpose, Task<choose::NativeAnswer>)>,
     /// Townscope's own file chooser, where there is no native one.
@@ -234,7 +237,29 @@ impl TownscopeApp {
         if let Some(recovery) = recovery::Recovery::in_data_folder() {
             app.use_recovery(recovery);
         }
+        if let Some(render_state) = &cc.wgpu_render_state {
+            // eframe's renderer dithers by default (`NativeOptions::dithering`).
+            app.use_gpu_network(render_state, true, ui::network::gpu::DEFAULT_MIN_VERTICES);
+        }
         app
+    }
+
+    /// Draws the network's meshes of at least `min_vertices` vertices through the GPU of
+    /// `render_state` (a renderer without multisampling or depth buffer, dithering as given).
+    pub fn use_gpu_network(
+        &mut self,
+        render_state: &eframe::egui_wgpu::RenderState,
+        dithering: bool,
+        min_vertices: usize,
+    ) {
+        ui::network::gpu::install(render_state, dithering);
+        self.runtime.gpu_network = Some(min_vertices);
+    }
+
+    /// The GPU path's choice without a device: for measuring the CPU side of a frame that draws
+    /// through it (nothing is drawn).
+    pub fn pretend_gpu_network(&mut self, min_vertices: usize) {
+        self.runtime.gpu_network = Some(min_vertices);
     }
 
     /// The app with the settings `storage` remembers (none: the first start, in the system's

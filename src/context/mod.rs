@@ -95,6 +95,9 @@ pub struct View<'a> {
     pub theme: ThemeChoice,
     /// Finding entities by name, pinyin or initials (the keys kept across frames).
     pub search: &'a search::EntitySearch,
+    /// The network's lines and nodes go through the GPU when their mesh has at least this many
+    /// vertices; `None` where there is no GPU path (no wgpu device).
+    pub gpu_network: Option<usize>,
 }
 
 impl<'a> View<'a> {
@@ -122,6 +125,7 @@ impl<'a> View<'a> {
             presenting: false,
             theme,
             search,
+            gpu_network: None,
         }
     }
 

@@ -8,6 +8,7 @@
 
 mod camera;
 mod controls;
+pub mod gpu;
 mod interaction;
 mod marks;
 mod paint;
@@ -21,7 +22,7 @@ use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 
-use eframe::egui::{self, Color32, Galley, Mesh, Pos2, Rect, Sense, Shape, Stroke, vec2};
+use eframe::egui::{self, Color32, Galley, Mesh, Pos2, Rect, Sense, Shape, Stroke, Vec2, vec2};
 use serde::{Deserialize, Serialize};
 
 pub use camera::Camera;

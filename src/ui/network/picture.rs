@@ -43,7 +43,11 @@ pub(super) fn draw_picture(
                 (picture.moved_to[0] - centre[0]) * scale,
                 (picture.moved_to[1] - centre[1]) * scale,
             );
-            Arc::make_mut(&mut picture.mesh).translate(shift);
+            if picture.on_gpu {
+                picture.offset += shift;
+            } else {
+                Arc::make_mut(&mut picture.mesh).translate(shift);
+            }
             for label in &mut picture.labels {
                 label.at += shift;
                 label.halo = label.halo.translate(shift);
@@ -58,12 +62,13 @@ pub(super) fn draw_picture(
     if rebuild {
         let kept = state.picture.take();
         // The same mesh, built where the view is now and not moved since.
-        let (same_mesh, reused) = match kept {
+        let (same_mesh, reused, generation) = match kept {
             Some(p) => (
                 p.mesh_key == mesh_key && p.built_at == centre && p.moved_to == centre,
                 Some(p.mesh),
+                p.generation,
             ),
-            None => (false, None),
+            None => (false, None, 0),
         };
         let built = rect.expand(margin);
         // Places drawn as areas show where each thing is: no line says it again.
@@ -79,18 +84,24 @@ pub(super) fn draw_picture(
         } else {
             0
         };
-        let mesh = match reused {
-            Some(mesh) if same_mesh => mesh,
-            reused => base_mesh(
-                reused,
-                view,
-                &state.screen,
-                &sizes.radius,
-                shown,
-                built,
-                hide,
+        let (mesh, generation) = match reused {
+            Some(mesh) if same_mesh => (mesh, generation),
+            reused => (
+                base_mesh(
+                    reused,
+                    view,
+                    &state.screen,
+                    &sizes.radius,
+                    shown,
+                    built,
+                    hide,
+                ),
+                gpu::next_generation(),
             ),
         };
+        let on_gpu = view.gpu_network.is_some_and(|least| {
+            mesh.vertices.len() >= least && mesh.vertices.len() <= gpu::MAX_VERTICES
+        });
         let labels = place_labels(ui, view, state, drawn, settings.labels);
         state.picture = Some(Picture {
             key,
@@ -98,6 +109,9 @@ pub(super) fn draw_picture(
             built_at: centre,
             moved_to: centre,
             mesh,
+            generation,
+            on_gpu,
+            offset: Vec2::ZERO,
             labels,
         });
     }
@@ -109,7 +123,16 @@ pub(super) fn draw_picture(
     };
     let halo = ui.visuals().extreme_bg_color.gamma_multiply(0.8);
     if let Some(picture) = &state.picture {
-        painter.add(Shape::Mesh(Arc::clone(&picture.mesh)));
+        if picture.on_gpu {
+            painter.add(gpu::mesh_callback(
+                painter.clip_rect(),
+                Arc::clone(&picture.mesh),
+                picture.generation,
+                picture.offset,
+            ));
+        } else {
+            painter.add(Shape::Mesh(Arc::clone(&picture.mesh)));
+        }
         for label in picture.labels.iter().filter(|l| rect.contains_rect(l.halo)) {
             painter.rect_filled(label.halo, 3.0, halo);
             painter.add(Shape::galley(
@@ -230,6 +253,11 @@ pub(super) struct Picture {
     pub(super) built_at: Point,
     pub(super) moved_to: Point,
     pub(super) mesh: Arc<Mesh>,
+    /// Changes each time the mesh is built (the GPU's copy follows it).
+    pub(super) generation: u64,
+    /// Drawn by the GPU path: panning moves it by this much instead of moving its vertices.
+    pub(super) on_gpu: bool,
+    pub(super) offset: Vec2,
     pub(super) labels: Vec<Label>,
 }
 
