@@ -25,18 +25,19 @@ pub fn links(model: &Model, index: &Index) -> Vec<Link> {
         .iter()
         .enumerate()
         .filter_map(|(r, relation)| {
+            let (from, to) = index.relation_ends(r)?;
             Some(Link {
-                from: index.get(&relation.from)?,
-                to: index.get(&relation.to)?,
+                from,
+                to,
                 kind: relation.kind,
                 relation: Some(r),
             })
         })
         .collect();
-    links.extend(model.entities.iter().enumerate().filter_map(|(i, entity)| {
+    links.extend((0..model.entities.len()).filter_map(|i| {
         Some(Link {
             from: i,
-            to: index.get(entity.location.as_deref()?)?,
+            to: index.place_of(i)?,
             kind: RelationKind::LocatedIn,
             relation: None,
         })

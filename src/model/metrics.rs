@@ -48,18 +48,9 @@ pub fn simple_graph(model: &Model) -> Vec<Vec<usize>> {
 
 /// [`simple_graph`] with the model's index already built.
 pub fn simple_graph_indexed(model: &Model, index: &Index) -> Vec<Vec<usize>> {
-    let relations = model
-        .relations
-        .iter()
-        .map(|r| (r.from.as_str(), r.to.as_str()));
-    let locations = model
-        .entities
-        .iter()
-        .filter_map(|e| e.location.as_deref().map(|place| (e.id.as_str(), place)));
-    let pairs = relations
-        .chain(locations)
-        .filter_map(|(from, to)| Some((index.get(from)?, index.get(to)?)));
-    neighbour_lists(model.entities.len(), pairs)
+    let relations = (0..model.relations.len()).filter_map(|r| index.relation_ends(r));
+    let locations = (0..model.entities.len()).filter_map(|i| Some((i, index.place_of(i)?)));
+    neighbour_lists(model.entities.len(), relations.chain(locations))
 }
 
 /// Sorted, duplicate-free neighbour lists of `n` nodes joined by `pairs` (self-loops dropped).

@@ -103,17 +103,48 @@ impl Findings {
         check.model_header();
         check.sources();
         check.sectors();
-        let mut seen = HashSet::default();
+        // Each entity and each relation is checked on its own (against the sources, sectors
+        // and entities above): large models share them out among the cores, in runs whose
+        // problems are joined in file order.
+        let threads = if model.entities.len() + model.relations.len() >= PARALLEL_FROM {
+            std::thread::available_parallelism().map_or(1, usize::from)
+        } else {
+            1
+        };
+        let entity_runs = in_runs(
+            &model.entities,
+            threads,
+            |checker, _, entity| {
+                // A later entity with an id already taken is a duplicate.
+                let duplicate = first
+                    .get(entity.id.as_str())
+                    .is_some_and(|earlier| !std::ptr::eq(*earlier, entity));
+                checker.entity(entity, duplicate);
+            },
+            &check,
+            &find,
+        );
+        let relation_runs = in_runs(
+            &model.relations,
+            threads,
+            |checker, index, relation| {
+                checker.relation(index, relation);
+            },
+            &check,
+            &find,
+        );
         let mut entity_starts = Vec::with_capacity(model.entities.len() + 1);
-        for entity in &model.entities {
-            entity_starts.push(check.problems.len());
-            check.entity(entity, !seen.insert(entity.id.as_str()));
+        for (problems, starts) in entity_runs {
+            let offset = check.problems.len();
+            entity_starts.extend(starts.into_iter().map(|start| start + offset));
+            check.problems.extend(problems);
         }
         entity_starts.push(check.problems.len());
         let mut relation_starts = Vec::with_capacity(model.relations.len() + 1);
-        for (index, relation) in model.relations.iter().enumerate() {
-            relation_starts.push(check.problems.len());
-            check.relation(index, relation);
+        for (problems, starts) in relation_runs {
+            let offset = check.problems.len();
+            relation_starts.extend(starts.into_iter().map(|start| start + offset));
+            check.problems.extend(problems);
         }
         relation_starts.push(check.problems.len());
         check.rest();
@@ -211,6 +242,59 @@ const FIGURE_FIELDS: &[&str] = &["value", "unit", "qualifier", "date", "note"];
 /// A point's `unit` is its indicator's, as it applies to this value.
 const POINT_FIELDS: &[&str] = &["date", "value", "unit", "qualifier", "note"];
 const MILESTONE_FIELDS: &[&str] = &["date", "title", "description", "entities"];
+
+/// Models with at least this many entities and relations are checked on every core.
+const PARALLEL_FROM: usize = 20_000;
+
+/// `items` checked by `each` in up to `threads` runs, each on a thread of its own with a
+/// checker that knows what `base` knows: each run's problems and where each item's begin.
+fn in_runs<'a, T: Sync>(
+    items: &'a [T],
+    threads: usize,
+    each: impl Fn(&mut Checker<'a>, usize, &'a T) + Sync,
+    base: &Checker<'a>,
+    find: &'a (dyn Fn(&str) -> Option<&'a Entity> + Sync),
+) -> Vec<(Vec<Problem>, Vec<usize>)> {
+    let per_run = items.len().div_ceil(threads.max(1)).max(1);
+    let (model, source_ids, sector_ids) = (base.model, &base.source_ids, &base.sector_ids);
+    let run = |offset: usize, run: &'a [T]| {
+        let mut checker = Checker {
+            model,
+            problems: Vec::new(),
+            source_ids: source_ids.clone(),
+            sector_ids: sector_ids.clone(),
+            find,
+        };
+        let mut starts = Vec::with_capacity(run.len());
+        for (k, item) in run.iter().enumerate() {
+            starts.push(checker.problems.len());
+            each(&mut checker, offset + k, item);
+        }
+        (checker.problems, starts)
+    };
+    if threads <= 1 {
+        return vec![run(0, items)];
+    }
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = items
+            .chunks(per_run)
+            .enumerate()
+            .map(|(n, chunk)| {
+                let run = &run;
+                scope.spawn(move || run(n * per_run, chunk))
+            })
+            .collect();
+        handles
+            .into_iter()
+            // A panic in a check is a bug: raised here as it would be without the thread.
+            .map(|handle| {
+                handle
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
+            .collect()
+    })
+}
 
 struct Checker<'a> {
     model: &'a Model,
@@ -407,7 +491,21 @@ impl<'a> Checker<'a> {
 
     /// One entity's problems; `duplicate` when an entity before it has its id.
     fn entity(&mut self, entity: &Entity, duplicate: bool) {
-        let subject = Subject::Entity(entity.id.clone());
+        let start = self.problems.len();
+        self.entity_checks(entity, duplicate);
+        // The id is copied only into problems there are: a copy for each of 10^5 entities that
+        // have none cost more than the checks.
+        for problem in self.problems.get_mut(start..).unwrap_or_default() {
+            if let Subject::Entity(id) = &mut problem.subject
+                && id.is_empty()
+            {
+                id.clone_from(&entity.id);
+            }
+        }
+    }
+
+    fn entity_checks(&mut self, entity: &Entity, duplicate: bool) {
+        let subject = Subject::Entity(String::new());
         if entity.id.trim().is_empty() {
             self.error(&subject, "has an empty id");
         } else if entity.id.chars().any(char::is_whitespace) {
@@ -511,8 +609,26 @@ impl<'a> Checker<'a> {
     }
 
     fn relation(&mut self, index: usize, relation: &Relation) {
-        let label = format!("{} -{:?}-> {}", relation.from, relation.kind, relation.to);
-        let subject = Subject::Relation { index, label };
+        let start = self.problems.len();
+        self.relation_checks(index, relation);
+        // Labelled only where there are problems: formatting a label for each of 10^5
+        // relations that have none cost more than the checks.
+        let problems = self.problems.get_mut(start..).unwrap_or_default();
+        if !problems.is_empty() {
+            let written = format!("{} -{:?}-> {}", relation.from, relation.kind, relation.to);
+            for problem in problems {
+                if let Subject::Relation { label, .. } = &mut problem.subject {
+                    label.clone_from(&written);
+                }
+            }
+        }
+    }
+
+    fn relation_checks(&mut self, index: usize, relation: &Relation) {
+        let subject = Subject::Relation {
+            index,
+            label: String::new(),
+        };
         let from = (self.find)(&relation.from);
         let to = (self.find)(&relation.to);
         if from.is_none() {

@@ -398,6 +398,9 @@ const TOOLTIP_WIDTH: f32 = 260.0;
 /// Each region (a place holding what lies in it, or a kind) that holds something shown, as a
 /// tinted frame, deeper ones lighter, its title in the band at its top: a place's after its own
 /// node.
+/// Region frames narrower or lower than this many points are drawn plain.
+const SMALL_FRAME: f32 = 8.0;
+
 pub(super) fn region_frames(
     ui: &egui::Ui,
     painter: &egui::Painter,
@@ -435,6 +438,13 @@ pub(super) fn region_frames(
         } else {
             Color32::from_black_alpha(shade)
         };
+        if frame.width().min(frame.height()) < SMALL_FRAME {
+            // Too small for the rounding or a separate outline to be seen: one plain rectangle
+            // in the outline's colour (a province has thousands of these, and a rounded frame
+            // with its outline costs tens of times as much to tessellate).
+            painter.rect_filled(frame, 0.0, line);
+            continue;
+        }
         painter.rect_filled(frame, 6.0, fill);
         painter.rect_stroke(frame, 6.0, Stroke::new(1.0, line), egui::StrokeKind::Inside);
         let (title, colour, after) = match regions.titles.get(region.index) {
