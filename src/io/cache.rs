@@ -25,6 +25,8 @@ use crate::model::{Entity, Model, Relation};
 pub const DEFAULT_MIN_BYTES: usize = 1 << 20;
 /// How many models the folder keeps; the least recently used go first.
 pub const KEEP: usize = 8;
+/// And how many bytes they may take together (the most recently used is always kept).
+pub const KEEP_BYTES: u64 = 2 << 30;
 
 const MAGIC: &[u8; 16] = b"townscope-cache\n";
 /// Changes when the layout of an entry below changes.
@@ -75,6 +77,8 @@ pub struct ModelCache {
     folder: PathBuf,
     /// Files smaller than this are neither looked up nor cached.
     pub min_bytes: usize,
+    /// The entries may take this many bytes together.
+    pub keep_bytes: u64,
 }
 
 /// The cache the running program uses, if it was given one (the app and the command line do;
@@ -92,6 +96,7 @@ impl ModelCache {
         Self {
             folder,
             min_bytes: DEFAULT_MIN_BYTES,
+            keep_bytes: KEEP_BYTES,
         }
     }
 
@@ -136,8 +141,8 @@ impl ModelCache {
         }
     }
 
-    /// Keeps `model`, parsed from `bytes`, for the next open of the same bytes; the oldest
-    /// entries beyond [`KEEP`] are removed. Failing to write is not an error of the open: the
+    /// Keeps `model`, parsed from `bytes`, for the next open of the same bytes; the least
+    /// recently used entries beyond [`KEEP`] or `keep_bytes` are removed. Failing to write is not an error of the open: the
     /// next open parses again.
     pub fn put(&self, bytes: &[u8], model: &Model) {
         if bytes.len() < self.min_bytes {
@@ -153,7 +158,7 @@ impl ModelCache {
         }
     }
 
-    /// Removes the least recently used entries beyond [`KEEP`], and anything else in the folder
+    /// Removes the least recently used entries beyond [`KEEP`] or `keep_bytes`, and anything else in the folder
     /// that is not an entry (a temporary file left by a write that was cut off).
     fn prune(&self) {
         let Ok(listing) = std::fs::read_dir(&self.folder) else {
@@ -164,8 +169,9 @@ impl ModelCache {
             let path = item.path();
             let is_entry = path.extension().is_some_and(|e| e == "model");
             let modified = item.metadata().and_then(|m| m.modified()).ok();
+            let size = item.metadata().map_or(0, |m| m.len());
             match (is_entry, modified) {
-                (true, Some(modified)) => entries.push((modified, path)),
+                (true, Some(modified)) => entries.push((modified, size, path)),
                 // A write in progress in another instance is minutes old at most.
                 (false, Some(modified))
                     if modified.elapsed().is_ok_and(|age| age.as_secs() > 3600) =>
@@ -176,8 +182,12 @@ impl ModelCache {
             }
         }
         entries.sort_by_key(|entry| std::cmp::Reverse(entry.0));
-        for (_, path) in entries.into_iter().skip(KEEP) {
-            let _ = std::fs::remove_file(path);
+        let mut total = 0u64;
+        for (n, (_, size, path)) in entries.into_iter().enumerate() {
+            total = total.saturating_add(size);
+            if n >= KEEP || (n > 0 && total > self.keep_bytes) {
+                let _ = std::fs::remove_file(path);
+            }
         }
     }
 }

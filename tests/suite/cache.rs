@@ -148,6 +148,40 @@ fn the_folder_keeps_the_most_recently_used_models() {
 }
 
 #[test]
+fn the_folder_keeps_to_its_size() {
+    let folder = tempfile::tempdir().expect("temp folder");
+    let mut cache = cache_in(folder.path());
+    let mut paths = Vec::new();
+    for n in 0..4 {
+        let path = folder.path().join(format!("town-{n}.ron"));
+        std::fs::write(&path, format!("// {n}\n{}", io::EMBEDDED_YUNQI)).expect("writes");
+        paths.push(path);
+    }
+    load_file_with(&paths[0], Some(&cache)).expect("opens");
+    let entry_size = std::fs::metadata(&entries(&cache)[0])
+        .expect("an entry")
+        .len();
+    // Room for two entries and a half.
+    cache.keep_bytes = entry_size * 5 / 2;
+    for path in &paths[1..] {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        load_file_with(path, Some(&cache)).expect("opens");
+    }
+    assert_eq!(entries(&cache).len(), 2, "the two most recent fit");
+    let (_, newest) = load_file_with(&paths[3], Some(&cache)).expect("opens");
+    assert_eq!(newest, Source::Cache);
+    let (_, older) = load_file_with(&paths[1], Some(&cache)).expect("opens");
+    assert_eq!(older, Source::Parsed);
+    // One entry larger than the whole allowance is still kept: it is the one just used.
+    cache.keep_bytes = 1;
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    load_file_with(&paths[0], Some(&cache)).expect("opens");
+    assert_eq!(entries(&cache).len(), 1);
+    let (_, again) = load_file_with(&paths[0], Some(&cache)).expect("opens");
+    assert_eq!(again, Source::Cache);
+}
+
+#[test]
 fn a_file_that_does_not_parse_says_where_and_is_not_cached() {
     let folder = tempfile::tempdir().expect("temp folder");
     let cache = cache_in(folder.path());
