@@ -254,3 +254,64 @@ fn in_a_large_model_an_entity_of_another_kind_is_drawn_among_its_kind() {
     }
     assert!(drawn_in(&harness, EntityKind::Fund), "among the funds");
 }
+
+/// A model whose places hold nothing is drawn by force: the Layout list says so instead of
+/// naming the areas it cannot draw, in both languages, and names the areas again once a place
+/// holds something.
+#[test]
+fn the_layout_list_says_when_places_hold_nothing() {
+    use townscope::model::{Entity, EntityKind, Model, Relation, RelationKind, Text};
+    let folder = tempfile::tempdir().expect("temp folder");
+    let mut model = Model::new(Text::new("测试镇", "Test town"));
+    for (id, kind) in [
+        ("a", EntityKind::Enterprise),
+        ("b", EntityKind::Enterprise),
+        ("park", EntityKind::Place),
+    ] {
+        model
+            .entities
+            .push(Entity::new(id, kind, Text::new(id, id)));
+    }
+    model
+        .relations
+        .push(Relation::new(RelationKind::PartnersWith, "a", "b"));
+    let path = folder.path().join("no-areas.ron");
+    std::fs::write(
+        &path,
+        townscope::io::to_canonical_string(&model).expect("writes"),
+    )
+    .expect("writes");
+    for lang in [Lang::En, Lang::Zh] {
+        let mut harness = app(Some(&path), lang, WINDOW);
+        common::open_network(&mut harness, lang);
+        let said = lang.pick(
+            "力导向（地点均未含实体）",
+            "Force (no place holds anything)",
+        );
+        assert_eq!(layout_list(&harness, lang).as_deref(), Some(said));
+    }
+    // With a place holding an enterprise, the areas are drawn and named.
+    model.entities[0].location = Some("park".into());
+    std::fs::write(
+        &path,
+        townscope::io::to_canonical_string(&model).expect("writes"),
+    )
+    .expect("writes");
+    let mut harness = app(Some(&path), Lang::En, WINDOW);
+    common::open_network(&mut harness, Lang::En);
+    assert_eq!(
+        layout_list(&harness, Lang::En).as_deref(),
+        Some("Places as areas")
+    );
+}
+
+/// What the Layout list shows as chosen.
+fn layout_list(harness: &App, lang: Lang) -> Option<String> {
+    use egui_kittest::kittest::Queryable;
+    harness
+        .get_by_role_and_label(
+            eframe::egui::accesskit::Role::ComboBox,
+            lang.pick("布局", "Layout"),
+        )
+        .value()
+}

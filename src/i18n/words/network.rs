@@ -7,6 +7,8 @@ words! {
         arrangement: "布局", "Layout";
         arrange_places: "按地点（区域嵌套）", "Places as areas";
         arrange_force: "力导向", "Force-directed";
+        arrange_places_empty: "力导向（地点均未含实体）", "Force (no place holds anything)";
+        arrange_places_empty_help: "已选“按地点（区域嵌套）”，但模型中没有含有其他实体的地点，因此按力导向布局。为实体填写“位置”后即按区域显示。", "“Places as areas” is chosen, but no place in this model holds anything, so the network is laid out by force. Give entities a location to see the areas.";
         arrange_radial: "围绕所选的环形", "Rings around selection";
         arrange_by_kind: "按类型分组", "Grouped by kind";
         labels: "标注", "Labels";

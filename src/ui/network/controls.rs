@@ -123,8 +123,16 @@ pub fn toolbar(
         }
         let label = ui.label(s.network.arrangement);
         let before = settings.arrangement;
-        egui::ComboBox::from_id_salt("network-arrangement")
-            .selected_text(settings.arrangement.label(view))
+        // The places chosen where none hold anything: say what is drawn instead, and why.
+        let falls_back = settings.arrangement == Arrangement::Places
+            && super::effective(settings, view, state) == Arrangement::Force;
+        let shown = if falls_back {
+            s.network.arrange_places_empty
+        } else {
+            settings.arrangement.label(view)
+        };
+        let combo = egui::ComboBox::from_id_salt("network-arrangement")
+            .selected_text(shown)
             .show_ui(ui, |ui| {
                 for a in [
                     Arrangement::Places,
@@ -137,6 +145,9 @@ pub fn toolbar(
             })
             .response
             .labelled_by(label.id);
+        if falls_back {
+            combo.on_hover_text(s.network.arrange_places_empty_help);
+        }
         if settings.arrangement != before {
             asked.fit = true;
         }
@@ -159,16 +170,19 @@ pub fn toolbar(
             })
             .response
             .labelled_by(label.id);
-        let label = ui.label(s.network.labels);
-        egui::ComboBox::from_id_salt("network-labels")
-            .selected_text(settings.labels.label(view))
-            .show_ui(ui, |ui| {
-                for choice in Labels::ALL {
-                    ui.selectable_value(&mut settings.labels, choice, choice.label(view));
-                }
-            })
-            .response
-            .labelled_by(label.id);
+        // A word and its list stay on one line when the toolbar wraps.
+        ui.horizontal(|ui| {
+            let label = ui.label(s.network.labels);
+            egui::ComboBox::from_id_salt("network-labels")
+                .selected_text(settings.labels.label(view))
+                .show_ui(ui, |ui| {
+                    for choice in Labels::ALL {
+                        ui.selectable_value(&mut settings.labels, choice, choice.label(view));
+                    }
+                })
+                .response
+                .labelled_by(label.id);
+        });
         relation_menu(ui, view, &mut settings.filter.hidden_relations);
         sector_menu(ui, view, &mut settings.filter.sectors);
         // The span of dated relations scans every relation: once per model revision, not
