@@ -119,7 +119,9 @@ struct GpuNetwork {
     uploaded: Option<Uploaded>,
 }
 
-/// One mesh's copy on the GPU.
+/// One mesh's copy on the GPU, in buffers that the next mesh is written into when it fits (a
+/// layout that settles on screen builds a new mesh every frame: new buffers each time piled up
+/// hundreds of MB before the old ones were freed).
 struct Uploaded {
     generation: u64,
     vertices: wgpu::Buffer,
@@ -271,7 +273,8 @@ impl egui_wgpu::CallbackTrait for DrawMesh {
             return Vec::new();
         };
         if gpu.uploaded.as_ref().map(|u| u.generation) != Some(self.generation) {
-            gpu.uploaded = upload(device, &self.mesh, self.generation);
+            let kept = gpu.uploaded.take();
+            gpu.uploaded = upload(device, queue, kept, &self.mesh, self.generation);
         }
         let points = |pixels: u32| pixels as f32 / screen.pixels_per_point;
         let mut locals = [0u8; LOCALS_BYTES as usize];
@@ -317,27 +320,58 @@ impl egui_wgpu::CallbackTrait for DrawMesh {
     }
 }
 
-/// The mesh's vertices and indices in buffers of their own; none for an empty mesh or one the
-/// device cannot hold.
-fn upload(device: &wgpu::Device, mesh: &Mesh, generation: u64) -> Option<Uploaded> {
-    use wgpu::util::DeviceExt;
+/// The mesh's vertices and indices on the GPU: written into `kept`'s buffers when they are large
+/// enough, else into new ones with a quarter to spare; none for an empty mesh or one the device
+/// cannot hold.
+fn upload(
+    device: &wgpu::Device,
+    queue: &wgpu::Queue,
+    kept: Option<Uploaded>,
+    mesh: &Mesh,
+    generation: u64,
+) -> Option<Uploaded> {
     let index_count = u32::try_from(mesh.indices.len()).ok()?;
     let vertex_bytes: &[u8] = bytemuck::cast_slice(&mesh.vertices);
     let index_bytes: &[u8] = bytemuck::cast_slice(&mesh.indices);
-    let limit = device.limits().max_buffer_size;
-    if index_count == 0 || vertex_bytes.len() as u64 > limit || index_bytes.len() as u64 > limit {
+    if index_count == 0 {
         return None;
     }
-    let vertices = device.create_buffer_init(&wgpu::util::BufferInitDescriptor {
-        label: Some("network_mesh_vertices"),
-        contents: vertex_bytes,
-        usage: wgpu::BufferUsages::VERTEX,
-    });
-    let indices = device.create_buffer_init(&wgpu::util::BufferInitDescriptor {
-        label: Some("network_mesh_indices"),
-        contents: index_bytes,
-        usage: wgpu::BufferUsages::INDEX,
-    });
+    let limit = device.limits().max_buffer_size;
+    let buffer = |kept: Option<wgpu::Buffer>, bytes: &[u8], usage, label| {
+        let needed = bytes.len() as u64;
+        let buffer = match kept {
+            Some(buffer) if buffer.size() >= needed => buffer,
+            _ => {
+                let size = (needed + needed / 4).next_multiple_of(wgpu::COPY_BUFFER_ALIGNMENT);
+                if size > limit {
+                    return None;
+                }
+                device.create_buffer(&wgpu::BufferDescriptor {
+                    label: Some(label),
+                    size,
+                    usage: usage | wgpu::BufferUsages::COPY_DST,
+                    mapped_at_creation: false,
+                })
+            }
+        };
+        // Both lengths are multiples of 4 (vertices of 20 bytes, indices of 4).
+        queue.write_buffer(&buffer, 0, bytes);
+        Some(buffer)
+    };
+    let (kept_vertices, kept_indices) =
+        kept.map_or((None, None), |u| (Some(u.vertices), Some(u.indices)));
+    let vertices = buffer(
+        kept_vertices,
+        vertex_bytes,
+        wgpu::BufferUsages::VERTEX,
+        "network_mesh_vertices",
+    )?;
+    let indices = buffer(
+        kept_indices,
+        index_bytes,
+        wgpu::BufferUsages::INDEX,
+        "network_mesh_indices",
+    )?;
     Some(Uploaded {
         generation,
         vertices,
