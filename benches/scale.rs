@@ -248,20 +248,32 @@ fn main() {
         let model = synth::generate(100_000, 500_000, 1);
         let graph = metrics::simple_graph(&model);
         let positions = townscope::layout::Settling::from_scratch(&graph).settle(&graph, 5_000);
-        let (ctx, mut app) = headless_app(model, CentralView::Network, Some(positions), false);
-        let target = 50_000;
-        let mut typed = 0;
-        RUN_AND_TESSELLATE.lock().map(|mut s| *s = (0.0, 0.0)).ok();
-        report_frames(
-            "edit_frame_100k",
-            median_ms(15, || {
-                typed += 1;
-                if let Some(edit) = letter_typed(app.document(), target, typed) {
-                    app.edit(edit);
-                }
-                frame(&ctx, &mut app, 1.0, false);
-            }),
-        );
+        // Through egui's mesh, and as the app runs with a GPU.
+        for gpu in [false, true] {
+            let (ctx, mut app) = headless_app(
+                model.clone(),
+                CentralView::Network,
+                Some(positions.clone()),
+                gpu,
+            );
+            let target = 50_000;
+            let mut typed = 0;
+            RUN_AND_TESSELLATE.lock().map(|mut s| *s = (0.0, 0.0)).ok();
+            report_frames(
+                if gpu {
+                    "edit_frame_100k_gpu"
+                } else {
+                    "edit_frame_100k"
+                },
+                median_ms(15, || {
+                    typed += 1;
+                    if let Some(edit) = letter_typed(app.document(), target, typed) {
+                        app.edit(edit);
+                    }
+                    frame(&ctx, &mut app, 1.0, false);
+                }),
+            );
+        }
     }
 
     for (case, entities, relations, runs) in [

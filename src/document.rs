@@ -39,6 +39,11 @@ pub struct Document {
     revision: u64,
     /// Changes when the index, graph and lines may have: ids, kinds, places, relations' ends.
     structure_revision: u64,
+    /// Changes when a relation's own facts (dates, disputes, sources) or the structure may have.
+    relations_revision: u64,
+    /// The revision before the last change and what that change touched: a view holding that
+    /// revision brings itself up to date by what was touched instead of rebuilding.
+    last_change: Option<(u64, Vec<Touched>)>,
     /// Every edit since the model was opened, for undo and redo and the unsaved mark.
     history: History,
 }
@@ -63,6 +68,8 @@ impl Document {
             pins,
             revision: next_revision(),
             structure_revision: next_revision(),
+            relations_revision: next_revision(),
+            last_change: None,
             history: History::new(),
         }
     }
@@ -153,6 +160,22 @@ impl Document {
         self.structure_revision
     }
 
+    /// Changes whenever a relation's own facts or the structure may have changed: what reads
+    /// relations' dates or disputes keeps to this.
+    pub fn relations_revision(&self) -> u64 {
+        self.relations_revision
+    }
+
+    /// What changed since `revision`, when it was one change (by an edit, undo or redo; an
+    /// empty list for a save, which changes nothing in the model); `None` when that is not
+    /// known — rebuild.
+    pub fn touched_since(&self, revision: u64) -> Option<&[Touched]> {
+        match &self.last_change {
+            Some((before, touched)) if *before == revision => Some(touched),
+            _ => None,
+        }
+    }
+
     /// The edits since the model was opened.
     pub fn history(&self) -> &History {
         &self.history
@@ -171,6 +194,7 @@ impl Document {
     pub fn mark_saved(&mut self, origin: Origin) {
         self.origin = origin;
         self.history.mark_saved();
+        self.last_change = Some((self.revision, Vec::new()));
         self.revision = next_revision();
     }
 
@@ -178,9 +202,13 @@ impl Document {
     /// relation's own facts are checked again alone (the index, graph and lines cannot have
     /// changed), anything structural rebuilds everything.
     fn refresh(&mut self, touched: &[Touched]) {
+        self.last_change = Some((self.revision, touched.to_vec()));
         if touched.contains(&Touched::Structure) {
             self.rebuild();
             return;
+        }
+        if touched.iter().any(|t| matches!(t, Touched::Relation(_))) {
+            self.relations_revision = next_revision();
         }
         self.index_before = None;
         let mut notes = false;
@@ -217,6 +245,7 @@ impl Document {
         self.pins = derived.pins;
         self.revision = next_revision();
         self.structure_revision = next_revision();
+        self.relations_revision = next_revision();
     }
 
     /// The edit that pins the entity with id `id` at `at` in the network layout, kept in the
@@ -347,6 +376,49 @@ mod tests {
         assert_eq!(doc.model(), &before, "nothing changed");
         assert_eq!(doc.revision(), now);
         assert_eq!(doc.history().undo_label(), Some("rename"));
+    }
+
+    #[test]
+    fn what_an_edit_touched_is_known_for_one_change_only() {
+        let mut doc = document();
+        let (start, relations) = (doc.revision(), doc.relations_revision());
+        doc.apply(rename(&doc, "first")).expect("applies");
+        assert_eq!(doc.touched_since(start), Some(&[Touched::Entity(0)][..]));
+        assert_eq!(
+            doc.relations_revision(),
+            relations,
+            "a rename leaves relations"
+        );
+        let after_first = doc.revision();
+        doc.apply(rename(&doc, "second")).expect("applies");
+        assert_eq!(doc.touched_since(start), None, "two changes since: rebuild");
+        assert!(doc.touched_since(after_first).is_some());
+        // Adding a relation is structure: relations' revision changes with it.
+        let relation =
+            crate::model::Relation::new(crate::model::RelationKind::PartnersWith, "a", "b");
+        let before = doc.revision();
+        doc.apply(Edit::new(
+            "relate",
+            vec![Op::InsertRelation(0, relation.clone())],
+        ))
+        .expect("applies");
+        assert_eq!(doc.touched_since(before), Some(&[Touched::Structure][..]));
+        assert_ne!(doc.relations_revision(), relations);
+        // A relation's own facts: the relations' revision, not the structure's.
+        let (structure, relations) = (doc.structure_revision(), doc.relations_revision());
+        let mut dated = relation;
+        dated.since = Some(crate::model::Date::year(2016));
+        doc.apply(Edit::new("date", vec![Op::SetRelation(0, dated)]))
+            .expect("applies");
+        assert_eq!(doc.structure_revision(), structure);
+        assert_ne!(doc.relations_revision(), relations);
+        let saved = doc.revision();
+        doc.mark_saved(Origin::New);
+        assert_eq!(
+            doc.touched_since(saved),
+            Some(&[][..]),
+            "a save changes nothing"
+        );
     }
 
     #[test]

@@ -148,26 +148,45 @@ impl Model {
 
     /// The first and last year any entity, relation, milestone or indicator point is dated.
     pub fn year_span(&self) -> Option<(i32, i32)> {
+        join_spans(
+            self.year_span_of_relations(),
+            self.year_span_without_relations(),
+        )
+    }
+
+    /// The first and last years of the relations' dates alone (most of the dates at 10^5).
+    pub fn year_span_of_relations(&self) -> Option<(i32, i32)> {
+        span_of(self.relations.iter().flat_map(|r| [r.since, r.until]))
+    }
+
+    /// The first and last years of every date but the relations'.
+    pub fn year_span_without_relations(&self) -> Option<(i32, i32)> {
         let entities = self
             .entities
             .iter()
             .flat_map(|e| [e.founded, e.joined, e.ended]);
-        let relations = self.relations.iter().flat_map(|r| [r.since, r.until]);
         let milestones = self.milestones.iter().map(|m| Some(m.date));
         let points = self
             .indicators
             .iter()
             .flat_map(|i| i.points.iter().map(|p| Some(p.date)));
-        entities
-            .chain(relations)
-            .chain(milestones)
-            .chain(points)
-            .flatten()
-            .map(|d| d.year)
-            .fold(None, |span, y| match span {
-                None => Some((y, y)),
-                Some((a, b)) => Some((a.min(y), b.max(y))),
-            })
+        span_of(entities.chain(milestones).chain(points))
+    }
+}
+
+/// The first and last years among `dates`.
+fn span_of(dates: impl Iterator<Item = Option<Date>>) -> Option<(i32, i32)> {
+    dates
+        .flatten()
+        .map(|d| d.year)
+        .fold(None, |span, y| join_spans(span, Some((y, y))))
+}
+
+/// The span covering both.
+pub fn join_spans(a: Option<(i32, i32)>, b: Option<(i32, i32)>) -> Option<(i32, i32)> {
+    match (a, b) {
+        (Some((a0, a1)), Some((b0, b1))) => Some((a0.min(b0), a1.max(b1))),
+        (one, None) | (None, one) => one,
     }
 }
 

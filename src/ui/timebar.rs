@@ -5,6 +5,7 @@ use eframe::egui;
 
 use super::View;
 use crate::context::{AppCommand, Command};
+use crate::model::time::join_spans;
 
 /// How long Play shows each year.
 const SECONDS_PER_YEAR: f64 = 1.2;
@@ -16,6 +17,8 @@ pub struct TimeBar {
     /// The model's year span, per document revision: the bar shows in every view, and walking
     /// 10^5 entities each frame for it would cost milliseconds a frame.
     span: Option<(u64, Option<(i32, i32)>)>,
+    /// The span of the relations' dates alone, per relations revision.
+    relations_span: Option<(u64, Option<(i32, i32)>)>,
     /// What changed in the year shown, per revision and year: (arrived, relations, milestones).
     changes: Option<(u64, i32, [usize; 3])>,
 }
@@ -34,9 +37,17 @@ pub fn switch(
     bar: &mut TimeBar,
     commands: &mut Vec<Command>,
 ) -> Option<(i32, i32)> {
+    // The relations' dates (most of them) are read again only when a relation's facts may
+    // have changed; the rest once per revision.
     let revision = view.doc.revision();
+    let relations = view.doc.relations_revision();
+    if bar.relations_span.is_none_or(|(r, _)| r != relations) {
+        bar.relations_span = Some((relations, view.model().year_span_of_relations()));
+    }
     if bar.span.is_none_or(|(r, _)| r != revision) {
-        bar.span = Some((revision, view.model().year_span()));
+        let of_relations = bar.relations_span.and_then(|(_, span)| span);
+        let span = join_spans(of_relations, view.model().year_span_without_relations());
+        bar.span = Some((revision, span));
     }
     let (first, last) = bar.span.and_then(|(_, span)| span)?;
     let mut on = view.year.is_some();

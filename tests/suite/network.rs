@@ -489,3 +489,42 @@ fn the_amber_row_goes_when_no_relation_is_disputed_any_more() {
         harness.state().network().line_legend()
     );
 }
+
+/// A name edited is written anew on the canvas (only that entity's name is laid out again: the
+/// others keep theirs), and undoing it brings the old name back; a relation's dates edited
+/// leave every name as it was.
+#[test]
+fn a_renamed_entity_is_named_anew_on_the_canvas() {
+    let mut harness = network(Lang::En);
+    let aliyun = index_of(&harness, "aliyun");
+    let name_of = |harness: &App, i: usize| {
+        harness
+            .state()
+            .network()
+            .name_texts()
+            .into_iter()
+            .find(|(e, _)| *e == i)
+            .map(|(_, text)| text)
+    };
+    let before = harness.state().network().name_texts();
+    assert_eq!(name_of(&harness, aliyun).as_deref(), Some("Alibaba Cloud"));
+
+    let mut entity = harness.state().doc.model().entities[aliyun].clone();
+    entity.name.en = "Aliyun Renamed".into();
+    harness.state_mut().edit(townscope::edit::Edit::set_entity(
+        "rename", "aliyun", entity,
+    ));
+    harness.run();
+    assert_eq!(name_of(&harness, aliyun).as_deref(), Some("Aliyun Renamed"));
+    let others_before: Vec<_> = before.iter().filter(|(e, _)| *e != aliyun).collect();
+    let after = harness.state().network().name_texts();
+    for (e, text) in others_before {
+        if let Some((_, now)) = after.iter().find(|(a, _)| a == e) {
+            assert_eq!(now, text, "entity {e}'s name is as it was");
+        }
+    }
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(name_of(&harness, aliyun).as_deref(), Some("Alibaba Cloud"));
+}

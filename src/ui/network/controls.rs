@@ -185,9 +185,9 @@ pub fn toolbar(
         });
         relation_menu(ui, view, &mut settings.filter.hidden_relations);
         sector_menu(ui, view, &mut settings.filter.sectors);
-        // The span of dated relations scans every relation: once per model revision, not
-        // once per frame (500k relations at 100k entities).
-        let revision = view.doc.revision();
+        // The span of dated relations scans every relation: only when a relation's facts may
+        // have changed, not once per frame or per rename (500k relations at 100k entities).
+        let revision = view.doc.relations_revision();
         if state.relation_years.is_none_or(|(r, _)| r != revision) {
             state.relation_years = Some((revision, relation_years(view.model())));
         }

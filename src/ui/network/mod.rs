@@ -30,6 +30,7 @@ pub use controls::{Arrangement, Labels, SizeBy};
 
 use super::View;
 use crate::context::Command;
+use crate::edit::Touched;
 use crate::edit::{Edit, Op};
 use crate::i18n::{Lang, entity_kind, entity_kind_plural};
 use crate::layout::{
@@ -282,6 +283,15 @@ impl NetworkState {
             .iter()
             .flat_map(|p| &p.labels)
             .map(|l| l.halo)
+            .collect()
+    }
+
+    /// Each entity named on the canvas last frame, with its name as written.
+    pub fn name_texts(&self) -> Vec<(usize, String)> {
+        self.picture
+            .iter()
+            .flat_map(|p| &p.labels)
+            .map(|l| (l.entity, l.galley.text().to_owned()))
             .collect()
     }
 
