@@ -441,6 +441,47 @@ fn network_picture(path: MeshPath, pan: usize) -> image::RgbaImage {
     harness.render().expect("renders")
 }
 
+/// A pan moves what the network kept (the lines and nodes, the regions' frames) instead of
+/// building it again: the picture is the one built from nothing where the view now is.
+#[test]
+fn a_panned_network_looks_as_one_drawn_there_from_nothing() {
+    use egui_kittest::Harness;
+    use townscope::app::{TownscopeApp, UiState};
+    let mut harness = Harness::builder()
+        .with_size(LAPTOP)
+        .wgpu()
+        .build_eframe(|cc| {
+            let state = UiState {
+                lang: Lang::Zh,
+                ..UiState::default()
+            };
+            TownscopeApp::with_state(&cc.egui_ctx, state, None)
+        });
+    harness.run();
+    harness.get_by_label("关系网络").click();
+    harness.step();
+    wait_until(&mut harness, |app| app.layout_settled());
+    harness.hover_at(eframe::egui::pos2(5.0, 715.0));
+    harness.run();
+    let before = harness.render().expect("renders");
+    // Two steps: the view moves without coming to rest in between.
+    for _ in 0..2 {
+        harness.key_press(eframe::egui::Key::ArrowDown);
+        harness.step();
+    }
+    let moved = harness.render().expect("renders");
+    harness.state_mut().redraw_network_from_nothing();
+    harness.step();
+    let from_nothing = harness.render().expect("renders");
+    assert!(
+        differing_pixels(&before, &moved, 2) > 10_000,
+        "the view moved"
+    );
+    // Measured here: none.
+    let differing = differing_pixels(&moved, &from_nothing, 2);
+    assert!(differing < 50, "{differing} pixels differ");
+}
+
 /// Pixels whose colour differs by more than `tolerance` in some channel.
 fn differing_pixels(a: &image::RgbaImage, b: &image::RgbaImage, tolerance: u8) -> usize {
     assert_eq!(a.dimensions(), b.dimensions());

@@ -353,6 +353,12 @@ impl TownscopeApp {
         &self.runtime.network
     }
 
+    /// The network draws its next frame from nothing, not from what it kept (tests compare
+    /// the two).
+    pub fn redraw_network_from_nothing(&mut self) {
+        self.runtime.network.forget_drawn();
+    }
+
     /// Stops computing the metrics of the open model (benchmarks that measure something else).
     pub fn stop_metrics(&mut self) {
         self.runtime.metrics = None;

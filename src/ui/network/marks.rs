@@ -405,7 +405,7 @@ pub(super) fn region_frames(
     ui: &egui::Ui,
     painter: &egui::Painter,
     view: &View<'_>,
-    camera: &Camera,
+    state: &mut NetworkState,
     drawn: &Drawn<'_>,
 ) {
     let Drawn {
@@ -414,39 +414,126 @@ pub(super) fn region_frames(
         holding,
         ..
     } = *drawn;
+    let camera = &state.camera;
     let radius = &drawn.sizes.radius;
     let visuals = ui.visuals();
     let dark = visuals.dark_mode;
     let line = visuals.weak_text_color().gamma_multiply(0.5);
     let strong = visuals.strong_text_color();
-    for region in regions
-        .regions
-        .iter()
-        .filter(|r| holding.get(r.index).copied().unwrap_or(false))
-    {
+    let held = || {
+        regions
+            .regions
+            .iter()
+            .filter(|r| holding.get(r.index).copied().unwrap_or(false))
+    };
+    let on_screen = |region: &Region| {
         let frame = Rect::from_two_pos(
             camera.screen_from_layout(rect, region.min),
             camera.screen_from_layout(rect, region.max),
         );
-        if !frame.intersects(rect) {
-            continue;
+        frame.intersects(rect).then_some(frame)
+    };
+    // The frames, tessellated once into a mesh for as long as nothing they are drawn from
+    // changes (at 10^5 entities, thousands of rounded frames cost most of a frame's
+    // tessellation); the titles are written over them.
+    let key = {
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        for region in held() {
+            (region.index, region.depth).hash(&mut hasher);
+            [region.min, region.max]
+                .map(|p| p.map(f32::to_bits))
+                .hash(&mut hasher);
         }
-        // Deeper regions a shade lighter (darker on a light theme), so nesting reads at once.
-        let shade = (10 + 9 * region.depth.min(5)) as u8;
-        let fill = if dark {
-            Color32::from_white_alpha(shade)
-        } else {
-            Color32::from_black_alpha(shade)
+        [
+            camera.scale,
+            rect.min.x,
+            rect.min.y,
+            rect.max.x,
+            rect.max.y,
+            ui.ctx().pixels_per_point(),
+        ]
+        .map(f32::to_bits)
+        .hash(&mut hasher);
+        (dark, line).hash(&mut hasher);
+        hasher.finish()
+    };
+    // Built with half a view's margin round the canvas, so that a pan moves the mesh instead
+    // of building it again, until it has moved that far.
+    let margin = rect.size().max_elem() * PAN_MARGIN;
+    let centre = camera.centre;
+    let shift_from = |from: Point| {
+        vec2(
+            (from[0] - centre[0]) * camera.scale,
+            (from[1] - centre[1]) * camera.scale,
+        )
+    };
+    let kept = state.frames_mesh.as_mut().filter(|kept| {
+        kept.key == key && {
+            let moved = shift_from(kept.built_at);
+            moved.x.abs() < margin && moved.y.abs() < margin
+        }
+    });
+    let mesh = match kept {
+        Some(kept) => {
+            if kept.moved_to != centre {
+                let shift = shift_from(kept.moved_to);
+                Arc::make_mut(&mut kept.mesh).translate(shift);
+                kept.moved_to = centre;
+            }
+            Arc::clone(&kept.mesh)
+        }
+        None => {
+            let built = rect.expand(margin);
+            let mut shapes = Vec::new();
+            for region in held() {
+                let frame = Rect::from_two_pos(
+                    camera.screen_from_layout(rect, region.min),
+                    camera.screen_from_layout(rect, region.max),
+                );
+                if !frame.intersects(built) {
+                    continue;
+                }
+                if frame.width().min(frame.height()) < SMALL_FRAME {
+                    // Too small for the rounding or a separate outline to be seen: one plain
+                    // rectangle in the outline's colour.
+                    shapes.push(Shape::rect_filled(frame, 0.0, line));
+                    continue;
+                }
+                // Deeper regions a shade lighter (darker on a light theme), so nesting reads
+                // at once.
+                let shade = (10 + 9 * region.depth.min(5)) as u8;
+                let fill = if dark {
+                    Color32::from_white_alpha(shade)
+                } else {
+                    Color32::from_black_alpha(shade)
+                };
+                shapes.push(Shape::rect_filled(frame, 6.0, fill));
+                shapes.push(Shape::rect_stroke(
+                    frame,
+                    6.0,
+                    Stroke::new(1.0, line),
+                    egui::StrokeKind::Inside,
+                ));
+            }
+            let mesh = Arc::new(tessellated(ui.ctx(), shapes));
+            state.frames_mesh = Some(FramesMesh {
+                key,
+                built_at: centre,
+                moved_to: centre,
+                mesh: Arc::clone(&mesh),
+            });
+            mesh
+        }
+    };
+    painter.add(Shape::Mesh(mesh));
+    let camera = &state.camera;
+    for region in held() {
+        let Some(frame) = on_screen(region) else {
+            continue;
         };
         if frame.width().min(frame.height()) < SMALL_FRAME {
-            // Too small for the rounding or a separate outline to be seen: one plain rectangle
-            // in the outline's colour (a province has thousands of these, and a rounded frame
-            // with its outline costs tens of times as much to tessellate).
-            painter.rect_filled(frame, 0.0, line);
             continue;
         }
-        painter.rect_filled(frame, 6.0, fill);
-        painter.rect_stroke(frame, 6.0, Stroke::new(1.0, line), egui::StrokeKind::Inside);
         let (title, colour, after) = match regions.titles.get(region.index) {
             Some(RegionTitle::Place(e)) => {
                 let name = view.model().entities.get(*e).map_or("", |e| view.name(e));
@@ -490,6 +577,30 @@ pub(super) fn region_frames(
             painter.galley(at, galley, colour);
         }
     }
+}
+
+/// The regions' frames tessellated: for what (`key`: regions, zoom, canvas, theme), the camera's
+/// centre they were built at and the one they have been moved to since.
+pub(super) struct FramesMesh {
+    key: u64,
+    built_at: Point,
+    moved_to: Point,
+    mesh: Arc<Mesh>,
+}
+
+/// `shapes` in one mesh, by egui's own tessellator with the context's options (the triangles
+/// egui would make of them in its frame; these shapes are plain, with no text or circles).
+fn tessellated(ctx: &egui::Context, shapes: Vec<Shape>) -> Mesh {
+    let pixels_per_point = ctx.pixels_per_point();
+    let options = ctx.tessellation_options(|o| *o);
+    let font_size = ctx.fonts(|f| f.font_image_size());
+    let mut tessellator =
+        egui::epaint::Tessellator::new(pixels_per_point, options, font_size, Vec::new());
+    let mut mesh = Mesh::default();
+    for shape in shapes {
+        tessellator.tessellate_shape(shape, &mut mesh);
+    }
+    mesh
 }
 
 /// "82 of 82 entities, 59 links" in the corner, and how to pin.

@@ -142,6 +142,9 @@ pub struct NetworkState {
     faint_context: usize,
     /// The frame of the town layout the camera was last fitted to.
     frame_seen: Option<[Point; 2]>,
+    /// The regions' frames as one mesh, for what they were drawn from (regions, camera,
+    /// canvas, theme): a province has thousands, each a rounded box with an outline.
+    frames_mesh: Option<FramesMesh>,
     /// The selection the camera last went to, so a new selection elsewhere glides there.
     followed: Option<Option<usize>>,
     shown: Option<(u64, Filter, Arc<Shown>)>,
@@ -254,6 +257,13 @@ impl NetworkState {
                 self.followed = Some(selected);
             }
         }
+    }
+
+    /// Forgets what was drawn (the picture and the regions' frames), so the next frame builds
+    /// them from nothing: what a pan moved must look the same as this.
+    pub fn forget_drawn(&mut self) {
+        self.picture = None;
+        self.frames_mesh = None;
     }
 
     /// Looks from `camera` as another window did, with `selected` already in view (a picture of
@@ -525,7 +535,7 @@ pub fn ui(
 
     let painter = ui.painter_at(rect);
     painter.rect_filled(rect, 0.0, ui.visuals().extreme_bg_color);
-    region_frames(ui, &painter, view, &state.camera, &drawn);
+    region_frames(ui, &painter, view, state, &drawn);
     draw_picture(ui, &painter, view, state, &drawn, settings);
     draw_marks(ui, &painter, view, state, &drawn, hovered, &response);
     if let Some(proposal) = state.proposal {
