@@ -405,6 +405,17 @@ enum MeshPath {
 /// Yunqi's network (places as areas) at 1280×720 in Chinese, rendered by wgpu (lavapipe here),
 /// after `pan` presses of the right arrow key.
 fn network_picture(path: MeshPath, pan: usize) -> image::RgbaImage {
+    let mut harness = network_harness(path);
+    for _ in 0..pan {
+        harness.key_press(eframe::egui::Key::ArrowRight);
+        harness.step();
+    }
+    harness.render().expect("renders")
+}
+
+/// The app on Yunqi's network, laid out, at 1280×720 in Chinese, drawn by wgpu, the pointer off
+/// the canvas.
+fn network_harness(path: MeshPath) -> egui_kittest::Harness<'static, townscope::app::TownscopeApp> {
     use egui_kittest::Harness;
     use townscope::app::{TownscopeApp, UiState};
     let mut harness = Harness::builder()
@@ -434,35 +445,14 @@ fn network_picture(path: MeshPath, pan: usize) -> image::RgbaImage {
     // Off the canvas, so no node is hovered.
     harness.hover_at(eframe::egui::pos2(5.0, 715.0));
     harness.run();
-    for _ in 0..pan {
-        harness.key_press(eframe::egui::Key::ArrowRight);
-        harness.step();
-    }
-    harness.render().expect("renders")
+    harness
 }
 
 /// A pan moves what the network kept (the lines and nodes, the regions' frames) instead of
 /// building it again: the picture is the one built from nothing where the view now is.
 #[test]
 fn a_panned_network_looks_as_one_drawn_there_from_nothing() {
-    use egui_kittest::Harness;
-    use townscope::app::{TownscopeApp, UiState};
-    let mut harness = Harness::builder()
-        .with_size(LAPTOP)
-        .wgpu()
-        .build_eframe(|cc| {
-            let state = UiState {
-                lang: Lang::Zh,
-                ..UiState::default()
-            };
-            TownscopeApp::with_state(&cc.egui_ctx, state, None)
-        });
-    harness.run();
-    harness.get_by_label("关系网络").click();
-    harness.step();
-    wait_until(&mut harness, |app| app.layout_settled());
-    harness.hover_at(eframe::egui::pos2(5.0, 715.0));
-    harness.run();
+    let mut harness = network_harness(MeshPath::Egui);
     let before = harness.render().expect("renders");
     // Two steps: the view moves without coming to rest in between.
     for _ in 0..2 {

@@ -17,8 +17,6 @@
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
-use serde::de::DeserializeOwned;
-
 use crate::model::{Entity, Model, Relation};
 
 /// Smaller files parse in well under a second: caching them would only fill the folder.
@@ -296,41 +294,13 @@ fn decode(entry: &[u8], key: u128) -> Option<Model> {
     let (skeleton, pieces) = parts.split_first()?;
     let (entity_parts, relation_parts) = pieces.split_at(PIECES);
     let threads = std::thread::available_parallelism().map_or(1, usize::from);
-    std::thread::scope(|scope| {
-        let skeleton = scope.spawn(|| serde_json::from_slice::<Model>(skeleton).ok());
-        let entities = decode_pieces::<Entity>(scope, entity_parts, threads);
-        let relations = decode_pieces::<Relation>(scope, relation_parts, threads);
-        let mut model = skeleton.join().ok()??;
-        model.entities = entities?;
-        model.relations = relations?;
-        Some(model)
-    })
-}
-
-/// Each piece of one list decoded, on up to `threads` threads, and joined in order.
-fn decode_pieces<'scope, T: DeserializeOwned + Send + 'scope>(
-    scope: &'scope std::thread::Scope<'scope, '_>,
-    parts: &'scope [&'scope [u8]],
-    threads: usize,
-) -> Option<Vec<T>> {
-    let per_thread = parts.len().div_ceil(threads.max(1)).max(1);
-    let handles: Vec<_> = parts
-        .chunks(per_thread)
-        .map(|group| {
-            scope.spawn(move || {
-                let mut items = Vec::new();
-                for part in group {
-                    items.extend(serde_json::from_slice::<Vec<T>>(part).ok()?);
-                }
-                Some(items)
-            })
-        })
-        .collect();
-    let mut all = Vec::new();
-    for handle in handles {
-        all.extend(handle.join().ok()??);
-    }
-    Some(all)
+    super::parallel::assemble(
+        || serde_json::from_slice::<Model>(skeleton).ok(),
+        (entity_parts, relation_parts),
+        threads,
+        |part| serde_json::from_slice(part).ok(),
+        |part| serde_json::from_slice(part).ok(),
+    )
 }
 
 /// A run of one of the model's two long lists.

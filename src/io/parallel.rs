@@ -48,10 +48,40 @@ pub fn parse(text: &str, threads: usize) -> Option<Model> {
     let threads = threads.max(1);
     let entity_pieces = entities.map_or_else(Vec::new, |list| pieces(text, &list, threads));
     let relation_pieces = relations.map_or_else(Vec::new, |list| pieces(text, &list, threads));
+    // Each element read where it stands (no copy of the text).
+    assemble(
+        || read::<Model>(&skeleton),
+        (&entity_pieces, &relation_pieces),
+        threads,
+        |piece| {
+            piece
+                .iter()
+                .map(|element| read::<Entity>(element))
+                .collect()
+        },
+        |piece| {
+            piece
+                .iter()
+                .map(|element| read::<Relation>(element))
+                .collect()
+        },
+    )
+}
+
+/// A model put together from its skeleton (everything but the two long lists), read on a
+/// thread of its own, and the pieces of its entities and of its relations, each list's pieces
+/// read on up to `threads` threads and joined in order; `None` where any part does not read.
+pub(crate) fn assemble<P: Sync>(
+    skeleton: impl FnOnce() -> Option<Model> + Send,
+    (entity_pieces, relation_pieces): (&[P], &[P]),
+    threads: usize,
+    read_entities: impl Fn(&P) -> Option<Vec<Entity>> + Sync,
+    read_relations: impl Fn(&P) -> Option<Vec<Relation>> + Sync,
+) -> Option<Model> {
     std::thread::scope(|scope| {
-        let skeleton = scope.spawn(|| read::<Model>(&skeleton));
-        let entities = parse_pieces::<Entity>(scope, &entity_pieces, threads);
-        let relations = parse_pieces::<Relation>(scope, &relation_pieces, threads);
+        let skeleton = scope.spawn(skeleton);
+        let entities = in_order(scope, entity_pieces, threads, &read_entities);
+        let relations = in_order(scope, relation_pieces, threads, &read_relations);
         let mut model = skeleton.join().ok()??;
         model.entities = entities?;
         model.relations = relations?;
@@ -63,22 +93,21 @@ fn read<T: DeserializeOwned>(text: &str) -> Option<T> {
     super::read_options().from_str::<T>(text).ok()
 }
 
-/// Parses the pieces of one list on threads, each element read where it stands (no copy of
-/// the text), in order.
-fn parse_pieces<'scope, T: DeserializeOwned + Send + 'scope>(
+/// The pieces read by `read` on up to `threads` threads, their items joined in order.
+fn in_order<'scope, P: Sync, T: Send + 'scope>(
     scope: &'scope std::thread::Scope<'scope, '_>,
-    pieces: &[Vec<&'scope str>],
+    pieces: &'scope [P],
     threads: usize,
+    read: &'scope (impl Fn(&P) -> Option<Vec<T>> + Sync),
 ) -> Option<Vec<T>> {
-    let per_thread = pieces.len().div_ceil(threads).max(1);
+    let per_thread = pieces.len().div_ceil(threads.max(1)).max(1);
     let handles: Vec<_> = pieces
         .chunks(per_thread)
         .map(|group| {
-            let group = group.to_vec();
             scope.spawn(move || {
-                let mut items = Vec::with_capacity(group.iter().map(Vec::len).sum());
-                for element in group.into_iter().flatten() {
-                    items.push(read::<T>(element)?);
+                let mut items = Vec::new();
+                for piece in group {
+                    items.extend(read(piece)?);
                 }
                 Some(items)
             })
