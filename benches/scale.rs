@@ -72,6 +72,26 @@ fn headless_app(
     (ctx, app)
 }
 
+/// A synthetic model and the layout the app makes of it from scratch, settled (multilevel at
+/// 100k).
+fn laid_out(entities: usize, relations: usize) -> (Model, Vec<[f32; 2]>) {
+    let model = synth::generate(entities, relations, 1);
+    let graph = metrics::simple_graph(&model);
+    let positions = townscope::layout::Settling::from_scratch(&graph).settle(&graph, 5_000);
+    (model, positions)
+}
+
+/// A headless app showing `model`'s network laid out at `positions`, drawn through the GPU
+/// path's callback (`gpu`) or egui's mesh.
+fn network_app(model: &Model, positions: &[[f32; 2]], gpu: bool) -> (egui::Context, TownscopeApp) {
+    headless_app(
+        model.clone(),
+        CentralView::Network,
+        Some(positions.to_vec()),
+        gpu,
+    )
+}
+
 /// The edit the entity editor sends when the `typed`th letter is typed into the English name of
 /// entity `target`: the whole entity, merged with the letters before.
 fn letter_typed(doc: &Document, target: usize, typed: usize) -> Option<townscope::edit::Edit> {
@@ -245,17 +265,10 @@ fn main() {
     // The same letter, and the whole app frame after it with the network shown: what the user
     // waits for between two keystrokes.
     if wanted("edit_frame_100k") {
-        let model = synth::generate(100_000, 500_000, 1);
-        let graph = metrics::simple_graph(&model);
-        let positions = townscope::layout::Settling::from_scratch(&graph).settle(&graph, 5_000);
+        let (model, positions) = laid_out(100_000, 500_000);
         // Through egui's mesh, and as the app runs with a GPU.
         for gpu in [false, true] {
-            let (ctx, mut app) = headless_app(
-                model.clone(),
-                CentralView::Network,
-                Some(positions.clone()),
-                gpu,
-            );
+            let (ctx, mut app) = network_app(&model, &positions, gpu);
             let target = 50_000;
             let mut typed = 0;
             RUN_AND_TESSELLATE.lock().map(|mut s| *s = (0.0, 0.0)).ok();
@@ -284,20 +297,12 @@ fn main() {
         if !wanted(case) {
             continue;
         }
-        let model = synth::generate(entities, relations, 1);
-        let graph = metrics::simple_graph(&model);
-        // The layout the app makes from scratch, settled (multilevel at 100k).
-        let positions = townscope::layout::Settling::from_scratch(&graph).settle(&graph, 5_000);
+        let (model, positions) = laid_out(entities, relations);
         // Through egui's mesh, then through the GPU path: its CPU side (the paint callback
         // instead of the mesh; the upload, once per built mesh, and the draw happen in the
         // renderer, which a headless frame does not run).
         for gpu in [false, true] {
-            let (ctx, mut app) = headless_app(
-                model.clone(),
-                CentralView::Network,
-                Some(positions.clone()),
-                gpu,
-            );
+            let (ctx, mut app) = network_app(&model, &positions, gpu);
             let case = if gpu {
                 format!("{case}_gpu")
             } else {

@@ -122,9 +122,10 @@ impl ModelCache {
         if bytes.len() < self.min_bytes {
             return None;
         }
-        let path = self.entry_path(key_of(bytes));
+        let key = key_of(bytes);
+        let path = self.entry_path(key);
         let entry = super::read_limited(&path, super::MAX_FILE_BYTES.saturating_mul(2)).ok()?;
-        match decode(&entry, key_of(bytes)) {
+        match decode(&entry, key) {
             Some(model) => {
                 // Most recently used: the last to be pruned.
                 if let Ok(file) = std::fs::File::options().append(true).open(&path) {
@@ -146,11 +147,12 @@ impl ModelCache {
         if bytes.len() < self.min_bytes {
             return;
         }
-        let Some(entry) = encode(model, key_of(bytes)) else {
+        let key = key_of(bytes);
+        let Some(entry) = encode(model, key) else {
             return;
         };
         if create_private_folder(&self.folder).is_ok()
-            && write_entry(&self.folder, &self.entry_path(key_of(bytes)), &entry).is_ok()
+            && write_entry(&self.folder, &self.entry_path(key), &entry).is_ok()
         {
             self.prune();
         }

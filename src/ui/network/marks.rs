@@ -395,12 +395,12 @@ pub(super) fn tooltip(
 /// The hovered entity's tooltip is this wide at most.
 const TOOLTIP_WIDTH: f32 = 260.0;
 
-/// Each region (a place holding what lies in it, or a kind) that holds something shown, as a
-/// tinted frame, deeper ones lighter, its title in the band at its top: a place's after its own
-/// node.
 /// Region frames narrower or lower than this many points are drawn plain.
 const SMALL_FRAME: f32 = 8.0;
 
+/// Each region (a place holding what lies in it, or a kind) that holds something shown, as a
+/// tinted frame, deeper ones lighter, its title in the band at its top: a place's after its own
+/// node.
 pub(super) fn region_frames(
     ui: &egui::Ui,
     painter: &egui::Painter,
@@ -426,12 +426,11 @@ pub(super) fn region_frames(
             .iter()
             .filter(|r| holding.get(r.index).copied().unwrap_or(false))
     };
-    let on_screen = |region: &Region| {
-        let frame = Rect::from_two_pos(
+    let frame_of = |region: &Region| {
+        Rect::from_two_pos(
             camera.screen_from_layout(rect, region.min),
             camera.screen_from_layout(rect, region.max),
-        );
-        frame.intersects(rect).then_some(frame)
+        )
     };
     // The frames, tessellated once into a mesh for as long as nothing they are drawn from
     // changes (at 10^5 entities, thousands of rounded frames cost most of a frame's
@@ -486,10 +485,7 @@ pub(super) fn region_frames(
             let built = rect.expand(margin);
             let mut shapes = Vec::new();
             for region in held() {
-                let frame = Rect::from_two_pos(
-                    camera.screen_from_layout(rect, region.min),
-                    camera.screen_from_layout(rect, region.max),
-                );
+                let frame = frame_of(region);
                 if !frame.intersects(built) {
                     continue;
                 }
@@ -526,12 +522,9 @@ pub(super) fn region_frames(
         }
     };
     painter.add(Shape::Mesh(mesh));
-    let camera = &state.camera;
     for region in held() {
-        let Some(frame) = on_screen(region) else {
-            continue;
-        };
-        if frame.width().min(frame.height()) < SMALL_FRAME {
+        let frame = frame_of(region);
+        if !frame.intersects(rect) || frame.width().min(frame.height()) < SMALL_FRAME {
             continue;
         }
         let (title, colour, after) = match regions.titles.get(region.index) {
